@@ -1,0 +1,80 @@
+#include "extract/facts/tagger.h"
+
+#include <filesystem>
+#include <map>
+
+#include "extract/counts/counts.h"
+#include "extract/dates/dates.h"
+#include "extract/entities/entities.h"
+#include "extract/text/text.h"
+
+namespace newsfacts {
+
+namespace {
+struct LanguageStages {
+  std::unique_ptr<EntityTagger> entities;
+  std::unique_ptr<DateTagger> dates;
+  std::unique_ptr<CountTagger> counts;
+};
+}  // namespace
+
+struct Tagger::Impl {
+  std::string default_language;
+  std::map<std::string, LanguageStages, std::less<>> languages;
+};
+
+Tagger::Tagger(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+Tagger::~Tagger() = default;
+
+Result<std::unique_ptr<Tagger>> Tagger::Create(const TaggerOptions& options) {
+  auto impl = std::make_unique<Impl>();
+  impl->default_language = options.default_language;
+  std::error_code ec;
+  std::filesystem::directory_iterator dir(options.lang_dir, ec);
+  if (ec) {
+    return Status::NotFound("language resources: " + options.lang_dir + ": " +
+                            ec.message());
+  }
+  for (const auto& entry : dir) {
+    if (!entry.is_directory()) continue;
+    const std::string lang = entry.path().filename().string();
+    const std::string path = entry.path().string();
+    LanguageStages stages;
+    auto entities = EntityTagger::Create(path);
+    if (!entities.ok()) return entities.status();
+    auto dates = DateTagger::Create(path);
+    if (!dates.ok()) return dates.status();
+    auto counts = CountTagger::Create(path);
+    if (!counts.ok()) return counts.status();
+    stages.entities = std::move(*entities);
+    stages.dates = std::move(*dates);
+    stages.counts = std::move(*counts);
+    impl->languages.emplace(lang, std::move(stages));
+  }
+  if (!impl->languages.count(impl->default_language)) {
+    return Status::NotFound("no resources for the default language '" +
+                            impl->default_language + "' in " +
+                            options.lang_dir);
+  }
+  return std::unique_ptr<Tagger>(new Tagger(std::move(impl)));
+}
+
+Facts Tagger::Tag(std::string_view text, std::optional<CivilDay> doc_date,
+                  std::string_view language) const {
+  // "en-US" uses "en"; unknown languages fall back to the default one.
+  std::string_view primary = language.substr(0, language.find_first_of("-_"));
+  auto it = impl_->languages.find(primary);
+  if (it == impl_->languages.end()) {
+    it = impl_->languages.find(impl_->default_language);
+    primary = impl_->default_language;
+  }
+  const LanguageStages& stages = it->second;
+  AnalyzedText at = Analyze(text, primary);
+  Facts facts;
+  facts.entities = stages.entities->Tag(at);
+  facts.dates = stages.dates->Tag(at, doc_date);
+  facts.counts = stages.counts->Tag(at, facts.entities, facts.dates);
+  return facts;
+}
+
+}  // namespace newsfacts

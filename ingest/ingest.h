@@ -1,0 +1,73 @@
+// ingest/: turns saved files, folders and stdin into Documents whose `html`
+// is valid UTF-8. This is the module's entry header.
+//
+//   std::vector<InputError> errors;
+//   std::vector<std::string> files = ExpandInputs({"pages/", "a.html"}, &errors);
+//   for (const auto& f : files) {
+//     Result<Document> doc = ReadDocument(f, {});
+//     if (!doc.ok()) { report(f, doc.status()); continue; }
+//   }
+//
+// Decoding order (WHATWG "encoding sniffing", simplified): BOM, then the
+// charset of the Content-Type header, then a <meta> prescan of the first
+// 1024 bytes, then ICU charset detection, then windows-1252.
+//
+// Thread-safety: free functions with no shared state; safe for concurrent use.
+#ifndef NEWSFACTS_INGEST_INGEST_H_
+#define NEWSFACTS_INGEST_INGEST_H_
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/status.h"
+#include "core/types.h"
+
+namespace newsfacts {
+
+struct InputError {
+  std::string path;
+  Status status;
+};
+
+// Expands command-line inputs: a file stays itself; a directory is walked
+// recursively for *.html, *.htm, *.html.gz (case-insensitive), sorted by
+// path; "-" stays "-" (stdin). Paths that do not exist or cannot be read are
+// appended to `errors` and skipped.
+std::vector<std::string> ExpandInputs(const std::vector<std::string>& inputs,
+                                      std::vector<InputError>* errors);
+
+struct ReadOptions {
+  // The page URL when the page itself does not say it (--url). Default: none.
+  std::string url;
+  // Larger inputs are refused. Default: 64 MiB.
+  size_t max_bytes = 64u << 20;
+  // Maximum size after gunzip. Default: 256 MiB.
+  size_t max_decoded_bytes = 256u << 20;
+};
+
+// Reads one file ("-" = stdin), gunzips *.gz, rejects binary and empty input,
+// and decodes to UTF-8. Errors name the path.
+Result<Document> ReadDocument(const std::string& path,
+                              const ReadOptions& options);
+
+// Builds a Document from bytes already in memory (e.g. an HTTP body).
+// `content_type` is the HTTP Content-Type header or empty.
+Result<Document> DocumentFromBytes(std::string source, std::string bytes,
+                                   std::string_view content_type,
+                                   const ReadOptions& options);
+
+struct DecodedText {
+  std::string utf8;
+  std::string charset;  // canonical name, e.g. "UTF-8", "windows-1251"
+};
+
+// Decodes HTML bytes to UTF-8 (order above). Invalid sequences in the source
+// charset become U+FFFD; an unknown declared charset falls through to
+// detection. Fails only on input that is not text.
+Result<DecodedText> DecodeToUtf8(std::string_view bytes,
+                                 std::string_view content_type);
+
+}  // namespace newsfacts
+
+#endif  // NEWSFACTS_INGEST_INGEST_H_

@@ -1,0 +1,91 @@
+// store/: the only user of SQLiteCpp. Owns the schema (migrated with
+// PRAGMA user_version), idempotent article writes, and read-only queries.
+// The stable views for downstream tools (articles, entity_mentions,
+// date_mentions, case_counts, facts) follow spec/facts.md.
+//
+//   Result<std::unique_ptr<Store>> store = Store::Open("newsfacts.db", {});
+//   Result<PutOutcome> put = (*store)->PutArticle(doc, article, facts);
+//
+// Every PutArticle is one transaction: a crash leaves the database as it was
+// before or after that article, never in between.
+//
+// Thread-safety: not thread-safe (one SQLite connection); use one Store per
+// thread.
+#ifndef NEWSFACTS_STORE_STORE_H_
+#define NEWSFACTS_STORE_STORE_H_
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <variant>
+#include <vector>
+
+#include "core/status.h"
+#include "core/types.h"
+
+namespace newsfacts {
+
+struct StoreOptions {
+  // Open read-only (no schema changes; writes fail). Default: false.
+  bool read_only = false;
+  // Milliseconds to wait on a locked database. Default: 5000.
+  int busy_timeout_ms = 5000;
+};
+
+enum class PutOutcome {
+  kStored,     // new article
+  kReplaced,   // known article whose page changed: facts replaced
+  kUnchanged,  // same page content as stored: nothing written
+};
+
+// One SQL value as returned by Query().
+using SqlValue = std::variant<std::monostate, int64_t, double, std::string>;
+
+struct QueryResult {
+  std::vector<std::string> columns;
+  std::vector<std::vector<SqlValue>> rows;
+};
+
+// Figures of one ingest or crawl run, kept in the `runs` table.
+struct RunFigures {
+  int64_t read = 0;
+  int64_t stored = 0;
+  int64_t replaced = 0;
+  int64_t unchanged = 0;
+  int64_t failed = 0;
+};
+
+class Store {
+ public:
+  // Opens (creating and migrating unless read_only) the database at `path`.
+  static Result<std::unique_ptr<Store>> Open(const std::string& path,
+                                             const StoreOptions& options);
+  virtual ~Store() = default;
+
+  // Writes the document (raw bytes compressed), the article and its facts.
+  // Spans in `facts` are UTF-8 byte offsets into `article.text`; the store
+  // keeps code point offsets.
+  virtual Result<PutOutcome> PutArticle(const Document& document,
+                                        const Article& article,
+                                        const Facts& facts) = 0;
+
+  // Runs one SQL statement and returns all its rows.
+  virtual Result<QueryResult> Query(std::string_view sql) = 0;
+
+  // Records runs: Begin returns the run id.
+  virtual Result<int64_t> BeginRun(std::string_view kind,
+                                   std::string_view args) = 0;
+  virtual Status FinishRun(int64_t run_id, const RunFigures& figures) = 0;
+
+  // Current schema version (PRAGMA user_version).
+  virtual Result<int> SchemaVersion() = 0;
+
+ protected:
+  Store() = default;
+};
+
+}  // namespace newsfacts
+
+#endif  // NEWSFACTS_STORE_STORE_H_
