@@ -9,8 +9,12 @@
 // Every PutArticle is one transaction: a crash leaves the database as it was
 // before or after that article, never in between.
 //
+// Every SQL error is returned as a Status naming the database path; a file
+// that is not a database is Corruption, a database written by a newer
+// newsfacts (higher user_version) is Unsupported and left untouched.
+//
 // Thread-safety: not thread-safe (one SQLite connection); use one Store per
-// thread.
+// thread. Non-copyable: it owns the connection.
 #ifndef NEWSFACTS_STORE_STORE_H_
 #define NEWSFACTS_STORE_STORE_H_
 
@@ -22,6 +26,7 @@
 #include <variant>
 #include <vector>
 
+#include "core/env.h"
 #include "core/status.h"
 #include "core/types.h"
 
@@ -32,6 +37,9 @@ struct StoreOptions {
   bool read_only = false;
   // Milliseconds to wait on a locked database. Default: 5000.
   int busy_timeout_ms = 5000;
+  // Clock for extracted_at / run timestamps; not owned, must outlive the
+  // store. Default: nullptr = Env::Default().
+  Env* env = nullptr;
 };
 
 enum class PutOutcome {
@@ -81,6 +89,11 @@ class Store {
 
   // Current schema version (PRAGMA user_version).
   virtual Result<int> SchemaVersion() = 0;
+
+  // The raw page bytes (as read, decompressed) the stored article was
+  // extracted from, for re-extraction without refetching. NotFound for an
+  // unknown id.
+  virtual Result<std::string> RawPage(int64_t article_id) = 0;
 
  protected:
   Store() = default;
