@@ -99,8 +99,11 @@ Result<QueryResult> SqliteStore::Query(std::string_view sql) {
                               &raw, &tail);
   StatementPtr stmt(raw, sqlite3_finalize);
   if (rc != SQLITE_OK) {
-    return SqliteStatus(rc, std::string("query: ") + sqlite3_errmsg(handle),
-                        path_);
+    const std::string what = std::string("query: ") + sqlite3_errmsg(handle);
+    // Plain SQLITE_ERROR at prepare time is the caller's SQL (syntax, an
+    // unknown table or column), not a fault of the database.
+    if (rc == SQLITE_ERROR) return Status::InvalidArgument(path_ + ": " + what);
+    return SqliteStatus(rc, what, path_);
   }
   if (stmt == nullptr) {
     return Status::InvalidArgument(path_ + ": query: no SQL statement");
