@@ -16,8 +16,8 @@ constexpr uint64_t kFnvPrime = 0x100000001b3ULL;
 
 Result<std::string> CompressRaw(std::string_view raw) {
   std::string out(ZSTD_compressBound(raw.size()), '\0');
-  const size_t n = ZSTD_compress(out.data(), out.size(), raw.data(),
-                                 raw.size(), kZstdLevel);
+  const size_t n =
+      ZSTD_compress(out.data(), out.size(), raw.data(), raw.size(), kZstdLevel);
   if (ZSTD_isError(n)) {
     return Status::Internal(std::string("zstd compress: ") +
                             ZSTD_getErrorName(n));
@@ -60,7 +60,8 @@ std::string ContentHash(std::string_view bytes) {
     h *= kFnvPrime;
   }
   char hex[17];
-  std::snprintf(hex, sizeof(hex), "%016llx", static_cast<unsigned long long>(h));
+  std::snprintf(hex, sizeof(hex), "%016llx",
+                static_cast<unsigned long long>(h));
   return std::string(hex, 16);
 }
 

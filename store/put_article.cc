@@ -74,7 +74,8 @@ std::vector<std::string> KnownUrls(const Document& document,
                                    const Article& article) {
   std::vector<std::string> urls;
   auto add = [&urls](const std::string& url) {
-    if (!url.empty() && std::find(urls.begin(), urls.end(), url) == urls.end()) {
+    if (!url.empty() &&
+        std::find(urls.begin(), urls.end(), url) == urls.end()) {
       urls.push_back(url);
     }
   };
@@ -281,12 +282,29 @@ void SqliteStore::RegisterUrls(const std::vector<std::string>& urls,
 }
 
 void SqliteStore::DeleteFacts(int64_t article_id) {
+  // Entities only this article mentioned would otherwise linger after a
+  // re-extraction dropped them; remember them to prune after the deletes.
+  std::vector<int64_t> entity_ids;
+  SQLite::Statement old_entities(
+      *db_, "SELECT DISTINCT entity_id FROM mentions WHERE article_id = ?");
+  old_entities.bind(1, article_id);
+  while (old_entities.executeStep()) {
+    entity_ids.push_back(old_entities.getColumn(0).getInt64());
+  }
   for (const char* sql : {"DELETE FROM mentions WHERE article_id = ?",
                           "DELETE FROM dates WHERE article_id = ?",
                           "DELETE FROM counts WHERE article_id = ?"}) {
     SQLite::Statement del(*db_, sql);
     del.bind(1, article_id);
     del.exec();
+  }
+  SQLite::Statement prune(*db_,
+                          "DELETE FROM entities WHERE id = ?1 AND NOT EXISTS "
+                          "(SELECT 1 FROM mentions WHERE entity_id = ?1)");
+  for (int64_t id : entity_ids) {
+    prune.reset();
+    prune.bind(1, id);
+    prune.exec();
   }
 }
 

@@ -70,7 +70,8 @@ Result<std::unique_ptr<SQLite::Database>> OpenReadWrite(
 
 Result<std::unique_ptr<Store>> Store::Open(const std::string& path,
                                            const StoreOptions& options) {
-  if (path.empty()) return Status::InvalidArgument("store: empty database path");
+  if (path.empty())
+    return Status::InvalidArgument("store: empty database path");
   Env* env = options.env != nullptr ? options.env : Env::Default();
   try {
     Result<std::unique_ptr<SQLite::Database>> db =
@@ -117,14 +118,15 @@ Result<QueryResult> SqliteStore::Query(std::string_view sql) {
                             &next_raw, nullptr);
     StatementPtr next(next_raw, sqlite3_finalize);
     if (rc != SQLITE_OK || next != nullptr) {
-      return Status::InvalidArgument(
-          path_ + ": query: give exactly one SQL statement");
+      return Status::InvalidArgument(path_ +
+                                     ": query: give exactly one SQL statement");
     }
   }
   if (read_only_ && !sqlite3_stmt_readonly(stmt.get())) {
     return Status::Unsupported(
-        path_ + ": query: the database is open read-only; only statements "
-                "that read (SELECT, read-only PRAGMA) are allowed");
+        path_ +
+        ": query: the database is open read-only; only statements "
+        "that read (SELECT, read-only PRAGMA) are allowed");
   }
 
   QueryResult result;
@@ -151,10 +153,9 @@ Result<QueryResult> SqliteStore::Query(std::string_view sql) {
         default: {  // TEXT and BLOB both come back as bytes
           const void* data = sqlite3_column_blob(stmt.get(), i);
           const int n = sqlite3_column_bytes(stmt.get(), i);
-          row.emplace_back(
-              data != nullptr
-                  ? std::string(static_cast<const char*>(data), n)
-                  : std::string());
+          row.emplace_back(data != nullptr
+                               ? std::string(static_cast<const char*>(data), n)
+                               : std::string());
         }
       }
     }

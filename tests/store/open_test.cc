@@ -53,9 +53,10 @@ TEST(StoreOpen, ReopenIsNoOp) {
     auto store = OpenOrDie(path);
     ASSERT_NE(store, nullptr);
     version_before = *store->SchemaVersion();
-    schema_before = QueryText(
-        *store, "SELECT group_concat(sql, ';') FROM (SELECT sql FROM "
-                "sqlite_master WHERE sql IS NOT NULL ORDER BY name)");
+    schema_before =
+        QueryText(*store,
+                  "SELECT group_concat(sql, ';') FROM (SELECT sql FROM "
+                  "sqlite_master WHERE sql IS NOT NULL ORDER BY name)");
   }
   auto store = OpenOrDie(path);
   ASSERT_NE(store, nullptr);
@@ -90,7 +91,8 @@ TEST(StoreOpen, ContractViewsHaveTheirColumns) {
         "section", "text"}},
       {"entity_mentions",
        {"article_id", "type", "text", "canonical", "start", "end"}},
-      {"date_mentions", {"article_id", "type", "text", "value", "start", "end"}},
+      {"date_mentions",
+       {"article_id", "type", "text", "value", "start", "end"}},
       {"case_counts",
        {"article_id", "text", "value", "low", "high", "qualifier", "unit",
         "subject", "event", "date", "place", "start", "end"}},
@@ -100,14 +102,16 @@ TEST(StoreOpen, ContractViewsHaveTheirColumns) {
   auto store = OpenOrDie(dir.File("v.db"));
   ASSERT_NE(store, nullptr);
   for (const auto& [view, columns] : views) {
-    EXPECT_EQ(QueryText(*store, "SELECT type FROM sqlite_master WHERE name = '" +
-                                    view + "'"),
-              "view")
+    EXPECT_EQ(
+        QueryText(*store,
+                  "SELECT type FROM sqlite_master WHERE name = '" + view + "'"),
+        "view")
         << view;
     Result<QueryResult> info = store->Query("PRAGMA table_info(" + view + ")");
     ASSERT_OK(info);
     std::set<std::string> have;
-    for (const auto& row : info->rows) have.insert(std::get<std::string>(row[1]));
+    for (const auto& row : info->rows)
+      have.insert(std::get<std::string>(row[1]));
     for (const std::string& column : columns) {
       EXPECT_TRUE(have.count(column)) << view << "." << column;
     }
@@ -174,6 +178,23 @@ TEST(StoreOpen, ReadOnlyOpensMigratedDatabase) {
   auto store = OpenOrDie(path, {.read_only = true});
   ASSERT_NE(store, nullptr);
   EXPECT_EQ(QueryInt(*store, "SELECT count(*) FROM articles"), 0);
+}
+
+// An empty file is an empty SQLite database (version 0): opening it for
+// writing applies every migration; read-only it cannot be migrated.
+TEST(StoreOpen, EmptyFileIsMigratedWhenWritable) {
+  TempDir dir;
+  const std::string path = dir.File("empty.db");
+  WriteFileOrDie(path, "");
+  Result<std::unique_ptr<Store>> ro = Store::Open(path, {.read_only = true});
+  ASSERT_FALSE(ro.ok());
+  EXPECT_EQ(ro.status().code(), Status::Code::kUnsupported)
+      << ro.status().ToString();
+  EXPECT_EQ(ReadFileOrDie(path), "");
+  auto store = OpenOrDie(path);
+  ASSERT_NE(store, nullptr);
+  EXPECT_GE(*store->SchemaVersion(), 1);
+  EXPECT_EQ(QueryInt(*store, "SELECT count(*) FROM facts"), 0);
 }
 
 TEST(StoreOpen, MissingDirectoryIsIOError) {

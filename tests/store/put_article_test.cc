@@ -25,12 +25,12 @@ constexpr char kUrl[] = "https://www.rferl.org/a/sample/31000001.html";
 // Row counts of every table a PutArticle writes, in one string for EXPECT_EQ.
 std::string RowCounts(Store& store) {
   std::string out;
-  for (const char* table : {"sources", "documents", "article_rows",
-                            "article_urls", "entities", "mentions", "dates",
-                            "counts"}) {
+  for (const char* table :
+       {"sources", "documents", "article_rows", "article_urls", "entities",
+        "mentions", "dates", "counts"}) {
     out += std::string(table) + "=" +
-           std::to_string(QueryInt(
-               store, std::string("SELECT count(*) FROM ") + table)) +
+           std::to_string(
+               QueryInt(store, std::string("SELECT count(*) FROM ") + table)) +
            " ";
   }
   return out;
@@ -153,15 +153,16 @@ TEST(StorePut, ChangedPageIsReplacedKeepingId) {
   EXPECT_EQ(QueryText(*store, "SELECT title FROM articles"), "New title");
   EXPECT_EQ(QueryInt(*store, "SELECT count(*) FROM documents"), 1);
   EXPECT_EQ(QueryInt(*store, "SELECT count(*) FROM entity_mentions"), 1);
+  EXPECT_EQ(QueryInt(*store, "SELECT count(*) FROM entities"), 1)
+      << "an entity no article mentions any more is pruned";
   EXPECT_EQ(QueryInt(*store,
                      "SELECT count(*) FROM entity_mentions WHERE text = "
                      "'Київ'"),
             0);
   EXPECT_EQ(QueryInt(*store, "SELECT count(*) FROM case_counts"), 1);
   EXPECT_EQ(QueryInt(*store, "SELECT value FROM case_counts"), 1151);
-  EXPECT_EQ(QueryInt(*store,
-                     "SELECT count(*) FROM facts WHERE article_id <> " +
-                         std::to_string(id)),
+  EXPECT_EQ(QueryInt(*store, "SELECT count(*) FROM facts WHERE article_id <> " +
+                                 std::to_string(id)),
             0);
   // The full-text index follows the replaced title.
   EXPECT_EQ(QueryInt(*store,
@@ -192,7 +193,8 @@ TEST(StorePut, ArticleIdentityFollowsAllKnownUrls) {
          p.document.source = "https://rferl.org/a/31000001.html";
          p.document.requested_url = p.document.source;
        }},
-      {"via article URL only", [](Page& p) { p.document.source = "page.html"; }},
+      {"via article URL only",
+       [](Page& p) { p.document.source = "page.html"; }},
   };
   for (const Case& c : cases) {
     TempDir dir;
@@ -228,15 +230,31 @@ TEST(StorePut, DifferentUrlsAreDifferentArticles) {
   auto store = OpenOrDie(dir.File("d.db"));
   ASSERT_NE(store, nullptr);
   ASSERT_OK(Put(*store, SamplePage(kUrl, "<html>same</html>")));
-  Result<PutOutcome> put = Put(
-      *store,
-      SamplePage("https://www.rferl.org/a/other/31000002.html", "<html>same</html>"));
+  Result<PutOutcome> put =
+      Put(*store, SamplePage("https://www.rferl.org/a/other/31000002.html",
+                             "<html>same</html>"));
   ASSERT_OK(put);
   EXPECT_EQ(*put, PutOutcome::kStored);
   EXPECT_EQ(QueryInt(*store, "SELECT count(*) FROM articles"), 2);
   // Entities are shared: two mentions each of two entities.
   EXPECT_EQ(QueryInt(*store, "SELECT count(*) FROM entities"), 2);
   EXPECT_EQ(QueryInt(*store, "SELECT count(*) FROM entity_mentions"), 4);
+}
+
+TEST(StorePut, ReplacingOneArticleKeepsEntitiesOthersMention) {
+  TempDir dir;
+  auto store = OpenOrDie(dir.File("shared.db"));
+  ASSERT_NE(store, nullptr);
+  ASSERT_OK(Put(*store, SamplePage(kUrl, "<html>a1</html>")));
+  ASSERT_OK(Put(*store, SamplePage("https://www.rferl.org/a/b/31000002.html",
+                                   "<html>b1</html>")));
+  Page a2 = SamplePage(kUrl, "<html>a2</html>");
+  a2.facts.entities.clear();
+  Result<PutOutcome> put = Put(*store, a2);
+  ASSERT_OK(put);
+  EXPECT_EQ(*put, PutOutcome::kReplaced);
+  EXPECT_EQ(QueryInt(*store, "SELECT count(*) FROM entities"), 2);
+  EXPECT_EQ(QueryInt(*store, "SELECT count(*) FROM entity_mentions"), 2);
 }
 
 TEST(StorePut, EmptyStringsAreNull) {

@@ -25,11 +25,10 @@ TEST(StoreQuery, ReturnsColumnsAndTypedValues) {
   TempDir dir;
   auto store = OpenOrDie(dir.File("q.db"));
   ASSERT_NE(store, nullptr);
-  Result<QueryResult> r =
-      store->Query("SELECT 1 AS i, 2.5 AS d, 'ж' AS t, NULL AS n, x'00ff' AS b");
+  Result<QueryResult> r = store->Query(
+      "SELECT 1 AS i, 2.5 AS d, 'ж' AS t, NULL AS n, x'00ff' AS b");
   ASSERT_OK(r);
-  EXPECT_EQ(r->columns,
-            (std::vector<std::string>{"i", "d", "t", "n", "b"}));
+  EXPECT_EQ(r->columns, (std::vector<std::string>{"i", "d", "t", "n", "b"}));
   ASSERT_EQ(r->rows.size(), 1u);
   const auto& row = r->rows[0];
   EXPECT_EQ(std::get<int64_t>(row[0]), 1);
@@ -67,8 +66,8 @@ TEST(StoreQuery, RejectsBadInput) {
   for (const Case& c : cases) {
     Result<QueryResult> r = store->Query(c.sql);
     ASSERT_FALSE(r.ok()) << c.sql;
-    EXPECT_EQ(r.status().code(), c.code) << c.sql << ": "
-                                         << r.status().ToString();
+    EXPECT_EQ(r.status().code(), c.code)
+        << c.sql << ": " << r.status().ToString();
     EXPECT_NE(r.status().message().find(dir.File("bad.db")), std::string::npos);
   }
   // A trailing semicolon or comment is still one statement.
@@ -113,11 +112,9 @@ TEST(StoreRuns, BeginAndFinishRecordFigures) {
   Result<int64_t> run = store->BeginRun("ingest", "a.html b.html");
   ASSERT_OK(run);
   EXPECT_EQ(QueryInt(*store, "SELECT finished_at IS NULL FROM runs"), 1);
-  ASSERT_OK(store->FinishRun(*run, {.read = 5,
-                                    .stored = 2,
-                                    .replaced = 1,
-                                    .unchanged = 1,
-                                    .failed = 1}));
+  ASSERT_OK(store->FinishRun(
+      *run,
+      {.read = 5, .stored = 2, .replaced = 1, .unchanged = 1, .failed = 1}));
   EXPECT_EQ(QueryText(*store,
                       "SELECT kind || '|' || args || '|' || read || stored || "
                       "replaced || unchanged || failed FROM runs WHERE id = " +
@@ -140,7 +137,8 @@ TEST(StoreRuns, FinishingUnknownRunIsNotFound) {
 TEST(StoreRawPage, RoundTripsCompressedBytes) {
   // Repetitive HTML with non-UTF-8 bytes: raw is bytes as read, not text.
   std::string raw = "<html><meta charset=windows-1251>\xcf\xf0\xe8\xe2\xe5\xf2";
-  for (int i = 0; i < 200; ++i) raw += "<p>paragraph " + std::to_string(i) + "</p>";
+  for (int i = 0; i < 200; ++i)
+    raw += "<p>paragraph " + std::to_string(i) + "</p>";
   raw += std::string("\0tail", 5);
   TempDir dir;
   auto store = OpenOrDie(dir.File("raw.db"));
