@@ -114,7 +114,8 @@ std::string HostOf(std::string_view url) {
 
 Result<PutOutcome> SqliteStore::PutArticle(const Document& document,
                                            const Article& article,
-                                           const Facts& facts) {
+                                           const Facts& facts,
+                                           const PutOptions& options) {
   NF_RETURN_IF_ERROR(WritableOrError("put article"));
   // Files read from disk may only fill `html`; hash what we have.
   const std::string& raw = document.raw.empty() ? document.html : document.raw;
@@ -133,7 +134,8 @@ Result<PutOutcome> SqliteStore::PutArticle(const Document& document,
     // with another process ingesting into it.
     SQLite::Transaction txn(*db_, SQLite::TransactionBehavior::IMMEDIATE);
     const std::optional<Existing> existing = FindArticle(urls);
-    if (existing.has_value() && existing->content_hash == hash) {
+    if (existing.has_value() && existing->content_hash == hash &&
+        !options.even_if_unchanged) {
       return PutOutcome::kUnchanged;  // the transaction rolls back: no writes
     }
     std::optional<int64_t> document_id, article_id;

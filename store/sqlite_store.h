@@ -29,9 +29,10 @@ class SqliteStore : public Store {
         read_only_(read_only),
         env_(env) {}
 
+  using Store::PutArticle;
   Result<PutOutcome> PutArticle(const Document& document,
-                                const Article& article,
-                                const Facts& facts) override;
+                                const Article& article, const Facts& facts,
+                                const PutOptions& options) override;
   Result<QueryResult> Query(std::string_view sql) override;
   Result<int64_t> BeginRun(std::string_view kind,
                            std::string_view args) override;

@@ -9,6 +9,18 @@
 // Every PutArticle is one transaction: a crash leaves the database as it was
 // before or after that article, never in between.
 //
+// Views (the database contract; base tables may change between schema
+// versions, these do not): articles(id, url, canonical_url, title,
+// published, language, section, text, ...), entity_mentions(article_id,
+// type, text, canonical, start, end, title, rule), date_mentions(article_id,
+// type, text, value, start, end, mod, anchored, begin, end_value, rule),
+// case_counts(article_id, text, value, low, high, qualifier, unit, subject,
+// event, date, place, start, end, rule), facts(article_id, kind, text,
+// value, start, end, detail, rule). start/end are code point offsets into
+// articles.text: substr(text, start + 1, "end" - start) is the mention
+// (`end` is an SQL keyword: quote it). Full text: articles_fts (FTS5 over
+// title and text, rowid = articles.id).
+//
 // Every SQL error is returned as a Status naming the database path; a file
 // that is not a database is Corruption, a database written by a newer
 // newsfacts (higher user_version) is Unsupported and left untouched.
@@ -48,6 +60,13 @@ enum class PutOutcome {
   kUnchanged,  // same page content as stored: nothing written
 };
 
+struct PutOptions {
+  // Rewrite the article and its facts even when the page bytes are the same
+  // as stored (re-extraction after the rules changed); the outcome is then
+  // kReplaced. Default: false.
+  bool even_if_unchanged = false;
+};
+
 // One SQL value as returned by Query().
 using SqlValue = std::variant<std::monostate, int64_t, double, std::string>;
 
@@ -74,10 +93,19 @@ class Store {
 
   // Writes the document (raw bytes compressed), the article and its facts.
   // Spans in `facts` are UTF-8 byte offsets into `article.text`; the store
-  // keeps code point offsets.
+  // keeps code point offsets. The article is identified by its canonical
+  // URL, else its URL, else document.source, and is also found by any URL
+  // stored for it before (requested, final, canonical). Same raw bytes as
+  // stored: kUnchanged, nothing written. A span with begin > end fails the
+  // whole write (InvalidArgument) and changes nothing.
+  Result<PutOutcome> PutArticle(const Document& document,
+                                const Article& article, const Facts& facts) {
+    return PutArticle(document, article, facts, PutOptions{});
+  }
   virtual Result<PutOutcome> PutArticle(const Document& document,
                                         const Article& article,
-                                        const Facts& facts) = 0;
+                                        const Facts& facts,
+                                        const PutOptions& options) = 0;
 
   // Runs one SQL statement and returns all its rows.
   virtual Result<QueryResult> Query(std::string_view sql) = 0;

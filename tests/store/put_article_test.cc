@@ -175,6 +175,26 @@ TEST(StorePut, ChangedPageIsReplacedKeepingId) {
             0);
 }
 
+// Re-extraction after a rule change: same bytes, new facts.
+TEST(StorePut, EvenIfUnchangedRewritesFacts) {
+  TempDir dir;
+  auto store = OpenOrDie(dir.File("force.db"));
+  ASSERT_NE(store, nullptr);
+  const Page page = SamplePage(kUrl, "<html>v1</html>");
+  ASSERT_OK(Put(*store, page));
+  const int64_t id = QueryInt(*store, "SELECT id FROM articles");
+  Facts fewer = page.facts;
+  fewer.counts.clear();
+  Result<PutOutcome> put =
+      store->PutArticle(page.document, page.article, fewer,
+                        PutOptions{.even_if_unchanged = true});
+  ASSERT_OK(put);
+  EXPECT_EQ(*put, PutOutcome::kReplaced);
+  EXPECT_EQ(QueryInt(*store, "SELECT id FROM articles"), id);
+  EXPECT_EQ(QueryInt(*store, "SELECT count(*) FROM case_counts"), 0);
+  EXPECT_EQ(QueryInt(*store, "SELECT count(*) FROM entity_mentions"), 2);
+}
+
 // A page known by several URLs is one article, whichever URL it comes by.
 TEST(StorePut, ArticleIdentityFollowsAllKnownUrls) {
   struct Case {
