@@ -12,7 +12,6 @@
 #include <string_view>
 #include <vector>
 
-#include "core/utf8.h"
 #include "store/compress.h"
 #include "store/sqlite_error.h"
 #include "store/sqlite_store.h"

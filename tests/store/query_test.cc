@@ -2,6 +2,7 @@
 // pages kept zstd-compressed.
 #include <gtest/gtest.h>
 
+#include <filesystem>
 #include <string>
 #include <variant>
 
@@ -99,6 +100,11 @@ TEST(StoreQuery, ReadOnlyRefusesWrites) {
         << sql << ": " << r.status().ToString();
     EXPECT_NE(r.status().message().find("read-only"), std::string::npos);
   }
+  // Neither a copy nor an attached file may be created on disk.
+  const std::string copy = dir.File("copy.db");
+  EXPECT_FALSE(store->Query("VACUUM INTO '" + copy + "'").ok());
+  (void)store->Query("ATTACH '" + copy + "' AS other");
+  EXPECT_FALSE(std::filesystem::exists(copy));
   EXPECT_EQ(QueryInt(*store, "SELECT count(*) FROM articles"), 1);
   EXPECT_EQ(QueryText(*store, "SELECT title FROM articles"), "Sample");
   EXPECT_GE(*store->SchemaVersion(), 1);
