@@ -39,6 +39,7 @@ class SqliteStore : public Store {
   Status FinishRun(int64_t run_id, const RunFigures& figures) override;
   Result<int> SchemaVersion() override;
   Result<std::string> RawPage(int64_t article_id) override;
+  Result<Document> StoredDocument(int64_t article_id) override;
 
  private:
   struct Existing {

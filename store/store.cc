@@ -215,6 +215,44 @@ Result<int> SqliteStore::SchemaVersion() {
   }
 }
 
+Result<Document> SqliteStore::StoredDocument(int64_t article_id) {
+  try {
+    SQLite::Statement select(
+        *db_,
+        "SELECT d.source, d.requested_url, d.final_url, d.http_status, "
+        "d.content_type, d.etag, d.last_modified, d.fetch_time, d.charset, "
+        "d.origin FROM article_rows a JOIN documents d "
+        "ON d.id = a.document_id WHERE a.id = ?");
+    select.bind(1, article_id);
+    if (!select.executeStep()) {
+      return Status::NotFound(path_ + ": no article with id " +
+                              std::to_string(article_id));
+    }
+    // NULL columns read back as "" and 0: the "unknown" of core/types.h.
+    Document doc;
+    doc.source = select.getColumn(0).getString();
+    doc.requested_url = select.getColumn(1).getString();
+    doc.final_url = select.getColumn(2).getString();
+    doc.http_status = select.getColumn(3).getInt();
+    doc.content_type = select.getColumn(4).getString();
+    doc.etag = select.getColumn(5).getString();
+    doc.last_modified = select.getColumn(6).getString();
+    doc.fetch_time = select.getColumn(7).getInt64();
+    doc.charset = select.getColumn(8).getString();
+    const std::string origin = select.getColumn(9).getString();
+    for (Origin o : {Origin::kFile, Origin::kStdin, Origin::kHttp,
+                     Origin::kFeed, Origin::kSitemap, Origin::kWarc}) {
+      if (origin == OriginName(o)) doc.origin = o;
+    }
+    Result<std::string> raw = RawPage(article_id);
+    if (!raw.ok()) return raw.status();
+    doc.raw = std::move(*raw);
+    return doc;
+  } catch (const std::exception& e) {
+    return SqlError(e, path_);
+  }
+}
+
 Result<std::string> SqliteStore::RawPage(int64_t article_id) {
   try {
     SQLite::Statement select(

@@ -123,6 +123,11 @@ class Store {
   // unknown id.
   virtual Result<std::string> RawPage(int64_t article_id) = 0;
 
+  // The stored document of an article as it was read: source, URLs, fetch
+  // metadata and `raw` (decompressed). `html` is left empty: decode `raw`
+  // again (ingest/) so a fixed decoder applies. NotFound for an unknown id.
+  virtual Result<Document> StoredDocument(int64_t article_id) = 0;
+
  protected:
   Store() = default;
 };

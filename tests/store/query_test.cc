@@ -164,6 +164,34 @@ TEST(StoreRawPage, RoundTripsCompressedBytes) {
   EXPECT_EQ(store->RawPage(id + 100).status().code(), Status::Code::kNotFound);
 }
 
+TEST(StoreRawPage, StoredDocumentGivesBackWhatWasRead) {
+  TempDir dir;
+  auto store = OpenOrDie(dir.File("doc.db"));
+  ASSERT_NE(store, nullptr);
+  testing::Page page = SamplePage(kUrl, "<html>\xe9t\xe9</html>");
+  page.document.requested_url = "https://rferl.org/a/31000001.html";
+  page.document.etag = "\"abc\"";
+  page.document.charset = "windows-1252";
+  ASSERT_OK(store->PutArticle(page.document, page.article, page.facts));
+  Result<Document> doc =
+      store->StoredDocument(QueryInt(*store, "SELECT id FROM articles"));
+  ASSERT_OK(doc);
+  EXPECT_EQ(doc->source, page.document.source);
+  EXPECT_EQ(doc->requested_url, page.document.requested_url);
+  EXPECT_EQ(doc->final_url, page.document.final_url);
+  EXPECT_EQ(doc->http_status, 200);
+  EXPECT_EQ(doc->content_type, page.document.content_type);
+  EXPECT_EQ(doc->etag, "\"abc\"");
+  EXPECT_EQ(doc->last_modified, "");
+  EXPECT_EQ(doc->fetch_time, page.document.fetch_time);
+  EXPECT_EQ(doc->charset, "windows-1252");
+  EXPECT_EQ(doc->origin, Origin::kHttp);
+  EXPECT_EQ(doc->raw, page.document.raw);
+  EXPECT_TRUE(doc->html.empty());
+  EXPECT_EQ(store->StoredDocument(999).status().code(),
+            Status::Code::kNotFound);
+}
+
 TEST(StoreCompress, RoundTripsAndDetectsDamage) {
   for (const std::string& raw :
        {std::string(), std::string("x"), std::string(100000, 'a'),
