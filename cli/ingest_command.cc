@@ -25,6 +25,15 @@ std::string JoinArgs(const std::vector<std::string>& paths) {
   return out;
 }
 
+const char* OutcomeName(PutOutcome outcome) {
+  switch (outcome) {
+    case PutOutcome::kStored: return "stored";
+    case PutOutcome::kReplaced: return "replaced";
+    case PutOutcome::kUnchanged: return "unchanged";
+  }
+  return "stored";
+}
+
 Result<std::unique_ptr<Pipeline>> MakePipeline(const GlobalArgs& global,
                                                bool facts) {
   const std::string config_dir = ResolveConfigDir(global.config_dir);
@@ -46,12 +55,12 @@ int RunIngest(const GlobalArgs& global, const IngestArgs& args) {
   }
   auto store = Store::Open(args.db, {});
   if (!store.ok()) {
-    Log(LogLevel::kError) << args.db << ": " << store.status().ToString();
+    Log(LogLevel::kError) << store.status().ToString();
     return kExitFatal;
   }
   auto run = (*store)->BeginRun("ingest", JoinArgs(args.paths));
   if (!run.ok()) {
-    Log(LogLevel::kError) << args.db << ": " << run.status().ToString();
+    Log(LogLevel::kError) << run.status().ToString();
     return kExitFatal;
   }
 
@@ -72,9 +81,7 @@ int RunIngest(const GlobalArgs& global, const IngestArgs& args) {
           case PutOutcome::kReplaced: ++figures.replaced; break;
           case PutOutcome::kUnchanged: ++figures.unchanged; break;
         }
-        Log(LogLevel::kInfo) << doc.source << ": "
-                             << (*put == PutOutcome::kUnchanged ? "unchanged"
-                                                                : "stored");
+        Log(LogLevel::kInfo) << doc.source << ": " << OutcomeName(*put);
         return Status::OK();
       },
       [&](int64_t done, int64_t total, const std::string& source) {
@@ -85,7 +92,7 @@ int RunIngest(const GlobalArgs& global, const IngestArgs& args) {
   figures.failed = tally.failed;
   Status finished = (*store)->FinishRun(*run, figures);
   if (!finished.ok()) {
-    Log(LogLevel::kError) << args.db << ": " << finished.ToString();
+    Log(LogLevel::kError) << finished.ToString();
     return kExitFatal;
   }
   if (!global.quiet) {

@@ -115,9 +115,8 @@ void Print(const QueryResult& r, const std::string& format) {
 }
 
 Result<std::unique_ptr<Store>> OpenReadOnly(const std::string& db) {
-  auto store = Store::Open(db, {.read_only = true});
-  if (!store.ok()) return store.status().WithContext(db);
-  return store;
+  // Store errors name the database file themselves.
+  return Store::Open(db, {.read_only = true});
 }
 
 }  // namespace
@@ -130,7 +129,7 @@ int RunQuery(const GlobalArgs& global, const QueryArgs& args) {
   }
   Result<QueryResult> r = (*store)->Query(args.sql);
   if (!r.ok()) {
-    Log(LogLevel::kError) << args.db << ": " << r.status().ToString();
+    Log(LogLevel::kError) << r.status().ToString();
     return kExitSomeFailed;
   }
   Print(*r, args.format);
@@ -162,7 +161,7 @@ int RunSummary(const GlobalArgs& global, const SummaryArgs& args) {
   for (const auto& [title, sql] : sections) {
     Result<QueryResult> r = (*store)->Query(sql);
     if (!r.ok()) {
-      Log(LogLevel::kError) << args.db << ": " << r.status().ToString();
+      Log(LogLevel::kError) << r.status().ToString();
       return kExitFatal;
     }
     std::cout << "== " << title << " (" << r->rows.size() << ")\n";
