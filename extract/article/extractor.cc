@@ -1,6 +1,196 @@
+// The Extractor implementation: one Gumbo parse, then metadata, then either
+// the matching site profile's selectors or the generic content scoring.
 #include "extract/article/extractor.h"
+
+#include <algorithm>
+#include <exception>
+#include <utility>
+#include <vector>
+
+#include "extract/article/content.h"
+#include "extract/article/dom.h"
+#include "extract/article/metadata.h"
+#include "extract/article/posts.h"
+#include "extract/article/site_profile.h"
+
 namespace newsfacts {
-Result<std::unique_ptr<Extractor>> Extractor::Create(const ExtractorOptions&) {
-  return Status::Unsupported("not built yet");
+namespace {
+
+// Below this much text a profile match is treated as a miss (e.g. a Pangea
+// page type whose markup the profile does not describe).
+constexpr size_t kMinProfileText = 1;
+
+// Several kinds can match one page ("pg-media pg-prog"); the more specific
+// one wins.
+int KindRank(PageKind kind) {
+  switch (kind) {
+    case PageKind::kProgram: return 5;
+    case PageKind::kLive: return 4;
+    case PageKind::kGallery: return 3;
+    case PageKind::kVideo: return 2;
+    case PageKind::kOther: return 1;
+    default: return 0;
+  }
 }
+
+PageKind KindFromProfile(const Dom& dom, const SiteProfile& profile) {
+  PageKind best = PageKind::kArticle;
+  const GumboNode* body = dom.body();
+  if (body == nullptr) return best;
+  for (const auto& [cls, kind] : profile.kinds) {
+    if (HasClass(body, cls) && KindRank(kind) > KindRank(best)) best = kind;
+  }
+  return best;
+}
+
+void AppendCaptions(std::vector<std::string> from,
+                    std::vector<std::string>* to) {
+  for (std::string& c : from) {
+    if (std::find(to->begin(), to->end(), c) == to->end())
+      to->push_back(std::move(c));
+  }
+}
+
+// Fills blocks/text/captions/posts from the profile; false when the profile
+// finds no text on this page.
+bool ExtractWithProfile(const Dom& dom, const SiteProfile& profile,
+                        Article* article) {
+  std::vector<PostParts> parts = SplitPosts(dom, profile);
+  if (parts.empty()) return false;
+  BlockFilter filter;
+  filter.drop = &profile.drop;
+  std::vector<Post> posts;
+  std::vector<Block> all_blocks;
+  std::vector<std::string> authors;
+  for (PostParts& part : parts) {
+    Content content;
+    for (const GumboNode* node : part.content) BuildBlocks(node, filter, &content);
+    Post post;
+    post.title = part.title;
+    post.published = part.published;
+    post.authors = part.authors;
+    post.blocks = std::move(content.blocks);
+    FinishBlocks(&post.blocks, &post.text);
+    AppendCaptions(std::move(part.captions), &article->captions);
+    AppendCaptions(std::move(content.captions), &article->captions);
+    AddUnique(part.authors, &authors);
+    if (post.text.empty()) continue;
+    all_blocks.insert(all_blocks.end(), post.blocks.begin(), post.blocks.end());
+    posts.push_back(std::move(post));
+  }
+  size_t total = 0;
+  for (const Block& b : all_blocks) total += b.text.size();
+  if (total < kMinProfileText) return false;
+  if (!posts.front().title.empty()) article->title = posts.front().title;
+  if (!authors.empty()) article->authors = std::move(authors);
+  if (article->published.empty()) article->published = posts.front().published;
+  article->blocks = std::move(all_blocks);
+  FinishBlocks(&article->blocks, &article->text);
+  if (posts.size() >= 2) article->posts = std::move(posts);
+  return true;
+}
+
+void ExtractGeneric(const Dom& dom, Article* article) {
+  std::vector<const GumboNode*> containers;
+  FindMainContent(dom, &containers);
+  Content content;
+  BlockFilter filter;
+  for (const GumboNode* node : containers) BuildBlocks(node, filter, &content);
+  size_t total = 0;
+  for (const Block& b : content.blocks) total += b.text.size();
+  if (total < 200) {
+    // Class patterns can be too eager on unusual markup; retry without.
+    Content loose;
+    filter.class_patterns = false;
+    for (const GumboNode* node : containers) BuildBlocks(node, filter, &loose);
+    size_t loose_total = 0;
+    for (const Block& b : loose.blocks) loose_total += b.text.size();
+    if (loose_total > total) content = std::move(loose);
+  }
+  article->blocks = std::move(content.blocks);
+  AppendCaptions(std::move(content.captions), &article->captions);
+  FinishBlocks(&article->blocks, &article->text);
+}
+
+class ExtractorImpl : public Extractor {
+ public:
+  explicit ExtractorImpl(std::vector<SiteProfile> profiles)
+      : profiles_(std::move(profiles)) {}
+
+  Result<Article> Extract(const Document& document) const override {
+    try {
+      return ExtractImpl(document);
+    } catch (const std::exception& e) {
+      return Status::Internal(std::string("article extraction failed: ") +
+                              e.what());
+    }
+  }
+
+ private:
+  Result<Article> ExtractImpl(const Document& document) const {
+    Result<std::unique_ptr<Dom>> dom_or = Dom::Parse(document.html);
+    if (!dom_or.ok()) return dom_or.status();
+    const Dom& dom = **dom_or;
+    PageMetadata meta = ReadMetadata(dom);
+    Article article;
+    article.canonical_url = meta.canonical_url;
+    article.url = !meta.canonical_url.empty() ? meta.canonical_url : meta.og_url;
+    article.title = meta.title;
+    article.authors = meta.authors;
+    article.published = meta.published;
+    article.modified = meta.modified;
+    article.language = meta.language;
+    article.section = meta.section;
+    article.tags = meta.tags;
+    if (meta.og_type == "video" || meta.og_type == "video.other")
+      article.kind = PageKind::kVideo;
+
+    std::string_view url = !document.final_url.empty()
+                               ? std::string_view(document.final_url)
+                           : !document.requested_url.empty()
+                               ? std::string_view(document.requested_url)
+                               : std::string_view(article.url);
+    const SiteProfile* profile = MatchProfile(profiles_, url, document.html);
+    bool done = false;
+    if (profile != nullptr) {
+      PageKind kind = KindFromProfile(dom, *profile);
+      if (kind != PageKind::kArticle) article.kind = kind;
+      if (article.section.empty()) {
+        if (const GumboNode* s = dom.SelectFirst(profile->section))
+          article.section = NodeText(s);
+      }
+      done = ExtractWithProfile(dom, *profile, &article);
+      if (article.published.empty()) {
+        if (const GumboNode* t = dom.SelectFirst(profile->page_date))
+          article.published = NormalizeDate(Attr(t, "datetime"));
+      }
+    }
+    if (!done) ExtractGeneric(dom, &article);
+    if (article.title.empty()) {
+      Result<Selector> h1 = Selector::Parse("h1");
+      if (const GumboNode* n = dom.SelectFirst(*h1)) article.title = NodeText(n);
+    }
+    if (article.text.empty()) {
+      return Status::InvalidArgument("no article text");
+    }
+    return article;
+  }
+
+  std::vector<SiteProfile> profiles_;
+};
+
+}  // namespace
+
+Result<std::unique_ptr<Extractor>> Extractor::Create(
+    const ExtractorOptions& options) {
+  std::vector<SiteProfile> profiles;
+  if (!options.sites_dir.empty()) {
+    Result<std::vector<SiteProfile>> loaded =
+        LoadSiteProfiles(options.sites_dir);
+    if (!loaded.ok()) return loaded.status();
+    profiles = std::move(*loaded);
+  }
+  return std::unique_ptr<Extractor>(new ExtractorImpl(std::move(profiles)));
+}
+
 }  // namespace newsfacts

@@ -1,0 +1,350 @@
+#include "extract/article/metadata.h"
+
+#include <algorithm>
+#include <cctype>
+#include <cstdio>
+#include <nlohmann/json.hpp>
+
+namespace newsfacts {
+namespace {
+
+using Json = nlohmann::json;
+
+std::string Lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+void SetIfEmpty(std::string* field, std::string_view value) {
+  if (field->empty()) *field = Trim(std::string(value));
+}
+
+bool IsArticleType(std::string_view type) {
+  static constexpr std::string_view kTypes[] = {
+      "Article",          "NewsArticle",       "BlogPosting",
+      "ReportageNewsArticle", "AnalysisNewsArticle", "OpinionNewsArticle",
+      "BackgroundNewsArticle", "ReviewNewsArticle", "LiveBlogPosting",
+      "TechArticle",      "ScholarlyArticle",  "Report", "SocialMediaPosting"};
+  return std::find(std::begin(kTypes), std::end(kTypes), type) !=
+         std::end(kTypes);
+}
+
+std::vector<std::string> Types(const Json& obj) {
+  std::vector<std::string> out;
+  auto it = obj.find("@type");
+  if (it == obj.end()) return out;
+  if (it->is_string()) out.push_back(it->get<std::string>());
+  if (it->is_array()) {
+    for (const Json& t : *it)
+      if (t.is_string()) out.push_back(t.get<std::string>());
+  }
+  return out;
+}
+
+std::string StringField(const Json& obj, const char* key) {
+  auto it = obj.find(key);
+  if (it == obj.end()) return {};
+  if (it->is_string()) return it->get<std::string>();
+  if (it->is_array() && !it->empty() && (*it)[0].is_string())
+    return (*it)[0].get<std::string>();
+  if (it->is_object()) {
+    auto name = it->find("name");
+    if (name != it->end() && name->is_string()) return name->get<std::string>();
+  }
+  return {};
+}
+
+// Collects the objects of a JSON-LD value (arrays and @graph flattened).
+void Flatten(const Json& value, std::vector<const Json*>* out, int depth = 0) {
+  if (depth > 8) return;
+  if (value.is_array()) {
+    for (const Json& v : value) Flatten(v, out, depth + 1);
+  } else if (value.is_object()) {
+    out->push_back(&value);
+    auto graph = value.find("@graph");
+    if (graph != value.end()) Flatten(*graph, out, depth + 1);
+  }
+}
+
+void AuthorsFromJson(const Json& value, std::vector<std::string>* out) {
+  if (value.is_string()) {
+    std::string s = value.get<std::string>();
+    if (s.rfind("http", 0) != 0) AddUnique(SplitAuthors(s), out);
+  } else if (value.is_array()) {
+    for (const Json& v : value) AuthorsFromJson(v, out);
+  } else if (value.is_object()) {
+    std::vector<std::string> types = Types(value);
+    // People only: an Organization "author" is the publisher.
+    if (std::find(types.begin(), types.end(), "Organization") != types.end() ||
+        std::find(types.begin(), types.end(), "NewsMediaOrganization") !=
+            types.end()) {
+      return;
+    }
+    auto name = value.find("name");
+    if (name != value.end()) AuthorsFromJson(*name, out);
+  }
+}
+
+void ReadJsonLd(const Dom& dom, PageMetadata* meta,
+                std::vector<std::string>* authors) {
+  Result<Selector> sel = Selector::Parse("script[type=application/ld+json]");
+  for (const GumboNode* script : dom.Select(*sel)) {
+    std::string text;
+    const GumboVector& children = script->v.element.children;
+    for (unsigned i = 0; i < children.length; ++i) {
+      const auto* c = static_cast<const GumboNode*>(children.data[i]);
+      if (c->type == GUMBO_NODE_TEXT || c->type == GUMBO_NODE_WHITESPACE ||
+          c->type == GUMBO_NODE_CDATA)
+        text += c->v.text.text;
+    }
+    Json root = Json::parse(text, nullptr, /*allow_exceptions=*/false);
+    if (root.is_discarded()) continue;
+    std::vector<const Json*> objects;
+    Flatten(root, &objects);
+    for (const Json* obj : objects) {
+      std::vector<std::string> types = Types(*obj);
+      meta->jsonld_types.insert(meta->jsonld_types.end(), types.begin(),
+                                types.end());
+      bool article = std::any_of(types.begin(), types.end(), IsArticleType);
+      if (!article) continue;
+      SetIfEmpty(&meta->title, StringField(*obj, "headline"));
+      SetIfEmpty(&meta->published,
+                 NormalizeDate(StringField(*obj, "datePublished")));
+      SetIfEmpty(&meta->modified,
+                 NormalizeDate(StringField(*obj, "dateModified")));
+      SetIfEmpty(&meta->section, StringField(*obj, "articleSection"));
+      SetIfEmpty(&meta->language, StringField(*obj, "inLanguage"));
+      auto author = obj->find("author");
+      if (author != obj->end()) AuthorsFromJson(*author, authors);
+      auto keywords = obj->find("keywords");
+      if (keywords != obj->end() && meta->tags.empty()) {
+        if (keywords->is_array()) {
+          for (const Json& k : *keywords)
+            if (k.is_string()) meta->tags.push_back(Trim(k.get<std::string>()));
+        } else if (keywords->is_string()) {
+          std::string all = keywords->get<std::string>();
+          size_t start = 0;
+          while (start < all.size()) {
+            size_t comma = all.find(',', start);
+            if (comma == std::string::npos) comma = all.size();
+            std::string tag = Trim(all.substr(start, comma - start));
+            if (!tag.empty()) meta->tags.push_back(tag);
+            start = comma + 1;
+          }
+        }
+      }
+    }
+  }
+}
+
+}  // namespace
+
+void AddUnique(const std::vector<std::string>& names,
+               std::vector<std::string>* out) {
+  for (const std::string& name : names) {
+    std::string key = Lower(name);
+    bool seen = std::any_of(out->begin(), out->end(), [&](const std::string& o) {
+      return Lower(o) == key;
+    });
+    if (!seen && !name.empty()) out->push_back(name);
+  }
+}
+
+std::vector<std::string> SplitAuthors(std::string_view byline) {
+  std::string s;
+  bool pending = false;
+  AppendCollapsed(byline, &s, &pending);
+  s = Trim(s);
+  // Job titles and sources often follow a bar or a dash-free newline.
+  size_t bar = s.find('|');
+  if (bar != std::string::npos) s = Trim(s.substr(0, bar));
+  std::vector<std::string> parts;
+  std::string cur;
+  auto flush = [&]() {
+    std::string p = Trim(cur);
+    cur.clear();
+    std::string low = Lower(p);
+    for (std::string_view prefix : {"by ", "by: ", "von ", "par ", "por "}) {
+      if (low.rfind(prefix, 0) == 0) {
+        p = Trim(p.substr(prefix.size()));
+        low = Lower(p);
+      }
+    }
+    if (low == "by" || p.empty() || p.find('@') != std::string::npos ||
+        p.rfind("http", 0) == 0 || p.size() > 80)
+      return;
+    parts.push_back(p);
+  };
+  size_t i = 0;
+  while (i < s.size()) {
+    if (s[i] == ',' || s[i] == ';' || s[i] == '&') {
+      flush();
+      ++i;
+      continue;
+    }
+    if (s.compare(i, 5, " and ") == 0) {
+      flush();
+      i += 5;
+      continue;
+    }
+    cur.push_back(s[i++]);
+  }
+  flush();
+  std::vector<std::string> out;
+  AddUnique(parts, &out);
+  return out;
+}
+
+std::string NormalizeDate(std::string_view value) {
+  std::string v = Trim(std::string(value));
+  int y = 0, mo = 0, d = 0, h = 0, mi = 0, s = 0, n = 0;
+  if (std::sscanf(v.c_str(), "%4d-%2d-%2d%n", &y, &mo, &d, &n) != 3 ||
+      n != 10) {
+    return {};
+  }
+  if (y < 1900 || mo < 1 || mo > 12 || d < 1 || d > 31) return {};
+  char buf[40];
+  std::snprintf(buf, sizeof(buf), "%04d-%02d-%02d", y, mo, d);
+  std::string date = buf;
+  std::string_view rest = std::string_view(v).substr(10);
+  if (rest.empty() || (rest[0] != 'T' && rest[0] != ' ')) return date;
+  rest.remove_prefix(1);
+  int m2 = 0;
+  std::string rest_s(rest);
+  if (std::sscanf(rest_s.c_str(), "%2d:%2d%n", &h, &mi, &m2) != 2) return date;
+  size_t pos = static_cast<size_t>(m2);
+  if (pos < rest_s.size() && rest_s[pos] == ':') {
+    int m3 = 0;
+    if (std::sscanf(rest_s.c_str() + pos + 1, "%2d%n", &s, &m3) == 1)
+      pos += 1 + static_cast<size_t>(m3);
+  }
+  if (pos < rest_s.size() && (rest_s[pos] == '.' || rest_s[pos] == ',')) {
+    ++pos;
+    while (pos < rest_s.size() && std::isdigit(static_cast<unsigned char>(rest_s[pos])))
+      ++pos;
+  }
+  while (pos < rest_s.size() && rest_s[pos] == ' ') ++pos;
+  std::string offset;
+  if (pos >= rest_s.size()) {
+    offset = "";  // local time of unknown zone: no offset claimed
+  } else if (rest_s[pos] == 'Z' || rest_s[pos] == 'z' ||
+             rest_s.compare(pos, 3, "UTC") == 0 ||
+             rest_s.compare(pos, 3, "GMT") == 0) {
+    offset = "+00:00";
+  } else if (rest_s[pos] == '+' || rest_s[pos] == '-') {
+    int oh = 0, om = 0;
+    std::string_view o = std::string_view(rest_s).substr(pos + 1);
+    std::string digits;
+    for (char c : o)
+      if (std::isdigit(static_cast<unsigned char>(c))) digits.push_back(c);
+      else if (c != ':') break;
+    if (digits.size() == 4 || digits.size() == 2) {
+      oh = std::stoi(digits.substr(0, 2));
+      om = digits.size() == 4 ? std::stoi(digits.substr(2, 2)) : 0;
+      std::snprintf(buf, sizeof(buf), "%c%02d:%02d", rest_s[pos], oh, om);
+      offset = buf;
+    }
+  }
+  if (h > 23 || mi > 59 || s > 60) return date;
+  std::snprintf(buf, sizeof(buf), "T%02d:%02d:%02d", h, mi, s);
+  return date + buf + offset;
+}
+
+std::string StripSiteName(std::string_view title, std::string_view site_name) {
+  std::string t = Trim(std::string(title));
+  static constexpr std::string_view kSeps[] = {" | ", " - ", " – ", " — ",
+                                               " :: ", " » ", " · "};
+  for (std::string_view sep : kSeps) {
+    size_t last = t.rfind(sep);
+    if (last != std::string::npos) {
+      std::string head = Trim(t.substr(0, last));
+      std::string tail = Trim(t.substr(last + sep.size()));
+      bool tail_is_site = !site_name.empty() &&
+                          Lower(tail).find(Lower(site_name)) != std::string::npos;
+      if (tail_is_site || tail.size() * 2 < head.size()) return head;
+      size_t first = t.find(sep);
+      std::string first_head = Trim(t.substr(0, first));
+      if (!site_name.empty() &&
+          Lower(first_head).find(Lower(site_name)) != std::string::npos)
+        return Trim(t.substr(first + sep.size()));
+    }
+  }
+  return t;
+}
+
+PageMetadata ReadMetadata(const Dom& dom) {
+  PageMetadata meta;
+  std::vector<std::string> authors;
+  ReadJsonLd(dom, &meta, &authors);
+
+  std::string og_title, meta_author, og_locale, meta_lang;
+  std::vector<std::string> article_tags;
+  ForEachElement(dom.root(), [&](const GumboNode* n) {
+    GumboTag tag = n->v.element.tag;
+    if (tag == GUMBO_TAG_META) {
+      std::string key = Lower(Attr(n, "property"));
+      if (key.empty()) key = Lower(Attr(n, "name"));
+      if (key.empty()) key = Lower(Attr(n, "itemprop"));
+      if (key.empty()) key = Lower(Attr(n, "http-equiv"));
+      std::string_view content = Attr(n, "content");
+      if (content.empty()) return true;
+      if (key == "og:title") SetIfEmpty(&og_title, content);
+      else if (key == "og:url") SetIfEmpty(&meta.og_url, content);
+      else if (key == "og:site_name") SetIfEmpty(&meta.site_name, content);
+      else if (key == "og:type") SetIfEmpty(&meta.og_type, content);
+      else if (key == "og:locale") SetIfEmpty(&og_locale, content);
+      else if (key == "content-language" || key == "language" ||
+               key == "dc.language")
+        SetIfEmpty(&meta_lang, content);
+      else if (key == "author" || key == "dc.creator" ||
+               key == "sailthru.author" || key == "parsely-author" ||
+               key == "article:author")
+        SetIfEmpty(&meta_author, content);
+      else if (key == "article:section") SetIfEmpty(&meta.section, content);
+      else if (key == "article:tag") article_tags.push_back(Trim(content));
+      else if (key == "article:published_time" || key == "og:published_time" ||
+               key == "datepublished" || key == "pubdate" ||
+               key == "publishdate" || key == "dc.date.issued" ||
+               key == "dcterms.created" || key == "dc.date" ||
+               key == "sailthru.date" || key == "parsely-pub-date" ||
+               key == "date")
+        SetIfEmpty(&meta.published, NormalizeDate(content));
+      else if (key == "article:modified_time" || key == "og:updated_time" ||
+               key == "datemodified" || key == "dcterms.modified")
+        SetIfEmpty(&meta.modified, NormalizeDate(content));
+    } else if (tag == GUMBO_TAG_LINK) {
+      if (Lower(Attr(n, "rel")) == "canonical")
+        SetIfEmpty(&meta.canonical_url, Attr(n, "href"));
+    } else if (tag == GUMBO_TAG_TITLE) {
+      SetIfEmpty(&meta.html_title, NodeText(n));
+    } else if (tag == GUMBO_TAG_TIME && meta.published.empty() &&
+               (HasAttr(n, "pubdate") ||
+                Lower(Attr(n, "itemprop")) == "datepublished")) {
+      SetIfEmpty(&meta.published, NormalizeDate(Attr(n, "datetime")));
+    } else if (tag == GUMBO_TAG_SCRIPT || tag == GUMBO_TAG_STYLE) {
+      return false;
+    }
+    return true;
+  });
+  SetIfEmpty(&meta.title, og_title);
+  if (meta.title.empty()) {
+    meta.title = StripSiteName(meta.html_title, meta.site_name);
+  }
+  if (authors.empty() && !meta_author.empty() &&
+      meta_author.rfind("http", 0) != 0) {
+    AddUnique(SplitAuthors(meta_author), &authors);
+  }
+  meta.authors = std::move(authors);
+  if (meta.tags.empty()) meta.tags = std::move(article_tags);
+  std::string_view lang = Attr(dom.root(), "lang");
+  if (!lang.empty()) meta.language = Trim(lang);
+  if (meta.language.empty()) {
+    std::string l = !og_locale.empty() ? og_locale : meta_lang;
+    std::replace(l.begin(), l.end(), '_', '-');
+    meta.language = l;
+  }
+  return meta;
+}
+
+}  // namespace newsfacts
