@@ -262,7 +262,9 @@ std::string StripSiteName(std::string_view title, std::string_view site_name) {
       std::string tail = Trim(t.substr(last + sep.size()));
       bool tail_is_site = !site_name.empty() &&
                           Lower(tail).find(Lower(site_name)) != std::string::npos;
-      if (tail_is_site || tail.size() * 2 < head.size()) return head;
+      size_t tail_words = std::count(tail.begin(), tail.end(), ' ') + 1;
+      if (tail_is_site || tail.size() < head.size() || tail_words <= 3)
+        return head;
       size_t first = t.find(sep);
       std::string first_head = Trim(t.substr(0, first));
       if (!site_name.empty() &&
