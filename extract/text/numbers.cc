@@ -1,0 +1,366 @@
+#include "extract/text/numbers.h"
+
+#include <array>
+#include <cctype>
+#include <string>
+#include <utility>
+
+namespace newsfacts {
+namespace {
+
+// Number words are a closed class, so they live here rather than in a
+// config file: the grammar below is tied to what each word does.
+struct WordValue {
+  std::string_view word;
+  int64_t value;
+};
+
+constexpr std::array<WordValue, 28> kSmall = {{
+    {"zero", 0},      {"one", 1},        {"two", 2},        {"three", 3},
+    {"four", 4},      {"five", 5},       {"six", 6},        {"seven", 7},
+    {"eight", 8},     {"nine", 9},       {"ten", 10},       {"eleven", 11},
+    {"twelve", 12},   {"thirteen", 13},  {"fourteen", 14},  {"fifteen", 15},
+    {"sixteen", 16},  {"seventeen", 17}, {"eighteen", 18},  {"nineteen", 19},
+    {"twenty", 20},   {"thirty", 30},    {"forty", 40},     {"fifty", 50},
+    {"sixty", 60},    {"seventy", 70},   {"eighty", 80},    {"ninety", 90},
+}};
+
+// Scale words after digits or number words ("1.2 million", "1,5 млн").
+constexpr std::array<WordValue, 17> kScales = {{
+    {"thousand", 1000},
+    {"million", 1000000},
+    {"billion", 1000000000},
+    {"trillion", 1000000000000},
+    {"тыс", 1000},
+    {"тысяч", 1000},
+    {"тысячи", 1000},
+    {"тысяча", 1000},
+    {"млн", 1000000},
+    {"миллион", 1000000},
+    {"миллиона", 1000000},
+    {"миллионов", 1000000},
+    {"млрд", 1000000000},
+    {"миллиард", 1000000000},
+    {"миллиарда", 1000000000},
+    {"миллиардов", 1000000000},
+    {"hundred", 100},
+}};
+
+// Plural multiples that stand for "at least this many".
+constexpr std::array<WordValue, 7> kVague = {{
+    {"dozens", 12},
+    {"scores", 20},
+    {"hundreds", 100},
+    {"thousands", 1000},
+    {"millions", 1000000},
+    {"billions", 1000000000},
+    {"tens", 10},  // only as "tens of thousands/millions"
+}};
+
+std::optional<int64_t> Lookup(std::string_view w, const auto& table) {
+  for (const auto& e : table) {
+    if (e.word == w) return e.value;
+  }
+  return std::nullopt;
+}
+
+bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+bool IsAsciiAlpha(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+// Length of a space character at `i` that may separate digit groups or
+// words: ' ', NBSP, thin space, narrow NBSP. 0 if none.
+size_t SpaceAt(std::string_view t, size_t i, bool allow_ascii) {
+  if (i >= t.size()) return 0;
+  if (t[i] == ' ') return allow_ascii ? 1 : 0;
+  if (t.substr(i, 2) == "\xC2\xA0") return 2;
+  if (t.substr(i, 3) == "\xE2\x80\x89" || t.substr(i, 3) == "\xE2\x80\xAF") {
+    return 3;
+  }
+  return 0;
+}
+
+bool IsLetterStart(std::string_view t, size_t i) {
+  if (i >= t.size()) return false;
+  unsigned char c = static_cast<unsigned char>(t[i]);
+  if (IsAsciiAlpha(static_cast<char>(c))) return true;
+  // Two-byte sequences cover Latin-1 letters and Cyrillic; spaces and
+  // punctuation in that range (NBSP, «») are excluded.
+  if (c >= 0xC3 && c <= 0xD4) return true;
+  return false;
+}
+
+// Reads a word (letters, plus a trailing '.' for abbreviations such as
+// "тыс."), lowercased for ASCII and Cyrillic capitals. Returns its end.
+size_t ReadWord(std::string_view t, size_t i, std::string* out) {
+  out->clear();
+  size_t j = i;
+  while (j < t.size()) {
+    unsigned char c = static_cast<unsigned char>(t[j]);
+    if (IsAsciiAlpha(static_cast<char>(c))) {
+      out->push_back(static_cast<char>(std::tolower(c)));
+      ++j;
+    } else if (c >= 0xC3 && c <= 0xD4 && j + 1 < t.size()) {
+      std::string ch(t.substr(j, 2));
+      // Cyrillic capitals А-П (D0 90-9F) -> а-п (D0 B0-BF); Р-Я (D0 A0-AF)
+      // -> р-я (D1 80-8F).
+      if (c == 0xD0) {
+        unsigned char d = static_cast<unsigned char>(ch[1]);
+        if (d >= 0x90 && d <= 0x9F) ch[1] = static_cast<char>(d + 0x20);
+        else if (d >= 0xA0 && d <= 0xAF) {
+          ch[0] = static_cast<char>(0xD1);
+          ch[1] = static_cast<char>(d - 0x20);
+        }
+      }
+      out->append(ch);
+      j += 2;
+    } else {
+      break;
+    }
+  }
+  return j;
+}
+
+// Skips one run of inter-word space (ASCII or not); returns the new index
+// or npos when there was none.
+size_t SkipSpace(std::string_view t, size_t i) {
+  size_t j = i;
+  while (size_t n = SpaceAt(t, j, true)) j += n;
+  return j == i ? std::string_view::npos : j;
+}
+
+bool GroupsWithDot(std::string_view lang) {
+  // Languages that write 1.150 for one thousand one hundred fifty.
+  std::string_view l = lang.substr(0, 2);
+  return l == "de" || l == "ru" || l == "uk" || l == "tr" || l == "id" ||
+         l == "it" || l == "es" || l == "pt" || l == "nl" || l == "ro" ||
+         l == "sr" || l == "hr" || l == "bs" || l == "az" || l == "ka";
+}
+
+bool SpaceIsSeparator(std::string_view lang) {
+  std::string_view l = lang.substr(0, 2);
+  return l == "ru" || l == "uk" || l == "fr" || l == "kk" || l == "ky" ||
+         l == "be" || l == "pl" || l == "cs";
+}
+
+// Tries a scale word after a number ending at `i`: " million", " млн.".
+void ApplyScale(std::string_view t, ParsedNumber* n, double exact) {
+  size_t j = SkipSpace(t, n->end);
+  if (j == std::string_view::npos || !IsLetterStart(t, j)) {
+    n->value = static_cast<int64_t>(exact);
+    return;
+  }
+  std::string w;
+  size_t e = ReadWord(t, j, &w);
+  auto scale = Lookup(w, kScales);
+  if (!scale || IsLetterStart(t, e)) {
+    n->value = static_cast<int64_t>(exact);
+    return;
+  }
+  if (e < t.size() && t[e] == '.' && (w == "тыс" || w == "млн" || w == "млрд")) {
+    ++e;
+  }
+  n->value = static_cast<int64_t>(exact * static_cast<double>(*scale) + 0.5);
+  n->end = e;
+}
+
+void ApplyPlus(std::string_view t, ParsedNumber* n) {
+  if (n->end < t.size() && t[n->end] == '+') {
+    n->plus = true;
+    ++n->end;
+    return;
+  }
+  if (t.substr(n->end, 5) == "-plus" && !IsLetterStart(t, n->end + 5)) {
+    n->plus = true;
+    n->end += 5;
+  }
+}
+
+std::optional<ParsedNumber> ParseDigits(std::string_view t, size_t pos,
+                                        std::string_view lang) {
+  const char group = GroupsWithDot(lang) ? '.' : ',';
+  const char point = group == '.' ? ',' : '.';
+  const bool ascii_space = SpaceIsSeparator(lang);
+  ParsedNumber n;
+  n.begin = pos;
+  size_t i = pos;
+  std::string digits;
+  while (i < t.size() && IsDigit(t[i])) digits.push_back(t[i++]);
+  if (digits.size() <= 3) {
+    while (true) {
+      size_t sep = 0;
+      if (i < t.size() && t[i] == group) sep = 1;
+      else sep = SpaceAt(t, i, ascii_space);
+      if (sep == 0) break;
+      size_t k = i + sep;
+      size_t m = 0;
+      while (k + m < t.size() && IsDigit(t[k + m])) ++m;
+      if (m != 3) break;
+      digits.append(t.substr(k, 3));
+      i = k + 3;
+      n.has_separator = true;
+    }
+  }
+  if (digits.size() > 18) return std::nullopt;
+  double exact = static_cast<double>(std::stoll(digits));
+  if (i + 1 < t.size() && t[i] == point && IsDigit(t[i + 1])) {
+    size_t k = i + 1;
+    double scale = 0.1;
+    while (k < t.size() && IsDigit(t[k])) {
+      exact += (t[k] - '0') * scale;
+      scale /= 10;
+      ++k;
+    }
+    n.decimal = true;
+    i = k;
+  }
+  if (IsLetterStart(t, i)) return std::nullopt;  // "10th", "5km"
+  n.end = i;
+  ApplyScale(t, &n, exact);
+  ApplyPlus(t, &n);
+  return n;
+}
+
+// Spelled-out cardinals: "one hundred and twenty", "twenty-three",
+// "seven thousand", "three dozen", "a dozen", "a million".
+std::optional<ParsedNumber> ParseWords(std::string_view t, size_t pos) {
+  ParsedNumber n;
+  n.begin = pos;
+  n.spelled = true;
+  std::string w;
+  size_t e = ReadWord(t, pos, &w);
+  if (e == pos) return std::nullopt;
+
+  // Vague multiples and "several hundred".
+  if (w == "several" || w == "few" || w == "a") {
+    std::string_view first = w == "a" ? "a" : "";
+    size_t j = SkipSpace(t, e);
+    std::string w2;
+    if (j != std::string_view::npos) {
+      size_t e2 = ReadWord(t, j, &w2);
+      if (first == "a" && w2 == "few") {
+        size_t j3 = SkipSpace(t, e2);
+        if (j3 != std::string_view::npos) {
+          j = j3;
+          e2 = ReadWord(t, j, &w2);
+        }
+      } else if (first == "a") {
+        if (w2 == "dozen" || w2 == "hundred" || w2 == "thousand" ||
+            w2 == "million" || w2 == "billion") {
+          // "a dozen" is exact; continue as a spelled number from "one".
+          int64_t v = w2 == "dozen" ? 12 : *Lookup(w2, kScales);
+          n.value = v;
+          n.end = e2;
+          ApplyPlus(t, &n);
+          return n;
+        }
+        return std::nullopt;
+      }
+      if (w2 == "hundred" || w2 == "thousand" || w2 == "million" ||
+          w2 == "dozen") {
+        n.value = w2 == "dozen" ? 12 : *Lookup(w2, kScales);
+        n.vague = true;
+        n.end = e2;
+        return n;
+      }
+    }
+    return std::nullopt;
+  }
+  if (auto v = Lookup(w, kVague)) {
+    n.vague = true;
+    n.value = *v;
+    n.end = e;
+    // "tens of thousands", "hundreds of thousands", "tens of millions".
+    size_t j = SkipSpace(t, e);
+    std::string w2, w3;
+    if (j != std::string_view::npos) {
+      size_t e2 = ReadWord(t, j, &w2);
+      size_t k = SkipSpace(t, e2);
+      if (w2 == "of" && k != std::string_view::npos) {
+        size_t e3 = ReadWord(t, k, &w3);
+        if (w3 == "thousands" || w3 == "millions") {
+          n.value = *v * (w3 == "thousands" ? 1000 : 1000000);
+          n.end = e3;
+          return n;
+        }
+      }
+    }
+    if (w == "tens") return std::nullopt;
+    return n;
+  }
+
+  int64_t total = 0, current = 0;
+  bool any = false, last_was_and = false;
+  size_t i = pos;
+  size_t good_end = pos;
+  while (true) {
+    size_t we = ReadWord(t, i, &w);
+    if (we == i) break;
+    if (IsDigit(we < t.size() ? t[we] : ' ')) break;
+    if (auto v = Lookup(w, kSmall)) {
+      // "twenty-three"
+      if (*v >= 20 && we + 1 < t.size() && t[we] == '-') {
+        std::string u;
+        size_t ue = ReadWord(t, we + 1, &u);
+        auto uv = Lookup(u, kSmall);
+        if (uv && *uv > 0 && *uv < 10) {
+          current += *v + *uv;
+          we = ue;
+        } else {
+          current += *v;
+        }
+      } else {
+        current += *v;
+      }
+      any = true;
+    } else if (any && w == "hundred") {
+      current = (current == 0 ? 1 : current) * 100;
+    } else if (any && w == "dozen") {
+      current = (current == 0 ? 1 : current) * 12;
+    } else if (any && (w == "thousand" || w == "million" || w == "billion")) {
+      total += (current == 0 ? 1 : current) * *Lookup(w, kScales);
+      current = 0;
+    } else if (any && w == "and" && !last_was_and) {
+      last_was_and = true;
+      size_t j = SkipSpace(t, we);
+      if (j == std::string_view::npos) break;
+      i = j;
+      continue;
+    } else {
+      break;
+    }
+    last_was_and = false;
+    good_end = we;
+    size_t j = SkipSpace(t, we);
+    if (j == std::string_view::npos) break;
+    i = j;
+  }
+  if (!any) return std::nullopt;
+  n.value = total + current;
+  n.end = good_end;
+  ApplyPlus(t, &n);
+  return n;
+}
+
+}  // namespace
+
+std::optional<ParsedNumber> ParseNumberAt(std::string_view text, size_t pos,
+                                          std::string_view lang) {
+  if (pos >= text.size()) return std::nullopt;
+  if (pos > 0 && (IsDigit(text[pos - 1]) || IsAsciiAlpha(text[pos - 1]))) {
+    return std::nullopt;  // not at a word start
+  }
+  if (IsDigit(text[pos])) return ParseDigits(text, pos, lang);
+  if (IsLetterStart(text, pos)) return ParseWords(text, pos);
+  return std::nullopt;
+}
+
+std::optional<int64_t> ParseNumber(std::string_view text,
+                                   std::string_view lang) {
+  auto n = ParseNumberAt(text, 0, lang);
+  if (!n || n->end != text.size()) return std::nullopt;
+  return n->value;
+}
+
+}  // namespace newsfacts

@@ -1,0 +1,99 @@
+#include "extract/text/numbers.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+
+namespace newsfacts {
+namespace {
+
+struct NumberCase {
+  std::string lang;
+  std::string text;      // the number starts at byte 0
+  int64_t value;
+  std::string consumed;  // the prefix of `text` the number covers
+  bool vague = false;
+  bool plus = false;
+};
+
+class NumbersTest : public ::testing::TestWithParam<NumberCase> {};
+
+TEST_P(NumbersTest, ParsesValueAndExtent) {
+  const NumberCase& c = GetParam();
+  auto n = ParseNumberAt(c.text, 0, c.lang);
+  ASSERT_TRUE(n.has_value()) << c.text;
+  EXPECT_EQ(n->value, c.value) << c.text;
+  EXPECT_EQ(c.text.substr(0, n->end), c.consumed) << c.text;
+  EXPECT_EQ(n->vague, c.vague) << c.text;
+  EXPECT_EQ(n->plus, c.plus) << c.text;
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Table, NumbersTest,
+    ::testing::Values(
+        NumberCase{"en", "5,532 cases", 5532, "5,532"},
+        NumberCase{"en", "424 cases", 424, "424"},
+        NumberCase{"en", "1,000,000 people", 1000000, "1,000,000"},
+        NumberCase{"en", "5\u00a0532 people", 5532, "5\u00a0532"},
+        NumberCase{"en", "5\u2009532 people", 5532, "5\u2009532"},
+        NumberCase{"en", "5 532 people", 5, "5"},
+        NumberCase{"de", "1.150 Fälle", 1150, "1.150"},
+        NumberCase{"en", "1.150 cases", 1, "1.150"},
+        NumberCase{"en", "1 million Uyghurs", 1000000, "1 million"},
+        NumberCase{"en", "1.2 million people", 1200000, "1.2 million"},
+        NumberCase{"ru", "1,5 млн человек", 1500000, "1,5 млн"},
+        NumberCase{"ru", "12 тыс. беженцев", 12000, "12 тыс."},
+        NumberCase{"ru", "5 532 случая", 5532, "5 532"},
+        NumberCase{"en", "7,000-plus incidents", 7000, "7,000-plus", false,
+                   true},
+        NumberCase{"en", "300+ arrests", 300, "300+", false, true},
+        NumberCase{"en", "seven thousand people", 7000, "seven thousand"},
+        NumberCase{"en", "Seven thousand is", 7000, "Seven thousand"},
+        NumberCase{"en", "twenty-three miners", 23, "twenty-three"},
+        NumberCase{"en", "one hundred and twenty people", 120,
+                   "one hundred and twenty"},
+        NumberCase{"en", "two and a half", 2, "two"},
+        NumberCase{"en", "a dozen protesters", 12, "a dozen"},
+        NumberCase{"en", "three dozen students", 36, "three dozen"},
+        NumberCase{"en", "a hundred people", 100, "a hundred"},
+        NumberCase{"en", "dozens of people", 12, "dozens", true},
+        NumberCase{"en", "scores of people", 20, "scores", true},
+        NumberCase{"en", "hundreds of people", 100, "hundreds", true},
+        NumberCase{"en", "thousands of people", 1000, "thousands", true},
+        NumberCase{"en", "millions of people", 1000000, "millions", true},
+        NumberCase{"en", "tens of thousands of people", 10000,
+                   "tens of thousands", true},
+        NumberCase{"en", "hundreds of thousands of people", 100000,
+                   "hundreds of thousands", true},
+        NumberCase{"en", "several hundred people", 100, "several hundred",
+                   true},
+        NumberCase{"en", "a few thousand people", 1000, "a few thousand",
+                   true},
+        NumberCase{"en", "one of them", 1, "one"}));
+
+TEST(NumbersTest, RejectsWhatIsNotANumber) {
+  for (std::string s : {"10th victim", "5km", "several people", "a man",
+                        "tens of people", "many", "and"}) {
+    EXPECT_FALSE(ParseNumberAt(s, 0, "en").has_value()) << s;
+  }
+}
+
+TEST(NumbersTest, StartsOnlyAtWordBoundaries) {
+  std::string s = "A123 and x5";
+  EXPECT_FALSE(ParseNumberAt(s, 1, "en").has_value());
+  EXPECT_FALSE(ParseNumberAt(s, 10, "en").has_value());
+}
+
+TEST(NumbersTest, WholeStringParse) {
+  EXPECT_EQ(ParseNumber("twenty-three", "en"), 23);
+  EXPECT_EQ(ParseNumber("1,5 млн", "ru"), 1500000);
+  EXPECT_FALSE(ParseNumber("23 people", "en").has_value());
+}
+
+TEST(NumbersTest, SeparatorsAreRecorded) {
+  EXPECT_TRUE(ParseNumberAt("5,532", 0, "en")->has_separator);
+  EXPECT_FALSE(ParseNumberAt("2022", 0, "en")->has_separator);
+}
+
+}  // namespace
+}  // namespace newsfacts
