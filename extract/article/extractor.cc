@@ -10,6 +10,7 @@
 #include "extract/article/content.h"
 #include "extract/article/dom.h"
 #include "extract/article/metadata.h"
+#include "extract/article/page_hints.h"
 #include "extract/article/posts.h"
 #include "extract/article/site_profile.h"
 
@@ -112,6 +113,24 @@ void ExtractGeneric(const Dom& dom, Article* article) {
   FinishBlocks(&article->blocks, &article->text);
 }
 
+// The visible headline is the cleanest title when <title>/og:title contains
+// it (they often add a site name or a kicker); else the metadata title.
+std::string ChooseTitle(const Dom& dom, const PageMetadata& meta) {
+  Result<Selector> h1 = Selector::Parse("h1");
+  std::vector<const GumboNode*> h1s = dom.Select(*h1, dom.body());
+  std::string first_h1;
+  for (size_t i = 0; i < h1s.size() && i < 5; ++i) {
+    std::string text = NodeText(h1s[i]);
+    if (text.size() < 8) continue;
+    if (first_h1.empty()) first_h1 = text;
+    if (meta.html_title.find(text) != std::string::npos ||
+        meta.title.find(text) != std::string::npos)
+      return text;
+  }
+  if (!meta.title.empty()) return meta.title;
+  return first_h1;
+}
+
 class ExtractorImpl : public Extractor {
  public:
   explicit ExtractorImpl(std::vector<SiteProfile> profiles)
@@ -165,11 +184,13 @@ class ExtractorImpl : public Extractor {
           article.published = NormalizeDate(Attr(t, "datetime"));
       }
     }
-    if (!done) ExtractGeneric(dom, &article);
-    if (article.title.empty()) {
-      Result<Selector> h1 = Selector::Parse("h1");
-      if (const GumboNode* n = dom.SelectFirst(*h1)) article.title = NodeText(n);
+    if (!done) {
+      ExtractGeneric(dom, &article);
+      article.title = ChooseTitle(dom, meta);
     }
+    if (article.published.empty())
+      article.published = FindVisibleDate(dom, url);
+    if (article.authors.empty()) article.authors = FindBylines(dom);
     if (article.text.empty()) {
       return Status::InvalidArgument("no article text");
     }

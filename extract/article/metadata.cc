@@ -165,7 +165,9 @@ std::vector<std::string> SplitAuthors(std::string_view byline) {
     std::string p = Trim(cur);
     cur.clear();
     std::string low = Lower(p);
-    for (std::string_view prefix : {"by ", "by: ", "von ", "par ", "por "}) {
+    for (std::string_view prefix : {"by ", "by: ", "von ", "par ", "por ",
+                                    "author: ", "autor: ", "text: ",
+                                    "written by "}) {
       if (low.rfind(prefix, 0) == 0) {
         p = Trim(p.substr(prefix.size()));
         low = Lower(p);
@@ -329,7 +331,7 @@ PageMetadata ReadMetadata(const Dom& dom) {
     }
     return true;
   });
-  SetIfEmpty(&meta.title, og_title);
+  if (meta.title.empty()) meta.title = StripSiteName(og_title, meta.site_name);
   if (meta.title.empty()) {
     meta.title = StripSiteName(meta.html_title, meta.site_name);
   }

@@ -1,0 +1,237 @@
+#include "extract/article/page_hints.h"
+
+#include <re2/re2.h>
+
+#include <algorithm>
+#include <cctype>
+#include <cstdio>
+
+#include "extract/article/content.h"
+#include "extract/article/metadata.h"
+
+namespace newsfacts {
+namespace {
+
+// Month names of the languages most common in our evaluation pages
+// (English, German, French, Spanish, Italian, Dutch), lower case, with the
+// month number. Prefixes of 3+ letters also match ("Okt.", "Sept").
+struct MonthName {
+  const char* name;
+  int month;
+};
+constexpr MonthName kMonths[] = {
+    {"january", 1},   {"januar", 1},    {"jänner", 1},    {"janvier", 1},
+    {"enero", 1},     {"gennaio", 1},   {"januari", 1},   {"february", 2},
+    {"februar", 2},   {"février", 2},   {"febrero", 2},   {"febbraio", 2},
+    {"februari", 2},  {"march", 3},     {"märz", 3},      {"mars", 3},
+    {"marzo", 3},     {"maart", 3},     {"april", 4},     {"avril", 4},
+    {"abril", 4},     {"aprile", 4},    {"may", 5},       {"mai", 5},
+    {"mayo", 5},      {"maggio", 5},    {"mei", 5},       {"june", 6},
+    {"juni", 6},      {"juin", 6},      {"junio", 6},     {"giugno", 6},
+    {"july", 7},      {"juli", 7},      {"juillet", 7},   {"julio", 7},
+    {"luglio", 7},    {"august", 8},    {"août", 8},      {"agosto", 8},
+    {"augustus", 8},  {"september", 9}, {"septembre", 9}, {"septiembre", 9},
+    {"settembre", 9}, {"october", 10},  {"oktober", 10},  {"octobre", 10},
+    {"octubre", 10},  {"ottobre", 10},  {"november", 11}, {"novembre", 11},
+    {"noviembre", 11}, {"december", 12}, {"dezember", 12}, {"décembre", 12},
+    {"diciembre", 12}, {"dicembre", 12}};
+
+int MonthFromName(std::string_view word) {
+  std::string w;
+  for (char c : word) w.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+  if (w.size() < 3) return 0;
+  for (const MonthName& m : kMonths) {
+    std::string_view name = m.name;
+    if (w == name) return m.month;
+    if (w.size() >= 3 && w.size() < name.size() && name.substr(0, w.size()) == w &&
+        (w.size() >= 3 && m.month != 5))  // "mai"/"may" only in full
+      return m.month;
+  }
+  return 0;
+}
+
+std::string Ymd(int y, int m, int d) {
+  if (y < 1990 || y > 2100 || m < 1 || m > 12 || d < 1 || d > 31) return {};
+  char buf[16];
+  std::snprintf(buf, sizeof(buf), "%04d-%02d-%02d", y, m, d);
+  return buf;
+}
+
+bool DateLikeMarkup(const GumboNode* n) {
+  std::string s(Attr(n, "class"));
+  s += ' ';
+  s += Attr(n, "id");
+  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (std::string_view k : {"date", "time", "publish", "posted", "datum",
+                             "byline", "meta", "dateline", "entry-info"}) {
+    if (s.find(k) != std::string::npos) return true;
+  }
+  return false;
+}
+
+bool AuthorLikeMarkup(const GumboNode* n) {
+  std::string s(Attr(n, "class"));
+  s += ' ';
+  s += Attr(n, "id");
+  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  if (s.find("author-bio") != std::string::npos ||
+      s.find("authorbox") != std::string::npos ||
+      s.find("author-box") != std::string::npos ||
+      s.find("comment") != std::string::npos)
+    return false;
+  for (std::string_view k : {"author", "byline", "autor", "auteur", "writer",
+                             "creator"}) {
+    if (s.find(k) != std::string::npos) return true;
+  }
+  return false;
+}
+
+// A byline string looks like names: short, mostly capitalized words.
+bool LooksLikeName(const std::string& s) {
+  if (s.size() < 3 || s.size() > 60) return false;
+  int words = 1 + static_cast<int>(std::count(s.begin(), s.end(), ' '));
+  if (words > 5) return false;
+  if (std::any_of(s.begin(), s.end(), [](char c) {
+        return std::isdigit(static_cast<unsigned char>(c)) || c == ':' ||
+               c == '/' || c == '@';
+      }))
+    return false;
+  return true;
+}
+
+}  // namespace
+
+std::string ParseTextDate(std::string_view text) {
+  static const RE2 kIso(R"((\d{4})-(\d{2})-(\d{2}))");
+  static const RE2 kDotted(R"((\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4}))");
+  static const RE2 kDayMonth(
+      R"((\d{1,2})\.?\s+(?:de\s+)?([^\W\d_]{3,10})\.?\s+(?:de\s+)?(\d{4}))");
+  static const RE2 kMonthDay(
+      R"(([^\W\d_]{3,10})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4}))");
+  // The earliest match in the text wins.
+  std::string best;
+  size_t best_pos = std::string_view::npos;
+  auto consider = [&](size_t pos, std::string date) {
+    if (!date.empty() && pos < best_pos) {
+      best_pos = pos;
+      best = std::move(date);
+    }
+  };
+  re2::StringPiece a, b, c;
+  re2::StringPiece input(text.data(), text.size());
+  re2::StringPiece whole;
+  {
+    re2::StringPiece in = input;
+    if (RE2::FindAndConsume(&in, kIso, &a, &b, &c))
+      consider(a.data() - text.data(),
+               Ymd(std::stoi(std::string(a)), std::stoi(std::string(b)),
+                   std::stoi(std::string(c))));
+  }
+  {
+    re2::StringPiece in = input;
+    if (RE2::FindAndConsume(&in, kDotted, &a, &b, &c))
+      consider(a.data() - text.data(),
+               Ymd(std::stoi(std::string(c)), std::stoi(std::string(b)),
+                   std::stoi(std::string(a))));
+  }
+  {
+    re2::StringPiece in = input;
+    while (RE2::FindAndConsume(&in, kDayMonth, &a, &b, &c)) {
+      int m = MonthFromName(std::string_view(b.data(), b.size()));
+      if (m == 0) continue;
+      consider(a.data() - text.data(),
+               Ymd(std::stoi(std::string(c)), m, std::stoi(std::string(a))));
+      break;
+    }
+  }
+  {
+    re2::StringPiece in = input;
+    while (RE2::FindAndConsume(&in, kMonthDay, &a, &b, &c)) {
+      int m = MonthFromName(std::string_view(a.data(), a.size()));
+      if (m == 0) continue;
+      consider(a.data() - text.data(),
+               Ymd(std::stoi(std::string(c)), m, std::stoi(std::string(b))));
+      break;
+    }
+  }
+  return best;
+}
+
+std::string DateFromUrl(std::string_view url) {
+  static const RE2 kPath(R"([/_-](\d{4})[/_-](\d{1,2})[/_-](\d{1,2})(?:[/_.-]|$))");
+  std::string y, m, d;
+  if (RE2::PartialMatch(re2::StringPiece(url.data(), url.size()), kPath, &y,
+                        &m, &d))
+    return Ymd(std::stoi(y), std::stoi(m), std::stoi(d));
+  return {};
+}
+
+std::string FindVisibleDate(const Dom& dom, std::string_view url) {
+  const GumboNode* body = dom.body() != nullptr ? dom.body() : dom.root();
+  std::string found;
+  ForEachElement(body, [&](const GumboNode* n) {
+    if (!found.empty()) return false;
+    GumboTag t = n->v.element.tag;
+    if (t == GUMBO_TAG_SCRIPT || t == GUMBO_TAG_STYLE || t == GUMBO_TAG_NAV)
+      return false;
+    if (Attr(n, "itemprop") == "datePublished") {
+      std::string_view v = Attr(n, "content");
+      if (v.empty()) v = Attr(n, "datetime");
+      found = NormalizeDate(v);
+      if (found.empty()) found = ParseTextDate(NodeText(n));
+      return false;
+    }
+    if (t == GUMBO_TAG_TIME) {
+      found = NormalizeDate(Attr(n, "datetime"));
+      if (found.empty()) found = ParseTextDate(NodeText(n));
+      return false;
+    }
+    if (DateLikeMarkup(n) && !LooksLikeBoilerplate(n)) {
+      std::string text = NodeText(n);
+      if (text.size() < 300) {
+        found = ParseTextDate(text);
+        return false;
+      }
+    }
+    return true;
+  });
+  if (found.empty()) found = DateFromUrl(url);
+  return found;
+}
+
+std::vector<std::string> FindBylines(const Dom& dom) {
+  const GumboNode* body = dom.body() != nullptr ? dom.body() : dom.root();
+  std::vector<std::string> out;
+  ForEachElement(body, [&](const GumboNode* n) {
+    if (out.size() >= 4) return false;
+    GumboTag t = n->v.element.tag;
+    if (t == GUMBO_TAG_SCRIPT || t == GUMBO_TAG_STYLE || t == GUMBO_TAG_NAV ||
+        t == GUMBO_TAG_FOOTER || t == GUMBO_TAG_ASIDE || t == GUMBO_TAG_FORM)
+      return false;
+    std::string_view cls = Attr(n, "class");
+    if (cls.find("comment") != std::string_view::npos) return false;
+    bool hit = Attr(n, "rel") == "author" || Attr(n, "itemprop") == "author" ||
+               AuthorLikeMarkup(n);
+    if (!hit) return true;
+    std::string text;
+    if (Attr(n, "itemprop") == "author") {
+      // Prefer the nested name over the whole author card.
+      Result<Selector> name = Selector::Parse("[itemprop=name]");
+      const GumboNode* inner = dom.SelectFirst(*name, n);
+      text = inner != nullptr && !Attr(inner, "content").empty()
+                 ? std::string(Attr(inner, "content"))
+                 : NodeText(inner != nullptr ? inner : n);
+    } else {
+      text = NodeText(n);
+    }
+    if (text.size() > 200) return true;  // a container: look deeper
+    std::vector<std::string> names;
+    for (std::string& s : SplitAuthors(text))
+      if (LooksLikeName(s)) names.push_back(std::move(s));
+    AddUnique(names, &out);
+    return false;
+  });
+  return out;
+}
+
+}  // namespace newsfacts

@@ -1,0 +1,37 @@
+// Internal to extract/article/: fallbacks for pages whose <head> lacks
+// metadata: a publication date from the URL or from visible date strings
+// near "date"/"published" markup, and bylines from author markup.
+//
+//   std::string day = FindVisibleDate(dom, url);      // "2019-10-16" or ""
+//   std::vector<std::string> who = FindBylines(dom);
+//
+// Thread-safety: stateless functions.
+#ifndef NEWSFACTS_EXTRACT_ARTICLE_PAGE_HINTS_H_
+#define NEWSFACTS_EXTRACT_ARTICLE_PAGE_HINTS_H_
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "extract/article/dom.h"
+
+namespace newsfacts {
+
+// First date written as "2019-10-16", "16.10.2019", "16. Oktober 2019",
+// "October 16, 2019" or "16 October 2019" in `text`; "" if none.
+std::string ParseTextDate(std::string_view text);
+
+// /2019/10/16/ or 2019-10-16 in a URL path; "" if none.
+std::string DateFromUrl(std::string_view url);
+
+// Date from <time datetime>, itemprop=datePublished, then the text of
+// date-like elements (class/id with date, time, publish, posted, datum,
+// meta, byline), then the URL. "" if none.
+std::string FindVisibleDate(const Dom& dom, std::string_view url);
+
+// People named by rel=author, itemprop=author and author/byline markup.
+std::vector<std::string> FindBylines(const Dom& dom);
+
+}  // namespace newsfacts
+
+#endif  // NEWSFACTS_EXTRACT_ARTICLE_PAGE_HINTS_H_
