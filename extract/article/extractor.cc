@@ -118,12 +118,15 @@ void ExtractGeneric(const Dom& dom, Article* article) {
 std::string ChooseTitle(const Dom& dom, const PageMetadata& meta) {
   Result<Selector> h1 = Selector::Parse("h1");
   std::vector<const GumboNode*> h1s = dom.Select(*h1, dom.body());
+  // A site-name h1 ("My Blog") is also inside "Post | My Blog": compare
+  // with the titles after their site part is removed.
+  const std::string stripped = StripSiteName(meta.html_title, meta.site_name);
   std::string first_h1;
   for (size_t i = 0; i < h1s.size() && i < 5; ++i) {
     std::string text = NodeText(h1s[i]);
     if (text.size() < 8) continue;
     if (first_h1.empty()) first_h1 = text;
-    if (meta.html_title.find(text) != std::string::npos ||
+    if (stripped.find(text) != std::string::npos ||
         meta.title.find(text) != std::string::npos)
       return text;
   }
