@@ -15,18 +15,18 @@ namespace {
 constexpr std::string_view kStrongBoilerplate[] = {
     "share",    "social",     "comment",   "newsletter", "subscri",
     "cookie",   "related",    "promo",     "advert",     "breadcrumb",
-    "sr-only",  "caption",    "disclaimer", "popup",     "modal",
-    "outbrain", "taboola",    "recommend", "read-more",  "readmore",
-    "signup",   "sign-up",    "paywall",   "visually-hidden", "screen-reader",
-    "skip-link", "lightbox",  "load-more", "showmore",   "show-more",
-    "pagination", "gallery-thumb", "ymla",  "responsive-indicator",
-    "tooltip",  "toolbar",    "donate",    "more-stories", "most-popular",
-    "trending", "cta",        "sponsor",   "ad-slot",    "ad-container",
-    "ads-",     "-ads",       "dfp",       "nl-promo"};
+    "sr-only",  "caption",    "disclaimer", "outbrain",  "taboola",
+    "recommend", "signup",    "sign-up",   "paywall",    "visually-hidden",
+    "screen-reader", "skip-link", "lightbox", "pagination", "ymla",
+    "responsive-indicator", "donate", "more-stories", "most-popular",
+    "trending", "ad-slot",    "ad-container", "ads-",    "-ads",
+    "dfp",      "nl-promo"};
 constexpr std::string_view kWeakBoilerplate[] = {
     "sidebar", "footer", "banner", "menu",   "nav",      "widget",
     "byline",  "author", "masthead", "header", "hidden", "tags",
-    "meta",    "rail",   "aside",  "print",  "dateline", "timestamp"};
+    "meta",    "rail",   "aside",  "print",  "dateline", "timestamp",
+    "modal",   "popup",  "read-more", "readmore", "load-more", "showmore",
+    "show-more", "tooltip", "toolbar", "sponsor", "cta"};
 constexpr std::string_view kContentHints[] = {
     "article", "body", "content", "entry", "main", "post", "story", "text",
     "wsw"};
@@ -261,7 +261,7 @@ bool IsNonContentTag(const GumboNode* node) {
   switch (node->v.element.tag) {
     case GUMBO_TAG_SCRIPT: case GUMBO_TAG_STYLE: case GUMBO_TAG_NOSCRIPT:
     case GUMBO_TAG_NAV: case GUMBO_TAG_FOOTER: case GUMBO_TAG_ASIDE:
-    case GUMBO_TAG_FORM: case GUMBO_TAG_IFRAME: case GUMBO_TAG_BUTTON:
+    case GUMBO_TAG_IFRAME: case GUMBO_TAG_BUTTON:
     case GUMBO_TAG_SELECT: case GUMBO_TAG_TEXTAREA: case GUMBO_TAG_INPUT:
     case GUMBO_TAG_SVG: case GUMBO_TAG_TEMPLATE: case GUMBO_TAG_HEAD:
     case GUMBO_TAG_OBJECT: case GUMBO_TAG_EMBED: case GUMBO_TAG_CANVAS:
