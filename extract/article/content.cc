@@ -20,7 +20,8 @@ constexpr std::string_view kStrongBoilerplate[] = {
     "screen-reader", "skip-link", "lightbox", "pagination", "ymla",
     "responsive-indicator", "donate", "more-stories", "most-popular",
     "trending", "ad-slot",    "ad-container", "ads-",    "-ads",
-    "dfp",      "nl-promo"};
+    "dfp",      "nl-promo",   "disqus",    "respond",    "akismet",
+    "wpdiscuz"};
 constexpr std::string_view kWeakBoilerplate[] = {
     "sidebar", "footer", "banner", "menu",   "nav",      "widget",
     "byline",  "author", "masthead", "header", "hidden", "tags",
@@ -87,6 +88,7 @@ bool IsBlockTag(GumboTag t) {
 // Text and link-text byte counts per element, computed once bottom-up so
 // that link-density checks stay linear in page size.
 struct Stats {
+  size_t direct = 0;  // text in the element's own text nodes
   size_t text = 0;
   size_t links = 0;
   size_t commas = 0;
@@ -120,6 +122,8 @@ Stats ComputeStats(const GumboNode* node, const BlockFilter& filter,
   for (unsigned i = 0; i < children.length; ++i) {
     Stats c = ComputeStats(static_cast<const GumboNode*>(children.data[i]),
                            filter, map, depth + 1);
+    const auto* child = static_cast<const GumboNode*>(children.data[i]);
+    if (child->type == GUMBO_NODE_TEXT) st.direct += c.text;
     st.text += c.text;
     st.links += c.links;
     st.commas += c.commas;
@@ -330,6 +334,15 @@ void FindMainContent(const Dom& dom, std::vector<const GumboNode*>* also) {
     auto st = stats.find(n);
     if (st == stats.end()) return false;  // skipped subtree
     GumboTag t = n->v.element.tag;
+    if (t == GUMBO_TAG_DIV && st->second.direct >= 100) {
+      // Text written straight into a div (lines split by <br>) is a
+      // paragraph run that Readability would wrap in <p>.
+      double s = 1 + static_cast<double>(st->second.commas) +
+                 std::min(3.0, static_cast<double>(st->second.direct) / 100.0);
+      add(n, s);
+      add(n->parent, s / 2);
+      return true;
+    }
     if (t != GUMBO_TAG_P && t != GUMBO_TAG_PRE && t != GUMBO_TAG_TD &&
         t != GUMBO_TAG_BLOCKQUOTE)
       return true;
