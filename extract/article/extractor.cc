@@ -3,6 +3,7 @@
 #include "extract/article/extractor.h"
 
 #include <algorithm>
+#include <cctype>
 #include <exception>
 #include <utility>
 #include <vector>
@@ -113,6 +114,22 @@ void ExtractGeneric(const Dom& dom, Article* article) {
   FinishBlocks(&article->blocks, &article->text);
 }
 
+// "Badische Zeitung" as <meta name=author> is the publisher, not a person.
+void DropPublisherNames(const std::string& site_name,
+                        std::vector<std::string>* authors) {
+  if (site_name.empty()) return;
+  auto lower = [](std::string s) {
+    for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return s;
+  };
+  const std::string site = lower(site_name);
+  std::erase_if(*authors, [&](const std::string& a) {
+    std::string l = lower(a);
+    return l == site || site.find(l) != std::string::npos ||
+           l.find(site) != std::string::npos;
+  });
+}
+
 // The visible headline is the cleanest title when <title>/og:title contains
 // it (they often add a site name or a kicker); else the metadata title.
 std::string ChooseTitle(const Dom& dom, const PageMetadata& meta) {
@@ -193,7 +210,9 @@ class ExtractorImpl : public Extractor {
     }
     if (article.published.empty())
       article.published = FindVisibleDate(dom, url);
+    DropPublisherNames(meta.site_name, &article.authors);
     if (article.authors.empty()) article.authors = FindBylines(dom);
+    DropPublisherNames(meta.site_name, &article.authors);
     if (article.text.empty()) {
       return Status::InvalidArgument("no article text");
     }

@@ -165,15 +165,34 @@ std::vector<std::string> SplitAuthors(std::string_view byline) {
     std::string p = Trim(cur);
     cur.clear();
     std::string low = Lower(p);
-    for (std::string_view prefix : {"by ", "by: ", "von ", "par ", "por ",
-                                    "author: ", "autor: ", "text: ",
-                                    "written by "}) {
+    for (std::string_view prefix :
+         {"posted by ", "written by ", "erstellt von ", "verfasst von ",
+          "geschrieben von ", "veröffentlicht von ", "publié par ",
+          "escrito por ", "author: ", "autor: ", "autorin: ", "author ",
+          "autor ", "text: ", "text ", "by: ", "by ", "von ", "par ",
+          "por "}) {
       if (low.rfind(prefix, 0) == 0) {
         p = Trim(p.substr(prefix.size()));
         low = Lower(p);
       }
     }
-    if (low == "by" || p.empty() || p.find('@') != std::string::npos ||
+    // Labels and link texts that bylines carry around the names.
+    static constexpr std::string_view kNotNames[] = {
+        "by", "posted", "von", "no author", "publiziert am",
+        "veröffentlicht am", "alle artikel", "more posts", "weitere artikel",
+        "redaktion", "admin", "phd", "md", "staff"};
+    for (std::string_view bad : kNotNames) {
+      if (low == bad) return;
+    }
+    for (std::string_view tail : {" alle artikel", "more posts",
+                                  " weitere artikel", " all posts"}) {
+      if (low.size() > tail.size() &&
+          low.compare(low.size() - tail.size(), tail.size(), tail) == 0) {
+        p = Trim(p.substr(0, p.size() - tail.size()));
+        low = Lower(p);
+      }
+    }
+    if (p.empty() || p.find('@') != std::string::npos ||
         p.rfind("http", 0) == 0 || p.size() > 80)
       return;
     parts.push_back(p);

@@ -202,8 +202,9 @@ std::string FindVisibleDate(const Dom& dom, std::string_view url) {
 std::vector<std::string> FindBylines(const Dom& dom) {
   const GumboNode* body = dom.body() != nullptr ? dom.body() : dom.root();
   std::vector<std::string> out;
+  bool stop = false;
   ForEachElement(body, [&](const GumboNode* n) {
-    if (out.size() >= 4) return false;
+    if (stop || out.size() >= 4) return false;
     GumboTag t = n->v.element.tag;
     if (t == GUMBO_TAG_SCRIPT || t == GUMBO_TAG_STYLE || t == GUMBO_TAG_NAV ||
         t == GUMBO_TAG_FOOTER || t == GUMBO_TAG_ASIDE || t == GUMBO_TAG_FORM)
@@ -229,6 +230,9 @@ std::vector<std::string> FindBylines(const Dom& dom) {
     for (std::string& s : SplitAuthors(text))
       if (LooksLikeName(s)) names.push_back(std::move(s));
     AddUnique(names, &out);
+    // The first byline is the article's; later ones belong to teasers,
+    // comments or author boxes.
+    if (!out.empty()) stop = true;
     return false;
   });
   return out;
