@@ -1,6 +1,397 @@
+// The count rules: find number expressions, read the qualifier before them
+// and the counted noun after them, throw out what is not a case count, and
+// describe the rest (count_rules.cc).
 #include "extract/counts/counts.h"
+
+#include <utility>
+
+#include "extract/counts/count_rules.h"
+#include "extract/counts/lexicon.h"
+#include "extract/text/numbers.h"
+
 namespace newsfacts {
-Result<std::unique_ptr<CountTagger>> CountTagger::Create(const std::string& lang_dir) {
-  return Status::Unsupported("not built yet: " + lang_dir);
+namespace {
+
+using counts_internal::CountWindow;
+using counts_internal::TokenView;
+
+struct Candidate {
+  size_t first;  // token where the number starts
+  size_t after;  // token after the number
+  ParsedNumber number;
+};
+
+// What follows a number and makes it something other than a count of
+// people: units of age, time, money and measure ("64-year-old", "5%").
+bool IsUnitWord(std::string_view w) {
+  static constexpr std::string_view kUnits[] = {
+      "year", "years", "month", "months", "week", "weeks", "day", "days",
+      "hour", "hours", "minute", "minutes", "second", "seconds", "km",
+      "kilometers", "kilometres", "miles", "mile", "meters", "metres", "tons",
+      "tonnes", "kg", "kilograms", "%", "percent", "per", "dollars", "euros",
+      "rubles", "roubles", "pounds", "yuan", "billion", "a.m", "p.m", "am",
+      "pm", "o'clock", "times", "fold", "feet", "acres", "hectares"};
+  for (std::string_view u : kUnits) {
+    if (w == u) return true;
+  }
+  return false;
 }
+
+bool IsCurrency(std::string_view w) {
+  return w == "$" || w == "\xE2\x82\xAC" || w == "\xC2\xA3" ||
+         w == "\xC2\xA5" || w == "\xE2\x82\xBD" || w == "us$";
+}
+
+bool IsDeterminer(std::string_view w) {
+  return w == "the" || w == "their" || w == "his" || w == "her" ||
+         w == "its" || w == "our" || w == "these" || w == "those" ||
+         w == "my" || w == "your";
+}
+
+bool IsPronoun(std::string_view w) {
+  return w == "them" || w == "us" || w == "you" || w == "those" ||
+         w == "whom" || w == "which" || w == "it" || w == "these";
+}
+
+// Words that may follow a count with no noun ("killed 12 in the attack").
+bool MayFollowBareCount(std::string_view w) {
+  return w == "in" || w == "on" || w == "at" || w == "since" ||
+         w == "during" || w == "after" || w == "last" || w == "this" ||
+         w == "including" || w == "across" || w == "according" ||
+         w == "and" || w == "so" || w == "by" || w == "as" || w == "from" ||
+         w == "were" || w == "was" || w == "have" || w == "had" ||
+         w == "are" || w == "people";
+}
+
+bool IsBeOrHave(std::string_view w) {
+  return w == "were" || w == "was" || w == "have" || w == "had" ||
+         w == "been" || w == "are" || w == "reportedly" || w == "being" ||
+         w == "also" || w == "all";
+}
+
+class RuleCountTagger final : public CountTagger {
+ public:
+  RuleCountTagger(CountLexicon lex, std::string lang)
+      : lex_(std::move(lex)), lang_(std::move(lang)) {}
+
+  std::vector<CaseCount> Tag(const AnalyzedText& text,
+                             const std::vector<Entity>& entities,
+                             const std::vector<DateMention>& dates) const override;
+
+ private:
+  std::vector<Candidate> FindNumbers(const TokenView& v) const;
+  std::optional<CaseCount> Judge(const TokenView& v,
+                                 const std::vector<Candidate>& cands,
+                                 size_t c) const;
+
+  CountLexicon lex_;
+  std::string lang_;
+};
+
+std::vector<Candidate> RuleCountTagger::FindNumbers(const TokenView& v) const {
+  std::vector<Candidate> out;
+  const auto& toks = v.at.tokens;
+  for (size_t i = 0; i < toks.size(); ++i) {
+    if (v.in_date[i] >= 0 || v.IsPunct(i)) continue;
+    auto n = ParseNumberAt(v.at.text, toks[i].span.begin, lang_);
+    if (!n) continue;
+    size_t j = i + 1;
+    while (j < toks.size() && toks[j].span.begin < n->end) ++j;
+    out.push_back({i, j, *n});
+    i = j - 1;
+  }
+  return out;
+}
+
+std::optional<CaseCount> RuleCountTagger::Judge(
+    const TokenView& v, const std::vector<Candidate>& cands, size_t c) const {
+  const Candidate& cand = cands[c];
+  const size_t i = cand.first;
+  size_t j = cand.after;
+  const ParsedNumber& n = cand.number;
+  const size_t sb = v.sentence_begin[i];
+  const size_t se = v.sentence_end[i];
+  auto word = [&](size_t t) -> std::string_view {
+    return t < se ? std::string_view(v.lower[t]) : std::string_view();
+  };
+  const std::string_view prev = i > sb ? word(i - 1) : "";
+  const std::string_view next = word(j);
+
+  // Not counts of people: money, ages, measures, fractions, times, ids.
+  if (n.value <= 0) return std::nullopt;
+  if (IsCurrency(prev) || prev == "aged" || prev == "age" || prev == "ages" ||
+      prev == "no" || prev == "no." || prev == "#" || prev == "number") {
+    return std::nullopt;
+  }
+  if (IsUnitWord(next)) return std::nullopt;
+  if ((next == "-" || next == "\xE2\x80\x93") && IsUnitWord(word(j + 1))) {
+    return std::nullopt;
+  }
+  if (next == ":" || next == "/" || next == "." && !n.spelled && j + 1 < se &&
+                                        v.at.tokens[j + 1].kind == TokenKind::kNumber) {
+    return std::nullopt;
+  }
+  if (n.decimal && n.value < 1000) return std::nullopt;
+  if (n.spelled && n.value == 1 && next == "of") return std::nullopt;
+
+  // Ranges: "between 200 and 300", "200-300", "200 to 300".
+  std::optional<int64_t> high;
+  if ((next == "-" || next == "\xE2\x80\x93" || next == "to" ||
+       (next == "and" && prev == "between")) &&
+      j + 1 < se) {
+    auto n2 = ParseNumberAt(v.at.text, v.at.tokens[j + 1].span.begin, lang_);
+    if (n2 && n2->value > n.value && v.in_date[j + 1] < 0) {
+      high = n2->value;
+      size_t k = j + 1;
+      while (k < se && v.at.tokens[k].span.begin < n2->end) ++k;
+      j = k;
+    }
+  }
+
+  // Qualifier before the number.
+  size_t first = i;
+  std::string qualifier = "exact";
+  if (high) {
+    qualifier = "range";
+    if (prev == "between") first = i - 1;
+  } else {
+    for (size_t len = std::min<size_t>(3, i - sb); len >= 1; --len) {
+      auto it = lex_.qualifiers.find(v.Phrase(i - len, len));
+      if (it != lex_.qualifiers.end()) {
+        qualifier = it->second;
+        first = i - len;
+        break;
+      }
+    }
+    if (qualifier == "exact" && (n.vague || n.plus)) qualifier = "min";
+  }
+
+  // The counted noun: after pre-modifiers, or in the of-phrase of a vague
+  // multiple or partitive ("thousands of people", "46 of their contacts").
+  size_t k = j;
+  bool of_phrase = false;
+  if (word(k) == "of") {
+    of_phrase = true;
+    ++k;
+    if (IsDeterminer(word(k))) ++k;
+    if (IsPronoun(word(k))) return std::nullopt;
+  }
+  size_t head = SIZE_MAX, head_end = 0;
+  size_t mod_first = SIZE_MAX;  // a NORP modifier before the head
+  enum class HeadKind { kNone, kPerson, kCase, kNorp } kind = HeadKind::kNone;
+  const PersonNoun* person = nullptr;
+  std::string case_event;
+  for (size_t m = k, steps = 0; m < se && steps < 4; ++m) {
+    auto person_at = [&](size_t t) -> size_t {
+      size_t len = v.MatchAt(lex_.persons, t, se, lex_.max_phrase_words);
+      if (len) person = &lex_.persons.at(v.Phrase(t, len));
+      return len;
+    };
+    auto case_at = [&](size_t t) -> size_t {
+      size_t len = v.MatchAt(lex_.case_nouns, t, se, lex_.max_phrase_words);
+      if (len) case_event = lex_.case_nouns.at(v.Phrase(t, len));
+      return len;
+    };
+    if (const Entity* e = v.EntityAt(m, EntityType::kNorp)) {
+      size_t last = v.entity_last[static_cast<size_t>(v.entity_at[m])];
+      size_t len;
+      if ((len = person_at(last + 1))) {
+        kind = HeadKind::kPerson;
+        head = last + 1;
+        head_end = head + len;
+        mod_first = m;
+      } else if ((len = case_at(last + 1))) {
+        kind = HeadKind::kCase;
+        head = last + 1;
+        head_end = head + len;
+      } else {
+        kind = HeadKind::kNorp;
+        head = m;
+        head_end = last + 1;
+      }
+      (void)e;
+      break;
+    }
+    if (size_t len = person_at(m)) {
+      kind = HeadKind::kPerson;
+      head = m;
+      head_end = m + len;
+      break;
+    }
+    if (size_t len = case_at(m)) {
+      kind = HeadKind::kCase;
+      head = m;
+      head_end = m + len;
+      break;
+    }
+    const std::string& w = v.lower[m];
+    if (v.IsPunct(m)) {
+      if (w == "-") continue;
+      break;
+    }
+    if (v.at.tokens[m].kind == TokenKind::kNumber) break;
+    if (lex_.stopwords.count(w)) break;
+    // A capitalized plural with no entity behind it: most often a group
+    // the entity stage missed ("1,500 Uyghurs"); it still needs an event.
+    if (v.IsCapitalized(m) && w.size() > 3 && w.back() == 's' && m != sb) {
+      kind = HeadKind::kNorp;
+      head = m;
+      head_end = m + 1;
+      break;
+    }
+    // A lowercase plural that is no person or case noun counts things.
+    if (!v.IsCapitalized(m) && w.size() > 3 && w.back() == 's' &&
+        !w.ends_with("ss") && !w.ends_with("ous")) {
+      return std::nullopt;
+    }
+    ++steps;
+  }
+
+  const size_t fwd_limit = c + 1 < cands.size() &&
+                                   cands[c + 1].first < se
+                               ? cands[c + 1].first
+                               : se;
+  const size_t back_limit =
+      c > 0 && cands[c - 1].after > sb ? cands[c - 1].after : sb;
+
+  CaseCount out;
+  if (kind == HeadKind::kNone) {
+    // No counted noun: a count only when an event verb governs it
+    // ("killed more than 39,000", "12 were wounded").
+    if (of_phrase) return std::nullopt;
+    if (!n.spelled && !n.has_separator && n.value >= 1900 && n.value <= 2100 &&
+        qualifier == "exact") {
+      return std::nullopt;
+    }
+    if (!(j >= se || v.IsPunct(j) || MayFollowBareCount(next))) {
+      return std::nullopt;
+    }
+    CountWindow w{first, j - 1, j, back_limit, fwd_limit};
+    std::string event;
+    for (size_t t = first; t > back_limit && first - t <= 4;) {
+      --t;
+      size_t len = v.MatchAt(lex_.triggers, t, first, lex_.max_phrase_words);
+      if (len) {
+        event = lex_.triggers.at(v.Phrase(t, len));
+        break;
+      }
+      if (v.IsPunct(t)) break;
+    }
+    if (event.empty()) {
+      size_t t = j;
+      while (t < fwd_limit && IsBeOrHave(v.lower[t])) ++t;
+      size_t len = v.MatchAt(lex_.triggers, t, fwd_limit, lex_.max_phrase_words);
+      if (len) event = lex_.triggers.at(v.Phrase(t, len));
+    }
+    if (event.empty()) return std::nullopt;
+    out.event = event;
+    out.date = counts_internal::FindDate(v, w);
+    out.place = counts_internal::FindPlace(v, w);
+    out.rule = "count.bare";
+    head_end = j;
+  } else {
+    CountWindow w{first, head_end - 1, head_end, back_limit, fwd_limit};
+    std::string trigger = counts_internal::FindEvent(v, lex_, w);
+    out.unit = std::string(v.at.text.substr(
+        v.at.tokens[head].span.begin,
+        v.at.tokens[head_end - 1].span.end - v.at.tokens[head].span.begin));
+    switch (kind) {
+      case HeadKind::kCase:
+        out.event = case_event != "AFFECT"            ? case_event
+                    : !trigger.empty()                ? trigger
+                                                      : "AFFECT";
+        out.rule = "count.case_noun";
+        // "cases of Uyghurs facing intimidation": the group is in the of-phrase.
+        if (word(head_end) == "of") {
+          size_t t = head_end + 1;
+          if (IsDeterminer(word(t))) ++t;
+          if (const Entity* e = v.EntityAt(t, EntityType::kNorp)) {
+            size_t last = v.entity_last[static_cast<size_t>(v.entity_at[t])];
+            size_t len = v.MatchAt(lex_.persons, last + 1, se, lex_.max_phrase_words);
+            out.subject = len ? std::string(v.at.text.substr(
+                                    e->span.begin,
+                                    v.at.tokens[last + len].span.end - e->span.begin))
+                              : e->text;
+          } else if (size_t len = v.MatchAt(lex_.persons, t, se,
+                                            lex_.max_phrase_words)) {
+            if (lex_.persons.at(v.Phrase(t, len)).kind != PersonKind::kGeneric) {
+              out.subject = v.Phrase(t, len);
+            }
+          }
+        }
+        break;
+      case HeadKind::kPerson:
+        if (person->kind == PersonKind::kRole) {
+          out.event = !trigger.empty() && trigger != "AFFECT" ? trigger
+                                                              : person->event;
+        } else {
+          if (trigger.empty()) return std::nullopt;  // populations, staff
+          out.event = trigger;
+        }
+        if (mod_first != SIZE_MAX) {
+          out.subject = std::string(v.at.text.substr(
+              v.at.tokens[mod_first].span.begin,
+              v.at.tokens[head_end - 1].span.end -
+                  v.at.tokens[mod_first].span.begin));
+        } else if (person->kind == PersonKind::kGroup) {
+          out.subject = out.unit;
+        }
+        out.rule = "count.person_noun";
+        break;
+      case HeadKind::kNorp:
+        if (trigger.empty()) return std::nullopt;
+        out.event = trigger;
+        out.subject = out.unit;
+        out.rule = "count.group";
+        break;
+      case HeadKind::kNone:
+        break;
+    }
+    out.date = counts_internal::FindDate(v, w);
+    out.place = counts_internal::FindPlace(v, w);
+  }
+
+  const size_t begin = v.at.tokens[first].span.begin;
+  const size_t end = v.at.tokens[head_end - 1].span.end;
+  out.span = {begin, end};
+  out.text = std::string(v.at.text.substr(begin, end - begin));
+  out.value = n.value;
+  out.qualifier = qualifier;
+  if (high) {
+    out.low = n.value;
+    out.high = *high;
+  }
+  return out;
+}
+
+std::vector<CaseCount> RuleCountTagger::Tag(
+    const AnalyzedText& text, const std::vector<Entity>& entities,
+    const std::vector<DateMention>& dates) const {
+  TokenView v(text, entities, dates);
+  std::vector<Candidate> cands = FindNumbers(v);
+  std::vector<CaseCount> out;
+  size_t covered_until = 0;
+  for (size_t c = 0; c < cands.size(); ++c) {
+    if (text.tokens[cands[c].first].span.begin < covered_until) continue;
+    if (auto count = Judge(v, cands, c)) {
+      covered_until = count->span.end;
+      out.push_back(std::move(*count));
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+Result<std::unique_ptr<CountTagger>> CountTagger::Create(
+    const std::string& lang_dir) {
+  auto lex = CountLexicon::Load(lang_dir);
+  NF_RETURN_IF_ERROR(lex.status());
+  std::string lang = lang_dir;
+  while (!lang.empty() && lang.back() == '/') lang.pop_back();
+  lang = lang.substr(lang.find_last_of('/') + 1);
+  return std::unique_ptr<CountTagger>(
+      std::make_unique<RuleCountTagger>(std::move(*lex), lang));
+}
+
 }  // namespace newsfacts

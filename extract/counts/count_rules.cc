@@ -1,0 +1,235 @@
+#include "extract/counts/count_rules.h"
+
+#include <algorithm>
+#include <cctype>
+#include <cstdlib>
+
+namespace newsfacts::counts_internal {
+namespace {
+
+// First token whose begin is >= pos.
+size_t TokenAtOrAfter(const AnalyzedText& at, size_t pos) {
+  auto it = std::lower_bound(
+      at.tokens.begin(), at.tokens.end(), pos,
+      [](const Token& t, size_t p) { return t.span.begin < p; });
+  return static_cast<size_t>(it - at.tokens.begin());
+}
+
+bool IsClauseBreak(std::string_view w) {
+  return w == "," || w == ";" || w == ":" || w == "--" || w == "\xE2\x80\x94";
+}
+
+}  // namespace
+
+TokenView::TokenView(const AnalyzedText& at_in,
+                     const std::vector<Entity>& entities_in,
+                     const std::vector<DateMention>& dates_in)
+    : at(at_in), entities(entities_in), dates(dates_in) {
+  const size_t n = at.tokens.size();
+  lower.reserve(n);
+  for (const Token& t : at.tokens) {
+    std::string w(at.Slice(t.span));
+    for (char& c : w) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    lower.push_back(std::move(w));
+  }
+  sentence_begin.assign(n, 0);
+  sentence_end.assign(n, n);
+  size_t s = 0;
+  size_t first = 0;
+  for (size_t i = 0; i < n; ++i) {
+    while (s < at.sentences.size() &&
+           at.tokens[i].span.begin >= at.sentences[s].end) {
+      ++s;
+      for (size_t k = first; k < i; ++k) sentence_end[k] = i;
+      first = i;
+    }
+    sentence_begin[i] = first;
+  }
+  for (size_t k = first; k < n; ++k) sentence_end[k] = n;
+
+  in_date.assign(n, -1);
+  for (size_t d = 0; d < dates.size(); ++d) {
+    size_t a = TokenAtOrAfter(at, dates[d].span.begin);
+    size_t b = a;
+    for (; b < n && at.tokens[b].span.end <= dates[d].span.end; ++b) {
+      in_date[b] = static_cast<int>(d);
+    }
+    date_tokens.emplace_back(a, b == a ? a : b - 1);
+  }
+  entity_at.assign(n, -1);
+  entity_last.assign(entities.size(), 0);
+  for (size_t e = 0; e < entities.size(); ++e) {
+    size_t a = TokenAtOrAfter(at, entities[e].span.begin);
+    if (a >= n || at.tokens[a].span.begin != entities[e].span.begin) continue;
+    size_t b = a;
+    while (b + 1 < n && at.tokens[b + 1].span.end <= entities[e].span.end) ++b;
+    entity_at[a] = static_cast<int>(e);
+    entity_last[e] = b;
+  }
+}
+
+bool TokenView::IsCapitalized(size_t i) const {
+  std::string_view w = at.Slice(at.tokens[i].span);
+  return !w.empty() && std::isupper(static_cast<unsigned char>(w[0]));
+}
+
+const Entity* TokenView::EntityAt(size_t i, EntityType type) const {
+  if (i >= size() || entity_at[i] < 0) return nullptr;
+  const Entity& e = entities[static_cast<size_t>(entity_at[i])];
+  return e.type == type ? &e : nullptr;
+}
+
+std::string TokenView::Phrase(size_t i, size_t n) const {
+  std::string out;
+  for (size_t k = i; k < i + n && k < size(); ++k) {
+    if (k > i && at.tokens[k].span.begin > at.tokens[k - 1].span.end) {
+      out.push_back(' ');
+    }
+    out += lower[k];
+  }
+  return out;
+}
+
+std::string FindEvent(const TokenView& v, const CountLexicon& lex,
+                      const CountWindow& w) {
+  auto negated = [&](size_t t) {
+    for (size_t k = t >= 3 ? t - 3 : 0; k < t; ++k) {
+      if (lex.negators.count(v.lower[k]) ||
+          v.lower[k].ends_with("n't") || v.lower[k].ends_with("n\xE2\x80\x99t")) {
+        return true;
+      }
+    }
+    return false;
+  };
+  // Forward: the rest of the clause up to the next count.
+  std::string fwd_event;
+  size_t fwd_dist = SIZE_MAX;
+  for (size_t t = w.head_end; t < w.fwd_limit && t < w.head_end + 16; ++t) {
+    if (v.lower[t] == ";" ) break;
+    size_t n = v.MatchAt(lex.triggers, t, w.fwd_limit, lex.max_phrase_words);
+    if (n && !negated(t)) {
+      fwd_event = lex.triggers.at(v.Phrase(t, n));
+      fwd_dist = t - w.head_end;
+      break;
+    }
+  }
+  // Backward: the same comma-delimited stretch before the count.
+  std::string back_event;
+  size_t back_dist = SIZE_MAX;
+  for (size_t t = w.first; t > w.back_limit && w.first - t < 10;) {
+    --t;
+    if (IsClauseBreak(v.lower[t])) break;
+    size_t n = v.MatchAt(lex.triggers, t, w.first, lex.max_phrase_words);
+    if (n && !negated(t)) {
+      back_event = lex.triggers.at(v.Phrase(t, n));
+      back_dist = w.first - (t + n);
+      break;
+    }
+  }
+  if (fwd_dist == SIZE_MAX && back_dist == SIZE_MAX) return "";
+  return back_dist < fwd_dist ? back_event : fwd_event;
+}
+
+std::string FindDate(const TokenView& v, const CountWindow& w) {
+  const size_t sb = v.sentence_begin[w.first];
+  const size_t se = v.sentence_end[w.first];
+  std::string best;
+  size_t best_dist = SIZE_MAX;
+  for (size_t d = 0; d < v.dates.size(); ++d) {
+    const DateMention& dm = v.dates[d];
+    auto [a, b] = v.date_tokens[d];
+    if (a < sb || b >= se || a >= v.size()) continue;
+    bool range = !dm.begin.empty() && !dm.end_value.empty();
+    if (!range && dm.type != "DATE" && dm.type != "TIME") continue;
+    bool scopes = false;
+    size_t dist = 0;
+    if (a > w.last) {
+      // After the count: in the same stretch, or closing the sentence.
+      bool closes = true;
+      for (size_t t = b + 1; t < se; ++t) closes &= v.IsPunct(t);
+      bool same = true;
+      for (size_t t = w.head_end; t < a; ++t) same &= !IsClauseBreak(v.lower[t]);
+      scopes = closes || (same && a < w.fwd_limit);
+      dist = a - w.last;
+    } else if (b < w.first) {
+      bool fronted = a <= sb + 2;
+      bool same = true;
+      for (size_t t = b + 1; t < w.first; ++t) same &= !IsClauseBreak(v.lower[t]);
+      scopes = fronted || same;
+      dist = w.first - b;
+    }
+    if (scopes && dist < best_dist) {
+      best_dist = dist;
+      best = range ? dm.begin + "/" + dm.end_value : dm.value;
+    }
+  }
+  return best;
+}
+
+namespace {
+
+bool IntroducesPlace(std::string_view w) {
+  return w == "in" || w == "across" || w == "to" || w == "throughout" ||
+         w == "inside" || w == "into";
+}
+
+// Whether the LOC at token `a` is introduced by a place preposition, with
+// at most three lowercase modifiers between ("in its western Xinjiang").
+bool Introduced(const TokenView& v, size_t a, size_t limit) {
+  for (size_t k = 0, t = a; k < 4 && t > limit; ++k) {
+    --t;
+    const std::string& w = v.lower[t];
+    if (IntroducesPlace(w)) return true;
+    if (v.IsPunct(t) || v.IsCapitalized(t)) return false;
+  }
+  return false;
+}
+
+// Whether the LOC at [a, b] is one item of a list of places.
+bool InList(const TokenView& v, size_t a, size_t b) {
+  size_t t = b + 1;
+  if (t + 1 < v.size() && (v.lower[t] == "," || v.lower[t] == "and" ||
+                           v.lower[t] == "or")) {
+    if (v.EntityAt(t + 1, EntityType::kLoc)) return true;
+  }
+  if (a >= 2 && (v.lower[a - 1] == "," || v.lower[a - 1] == "and" ||
+                 v.lower[a - 1] == "or")) {
+    size_t p = a - 2;
+    if (v.EntityAt(p, EntityType::kLoc)) return true;
+    for (size_t e = 0; e < v.entities.size(); ++e) {
+      if (v.entities[e].type == EntityType::kLoc && v.entity_last[e] == p &&
+          v.entity_at[p] != static_cast<int>(e)) {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
+std::string PlaceName(const Entity& e) {
+  return e.canonical.empty() ? e.text : e.canonical;
+}
+
+}  // namespace
+
+std::string FindPlace(const TokenView& v, const CountWindow& w) {
+  const size_t sb = v.sentence_begin[w.first];
+  for (size_t t = w.head_end; t < w.fwd_limit && t < w.head_end + 20; ++t) {
+    if (v.lower[t] == ";") break;
+    const Entity* e = v.EntityAt(t, EntityType::kLoc);
+    if (!e) continue;
+    size_t b = v.entity_last[static_cast<size_t>(v.entity_at[t])];
+    if (Introduced(v, t, w.head_end) && !InList(v, t, b)) return PlaceName(*e);
+  }
+  for (size_t t = w.first; t > std::max(sb, w.back_limit);) {
+    --t;
+    if (v.lower[t] == ";") break;
+    const Entity* e = v.EntityAt(t, EntityType::kLoc);
+    if (!e) continue;
+    size_t b = v.entity_last[static_cast<size_t>(v.entity_at[t])];
+    if (Introduced(v, t, sb) && !InList(v, t, b)) return PlaceName(*e);
+  }
+  return "";
+}
+
+}  // namespace newsfacts::counts_internal

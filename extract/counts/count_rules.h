@@ -1,0 +1,81 @@
+// Internal to extract/counts/: the token view the count rules work on, and
+// the attribute rules (event, subject, date, place) that run once a count
+// and its head noun are found. Split from counts.cc so that finding a count
+// and describing it can be read (and changed) apart.
+//
+// Thread-safety: a TokenView is built per Tag() call and never shared.
+#ifndef NEWSFACTS_EXTRACT_COUNTS_COUNT_RULES_H_
+#define NEWSFACTS_EXTRACT_COUNTS_COUNT_RULES_H_
+
+#include <algorithm>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "core/types.h"
+#include "extract/counts/lexicon.h"
+#include "extract/text/text.h"
+
+namespace newsfacts::counts_internal {
+
+// Tokens with lowercase forms, sentence bounds and the other stages'
+// mentions mapped onto token indices.
+struct TokenView {
+  TokenView(const AnalyzedText& at, const std::vector<Entity>& entities,
+            const std::vector<DateMention>& dates);
+
+  const AnalyzedText& at;
+  std::vector<std::string> lower;        // per token
+  std::vector<size_t> sentence_begin;    // per token: first token of its sentence
+  std::vector<size_t> sentence_end;      // per token: one past the last
+  std::vector<int> in_date;              // per token: date index or -1
+  std::vector<int> entity_at;            // per token: entity starting here or -1
+  std::vector<size_t> entity_last;       // per entity: its last token
+  const std::vector<Entity>& entities;
+  const std::vector<DateMention>& dates;
+  std::vector<std::pair<size_t, size_t>> date_tokens;  // per date: [first, last]
+
+  size_t size() const { return lower.size(); }
+  bool IsPunct(size_t i) const {
+    return at.tokens[i].kind == TokenKind::kPunct;
+  }
+  bool IsCapitalized(size_t i) const;
+  const Entity* EntityAt(size_t i, EntityType type) const;
+  // The lowercase phrase of tokens [i, i + n), spaces collapsed.
+  std::string Phrase(size_t i, size_t n) const;
+  // Longest key of `table` that starts at token i (and ends before `limit`);
+  // returns the number of tokens matched, 0 for none.
+  template <typename Table>
+  size_t MatchAt(const Table& table, size_t i, size_t limit,
+                 size_t max_words) const {
+    if (i >= limit) return 0;
+    for (size_t n = std::min(max_words, limit - i); n >= 1; --n) {
+      if (table.count(Phrase(i, n))) return n;
+    }
+    return 0;
+  }
+};
+
+// What a count's window of the sentence looks like: the tokens it may read
+// attributes from (the neighbouring counts bound it).
+struct CountWindow {
+  size_t first;       // first token of the count (qualifier or number)
+  size_t last;        // last token of the count
+  size_t head_end;    // one past the head noun (or the number)
+  size_t back_limit;  // earliest token a backward search may read
+  size_t fwd_limit;   // one past the last token a forward search may read
+};
+
+// The event a trigger in the window gives, nearest first; empty for none.
+std::string FindEvent(const TokenView& v, const CountLexicon& lex,
+                      const CountWindow& w);
+// TIMEX3 value of the date that scopes over the count, or empty.
+std::string FindDate(const TokenView& v, const CountWindow& w);
+// The place introduced by in/across/to in the count's clause, or empty.
+std::string FindPlace(const TokenView& v, const CountWindow& w);
+
+}  // namespace newsfacts::counts_internal
+
+#endif  // NEWSFACTS_EXTRACT_COUNTS_COUNT_RULES_H_

@@ -1,0 +1,90 @@
+#include "extract/counts/lexicon.h"
+
+#include <algorithm>
+#include <fstream>
+#include <sstream>
+#include <vector>
+
+namespace newsfacts {
+namespace {
+
+// One entry per line, `#` starts a comment, fields are tab-separated.
+Result<std::vector<std::vector<std::string>>> ReadTable(
+    const std::string& path) {
+  std::ifstream in(path);
+  if (!in) return Status::NotFound("cannot read count resource " + path);
+  std::vector<std::vector<std::string>> rows;
+  std::string line;
+  while (std::getline(in, line)) {
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (line.empty() || line[0] == '#') continue;
+    std::vector<std::string> fields;
+    std::stringstream ss(line);
+    std::string f;
+    while (std::getline(ss, f, '\t')) fields.push_back(f);
+    if (fields.empty() || fields[0].empty()) continue;
+    std::string& key = fields[0];
+    std::transform(key.begin(), key.end(), key.begin(), [](unsigned char c) {
+      return static_cast<char>(std::tolower(c));
+    });
+    rows.push_back(std::move(fields));
+  }
+  return rows;
+}
+
+size_t WordCount(const std::string& phrase) {
+  return 1 + static_cast<size_t>(std::count(phrase.begin(), phrase.end(), ' ')) +
+         static_cast<size_t>(std::count(phrase.begin(), phrase.end(), '-'));
+}
+
+}  // namespace
+
+Result<CountLexicon> CountLexicon::Load(const std::string& lang_dir) {
+  CountLexicon lex;
+  auto note = [&lex](const std::string& key) {
+    // A hyphen is its own token, so "asylum-seekers" spans three.
+    lex.max_phrase_words =
+        std::max(lex.max_phrase_words, WordCount(key) * 2 - 1);
+  };
+  auto q = ReadTable(lang_dir + "/counts-qualifiers.txt");
+  NF_RETURN_IF_ERROR(q.status());
+  for (auto& r : *q) {
+    if (r.size() < 2) return Status::InvalidArgument("qualifier needs 2 fields: " + r[0]);
+    lex.qualifiers[r[0]] = r[1];
+    note(r[0]);
+  }
+  auto p = ReadTable(lang_dir + "/counts-person-nouns.txt");
+  NF_RETURN_IF_ERROR(p.status());
+  for (auto& r : *p) {
+    PersonNoun noun;
+    std::string kind = r.size() > 1 ? r[1] : "generic";
+    noun.kind = kind == "role"    ? PersonKind::kRole
+                : kind == "group" ? PersonKind::kGroup
+                                  : PersonKind::kGeneric;
+    if (r.size() > 2) noun.event = r[2];
+    lex.persons[r[0]] = noun;
+    note(r[0]);
+  }
+  auto c = ReadTable(lang_dir + "/counts-case-nouns.txt");
+  NF_RETURN_IF_ERROR(c.status());
+  for (auto& r : *c) {
+    lex.case_nouns[r[0]] = r.size() > 1 ? r[1] : "AFFECT";
+    note(r[0]);
+  }
+  auto t = ReadTable(lang_dir + "/counts-triggers.txt");
+  NF_RETURN_IF_ERROR(t.status());
+  for (auto& r : *t) {
+    if (r.size() < 2) return Status::InvalidArgument("trigger needs 2 fields: " + r[0]);
+    lex.triggers[r[0]] = r[1];
+    note(r[0]);
+  }
+  auto s = ReadTable(lang_dir + "/counts-stopwords.txt");
+  NF_RETURN_IF_ERROR(s.status());
+  for (auto& r : *s) lex.stopwords.insert(r[0]);
+  auto n = ReadTable(lang_dir + "/counts-negators.txt");
+  NF_RETURN_IF_ERROR(n.status());
+  for (auto& r : *n) lex.negators.insert(r[0]);
+  return lex;
+}
+
+}  // namespace newsfacts

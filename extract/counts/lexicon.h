@@ -1,0 +1,47 @@
+// Internal to extract/counts/: the word lists the count rules read, loaded
+// once from config/lang/<lang>/counts-*.txt.
+//
+//   auto lex = CountLexicon::Load(lang_dir);
+//   if (lex->triggers.count("killed")) ...
+//
+// Thread-safety: immutable after Load().
+#ifndef NEWSFACTS_EXTRACT_COUNTS_LEXICON_H_
+#define NEWSFACTS_EXTRACT_COUNTS_LEXICON_H_
+
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "core/status.h"
+
+namespace newsfacts {
+
+// What a person noun says about a count of it.
+enum class PersonKind {
+  kGeneric,  // people, others: no named group, needs an event
+  kGroup,    // journalists, civilians: a named group, needs an event
+  kRole,     // prisoners, refugees: a case by what it is
+};
+
+struct PersonNoun {
+  PersonKind kind = PersonKind::kGeneric;
+  std::string event;  // for kRole: the event it implies
+};
+
+struct CountLexicon {
+  // Keys are lowercase phrases with single spaces ("at least").
+  std::unordered_map<std::string, std::string> qualifiers;
+  std::unordered_map<std::string, PersonNoun> persons;
+  std::unordered_map<std::string, std::string> case_nouns;  // -> event
+  std::unordered_map<std::string, std::string> triggers;    // -> event
+  std::unordered_set<std::string> stopwords;
+  std::unordered_set<std::string> negators;
+  size_t max_phrase_words = 1;  // longest key, in words
+
+  static Result<CountLexicon> Load(const std::string& lang_dir);
+};
+
+}  // namespace newsfacts
+
+#endif  // NEWSFACTS_EXTRACT_COUNTS_LEXICON_H_
