@@ -196,6 +196,26 @@ std::string FindVisibleDate(const Dom& dom, std::string_view url) {
     return true;
   });
   if (found.empty()) found = DateFromUrl(url);
+  if (!found.empty()) return found;
+  // Last resort: a short element outside navigation and footers that holds
+  // nothing but a date line ("Publiziert am 2.2.2022").
+  ForEachElement(body, [&](const GumboNode* n) {
+    if (!found.empty()) return false;
+    GumboTag t = n->v.element.tag;
+    if (t == GUMBO_TAG_SCRIPT || t == GUMBO_TAG_STYLE || t == GUMBO_TAG_NAV ||
+        t == GUMBO_TAG_FOOTER || t == GUMBO_TAG_ASIDE || t == GUMBO_TAG_A ||
+        LooksLikeBoilerplate(n))
+      return false;
+    if (t != GUMBO_TAG_P && t != GUMBO_TAG_SPAN && t != GUMBO_TAG_DIV &&
+        t != GUMBO_TAG_SMALL && t != GUMBO_TAG_LI && t != GUMBO_TAG_EM &&
+        t != GUMBO_TAG_STRONG && t != GUMBO_TAG_B && t != GUMBO_TAG_I &&
+        !(t >= GUMBO_TAG_H1 && t <= GUMBO_TAG_H6) && t != GUMBO_TAG_HEADER)
+      return true;
+    std::string text = NodeText(n);
+    if (text.size() > 80) return true;
+    found = ParseTextDate(text);
+    return found.empty();
+  });
   return found;
 }
 
