@@ -159,6 +159,14 @@ std::vector<std::string> SplitAuthors(std::string_view byline) {
   // Job titles and sources often follow a bar or a dash-free newline.
   size_t bar = s.find('|');
   if (bar != std::string::npos) s = Trim(s.substr(0, bar));
+  // "Monday November 18, 2019 by Joe Rossignol": the names follow "by".
+  for (std::string_view marker : {" by ", " By ", " von "}) {
+    size_t at = s.rfind(marker);
+    if (at != std::string::npos) {
+      s = Trim(s.substr(at + marker.size()));
+      break;
+    }
+  }
   std::vector<std::string> parts;
   std::string cur;
   auto flush = [&]() {

@@ -251,9 +251,10 @@ std::vector<std::string> FindBylines(const Dom& dom) {
       if (LooksLikeName(s)) names.push_back(std::move(s));
     AddUnique(names, &out);
     // The first byline is the article's; later ones belong to teasers,
-    // comments or author boxes.
+    // comments or author boxes. A byline without names (a date line with
+    // a nested author link) is searched further down.
     if (!out.empty()) stop = true;
-    return false;
+    return out.empty();
   });
   return out;
 }
