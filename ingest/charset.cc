@@ -4,7 +4,11 @@
 #include <unicode/ucnv.h>
 #include <unicode/ucsdet.h>
 #include <unicode/unistr.h>
+#include <unicode/utf8.h>
 
+#include <algorithm>
+#include <climits>
+#include <cstdint>
 #include <memory>
 #include <string>
 
@@ -111,6 +115,34 @@ std::string Detect(std::string_view bytes) {
   return "";
 }
 
+// A legacy-charset page behind a wrong <meta charset=utf-8> shows as
+// mostly ill-formed non-ASCII; a real UTF-8 page with a few stray bytes
+// does not. Below this many ill-formed sequences we trust the <meta>.
+constexpr size_t kMinIllFormedForMislabel = 16;
+
+// True when most non-ASCII sequences in `bytes` are ill-formed UTF-8.
+bool MostlyIllFormedUtf8(std::string_view bytes) {
+  size_t ill_formed = 0, well_formed = 0;
+  const auto* s = reinterpret_cast<const uint8_t*>(bytes.data());
+  const auto length =
+      static_cast<int32_t>(std::min<size_t>(bytes.size(), INT32_MAX));
+  int32_t i = 0;
+  while (i < length) {
+    if (s[i] < 0x80) {
+      ++i;
+      continue;
+    }
+    UChar32 c;
+    U8_NEXT(s, i, length, c);
+    if (c < 0) {
+      ++ill_formed;
+    } else {
+      ++well_formed;
+    }
+  }
+  return ill_formed >= kMinIllFormedForMislabel && ill_formed > well_formed;
+}
+
 bool HasNonAscii(std::string_view bytes) {
   for (const char c : bytes) {
     if (static_cast<unsigned char>(c) >= 0x80) return true;
@@ -125,7 +157,8 @@ Result<DecodedText> DecodeToUtf8(std::string_view bytes,
   size_t bom_size = 0;
   std::string charset(BomCharset(bytes, &bom_size));
   bytes.remove_prefix(bom_size);
-  if (charset.empty()) charset = CanonicalCharset(CharsetFromContentType(content_type));
+  if (charset.empty())
+    charset = CanonicalCharset(CharsetFromContentType(content_type));
   NF_RETURN_IF_ERROR(CheckLooksLikeText(bytes, IsUtf16(charset)));
 
   if (charset.empty()) {
@@ -139,6 +172,13 @@ Result<DecodedText> DecodeToUtf8(std::string_view bytes,
     if (!charset.empty() && charset != "UTF-8" && HasNonAscii(bytes) &&
         IsValidUtf8(bytes)) {
       charset = "UTF-8";
+    }
+    // The reverse mistake, a legacy page labelled UTF-8 by a template:
+    // when most of it is not UTF-8 and detection is sure, detection wins.
+    // (A few bad bytes in a UTF-8 page still decode to U+FFFD.)
+    if (charset == "UTF-8" && MostlyIllFormedUtf8(bytes)) {
+      const std::string detected = Detect(bytes);
+      if (!detected.empty()) charset = detected;
     }
   }
   if (charset.empty() && IsValidUtf8(bytes)) charset = "UTF-8";

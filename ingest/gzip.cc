@@ -75,13 +75,13 @@ Result<std::string> Gunzip(std::string_view bytes, size_t max_decoded_bytes) {
     if (rc == Z_STREAM_END) {
       member_done = true;
       // RFC 1952 2.2: a file may hold several members back to back.
-      const std::string_view rest(
-          reinterpret_cast<const char*>(zs->next_in), zs->avail_in);
+      const std::string_view rest(reinterpret_cast<const char*>(zs->next_in),
+                                  zs->avail_in);
       const bool more_in_window = LooksGzipped(rest);
       const bool more_after =
           zs->avail_in == 0 &&
-          LooksGzipped(std::string_view(reinterpret_cast<const char*>(next),
-                                        remaining));
+          LooksGzipped(
+              std::string_view(reinterpret_cast<const char*>(next), remaining));
       if (!more_in_window && !more_after) break;  // trailing bytes are ignored
       if (inflateReset(zs) != Z_OK) {
         return Status::Internal("gzip: cannot reset zlib");

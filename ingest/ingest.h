@@ -2,15 +2,21 @@
 // is valid UTF-8. This is the module's entry header.
 //
 //   std::vector<InputError> errors;
-//   std::vector<std::string> files = ExpandInputs({"pages/", "a.html"}, &errors);
-//   for (const auto& f : files) {
+//   std::vector<std::string> files = ExpandInputs({"pages/", "a.html"},
+//   &errors); for (const auto& f : files) {
 //     Result<Document> doc = ReadDocument(f, {});
 //     if (!doc.ok()) { report(f, doc.status()); continue; }
 //   }
 //
 // Decoding order (WHATWG "encoding sniffing", simplified): BOM, then the
 // charset of the Content-Type header, then a <meta> prescan of the first
-// 1024 bytes, then ICU charset detection, then windows-1252.
+// 1024 bytes, then UTF-8 if the bytes are valid UTF-8, then ICU charset
+// detection, then windows-1252. Labels map as in the WHATWG label table
+// (latin1 -> windows-1252). Two deliberate deviations, for <meta> only
+// (a Content-Type header is trusted as given): a legacy charset loses to
+// bytes that are valid, non-ASCII UTF-8 (pages re-saved as UTF-8 keep their
+// old <meta>), and a <meta> UTF-8 over mostly ill-formed bytes loses to
+// confident detection (legacy pages in a UTF-8 template).
 //
 // Thread-safety: free functions with no shared state; safe for concurrent use.
 #ifndef NEWSFACTS_INGEST_INGEST_H_

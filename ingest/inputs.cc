@@ -98,7 +98,8 @@ std::vector<std::string> ExpandInputs(const std::vector<std::string>& inputs,
     // A file named on the command line is read whatever its extension.
     if (::access(input.c_str(), R_OK) != 0) {
       errors->push_back(
-          {input, Status::IOError(input + ": cannot read (permission denied)")});
+          {input,
+           Status::IOError(input + ": cannot read (permission denied)")});
       continue;
     }
     files.push_back(input);

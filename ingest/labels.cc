@@ -252,8 +252,8 @@ bool Refused(std::string_view lower) {
   return lower.find("utf-7") != std::string_view::npos ||
          lower.find("utf7") != std::string_view::npos ||
          lower.find("utf-32") != std::string_view::npos ||
-         lower.find("ucs-4") != std::string_view::npos ||
-         lower == "scsu" || lower == "bocu-1";
+         lower.find("ucs-4") != std::string_view::npos || lower == "scsu" ||
+         lower == "bocu-1";
 }
 
 }  // namespace
@@ -266,9 +266,9 @@ std::string CanonicalCharset(std::string_view label) {
                             label.front() == '\f')) {
     label.remove_prefix(1);
   }
-  while (!label.empty() && (label.back() == ' ' || label.back() == '\t' ||
-                            label.back() == '\n' || label.back() == '\r' ||
-                            label.back() == '\f')) {
+  while (!label.empty() &&
+         (label.back() == ' ' || label.back() == '\t' || label.back() == '\n' ||
+          label.back() == '\r' || label.back() == '\f')) {
     label.remove_suffix(1);
   }
   if (label.empty()) return "";

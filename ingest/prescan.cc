@@ -169,7 +169,8 @@ std::string CharsetFromContentType(std::string_view content_type) {
       std::string_view name = Trim(param.substr(0, eq));
       if (name.size() == 7 && StartsWithAt(name, 0, "charset")) {
         std::string_view value = Trim(param.substr(eq + 1));
-        if (value.size() >= 2 && (value.front() == '"' || value.front() == '\'') &&
+        if (value.size() >= 2 &&
+            (value.front() == '"' || value.front() == '\'') &&
             value.back() == value.front()) {
           value = value.substr(1, value.size() - 2);
         }
@@ -229,9 +230,10 @@ std::string PrescanMetaCharset(std::string_view bytes) {
       if (!label.empty()) return label;
       continue;
     }
-    const bool open_tag = s[p] == '<' && p + 1 < s.size() && IsAsciiAlpha(s[p + 1]);
-    const bool close_tag = StartsWithAt(s, p, "</") && p + 2 < s.size() &&
-                           IsAsciiAlpha(s[p + 2]);
+    const bool open_tag =
+        s[p] == '<' && p + 1 < s.size() && IsAsciiAlpha(s[p + 1]);
+    const bool close_tag =
+        StartsWithAt(s, p, "</") && p + 2 < s.size() && IsAsciiAlpha(s[p + 2]);
     if (open_tag || close_tag) {
       // Skip the tag name, then its attributes, so that a "<meta" inside an
       // attribute value is not mistaken for a tag.

@@ -38,7 +38,8 @@ Status ReadStream(std::FILE* f, const std::string& name, size_t max_bytes,
     const size_t n = std::fread(buffer, 1, sizeof(buffer), f);
     out->append(buffer, n);
     if (out->size() > max_bytes) {
-      return Status::InvalidArgument(name + ": input larger than the limit of " +
+      return Status::InvalidArgument(name +
+                                     ": input larger than the limit of " +
                                      std::to_string(max_bytes) + " bytes");
     }
     if (n < sizeof(buffer)) break;
@@ -55,10 +56,10 @@ Result<Document> DocumentFromBytes(std::string source, std::string bytes,
                                    std::string_view content_type,
                                    const ReadOptions& options) {
   if (bytes.size() > options.max_bytes) {
-    return Status::InvalidArgument(source + ": input of " +
-                                   std::to_string(bytes.size()) +
-                                   " bytes is larger than the limit of " +
-                                   std::to_string(options.max_bytes) + " bytes");
+    return Status::InvalidArgument(
+        source + ": input of " + std::to_string(bytes.size()) +
+        " bytes is larger than the limit of " +
+        std::to_string(options.max_bytes) + " bytes");
   }
   if (bytes.empty()) return Status::InvalidArgument(source + ": empty file");
   // By magic number, not by name: servers and "Save as" both produce gzip
@@ -119,9 +120,9 @@ Result<Document> ReadDocument(const std::string& path,
     NF_RETURN_IF_ERROR(ReadStream(f.get(), path, options.max_bytes, &bytes));
   }
   const bool is_stdin = path == "-";
-  Result<Document> doc = DocumentFromBytes(is_stdin ? "<stdin>" : path,
-                                           std::move(bytes),
-                                           /*content_type=*/"", options);
+  Result<Document> doc =
+      DocumentFromBytes(is_stdin ? "<stdin>" : path, std::move(bytes),
+                        /*content_type=*/"", options);
   if (!doc.ok()) return doc.status();
   doc->source = path;
   doc->origin = is_stdin ? Origin::kStdin : Origin::kFile;

@@ -73,8 +73,7 @@ std::vector<DecodeCase> DecodeCases() {
        "windows-1252", "café “quoted”"},
       // An unknown label is not a failure: detection takes over.
       {"UnknownLabelFallsThroughToDetection",
-       Encode(Page("<meta charset=\"x-no-such-charset\">", ru),
-              "windows-1251"),
+       Encode(Page("<meta charset=\"x-no-such-charset\">", ru), "windows-1251"),
        "text/html; charset=also-unknown", "windows-1251", ru},
       {"Cp1251WithoutDeclarationIsDetected",
        Encode(Page("", ru), "windows-1251"), "", "windows-1251", ru},
@@ -86,6 +85,15 @@ std::vector<DecodeCase> DecodeCases() {
       {"InvalidUtf8BecomesReplacementChar",
        "<meta charset=utf-8><p>caf\xE9 au lait</p>", "", "UTF-8",
        "caf\uFFFD au lait"},
+      // ...but a whole legacy page behind a template's <meta charset=utf-8>
+      // is decoded as what it is (a deliberate deviation from WHATWG).
+      {"MislabelledLegacyPageIsDetected",
+       Encode(Page("<meta charset=\"utf-8\">", ru), "windows-1251"), "",
+       "windows-1251", ru},
+      // The header is trusted as given, as browsers do.
+      {"HeaderUtf8IsTrustedForLegacyBytes",
+       Encode(Page("", "Привет, мир"), "windows-1251"),
+       "text/html; charset=utf-8", "UTF-8", "\uFFFD\uFFFD\uFFFD"},
       // 13.2.3.2: a <meta> read as ASCII cannot mean UTF-16.
       {"MetaUtf16MeansUtf8", "<meta charset=utf-16><p>Привет</p>", "", "UTF-8",
        "<p>Привет</p>"},
@@ -122,14 +130,15 @@ TEST(DecodeToUtf8, RejectsBinary) {
 
 TEST(DecodeToUtf8, EveryCanonicalNameHasAConverter) {
   for (const char* name :
-       {"UTF-8", "windows-1250", "windows-1251", "windows-1252",
-        "windows-1253", "windows-1254", "windows-1255", "windows-1256",
-        "windows-1257", "windows-1258", "windows-874", "KOI8-R", "KOI8-U",
-        "IBM866", "ISO-8859-2", "ISO-8859-3", "ISO-8859-4", "ISO-8859-5",
-        "ISO-8859-6", "ISO-8859-7", "ISO-8859-8", "ISO-8859-10",
-        "ISO-8859-13", "ISO-8859-14", "ISO-8859-15",
-        "macintosh", "x-mac-cyrillic", "GBK", "gb18030", "Big5", "EUC-JP",
-        "ISO-2022-JP", "Shift_JIS", "EUC-KR"}) {
+       {"UTF-8",        "windows-1250", "windows-1251",   "windows-1252",
+        "windows-1253", "windows-1254", "windows-1255",   "windows-1256",
+        "windows-1257", "windows-1258", "windows-874",    "KOI8-R",
+        "KOI8-U",       "IBM866",       "ISO-8859-2",     "ISO-8859-3",
+        "ISO-8859-4",   "ISO-8859-5",   "ISO-8859-6",     "ISO-8859-7",
+        "ISO-8859-8",   "ISO-8859-10",  "ISO-8859-13",    "ISO-8859-14",
+        "ISO-8859-15",  "macintosh",    "x-mac-cyrillic", "GBK",
+        "gb18030",      "Big5",         "EUC-JP",         "ISO-2022-JP",
+        "Shift_JIS",    "EUC-KR"}) {
     SCOPED_TRACE(name);
     Result<DecodedText> out =
         DecodeToUtf8("<p>text</p>", std::string("text/html; charset=") + name);

@@ -21,11 +21,13 @@ TEST(ExpandInputs, WalksFoldersForPagesSortedByPath) {
   std::filesystem::create_directories(dir.File("site/b/deep"));
   std::filesystem::create_directories(dir.File("site/a"));
   const std::vector<std::string> pages = {
-      "site/a/one.html", "site/b/deep/THREE.HTM", "site/b/two.html.gz",
+      "site/a/one.html",
+      "site/b/deep/THREE.HTM",
+      "site/b/two.html.gz",
       "site/z.Html",
   };
   const std::vector<std::string> others = {
-      "site/a/notes.txt", "site/b/data.json", "site/b/page.htm.bak",
+      "site/a/notes.txt", "site/b/data.json",  "site/b/page.htm.bak",
       "site/b/image.png", "site/a/archive.gz",
   };
   for (const auto& f : pages) WriteFileOrDie(dir.File(f), "<p>x</p>");

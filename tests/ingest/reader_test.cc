@@ -5,6 +5,7 @@
 
 #include <cstdio>
 #include <filesystem>
+#include <random>
 #include <string>
 #include <vector>
 
@@ -105,6 +106,14 @@ struct ErrorCase {
   std::string want_message;  // appears in the message, besides the path
 };
 
+// Bytes like those of compressed or encrypted data, the same on every run.
+std::string NoiseBytes(size_t n) {
+  std::mt19937 gen(42);
+  std::string out(n, '\0');
+  for (char& c : out) c = static_cast<char>(gen() & 0xFF);
+  return out;
+}
+
 std::vector<ErrorCase> ErrorCases() {
   const size_t k64M = 64u << 20, k256M = 256u << 20;
   const std::string gz = GzipBytes(std::string(kPage) + std::string(5000, ' '));
@@ -128,8 +137,10 @@ std::vector<ErrorCase> ErrorCases() {
       {"ControlBytes", "blob2.html",
        std::string(200, '\x01') + std::string(200, 'a'), k64M, k256M,
        "control bytes"},
-      {"TruncatedGzip", "cut.html.gz", gz.substr(0, gz.size() / 2), k64M,
-       k256M, "truncated"},
+      {"RandomBytes", "noise.html", NoiseBytes(3000), k64M, k256M,
+       "binary content"},
+      {"TruncatedGzip", "cut.html.gz", gz.substr(0, gz.size() / 2), k64M, k256M,
+       "truncated"},
       {"GzipWithoutTrailer", "notrailer.html.gz", gz.substr(0, gz.size() - 4),
        k64M, k256M, "truncated"},
       {"DamagedGzip", "bad.html.gz",
@@ -218,8 +229,8 @@ TEST(DocumentFromBytes, UsesTheContentTypeHeader) {
 }
 
 TEST(DocumentFromBytes, ErrorsNameTheSource) {
-  Result<Document> doc = DocumentFromBytes("https://example.org/x.pdf",
-                                           "%PDF-1.5\n", "", {});
+  Result<Document> doc =
+      DocumentFromBytes("https://example.org/x.pdf", "%PDF-1.5\n", "", {});
   ASSERT_FALSE(doc.ok());
   EXPECT_NE(doc.status().message().find("https://example.org/x.pdf"),
             std::string::npos);
