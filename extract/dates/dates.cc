@@ -1,6 +1,262 @@
+// The rule-based DateTagger: every rule in rules.cc proposes candidates over
+// the whole text; the longest non-overlapping ones win; then three passes
+// widen them with TIMEX3 modifiers, join "from X to Y" ranges, and give
+// clock times the day they fall on.
 #include "extract/dates/dates.h"
+
+#include <algorithm>
+#include <exception>
+#include <map>
+
+#include "extract/dates/calendar.h"
+#include "extract/dates/lexicon.h"
+#include "extract/dates/rules.h"
+
 namespace newsfacts {
-Result<std::unique_ptr<DateTagger>> DateTagger::Create(const std::string& lang_dir) {
-  return Status::Unsupported("not built yet: " + lang_dir);
+namespace {
+
+using dates::DateLexicon;
+using dates::MatchContext;
+using dates::RuleSet;
+
+// Year and month of a DATE value ("1997" -> 1997/0, "2022-01" -> 2022/1).
+bool YearMonth(const std::string& v, int& year, int& month) {
+  if (v.size() < 4 || !std::all_of(v.begin(), v.begin() + 4, ::isdigit))
+    return false;
+  year = std::stoi(v.substr(0, 4));
+  month = 0;
+  if (v.size() >= 7 && v[4] == '-' && std::isdigit(v[5]) && std::isdigit(v[6]))
+    month = std::stoi(v.substr(5, 2));
+  return true;
 }
+
+class RuleDateTagger : public DateTagger {
+ public:
+  explicit RuleDateTagger(DateLexicon lex)
+      : lex_(std::move(lex)), rules_(dates::BuildRules(lex_)) {}
+
+  Status Check() const {
+    for (const auto& r : rules_.rules)
+      if (!r.re->ok())
+        return Status::Internal("date rule " + r.id + ": " + r.re->error());
+    return Status::OK();
+  }
+
+  std::vector<DateMention> Tag(const AnalyzedText& text,
+                               std::optional<CivilDay> doc) const override {
+    std::vector<DateMention> found = Candidates(text, doc);
+    found = Select(std::move(found));
+    AddModifiers(text, found);
+    found = JoinRanges(text, std::move(found));
+    DateTimes(text, doc, found);
+    for (auto& m : found) m.text = std::string(text.Slice(m.span));
+    return found;
+  }
+
+ private:
+  std::vector<DateMention> Candidates(const AnalyzedText& text,
+                                      std::optional<CivilDay> doc) const {
+    std::vector<DateMention> out;
+    std::vector<int> future(text.sentences.size(), -1);
+    const re2::StringPiece input(text.text.data(), text.text.size());
+    for (const auto& rule : rules_.rules) {
+      const int n = rule.re->NumberOfCapturingGroups() + 1;
+      std::vector<re2::StringPiece> groups(n);
+      size_t pos = 0;
+      while (pos <= text.text.size() &&
+             rule.re->Match(input, pos, input.size(), RE2::UNANCHORED,
+                            groups.data(), n)) {
+        const size_t begin = groups[0].data() - text.text.data();
+        const size_t end = begin + groups[0].size();
+        pos = end > begin ? end : begin + 1;
+        MatchContext c;
+        c.text = &text;
+        c.doc_date = doc;
+        for (const auto& g : groups)
+          c.groups.emplace_back(g.data() ? std::string_view(g.data(), g.size())
+                                         : std::string_view());
+        const std::string_view ext = c.groups[rule.extent_group];
+        if (ext.empty()) continue;
+        const size_t sentence = text.sentences.empty()
+                                    ? 0
+                                    : text.SentenceAt(c.Offset(rule.extent_group));
+        if (sentence < future.size()) {
+          if (future[sentence] < 0)
+            future[sentence] =
+                RE2::PartialMatch(text.Slice(text.sentences[sentence]),
+                                  *rules_.future_cue);
+          c.future = future[sentence] == 1;
+        }
+        DateMention m;
+        m.rule = rule.id;
+        if (!rule.make(c, m) || m.value.empty()) continue;
+        const size_t b = c.Offset(rule.extent_group);
+        m.span = Span{b, b + ext.size()};
+        // A kR/trailing boundary char may have been consumed: continue
+        // right after the extent so adjacent mentions are still seen.
+        pos = std::max(m.span.end, begin + 1);
+        out.push_back(std::move(m));
+      }
+    }
+    return out;
+  }
+
+  // Longest candidates first; a candidate overlapping a chosen one is
+  // dropped. Ties go to the earlier rule in the table.
+  static std::vector<DateMention> Select(std::vector<DateMention> all) {
+    std::stable_sort(all.begin(), all.end(),
+                     [](const DateMention& a, const DateMention& b) {
+                       if (a.span.size() != b.span.size())
+                         return a.span.size() > b.span.size();
+                       return a.span.begin < b.span.begin;
+                     });
+    std::map<size_t, size_t> taken;  // begin -> end
+    std::vector<DateMention> out;
+    for (auto& m : all) {
+      auto next = taken.lower_bound(m.span.begin);
+      if (next != taken.end() && next->first < m.span.end) continue;
+      if (next != taken.begin() && std::prev(next)->second > m.span.begin)
+        continue;
+      taken[m.span.begin] = m.span.end;
+      out.push_back(std::move(m));
+    }
+    std::sort(out.begin(), out.end(),
+              [](const DateMention& a, const DateMention& b) {
+                return a.span.begin < b.span.begin;
+              });
+    return out;
+  }
+
+  // "early January" (START), "mid-2020" (MID), "about seven weeks"
+  // (APPROX): TimeML keeps these words inside the TIMEX3 and records them
+  // as `mod`.
+  void AddModifiers(const AnalyzedText& text,
+                    std::vector<DateMention>& found) const {
+    size_t prev_end = 0;
+    for (auto& m : found) {
+      const bool point = m.type == "DATE" && m.value.size() >= 4 &&
+                         std::isdigit(static_cast<unsigned char>(m.value[0]));
+      const bool span = m.type == "DURATION";
+      if (point || span) {
+        const size_t from =
+            std::max(prev_end, m.span.begin > 24 ? m.span.begin - 24 : 0);
+        const std::string_view before =
+            text.text.substr(from, m.span.begin - from);
+        re2::StringPiece word;
+        const RE2& re = point ? *rules_.point_mod : *rules_.span_mod;
+        if (m.mod.empty() && RE2::PartialMatch(before, re, &word)) {
+          auto it = lex_.modifiers.find(Lower(word));
+          if (it != lex_.modifiers.end()) {
+            m.mod = it->second.mod;
+            m.span.begin = word.data() - text.text.data();
+          }
+        }
+      }
+      prev_end = m.span.end;
+    }
+  }
+
+  // "from 1997 to January 2022", "between March and May", "2014-2016":
+  // one DURATION with begin and end_value (the project's reading of the
+  // contract's example), measured in the coarsest unit that differs.
+  static std::vector<DateMention> JoinRanges(const AnalyzedText& text,
+                                             std::vector<DateMention> found) {
+    static const RE2 kLink("^(?: (?:to|until|till|through|and) |-|–|—)$");
+    static const RE2 kOpen("(?i)(?:^|[^\\pL])(from|between) $");
+    std::vector<DateMention> out;
+    for (size_t i = 0; i < found.size(); ++i) {
+      if (i + 1 < found.size()) {
+        DateMention& a = found[i];
+        const DateMention& b = found[i + 1];
+        int ay, am, by, bm;
+        const std::string_view link =
+            b.span.begin >= a.span.end
+                ? text.text.substr(a.span.end, b.span.begin - a.span.end)
+                : std::string_view();
+        re2::StringPiece opener;
+        const size_t from = a.span.begin > 10 ? a.span.begin - 10 : 0;
+        const bool opened = RE2::PartialMatch(
+            text.text.substr(from, a.span.begin - from), kOpen, &opener);
+        const bool is_and = link.find("and") != std::string_view::npos;
+        const bool is_dash = link.size() <= 3 && link.find(' ') == std::string_view::npos;
+        if (a.type == "DATE" && b.type == "DATE" && a.mod.empty() &&
+            YearMonth(a.value, ay, am) && YearMonth(b.value, by, bm) &&
+            RE2::FullMatch(link, kLink) && (opened || is_dash) &&
+            (!is_and || (opened && Lower(opener) == "between")) &&
+            (by > ay || (by == ay && bm > am && am > 0))) {
+          DateMention r;
+          r.type = "DURATION";
+          r.rule = "range";
+          r.begin = a.value;
+          r.end_value = b.value;
+          r.value = by > ay ? "P" + std::to_string(by - ay) + "Y"
+                            : "P" + std::to_string(bm - am) + "M";
+          r.span = Span{opened ? static_cast<size_t>(opener.data() -
+                                                     text.text.data())
+                               : a.span.begin,
+                        b.span.end};
+          out.push_back(std::move(r));
+          ++i;
+          continue;
+        }
+      }
+      out.push_back(std::move(found[i]));
+    }
+    return out;
+  }
+
+  // A clock time takes the day of the nearest preceding full date in its
+  // sentence, else the document date ("10 a.m." -> 2022-03-23T10:00).
+  static void DateTimes(const AnalyzedText& text, std::optional<CivilDay> doc,
+                        std::vector<DateMention>& found) {
+    for (size_t i = 0; i < found.size(); ++i) {
+      DateMention& m = found[i];
+      if (m.type != "TIME" || m.value.empty() || m.value[0] != 'T') continue;
+      std::string before, after;
+      const size_t sentence = text.SentenceAt(m.span.begin);
+      for (size_t j = 0; j < found.size(); ++j) {
+        const DateMention& o = found[j];
+        if (j == i || o.type != "DATE" || o.value.size() != 10 ||
+            text.SentenceAt(o.span.begin) != sentence)
+          continue;
+        if (j < i) before = o.value;
+        if (j > i && after.empty()) after = o.value;
+      }
+      std::string day = !before.empty() ? before
+                        : !after.empty() ? after
+                        : doc            ? doc->ToIso()
+                                         : "XXXX-XX-XX";
+      m.value = day + m.value;
+    }
+  }
+
+  static std::string Lower(std::string_view s) {
+    std::string out(s);
+    for (char& c : out)
+      c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return out;
+  }
+
+  DateLexicon lex_;
+  RuleSet rules_;
+};
+
+}  // namespace
+
+Result<std::unique_ptr<DateTagger>> DateTagger::Create(
+    const std::string& lang_dir) {
+  try {
+    std::string lang = lang_dir;
+    while (!lang.empty() && lang.back() == '/') lang.pop_back();
+    lang = lang.substr(lang.find_last_of('/') + 1);
+    auto lex = DateLexicon::Load(lang_dir, lang);
+    if (!lex.ok()) return lex.status();
+    auto tagger = std::make_unique<RuleDateTagger>(std::move(*lex));
+    NF_RETURN_IF_ERROR(tagger->Check());
+    return std::unique_ptr<DateTagger>(std::move(tagger));
+  } catch (const std::exception& e) {
+    return Status::Internal(std::string("date tagger: ") + e.what());
+  }
+}
+
 }  // namespace newsfacts

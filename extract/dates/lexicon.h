@@ -1,0 +1,70 @@
+// Internal to extract/dates/: the word lists the date rules read, from ICU
+// locale data (month and weekday names) and config/lang/<lang>/dates-*.txt
+// (what ICU lacks: "Sept.", number words, units, relative phrases, ...).
+//
+//   Result<DateLexicon> lex = DateLexicon::Load("config/lang/en", "en");
+//   int month = lex->months.at("March");  // 3
+//
+// Thread-safety: immutable after Load().
+#ifndef NEWSFACTS_EXTRACT_DATES_LEXICON_H_
+#define NEWSFACTS_EXTRACT_DATES_LEXICON_H_
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "core/status.h"
+
+namespace newsfacts::dates {
+
+// A calendar unit as TIMEX3 writes it: "Y", "M", "W", "D" or, with `time`,
+// "H", "M", "S" after the "T". `factor` scales the count (decade = 10 Y).
+struct Unit {
+  std::string code;
+  int factor = 1;
+  bool time = false;
+};
+
+struct Phrase {
+  std::string type;   // DATE, DURATION, ...
+  std::string value;  // TIMEX3 value or an @template the tagger resolves
+};
+
+struct Modifier {
+  std::string mod;    // START, MID, END, APPROX, MORE_THAN, ...
+  std::string scope;  // "point" (dates) or "duration"
+};
+
+struct DateLexicon {
+  // Case-sensitive written forms. `month_abbrevs` only count when a day or
+  // year follows ("Sept. 11"), since "Mar" or "Jan" alone is rarely a date.
+  std::map<std::string, int> months;
+  std::map<std::string, int> month_abbrevs;
+  std::map<std::string, int> weekdays;  // ISO 1 = Monday
+  // Lowercase forms.
+  std::map<std::string, int> numbers;   // -1 = vague ("a few", "several")
+  std::map<std::string, Unit> units;    // singular and plural forms
+  std::map<std::string, Phrase> phrases;
+  std::map<std::string, Modifier> modifiers;
+  std::map<std::string, std::string> seasons;  // "spring" -> "SP"
+  std::map<std::string, Phrase> sets;          // "weekly" -> SET P1W
+  std::vector<std::string> future_cues;
+  std::vector<std::string> month_triggers;     // words licensing a bare month
+  std::vector<std::string> duration_adjectives;
+
+  static Result<DateLexicon> Load(const std::string& lang_dir,
+                                  const std::string& lang);
+};
+
+// "(?:a|b|c)" of the quoted keys, longest first so alternation prefers them.
+std::string Alternation(const std::vector<std::string>& words);
+template <typename V>
+std::string KeysAlternation(const std::map<std::string, V>& m) {
+  std::vector<std::string> keys;
+  for (const auto& [k, v] : m) keys.push_back(k);
+  return Alternation(keys);
+}
+
+}  // namespace newsfacts::dates
+
+#endif  // NEWSFACTS_EXTRACT_DATES_LEXICON_H_

@@ -1,0 +1,472 @@
+#include "extract/dates/rules.h"
+
+#include <cctype>
+#include <cstdlib>
+
+#include "extract/dates/calendar.h"
+
+namespace newsfacts::dates {
+namespace {
+
+std::string Lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+std::string NormalizeSpace(std::string_view s) {
+  std::string out;
+  for (char c : s) {
+    if (c == ' ' || c == '\n' || c == '\t' || c == '-') {
+      if (!out.empty() && out.back() != ' ') out += ' ';
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
+int ToInt(std::string_view s) { return std::atoi(std::string(s).c_str()); }
+
+char CharAt(const MatchContext& c, size_t pos) {
+  return pos < c.text->text.size() ? c.text->text[pos] : '\0';
+}
+
+size_t MatchEnd(const MatchContext& c) {
+  return c.Offset(0) + c.groups[0].size();
+}
+
+// Month number of a written form, with or without the abbreviation dot.
+int MonthOf(const DateLexicon& lex, std::string_view form) {
+  std::string s(form);
+  for (int pass = 0; pass < 2; ++pass) {
+    if (auto it = lex.months.find(s); it != lex.months.end()) return it->second;
+    if (auto it = lex.month_abbrevs.find(s); it != lex.month_abbrevs.end())
+      return it->second;
+    if (s.empty() || s.back() != '.') break;
+    s.pop_back();
+  }
+  return 0;
+}
+
+// Count of a number phrase: digits, a listed word, or "twenty-five"; -1 is
+// vague (X); 0 means not a number.
+double CountOf(const DateLexicon& lex, std::string_view written) {
+  if (!written.empty() && std::isdigit(static_cast<unsigned char>(written[0])))
+    return std::atof(std::string(written).c_str());
+  const std::string w = NormalizeSpace(Lower(written));
+  if (auto it = lex.numbers.find(w); it != lex.numbers.end()) return it->second;
+  const auto sp = w.find(' ');
+  if (sp == std::string::npos) return 0;
+  auto tens = lex.numbers.find(w.substr(0, sp));
+  auto ones = lex.numbers.find(w.substr(sp + 1));
+  if (tens == lex.numbers.end() || ones == lex.numbers.end()) return 0;
+  if (tens->second < 20 || ones->second < 1 || ones->second > 9) return 0;
+  return tens->second + ones->second;
+}
+
+std::string FormatCount(double n) {
+  if (n < 0) return "X";
+  if (n == static_cast<int64_t>(n)) return std::to_string(static_cast<int64_t>(n));
+  std::string s = std::to_string(n);
+  while (!s.empty() && s.back() == '0') s.pop_back();
+  return s;
+}
+
+// TIMEX3 duration value of `count` units: P3Y, PT48H, PXD, P10Y (decade).
+std::string DurationValue(double count, const Unit& unit) {
+  const std::string n = FormatCount(count < 0 ? -1 : count * unit.factor);
+  return std::string("P") + (unit.time ? "T" : "") + n + unit.code;
+}
+
+const Unit* UnitOf(const DateLexicon& lex, std::string_view form) {
+  auto it = lex.units.find(Lower(form));
+  return it == lex.units.end() ? nullptr : &it->second;
+}
+
+// The value of `count` units before the document date, at the precision
+// of the unit ("two days ago" -> a day, "three years ago" -> a year).
+std::string AgoValue(std::optional<CivilDay> doc, double count,
+                     const Unit& unit) {
+  if (!doc || count < 0 || unit.time || count != static_cast<int>(count))
+    return "PAST_REF";
+  const int n = static_cast<int>(count) * unit.factor;
+  if (unit.code == "D") {
+    CivilDay d = AddDays(*doc, -n);
+    return d.ToIso();
+  }
+  if (unit.code == "W") return IsoWeekValue(AddDays(*doc, -7 * n));
+  if (unit.code == "M") {
+    const int total = doc->year * 12 + (doc->month - 1) - n;
+    return MonthValue(total / 12, total % 12 + 1);
+  }
+  if (unit.code == "Y") return YearValue(doc->year - n);
+  return "PAST_REF";
+}
+
+// Resolves an @template from dates-phrases.txt.
+std::string ResolveTemplate(const std::string& t, const MatchContext& c) {
+  if (t.empty() || t[0] != '@') return t;
+  const auto& doc = c.doc_date;
+  std::string base = t.substr(1);
+  std::string suffix;
+  if (auto colon = base.find(':'); colon != std::string::npos) {
+    suffix = base.substr(colon + 1);
+    base = base.substr(0, colon);
+  }
+  int delta = 0;
+  if (auto sign = base.find_first_of("+-"); sign != std::string::npos) {
+    delta = ToInt(base.substr(sign + 1)) * (base[sign] == '-' ? -1 : 1);
+    base = base.substr(0, sign);
+  }
+  if (base == "today") {
+    // "today" is the publication day only where the story reports an act
+    // of that day; otherwise news uses it for "nowadays" (TimeBank).
+    static const RE2 kDayCue(
+        "(?i)\\b(?:said|says|announced|told|reported|earlier|later|until)"
+        "\\W+$");
+    const size_t at = c.Offset(0);
+    const size_t from = at > 30 ? at - 30 : 0;
+    if (doc && RE2::PartialMatch(c.text->text.substr(from, at - from), kDayCue))
+      return doc->ToIso();
+    return "PRESENT_REF";
+  }
+  if (!doc) {
+    if (base == "year") return "XXXX";
+    if (base == "month") return "XXXX-XX";
+    if (base == "week" || base == "weekend") return "XXXX-WXX";
+    return "XXXX-XX-XX" + (suffix.empty() ? "" : "T" + suffix);
+  }
+  if (base == "day") {
+    std::string v = AddDays(*doc, delta).ToIso();
+    return suffix.empty() ? v : v + "T" + suffix;
+  }
+  if (base == "year") return YearValue(doc->year + delta);
+  if (base == "month") {
+    const int total = doc->year * 12 + (doc->month - 1) + delta;
+    return MonthValue(total / 12, total % 12 + 1);
+  }
+  if (base == "week") return IsoWeekValue(AddDays(*doc, 7 * delta));
+  if (base == "weekend") return IsoWeekValue(AddDays(*doc, 7 * delta)) + "-WE";
+  return t;
+}
+
+std::string Weekday(const MatchContext& c, int iso_weekday,
+                    std::string_view qualifier) {
+  if (!c.doc_date) return "XXXX-WXX-" + std::to_string(iso_weekday);
+  const std::string q = Lower(qualifier);
+  bool future = c.future;
+  if (q == "last" || q == "past") future = false;
+  if (q == "next" || q == "coming") future = true;
+  const int today = IsoWeekday(*c.doc_date);
+  int delta = future ? (iso_weekday - today + 7) % 7
+                     : -((today - iso_weekday + 7) % 7);
+  if (delta == 0 && (q == "last" || q == "next")) delta = future ? 7 : -7;
+  return AddDays(*c.doc_date, delta).ToIso();
+}
+
+void Add(RuleSet& set, std::string id, const std::string& pattern,
+         std::function<bool(const MatchContext&, DateMention&)> make,
+         int extent_group = 0) {
+  RE2::Options opts;
+  opts.set_log_errors(true);
+  Rule r;
+  r.id = std::move(id);
+  r.re = std::make_unique<RE2>(pattern, opts);
+  r.extent_group = extent_group;
+  r.make = std::move(make);
+  set.rules.push_back(std::move(r));
+}
+
+}  // namespace
+
+std::string ResolvePartial(std::optional<CivilDay> doc, int month, int day,
+                           bool future) {
+  if (!doc) {
+    return day ? "XXXX-" + MonthValue(0, month).substr(5) + "-" +
+                     DayValue(0, 1, day).substr(8)
+               : "XXXX-" + MonthValue(0, month).substr(5);
+  }
+  const int here = doc->month * 100 + (day ? doc->day : 0);
+  const int there = month * 100 + day;
+  int year = doc->year;
+  if (!future && there > here) --year;
+  if (future && there < here) ++year;
+  if (day) {
+    if (!IsValidDay(year, month, day)) return "";
+    return DayValue(year, month, day);
+  }
+  return MonthValue(year, month);
+}
+
+RuleSet BuildRules(const DateLexicon& lex) {
+  RuleSet set;
+  const DateLexicon* L = &lex;
+  const std::string month = KeysAlternation(lex.months);
+  std::map<std::string, int> all_months = lex.months;
+  all_months.insert(lex.month_abbrevs.begin(), lex.month_abbrevs.end());
+  const std::string any_month = KeysAlternation(all_months) + "\\.?";
+  const std::string day = "([12]\\d|3[01]|0?[1-9])(?:st|nd|rd|th)?";
+  const std::string year = "(1[6-9]\\d\\d|20\\d\\d)";
+  const std::string number = "((?i:" + KeysAlternation(lex.numbers) + "(?:-" +
+                             KeysAlternation(lex.numbers) +
+                             ")?)|\\d{1,4}(?:\\.\\d+)?)";
+  const std::string unit = "((?i:" + KeysAlternation(lex.units) + "))";
+  const std::string adjective =
+      "(?:(?i:" + Alternation(lex.duration_adjectives) + ")[ -])?";
+  const std::string weekday = KeysAlternation(lex.weekdays);
+  const std::string season = "((?i:" + KeysAlternation(lex.seasons) + "))";
+  // No letter or digit may touch a match (RE2's \b is ASCII-only).
+  const std::string kL = "(?:^|[^\\pL\\pN])";
+  const std::string kR = "(?:$|[^\\pL\\pN])";
+
+  Add(set, "iso-date", "\\b(\\d{4})-(\\d\\d)-(\\d\\d)\\b",
+      [](const MatchContext& c, DateMention& m) {
+        const int y = ToInt(c.groups[1]), mo = ToInt(c.groups[2]),
+                  d = ToInt(c.groups[3]);
+        if (!IsValidDay(y, mo, d)) return false;
+        m.value = DayValue(y, mo, d);
+        return true;
+      });
+  Add(set, "month-day-year",
+      "\\b(" + any_month + ") " + day + ",? " + year + "\\b",
+      [L](const MatchContext& c, DateMention& m) {
+        const int mo = MonthOf(*L, c.groups[1]);
+        const int d = ToInt(c.groups[2]), y = ToInt(c.groups[3]);
+        if (!IsValidDay(y, mo, d)) return false;
+        m.value = DayValue(y, mo, d);
+        return true;
+      });
+  Add(set, "day-month-year",
+      "\\b" + day + " (" + any_month + "),? " + year + "\\b",
+      [L](const MatchContext& c, DateMention& m) {
+        const int mo = MonthOf(*L, c.groups[2]);
+        const int d = ToInt(c.groups[1]), y = ToInt(c.groups[3]);
+        if (!IsValidDay(y, mo, d)) return false;
+        m.value = DayValue(y, mo, d);
+        return true;
+      });
+  Add(set, "month-day", "\\b(" + any_month + ") " + day + "\\b",
+      [L](const MatchContext& c, DateMention& m) {
+        const char next = CharAt(c, MatchEnd(c));
+        // "May 5.5 percent", "Jan 10:30" and "Sept 11,2001"-like runs are
+        // not month-days.
+        if (std::isdigit(static_cast<unsigned char>(next)) || next == ':' ||
+            next == '%')
+          return false;
+        m.value = ResolvePartial(c.doc_date, MonthOf(*L, c.groups[1]),
+                                 ToInt(c.groups[2]), c.future);
+        return !m.value.empty();
+      });
+  Add(set, "day-month", "\\b" + day + " (" + month + ")\\b",
+      [L](const MatchContext& c, DateMention& m) {
+        m.value = ResolvePartial(c.doc_date, MonthOf(*L, c.groups[2]),
+                                 ToInt(c.groups[1]), c.future);
+        return !m.value.empty();
+      });
+  Add(set, "month-year",
+      "\\b(" + any_month + "),? (?:of )?" + year + "\\b",
+      [L](const MatchContext& c, DateMention& m) {
+        m.value = MonthValue(ToInt(c.groups[2]), MonthOf(*L, c.groups[1]));
+        return true;
+      });
+  Add(set, "month",
+      "(?i:\\b" + Alternation(lex.month_triggers) + ")[ -](" + month + ")\\b",
+      [L](const MatchContext& c, DateMention& m) {
+        m.value =
+            ResolvePartial(c.doc_date, MonthOf(*L, c.groups[1]), 0, c.future);
+        return true;
+      },
+      1);
+  Add(set, "year-range", "\\b" + year + "[-–]" + year + "\\b",
+      [](const MatchContext& c, DateMention& m) {
+        const int a = ToInt(c.groups[1]), b = ToInt(c.groups[2]);
+        if (b <= a || b - a > 100) return false;
+        m.type = "DURATION";
+        m.value = "P" + std::to_string(b - a) + "Y";
+        m.begin = std::string(c.groups[1]);
+        m.end_value = std::string(c.groups[2]);
+        return true;
+      });
+  Add(set, "year", kL + "(" + year + ")" + kR,
+      [](const MatchContext& c, DateMention& m) {
+        const size_t b = c.Offset(1);
+        const char prev = b > 0 ? c.text->text[b - 1] : '\0';
+        const size_t e = b + 4;
+        const char next = CharAt(c, e);
+        const char next2 = CharAt(c, e + 1);
+        // Money, codes, phone numbers, "2,019", "2019%" and "1999-era"
+        // numbers are not years.
+        if (prev && std::string_view("$#-/.,+:").find(prev) != std::string_view::npos)
+          return false;
+        if (next == '%' || next == '-' || next == '/' ||
+            ((next == ',' || next == '.' || next == ':') &&
+             std::isdigit(static_cast<unsigned char>(next2))))
+          return false;
+        static const RE2 kCountNoun(
+            "(?i)^ (?:percent|per cent|people|persons|men|women|children|"
+            "troops|soldiers|dollars|euros|rubles|km|kilometers|miles|meters|"
+            "tons|tonnes|cases|deaths|votes|units|times)\\b");
+        if (RE2::PartialMatch(c.text->text.substr(e, 20), kCountNoun))
+          return false;
+        m.value = std::string(c.groups[1]);
+        return true;
+      },
+      1);
+  Add(set, "decade", "\\b(?:(?i:the) )?(1[6-9]\\d|20\\d)0s\\b",
+      [](const MatchContext& c, DateMention& m) {
+        m.value = std::string(c.groups[1]);
+        return true;
+      });
+  Add(set, "weekday",
+      "\\b(?:((?i:last|next|this|coming|past)) )?(" + weekday + ")\\b",
+      [L](const MatchContext& c, DateMention& m) {
+        const std::string_view name = c.groups[2];
+        auto it = L->weekdays.find(std::string(name));
+        if (it == L->weekdays.end()) return false;
+        if (CharAt(c, MatchEnd(c)) == '\'') return false;  // "Monday's" is fine
+        m.value = Weekday(c, it->second, c.groups[1]);
+        return true;
+      });
+  Add(set, "phrase", "(?i:\\b" + KeysAlternation(lex.phrases) + "\\b)",
+      [L](const MatchContext& c, DateMention& m) {
+        std::string key = NormalizeSpace(Lower(c.groups[0]));
+        auto it = L->phrases.find(key);
+        if (it == L->phrases.end()) return false;
+        m.type = it->second.type;
+        m.value = ResolveTemplate(it->second.value, c);
+        return true;
+      });
+  Add(set, "duration",
+      "\\b(?:((?i:the (?:past|last|next|coming|previous|first|following|"
+      "final))) )?" +
+          number + "[ -]" + adjective + unit + "\\b( (?i:ago))?",
+      [L](const MatchContext& c, DateMention& m) {
+        const size_t end = MatchEnd(c);
+        // "64-year-old" is an age, "a day-long" a modifier of something
+        // else; neither is annotated.
+        static const RE2 kAge("^(?:-| )(?:old|olds)\\b");
+        if (RE2::PartialMatch(c.text->text.substr(end, 6), kAge)) return false;
+        const double n = CountOf(*L, c.groups[2]);
+        const Unit* u = UnitOf(*L, c.groups[3]);
+        if (n == 0 || !u) return false;
+        if (!c.groups[4].empty()) {
+          if (!c.groups[1].empty()) return false;
+          m.type = "DATE";
+          m.value = AgoValue(c.doc_date, n, *u);
+          return true;
+        }
+        m.type = "DURATION";
+        m.value = DurationValue(n, *u);
+        return true;
+      });
+  Add(set, "vague-duration",
+      "\\b(?i:for|over|in|after) ((?i:years|months|weeks|days|decades|"
+      "hours))\\b",
+      [L](const MatchContext& c, DateMention& m) {
+        const Unit* u = UnitOf(*L, c.groups[1]);
+        if (!u) return false;
+        m.type = "DURATION";
+        m.value = DurationValue(-1, Unit{u->factor > 1 ? "Y" : u->code, 1, u->time});
+        return true;
+      },
+      1);
+  Add(set, "set-every",
+      "\\b(?i:every|each|per) (?:" + number + " )?(" + weekday + "|" + unit +
+          ")\\b",
+      [L](const MatchContext& c, DateMention& m) {
+        m.type = "SET";
+        auto wd = L->weekdays.find(std::string(c.groups[2]));
+        if (wd != L->weekdays.end()) {
+          m.value = "XXXX-WXX-" + std::to_string(wd->second);
+          return true;
+        }
+        const Unit* u = UnitOf(*L, c.groups[3]);
+        if (!u) return false;
+        const double n = c.groups[1].empty() ? 1 : CountOf(*L, c.groups[1]);
+        if (n <= 0) return false;
+        m.value = DurationValue(n, *u);
+        return true;
+      });
+  Add(set, "set-times",
+      "\\b(?i:once|twice|" + number + " times) (?i:a|an|per|every|each) " +
+          unit + "\\b",
+      [L](const MatchContext& c, DateMention& m) {
+        const Unit* u = UnitOf(*L, c.groups[2]);
+        if (!u) return false;
+        m.type = "SET";
+        m.value = DurationValue(1, *u);
+        return true;
+      });
+  Add(set, "set-word", "(?i:\\b" + KeysAlternation(lex.sets) + "\\b)",
+      [L](const MatchContext& c, DateMention& m) {
+        auto it = L->sets.find(Lower(c.groups[0]));
+        if (it == L->sets.end()) return false;
+        m.type = "SET";
+        m.value = it->second.value;
+        return true;
+      });
+  Add(set, "season",
+      "\\b(?:((?i:this|last|next|the)) )?" + season + "(?:,? (?:of )?" +
+          year + ")?\\b",
+      [L](const MatchContext& c, DateMention& m) {
+        const std::string q = Lower(c.groups[1]);
+        auto it = L->seasons.find(Lower(c.groups[2]));
+        if (it == L->seasons.end()) return false;
+        if (!c.groups[3].empty()) {
+          m.value = std::string(c.groups[3]) + "-" + it->second;
+          return true;
+        }
+        if (q.empty() || q == "the") return false;
+        if (!c.doc_date) {
+          m.value = "XXXX-" + it->second;
+          return true;
+        }
+        int y = c.doc_date->year + (q == "last" ? -1 : q == "next" ? 1 : 0);
+        m.value = YearValue(y) + "-" + it->second;
+        return true;
+      });
+  Add(set, "clock-ampm",
+      "\\b(1[0-2]|0?[1-9])(?:[:.]([0-5]\\d))? ?(?i:([ap])\\.m\\.|([ap])m\\b)",
+      [](const MatchContext& c, DateMention& m) {
+        int h = ToInt(c.groups[1]) % 12;
+        const std::string ap = Lower(c.groups[3].empty() ? c.groups[4] : c.groups[3]);
+        if (ap == "p") h += 12;
+        const int min = c.groups[2].empty() ? 0 : ToInt(c.groups[2]);
+        char buf[16];
+        std::snprintf(buf, sizeof(buf), "T%02d:%02d", h, min);
+        m.type = "TIME";
+        m.value = buf;
+        return true;
+      });
+  Add(set, "clock-24h",
+      "\\b([01]?\\d|2[0-3]):([0-5]\\d)\\b(?: ?(?:GMT|UTC|CET|EET|MSK|EST|"
+      "EDT|PST|PDT|(?i:local time|Moscow time|Kyiv time)))?",
+      [](const MatchContext& c, DateMention& m) {
+        char buf[16];
+        std::snprintf(buf, sizeof(buf), "T%02d:%02d", ToInt(c.groups[1]),
+                      ToInt(c.groups[2]));
+        m.type = "TIME";
+        m.value = buf;
+        return true;
+      });
+  Add(set, "clock-word", "\\b(?i:(noon|midday|midnight))\\b",
+      [](const MatchContext& c, DateMention& m) {
+        m.type = "TIME";
+        m.value = Lower(c.groups[1]) == "midnight" ? "T24:00" : "T12:00";
+        return true;
+      });
+
+  set.future_cue = std::make_unique<RE2>(
+      "(?i)\\b" + Alternation(lex.future_cues) + "\\b");
+  std::vector<std::string> point, span;
+  for (const auto& [k, v] : lex.modifiers)
+    (v.scope == "point" ? point : span).push_back(k);
+  set.point_mod = std::make_unique<RE2>(
+      "(?i)(?:^|[^\\pL\\pN])(" + Alternation(point) + ")[ -]$");
+  set.span_mod = std::make_unique<RE2>(
+      "(?i)(?:^|[^\\pL\\pN])(" + Alternation(span) + ") $");
+  return set;
+}
+
+}  // namespace newsfacts::dates
