@@ -212,8 +212,10 @@ std::string CharsetFromMetaContent(std::string_view s) {
   }
 }
 
-std::string PrescanMetaCharset(std::string_view bytes) {
-  const std::string_view s = bytes.substr(0, kPrescanBytes);
+namespace {
+
+// The <meta> part of the prescan over the first 1024 bytes `s`.
+std::string PrescanMeta(std::string_view s) {
   size_t p = 0;
   while (p < s.size()) {
     if (StartsWithAt(s, p, "<!--")) {
@@ -254,6 +256,43 @@ std::string PrescanMetaCharset(std::string_view bytes) {
     ++p;
   }
   return "";
+}
+
+// 13.2.3.2, last step ("get an XML encoding"): XHTML pages saved as .html
+// often declare their charset only in <?xml ... encoding="..."?>.
+std::string XmlDeclarationCharset(std::string_view s) {
+  if (s.substr(0, 5) != "<?xml") return "";
+  const size_t end = s.find('>');
+  if (end == std::string_view::npos) return "";
+  const std::string_view decl = s.substr(0, end);
+  size_t p = decl.find("encoding");
+  if (p == std::string_view::npos) return "";
+  p += 8;
+  auto skip_space = [&] {
+    while (p < decl.size() && static_cast<unsigned char>(decl[p]) <= 0x20) ++p;
+  };
+  skip_space();
+  if (p >= decl.size() || decl[p] != '=') return "";
+  ++p;
+  skip_space();
+  if (p >= decl.size() || (decl[p] != '"' && decl[p] != '\'')) return "";
+  const size_t close = decl.find(decl[p], p + 1);
+  if (close == std::string_view::npos) return "";
+  const std::string_view label = decl.substr(p + 1, close - p - 1);
+  for (const char c : label) {
+    if (static_cast<unsigned char>(c) <= 0x20) return "";
+  }
+  if (CanonicalCharset(label).empty()) return "";
+  return std::string(label);
+}
+
+}  // namespace
+
+std::string PrescanMetaCharset(std::string_view bytes) {
+  const std::string_view s = bytes.substr(0, kPrescanBytes);
+  std::string label = PrescanMeta(s);
+  if (label.empty()) label = XmlDeclarationCharset(s);
+  return label;
 }
 
 }  // namespace newsfacts::ingest_internal

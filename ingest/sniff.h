@@ -29,7 +29,8 @@ std::string CharsetFromContentType(std::string_view content_type);
 // The raw charset label found by the WHATWG HTML prescan (HTML Living
 // Standard 13.2.3.2 "Prescan a byte stream to determine its encoding",
 // simplified) of the first 1024 bytes: <meta charset=...> or
-// <meta http-equiv="content-type" content="...charset=...">. "" if none.
+// <meta http-equiv="content-type" content="...charset=...">, else the
+// encoding of an <?xml ...?> declaration at the very start. "" if none.
 std::string PrescanMetaCharset(std::string_view bytes);
 
 // The charset named in a Content-Type-like `content` attribute value

@@ -190,6 +190,14 @@ TEST(PrescanMetaCharset, FollowsTheHtmlPrescan) {
       // Only the first 1024 bytes are looked at.
       {filler + "<meta charset=\"koi8-r\">", ""},
       {"<p>no declaration</p>", ""},
+      // Last step, "get an XML encoding": only at the very start, and only
+      // when no <meta> spoke.
+      {"<?xml version=\"1.0\" encoding=\"windows-1251\"?><html>",
+       "windows-1251"},
+      {"<?xml version='1.0' encoding = 'KOI8-R' ?><meta charset=utf-8>",
+       "utf-8"},
+      {" <?xml version=\"1.0\" encoding=\"koi8-r\"?>", ""},
+      {"<?xml version=\"1.0\"?><p>x</p>", ""},
   };
   for (const auto& [in, want] : cases) {
     EXPECT_EQ(PrescanMetaCharset(in), want) << in.substr(0, 80);
