@@ -116,9 +116,12 @@ std::string FindEvent(const TokenView& v, const CountLexicon& lex,
   // Backward: the same comma-delimited stretch before the count.
   std::string back_event;
   size_t back_dist = SIZE_MAX;
-  for (size_t t = w.first; t > w.back_limit && w.first - t < 10;) {
+  for (size_t t = w.first; t > w.back_limit && w.first - t < 12;) {
     --t;
-    if (IsClauseBreak(v.lower[t])) break;
+    if (IsClauseBreak(v.lower[t]) &&
+        !(w.first > 0 && v.lower[w.first - 1] == "including")) {
+      break;
+    }
     size_t n = v.MatchAt(lex.triggers, t, w.first, lex.max_phrase_words);
     if (n && !negated(t)) {
       back_event = lex.triggers.at(v.Phrase(t, n));

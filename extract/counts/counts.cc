@@ -3,6 +3,7 @@
 // describe the rest (count_rules.cc).
 #include "extract/counts/counts.h"
 
+#include <algorithm>
 #include <utility>
 
 #include "extract/counts/count_rules.h"
@@ -60,7 +61,7 @@ bool MayFollowBareCount(std::string_view w) {
          w == "including" || w == "across" || w == "according" ||
          w == "and" || w == "so" || w == "by" || w == "as" || w == "from" ||
          w == "were" || w == "was" || w == "have" || w == "had" ||
-         w == "are" || w == "people";
+         w == "are" || w == "more";
 }
 
 bool IsBeOrHave(std::string_view w) {
@@ -247,12 +248,24 @@ std::optional<CaseCount> RuleCountTagger::Judge(
     ++steps;
   }
 
-  const size_t fwd_limit = c + 1 < cands.size() &&
-                                   cands[c + 1].first < se
-                               ? cands[c + 1].first
-                               : se;
-  const size_t back_limit =
-      c > 0 && cands[c - 1].after > sb ? cands[c - 1].after : sb;
+  // Neighbouring numbers bound the stretch a count reads its event from;
+  // a count after "including" shares the clause of the one it belongs to.
+  size_t fwd_limit = se;
+  for (size_t d = c + 1; d < cands.size(); ++d) {
+    if (cands[d].first >= head_end && cands[d].first >= j) {
+      fwd_limit = std::min(se, cands[d].first);
+      break;
+    }
+  }
+  size_t back_limit = sb;
+  if (prev != "including") {
+    for (size_t d = c; d-- > 0;) {
+      if (cands[d].after <= first) {
+        back_limit = std::max(sb, cands[d].after);
+        break;
+      }
+    }
+  }
 
   CaseCount out;
   if (kind == HeadKind::kNone) {
@@ -268,21 +281,23 @@ std::optional<CaseCount> RuleCountTagger::Judge(
     }
     CountWindow w{first, j - 1, j, back_limit, fwd_limit};
     std::string event;
+    size_t back_dist = SIZE_MAX;
     for (size_t t = first; t > back_limit && first - t <= 4;) {
       --t;
       size_t len = v.MatchAt(lex_.triggers, t, first, lex_.max_phrase_words);
       if (len) {
         event = lex_.triggers.at(v.Phrase(t, len));
+        back_dist = first - t - len;
         break;
       }
       if (v.IsPunct(t)) break;
     }
-    if (event.empty()) {
-      size_t t = j;
-      while (t < fwd_limit && IsBeOrHave(v.lower[t])) ++t;
-      size_t len = v.MatchAt(lex_.triggers, t, fwd_limit, lex_.max_phrase_words);
-      if (len) event = lex_.triggers.at(v.Phrase(t, len));
-    }
+    // "14 were wounded": a verb right after the number is nearer than one
+    // before it.
+    size_t t = j;
+    while (t < fwd_limit && IsBeOrHave(v.lower[t])) ++t;
+    size_t len = v.MatchAt(lex_.triggers, t, fwd_limit, lex_.max_phrase_words);
+    if (len && t - j <= back_dist) event = lex_.triggers.at(v.Phrase(t, len));
     if (event.empty()) return std::nullopt;
     out.event = event;
     out.date = counts_internal::FindDate(v, w);
@@ -297,6 +312,13 @@ std::optional<CaseCount> RuleCountTagger::Judge(
         v.at.tokens[head_end - 1].span.end - v.at.tokens[head].span.begin));
     switch (kind) {
       case HeadKind::kCase:
+        // A modifier may name the event ("cholera cases", "murder cases").
+        for (size_t t = k; t < head; ++t) {
+          auto it = lex_.triggers.find(v.lower[t]);
+          if (it != lex_.triggers.end() && case_event == "AFFECT") {
+            case_event = it->second;
+          }
+        }
         out.event = case_event != "AFFECT"            ? case_event
                     : !trigger.empty()                ? trigger
                                                       : "AFFECT";
@@ -321,7 +343,9 @@ std::optional<CaseCount> RuleCountTagger::Judge(
         }
         break;
       case HeadKind::kPerson:
-        if (person->kind == PersonKind::kRole) {
+        if (person->kind == PersonKind::kState) {
+          out.event = person->event;
+        } else if (person->kind == PersonKind::kRole) {
           out.event = !trigger.empty() && trigger != "AFFECT" ? trigger
                                                               : person->event;
         } else {

@@ -58,7 +58,8 @@ Result<CountLexicon> CountLexicon::Load(const std::string& lang_dir) {
   for (auto& r : *p) {
     PersonNoun noun;
     std::string kind = r.size() > 1 ? r[1] : "generic";
-    noun.kind = kind == "role"    ? PersonKind::kRole
+    noun.kind = kind == "state"   ? PersonKind::kState
+                : kind == "role"  ? PersonKind::kRole
                 : kind == "group" ? PersonKind::kGroup
                                   : PersonKind::kGeneric;
     if (r.size() > 2) noun.event = r[2];

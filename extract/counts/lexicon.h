@@ -21,7 +21,9 @@ namespace newsfacts {
 enum class PersonKind {
   kGeneric,  // people, others: no named group, needs an event
   kGroup,    // journalists, civilians: a named group, needs an event
-  kRole,     // prisoners, refugees: a case by what it is
+  kRole,     // prisoners, refugees: a case by what it is; a trigger in
+             // the clause may say more ("refugees were deported")
+  kState,    // dead, injured, missing: the noun is the event itself
 };
 
 struct PersonNoun {
