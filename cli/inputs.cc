@@ -33,7 +33,7 @@ InputTally ForEachDocument(
   const std::vector<std::string> files = ExpandInputs(paths, &errors);
   tally.total = static_cast<int64_t>(files.size() + errors.size());
   for (const InputError& e : errors) {
-    Log(LogLevel::kError) << e.path << ": " << e.status.message();
+    Log(LogLevel::kError) << e.status.message();
     ++tally.failed;
   }
   ReadOptions options;
@@ -43,7 +43,7 @@ InputTally ForEachDocument(
     if (stop && *stop) break;
     Result<Document> doc = ReadDocument(file, options);
     if (!doc.ok()) {
-      Log(LogLevel::kError) << file << ": read: " << doc.status().message();
+      Log(LogLevel::kError) << doc.status().message();
       ++tally.failed;
     } else {
       ++tally.read;
