@@ -136,7 +136,10 @@ class RuleDateTagger : public DateTagger {
     for (auto& m : found) {
       const bool point = m.type == "DATE" && m.value.size() >= 4 &&
                          std::isdigit(static_cast<unsigned char>(m.value[0]));
-      const bool span = m.type == "DURATION";
+      // "over the past two weeks": the preposition is no modifier when
+      // the duration has its own determiner.
+      const bool span = m.type == "DURATION" &&
+                        Lower(text.Slice(m.span).substr(0, 4)) != "the ";
       if (point || span) {
         const size_t from =
             std::max(prev_end, m.span.begin > 24 ? m.span.begin - 24 : 0);
@@ -179,11 +182,19 @@ class RuleDateTagger : public DateTagger {
             text.text.substr(from, a.span.begin - from), kOpen, &opener);
         const bool is_and = link.find("and") != std::string_view::npos;
         const bool is_dash = link.size() <= 3 && link.find(' ') == std::string_view::npos;
+        const bool partial_a = a.rule == "month" || a.rule == "month-day" ||
+                               a.rule == "day-month";
+        // "between March and May" told in past tense: both ends lie in the
+        // same past year, though each alone resolves to its latest past one.
+        const bool linked =
+            RE2::FullMatch(link, kLink) && (opened || is_dash) &&
+            (!is_and || (opened && Lower(opener) == "between"));
+        if (linked && partial_a && YearMonth(a.value, ay, am) &&
+            YearMonth(b.value, by, bm) && by == ay - 1 && bm > am)
+          a.value = dates::YearValue(by) + a.value.substr(4);
         if (a.type == "DATE" && b.type == "DATE" && a.mod.empty() &&
             YearMonth(a.value, ay, am) && YearMonth(b.value, by, bm) &&
-            RE2::FullMatch(link, kLink) && (opened || is_dash) &&
-            (!is_and || (opened && Lower(opener) == "between")) &&
-            (by > ay || (by == ay && bm > am && am > 0))) {
+            linked && (by > ay || (by == ay && bm > am && am > 0))) {
           DateMention r;
           r.type = "DURATION";
           r.rule = "range";

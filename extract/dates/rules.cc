@@ -135,11 +135,11 @@ std::string ResolveTemplate(const std::string& t, const MatchContext& c) {
     if (base == "year") return "XXXX";
     if (base == "month") return "XXXX-XX";
     if (base == "week" || base == "weekend") return "XXXX-WXX";
-    return "XXXX-XX-XX" + (suffix.empty() ? "" : "T" + suffix);
+    return "XXXX-XX-XX" + suffix;
   }
   if (base == "day") {
     std::string v = AddDays(*doc, delta).ToIso();
-    return suffix.empty() ? v : v + "T" + suffix;
+    return v + suffix;
   }
   if (base == "year") return YearValue(doc->year + delta);
   if (base == "month") {
@@ -297,7 +297,12 @@ RuleSet BuildRules(const DateLexicon& lex) {
         const char next2 = CharAt(c, e + 1);
         // Money, codes, phone numbers, "2,019", "2019%" and "1999-era"
         // numbers are not years.
-        if (prev && std::string_view("$#-/.,+:").find(prev) != std::string_view::npos)
+        // "mid-2020" and "pre-2014" keep their year; "555-2019" does not.
+        const bool word_dash =
+            prev == '-' && b >= 2 &&
+            std::isalpha(static_cast<unsigned char>(c.text->text[b - 2]));
+        if (prev && !word_dash &&
+            std::string_view("$#-/.,+:").find(prev) != std::string_view::npos)
           return false;
         if (next == '%' || next == '-' || next == '/' ||
             ((next == ',' || next == '.' || next == ':') &&
