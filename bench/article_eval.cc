@@ -117,9 +117,9 @@ int main(int argc, char** argv) {
                         nlohmann::json::error_handler_t::replace)
               << "\n";
   }
-  double secs = std::chrono::duration<double>(
-                    std::chrono::steady_clock::now() - start)
-                    .count();
+  double secs =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start)
+          .count();
   std::cerr << files.size() << " pages, " << bytes / 1e6 << " MB in " << secs
             << " s\n";
   return 0;

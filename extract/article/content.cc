@@ -9,34 +9,50 @@
 namespace newsfacts {
 namespace {
 
+// Siblings of the best container scoring at least this share of its score
+// are content too (Readability uses 0.2).
+constexpr double kSiblingShare = 0.2;
+
 // Substrings of class/id that mark a subtree as not article text. Strong
 // ones apply everywhere; weak ones are ignored when the same class/id also
 // says "content" (e.g. "article-body sidebar-none").
 constexpr std::string_view kStrongBoilerplate[] = {
-    "share",    "social",     "comment",   "newsletter", "subscri",
-    "cookie",   "related",    "promo",     "advert",     "breadcrumb",
-    "sr-only",  "caption",    "disclaimer", "outbrain",  "taboola",
-    "recommend", "signup",    "sign-up",   "paywall",    "visually-hidden",
-    "screen-reader", "skip-link", "lightbox", "pagination", "ymla",
-    "responsive-indicator", "donate", "more-stories", "most-popular",
-    "trending", "ad-slot",    "ad-container", "ads-",    "-ads",
-    "dfp",      "nl-promo",   "disqus",    "respond",    "akismet",
-    "wpdiscuz"};
+    "share",         "social",
+    "comment",       "newsletter",
+    "subscri",       "cookie",
+    "related",       "promo",
+    "advert",        "breadcrumb",
+    "sr-only",       "caption",
+    "disclaimer",    "outbrain",
+    "taboola",       "recommend",
+    "signup",        "sign-up",
+    "paywall",       "visually-hidden",
+    "screen-reader", "skip-link",
+    "lightbox",      "pagination",
+    "ymla",          "responsive-indicator",
+    "donate",        "more-stories",
+    "most-popular",  "trending",
+    "ad-slot",       "ad-container",
+    "ads-",          "-ads",
+    "dfp",           "nl-promo",
+    "disqus",        "respond",
+    "akismet",       "wpdiscuz"};
 constexpr std::string_view kWeakBoilerplate[] = {
-    "sidebar", "footer", "banner", "menu",   "nav",      "widget",
-    "byline",  "author", "masthead", "header", "hidden", "tags",
-    "meta",    "rail",   "aside",  "print",  "dateline", "timestamp",
-    "modal",   "popup",  "read-more", "readmore", "load-more", "showmore",
-    "show-more", "tooltip", "toolbar", "sponsor", "cta"};
-constexpr std::string_view kContentHints[] = {
-    "article", "body", "content", "entry", "main", "post", "story", "text",
-    "wsw"};
+    "sidebar",   "footer",  "banner",    "menu",     "nav",       "widget",
+    "byline",    "author",  "masthead",  "header",   "hidden",    "tags",
+    "meta",      "rail",    "aside",     "print",    "dateline",  "timestamp",
+    "modal",     "popup",   "read-more", "readmore", "load-more", "showmore",
+    "show-more", "tooltip", "toolbar",   "sponsor",  "cta"};
+constexpr std::string_view kContentHints[] = {"article", "body", "content",
+                                              "entry",   "main", "post",
+                                              "story",   "text", "wsw"};
 
 std::string ClassAndId(const GumboNode* node) {
   std::string s(Attr(node, "class"));
   s.push_back(' ');
   s.append(Attr(node, "id"));
-  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (char& c : s)
+    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   return s;
 }
 
@@ -69,16 +85,36 @@ bool IsHeading(GumboTag t) {
 
 bool IsBlockTag(GumboTag t) {
   switch (t) {
-    case GUMBO_TAG_P: case GUMBO_TAG_DIV: case GUMBO_TAG_SECTION:
-    case GUMBO_TAG_ARTICLE: case GUMBO_TAG_MAIN: case GUMBO_TAG_H1:
-    case GUMBO_TAG_H2: case GUMBO_TAG_H3: case GUMBO_TAG_H4:
-    case GUMBO_TAG_H5: case GUMBO_TAG_H6: case GUMBO_TAG_LI:
-    case GUMBO_TAG_UL: case GUMBO_TAG_OL: case GUMBO_TAG_DL:
-    case GUMBO_TAG_DD: case GUMBO_TAG_DT: case GUMBO_TAG_BLOCKQUOTE:
-    case GUMBO_TAG_PRE: case GUMBO_TAG_TABLE: case GUMBO_TAG_TR:
-    case GUMBO_TAG_HR: case GUMBO_TAG_ADDRESS: case GUMBO_TAG_CENTER:
-    case GUMBO_TAG_TBODY: case GUMBO_TAG_THEAD: case GUMBO_TAG_TFOOT:
-    case GUMBO_TAG_CAPTION: case GUMBO_TAG_DETAILS: case GUMBO_TAG_SUMMARY:
+    case GUMBO_TAG_P:
+    case GUMBO_TAG_DIV:
+    case GUMBO_TAG_SECTION:
+    case GUMBO_TAG_ARTICLE:
+    case GUMBO_TAG_MAIN:
+    case GUMBO_TAG_H1:
+    case GUMBO_TAG_H2:
+    case GUMBO_TAG_H3:
+    case GUMBO_TAG_H4:
+    case GUMBO_TAG_H5:
+    case GUMBO_TAG_H6:
+    case GUMBO_TAG_LI:
+    case GUMBO_TAG_UL:
+    case GUMBO_TAG_OL:
+    case GUMBO_TAG_DL:
+    case GUMBO_TAG_DD:
+    case GUMBO_TAG_DT:
+    case GUMBO_TAG_BLOCKQUOTE:
+    case GUMBO_TAG_PRE:
+    case GUMBO_TAG_TABLE:
+    case GUMBO_TAG_TR:
+    case GUMBO_TAG_HR:
+    case GUMBO_TAG_ADDRESS:
+    case GUMBO_TAG_CENTER:
+    case GUMBO_TAG_TBODY:
+    case GUMBO_TAG_THEAD:
+    case GUMBO_TAG_TFOOT:
+    case GUMBO_TAG_CAPTION:
+    case GUMBO_TAG_DETAILS:
+    case GUMBO_TAG_SUMMARY:
       return true;
     default:
       return false;
@@ -186,11 +222,14 @@ class Walker {
     }
     Flush();
     BlockKind saved = kind_;
-    if (IsHeading(tag)) kind_ = BlockKind::kHeading;
+    if (IsHeading(tag))
+      kind_ = BlockKind::kHeading;
     else if (tag == GUMBO_TAG_LI || tag == GUMBO_TAG_DD || tag == GUMBO_TAG_DT)
       kind_ = kind_ == BlockKind::kQuote ? kind_ : BlockKind::kListItem;
-    else if (tag == GUMBO_TAG_BLOCKQUOTE) kind_ = BlockKind::kQuote;
-    else if (tag == GUMBO_TAG_TR) kind_ = BlockKind::kTable;
+    else if (tag == GUMBO_TAG_BLOCKQUOTE)
+      kind_ = BlockKind::kQuote;
+    else if (tag == GUMBO_TAG_TR)
+      kind_ = BlockKind::kTable;
     for (unsigned i = 0; i < children.length; ++i)
       Walk(static_cast<const GumboNode*>(children.data[i]), depth + 1);
     Flush();
@@ -263,14 +302,29 @@ double ClassWeight(const GumboNode* node) {
 
 bool IsNonContentTag(const GumboNode* node) {
   switch (node->v.element.tag) {
-    case GUMBO_TAG_SCRIPT: case GUMBO_TAG_STYLE: case GUMBO_TAG_NOSCRIPT:
-    case GUMBO_TAG_NAV: case GUMBO_TAG_FOOTER: case GUMBO_TAG_ASIDE:
-    case GUMBO_TAG_IFRAME: case GUMBO_TAG_BUTTON:
-    case GUMBO_TAG_SELECT: case GUMBO_TAG_TEXTAREA: case GUMBO_TAG_INPUT:
-    case GUMBO_TAG_SVG: case GUMBO_TAG_TEMPLATE: case GUMBO_TAG_HEAD:
-    case GUMBO_TAG_OBJECT: case GUMBO_TAG_EMBED: case GUMBO_TAG_CANVAS:
-    case GUMBO_TAG_MENU: case GUMBO_TAG_LABEL: case GUMBO_TAG_AUDIO:
-    case GUMBO_TAG_VIDEO: case GUMBO_TAG_MATH: case GUMBO_TAG_TIME:
+    case GUMBO_TAG_SCRIPT:
+    case GUMBO_TAG_STYLE:
+    case GUMBO_TAG_NOSCRIPT:
+    case GUMBO_TAG_NAV:
+    case GUMBO_TAG_FOOTER:
+    case GUMBO_TAG_ASIDE:
+    case GUMBO_TAG_IFRAME:
+    case GUMBO_TAG_BUTTON:
+    case GUMBO_TAG_SELECT:
+    case GUMBO_TAG_TEXTAREA:
+    case GUMBO_TAG_INPUT:
+    case GUMBO_TAG_SVG:
+    case GUMBO_TAG_TEMPLATE:
+    case GUMBO_TAG_HEAD:
+    case GUMBO_TAG_OBJECT:
+    case GUMBO_TAG_EMBED:
+    case GUMBO_TAG_CANVAS:
+    case GUMBO_TAG_MENU:
+    case GUMBO_TAG_LABEL:
+    case GUMBO_TAG_AUDIO:
+    case GUMBO_TAG_VIDEO:
+    case GUMBO_TAG_MATH:
+    case GUMBO_TAG_TIME:
       return true;
     case GUMBO_TAG_HEADER:
       return true;
@@ -317,14 +371,14 @@ void FindMainContent(const Dom& dom, std::vector<const GumboNode*>* also) {
     auto [it, inserted] = scores.emplace(n, 0.0);
     if (inserted) {
       GumboTag t = n->v.element.tag;
-      double base = t == GUMBO_TAG_DIV || t == GUMBO_TAG_ARTICLE ? 5
-                    : t == GUMBO_TAG_PRE || t == GUMBO_TAG_TD ||
-                            t == GUMBO_TAG_BLOCKQUOTE
-                        ? 3
-                    : t == GUMBO_TAG_FORM || t == GUMBO_TAG_UL ||
-                            t == GUMBO_TAG_OL || t == GUMBO_TAG_LI
-                        ? -3
-                        : 0;
+      double base =
+          t == GUMBO_TAG_DIV || t == GUMBO_TAG_ARTICLE ? 5
+          : t == GUMBO_TAG_PRE || t == GUMBO_TAG_TD || t == GUMBO_TAG_BLOCKQUOTE
+              ? 3
+          : t == GUMBO_TAG_FORM || t == GUMBO_TAG_UL || t == GUMBO_TAG_OL ||
+                  t == GUMBO_TAG_LI
+              ? -3
+              : 0;
       it->second = base + ClassWeight(n);
       order.push_back(n);
     }
@@ -379,7 +433,7 @@ void FindMainContent(const Dom& dom, std::vector<const GumboNode*>* also) {
     also->push_back(best);
     return;
   }
-  double threshold = std::max(10.0, best_score * 0.2);
+  double threshold = std::max(10.0, best_score * kSiblingShare);
   const GumboVector& siblings = parent->v.element.children;
   for (unsigned i = 0; i < siblings.length; ++i) {
     const auto* sib = static_cast<const GumboNode*>(siblings.data[i]);
@@ -396,10 +450,9 @@ void FindMainContent(const Dom& dom, std::vector<const GumboNode*>* also) {
       continue;
     }
     if (sib->v.element.tag == GUMBO_TAG_P) {
-      double density = st->second.text
-                           ? static_cast<double>(st->second.links) /
-                                 st->second.text
-                           : 1;
+      double density = st->second.text ? static_cast<double>(st->second.links) /
+                                             st->second.text
+                                       : 1;
       if ((st->second.text > 80 && density < 0.25) ||
           (st->second.text > 0 && density == 0 && st->second.commas > 0))
         also->push_back(sib);

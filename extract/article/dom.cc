@@ -123,7 +123,8 @@ Result<SimpleSelector> ParseSimple(std::string_view text) {
       std::string value;
       if (eq != std::string_view::npos) {
         value = std::string(inner.substr(eq + 1));
-        if (value.size() >= 2 && (value.front() == '"' || value.front() == '\''))
+        if (value.size() >= 2 &&
+            (value.front() == '"' || value.front() == '\''))
           value = value.substr(1, value.size() - 2);
       }
       s.attrs.emplace_back(std::move(name), std::move(value));
@@ -131,8 +132,8 @@ Result<SimpleSelector> ParseSimple(std::string_view text) {
       return Status::InvalidArgument("bad selector: " + std::string(text));
     }
   }
-  if (i < text.size() || (s.tag.empty() && s.id.empty() &&
-                          s.classes.empty() && s.attrs.empty())) {
+  if (i < text.size() ||
+      (s.tag.empty() && s.id.empty() && s.classes.empty() && s.attrs.empty())) {
     return Status::InvalidArgument("bad selector: " + std::string(text));
   }
   return s;

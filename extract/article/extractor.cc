@@ -26,12 +26,18 @@ constexpr size_t kMinProfileText = 1;
 // one wins.
 int KindRank(PageKind kind) {
   switch (kind) {
-    case PageKind::kProgram: return 5;
-    case PageKind::kLive: return 4;
-    case PageKind::kGallery: return 3;
-    case PageKind::kVideo: return 2;
-    case PageKind::kOther: return 1;
-    default: return 0;
+    case PageKind::kProgram:
+      return 5;
+    case PageKind::kLive:
+      return 4;
+    case PageKind::kGallery:
+      return 3;
+    case PageKind::kVideo:
+      return 2;
+    case PageKind::kOther:
+      return 1;
+    default:
+      return 0;
   }
 }
 
@@ -66,7 +72,8 @@ bool ExtractWithProfile(const Dom& dom, const SiteProfile& profile,
   std::vector<std::string> authors;
   for (PostParts& part : parts) {
     Content content;
-    for (const GumboNode* node : part.content) BuildBlocks(node, filter, &content);
+    for (const GumboNode* node : part.content)
+      BuildBlocks(node, filter, &content);
     Post post;
     post.title = part.title;
     post.published = part.published;
@@ -119,7 +126,8 @@ void DropPublisherNames(const std::string& site_name,
                         std::vector<std::string>* authors) {
   if (site_name.empty()) return;
   auto lower = [](std::string s) {
-    for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    for (char& c : s)
+      c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     return s;
   };
   const std::string site = lower(site_name);
@@ -173,7 +181,8 @@ class ExtractorImpl : public Extractor {
     PageMetadata meta = ReadMetadata(dom);
     Article article;
     article.canonical_url = meta.canonical_url;
-    article.url = !meta.canonical_url.empty() ? meta.canonical_url : meta.og_url;
+    article.url =
+        !meta.canonical_url.empty() ? meta.canonical_url : meta.og_url;
     article.title = meta.title;
     article.authors = meta.authors;
     article.published = meta.published;

@@ -12,7 +12,8 @@ using Json = nlohmann::json;
 
 std::string Lower(std::string_view s) {
   std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (char& c : out)
+    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   return out;
 }
 
@@ -21,11 +22,19 @@ void SetIfEmpty(std::string* field, std::string_view value) {
 }
 
 bool IsArticleType(std::string_view type) {
-  static constexpr std::string_view kTypes[] = {
-      "Article",          "NewsArticle",       "BlogPosting",
-      "ReportageNewsArticle", "AnalysisNewsArticle", "OpinionNewsArticle",
-      "BackgroundNewsArticle", "ReviewNewsArticle", "LiveBlogPosting",
-      "TechArticle",      "ScholarlyArticle",  "Report", "SocialMediaPosting"};
+  static constexpr std::string_view kTypes[] = {"Article",
+                                                "NewsArticle",
+                                                "BlogPosting",
+                                                "ReportageNewsArticle",
+                                                "AnalysisNewsArticle",
+                                                "OpinionNewsArticle",
+                                                "BackgroundNewsArticle",
+                                                "ReviewNewsArticle",
+                                                "LiveBlogPosting",
+                                                "TechArticle",
+                                                "ScholarlyArticle",
+                                                "Report",
+                                                "SocialMediaPosting"};
   return std::find(std::begin(kTypes), std::end(kTypes), type) !=
          std::end(kTypes);
 }
@@ -144,9 +153,9 @@ void AddUnique(const std::vector<std::string>& names,
                std::vector<std::string>* out) {
   for (const std::string& name : names) {
     std::string key = Lower(name);
-    bool seen = std::any_of(out->begin(), out->end(), [&](const std::string& o) {
-      return Lower(o) == key;
-    });
+    bool seen =
+        std::any_of(out->begin(), out->end(),
+                    [&](const std::string& o) { return Lower(o) == key; });
     if (!seen && !name.empty()) out->push_back(name);
   }
 }
@@ -173,12 +182,26 @@ std::vector<std::string> SplitAuthors(std::string_view byline) {
     std::string p = Trim(cur);
     cur.clear();
     std::string low = Lower(p);
-    for (std::string_view prefix :
-         {"posted by ", "written by ", "erstellt von ", "verfasst von ",
-          "geschrieben von ", "veröffentlicht von ", "publié par ",
-          "escrito por ", "author: ", "autor: ", "autorin: ", "author ",
-          "autor ", "text: ", "text ", "by: ", "by ", "von ", "par ",
-          "por "}) {
+    for (std::string_view prefix : {"posted by ",
+                                    "written by ",
+                                    "erstellt von ",
+                                    "verfasst von ",
+                                    "geschrieben von ",
+                                    "veröffentlicht von ",
+                                    "publié par ",
+                                    "escrito por ",
+                                    "author: ",
+                                    "autor: ",
+                                    "autorin: ",
+                                    "author ",
+                                    "autor ",
+                                    "text: ",
+                                    "text ",
+                                    "by: ",
+                                    "by ",
+                                    "von ",
+                                    "par ",
+                                    "por "}) {
       if (low.rfind(prefix, 0) == 0) {
         p = Trim(p.substr(prefix.size()));
         low = Lower(p);
@@ -186,14 +209,16 @@ std::vector<std::string> SplitAuthors(std::string_view byline) {
     }
     // Labels and link texts that bylines carry around the names.
     static constexpr std::string_view kNotNames[] = {
-        "by", "posted", "von", "no author", "publiziert am",
-        "veröffentlicht am", "alle artikel", "more posts", "weitere artikel",
-        "redaktion", "admin", "phd", "md", "staff"};
+        "by",           "posted",        "von",
+        "no author",    "publiziert am", "veröffentlicht am",
+        "alle artikel", "more posts",    "weitere artikel",
+        "redaktion",    "admin",         "phd",
+        "md",           "staff"};
     for (std::string_view bad : kNotNames) {
       if (low == bad) return;
     }
-    for (std::string_view tail : {" alle artikel", "more posts",
-                                  " weitere artikel", " all posts"}) {
+    for (std::string_view tail :
+         {" alle artikel", "more posts", " weitere artikel", " all posts"}) {
       if (low.size() > tail.size() &&
           low.compare(low.size() - tail.size(), tail.size(), tail) == 0) {
         p = Trim(p.substr(0, p.size() - tail.size()));
@@ -250,7 +275,8 @@ std::string NormalizeDate(std::string_view value) {
   }
   if (pos < rest_s.size() && (rest_s[pos] == '.' || rest_s[pos] == ',')) {
     ++pos;
-    while (pos < rest_s.size() && std::isdigit(static_cast<unsigned char>(rest_s[pos])))
+    while (pos < rest_s.size() &&
+           std::isdigit(static_cast<unsigned char>(rest_s[pos])))
       ++pos;
   }
   while (pos < rest_s.size() && rest_s[pos] == ' ') ++pos;
@@ -266,8 +292,10 @@ std::string NormalizeDate(std::string_view value) {
     std::string_view o = std::string_view(rest_s).substr(pos + 1);
     std::string digits;
     for (char c : o)
-      if (std::isdigit(static_cast<unsigned char>(c))) digits.push_back(c);
-      else if (c != ':') break;
+      if (std::isdigit(static_cast<unsigned char>(c)))
+        digits.push_back(c);
+      else if (c != ':')
+        break;
     if (digits.size() == 4 || digits.size() == 2) {
       oh = std::stoi(digits.substr(0, 2));
       om = digits.size() == 4 ? std::stoi(digits.substr(2, 2)) : 0;
@@ -282,15 +310,16 @@ std::string NormalizeDate(std::string_view value) {
 
 std::string StripSiteName(std::string_view title, std::string_view site_name) {
   std::string t = Trim(std::string(title));
-  static constexpr std::string_view kSeps[] = {" | ", " - ", " – ", " — ",
+  static constexpr std::string_view kSeps[] = {" | ",  " - ", " – ", " — ",
                                                " :: ", " » ", " · "};
   for (std::string_view sep : kSeps) {
     size_t last = t.rfind(sep);
     if (last != std::string::npos) {
       std::string head = Trim(t.substr(0, last));
       std::string tail = Trim(t.substr(last + sep.size()));
-      bool tail_is_site = !site_name.empty() &&
-                          Lower(tail).find(Lower(site_name)) != std::string::npos;
+      bool tail_is_site =
+          !site_name.empty() &&
+          Lower(tail).find(Lower(site_name)) != std::string::npos;
       size_t tail_words = std::count(tail.begin(), tail.end(), ' ') + 1;
       if (tail_is_site || tail.size() < head.size() || tail_words <= 3)
         return head;
@@ -320,11 +349,16 @@ PageMetadata ReadMetadata(const Dom& dom) {
       if (key.empty()) key = Lower(Attr(n, "http-equiv"));
       std::string_view content = Attr(n, "content");
       if (content.empty()) return true;
-      if (key == "og:title") SetIfEmpty(&og_title, content);
-      else if (key == "og:url") SetIfEmpty(&meta.og_url, content);
-      else if (key == "og:site_name") SetIfEmpty(&meta.site_name, content);
-      else if (key == "og:type") SetIfEmpty(&meta.og_type, content);
-      else if (key == "og:locale") SetIfEmpty(&og_locale, content);
+      if (key == "og:title")
+        SetIfEmpty(&og_title, content);
+      else if (key == "og:url")
+        SetIfEmpty(&meta.og_url, content);
+      else if (key == "og:site_name")
+        SetIfEmpty(&meta.site_name, content);
+      else if (key == "og:type")
+        SetIfEmpty(&meta.og_type, content);
+      else if (key == "og:locale")
+        SetIfEmpty(&og_locale, content);
       else if (key == "content-language" || key == "language" ||
                key == "dc.language")
         SetIfEmpty(&meta_lang, content);
@@ -332,8 +366,10 @@ PageMetadata ReadMetadata(const Dom& dom) {
                key == "sailthru.author" || key == "parsely-author" ||
                key == "article:author")
         SetIfEmpty(&meta_author, content);
-      else if (key == "article:section") SetIfEmpty(&meta.section, content);
-      else if (key == "article:tag") article_tags.push_back(Trim(content));
+      else if (key == "article:section")
+        SetIfEmpty(&meta.section, content);
+      else if (key == "article:tag")
+        article_tags.push_back(Trim(content));
       else if (key == "article:published_time" || key == "og:published_time" ||
                key == "datepublished" || key == "pubdate" ||
                key == "publishdate" || key == "dc.date.issued" ||

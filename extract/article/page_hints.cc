@@ -20,30 +20,32 @@ struct MonthName {
   int month;
 };
 constexpr MonthName kMonths[] = {
-    {"january", 1},   {"januar", 1},    {"jänner", 1},    {"janvier", 1},
-    {"enero", 1},     {"gennaio", 1},   {"januari", 1},   {"february", 2},
-    {"februar", 2},   {"février", 2},   {"febrero", 2},   {"febbraio", 2},
-    {"februari", 2},  {"march", 3},     {"märz", 3},      {"mars", 3},
-    {"marzo", 3},     {"maart", 3},     {"april", 4},     {"avril", 4},
-    {"abril", 4},     {"aprile", 4},    {"may", 5},       {"mai", 5},
-    {"mayo", 5},      {"maggio", 5},    {"mei", 5},       {"june", 6},
-    {"juni", 6},      {"juin", 6},      {"junio", 6},     {"giugno", 6},
-    {"july", 7},      {"juli", 7},      {"juillet", 7},   {"julio", 7},
-    {"luglio", 7},    {"august", 8},    {"août", 8},      {"agosto", 8},
-    {"augustus", 8},  {"september", 9}, {"septembre", 9}, {"septiembre", 9},
-    {"settembre", 9}, {"october", 10},  {"oktober", 10},  {"octobre", 10},
-    {"octubre", 10},  {"ottobre", 10},  {"november", 11}, {"novembre", 11},
+    {"january", 1},    {"januar", 1},    {"jänner", 1},    {"janvier", 1},
+    {"enero", 1},      {"gennaio", 1},   {"januari", 1},   {"february", 2},
+    {"februar", 2},    {"février", 2},   {"febrero", 2},   {"febbraio", 2},
+    {"februari", 2},   {"march", 3},     {"märz", 3},      {"mars", 3},
+    {"marzo", 3},      {"maart", 3},     {"april", 4},     {"avril", 4},
+    {"abril", 4},      {"aprile", 4},    {"may", 5},       {"mai", 5},
+    {"mayo", 5},       {"maggio", 5},    {"mei", 5},       {"june", 6},
+    {"juni", 6},       {"juin", 6},      {"junio", 6},     {"giugno", 6},
+    {"july", 7},       {"juli", 7},      {"juillet", 7},   {"julio", 7},
+    {"luglio", 7},     {"august", 8},    {"août", 8},      {"agosto", 8},
+    {"augustus", 8},   {"september", 9}, {"septembre", 9}, {"septiembre", 9},
+    {"settembre", 9},  {"october", 10},  {"oktober", 10},  {"octobre", 10},
+    {"octubre", 10},   {"ottobre", 10},  {"november", 11}, {"novembre", 11},
     {"noviembre", 11}, {"december", 12}, {"dezember", 12}, {"décembre", 12},
     {"diciembre", 12}, {"dicembre", 12}};
 
 int MonthFromName(std::string_view word) {
   std::string w;
-  for (char c : word) w.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+  for (char c : word)
+    w.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
   if (w.size() < 3) return 0;
   for (const MonthName& m : kMonths) {
     std::string_view name = m.name;
     if (w == name) return m.month;
-    if (w.size() >= 3 && w.size() < name.size() && name.substr(0, w.size()) == w &&
+    if (w.size() >= 3 && w.size() < name.size() &&
+        name.substr(0, w.size()) == w &&
         (w.size() >= 3 && m.month != 5))  // "mai"/"may" only in full
       return m.month;
   }
@@ -61,7 +63,8 @@ bool DateLikeMarkup(const GumboNode* n) {
   std::string s(Attr(n, "class"));
   s += ' ';
   s += Attr(n, "id");
-  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (char& c : s)
+    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   for (std::string_view k : {"date", "time", "publish", "posted", "datum",
                              "byline", "meta", "dateline", "entry-info"}) {
     if (s.find(k) != std::string::npos) return true;
@@ -73,14 +76,15 @@ bool AuthorLikeMarkup(const GumboNode* n) {
   std::string s(Attr(n, "class"));
   s += ' ';
   s += Attr(n, "id");
-  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (char& c : s)
+    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   if (s.find("author-bio") != std::string::npos ||
       s.find("authorbox") != std::string::npos ||
       s.find("author-box") != std::string::npos ||
       s.find("comment") != std::string::npos)
     return false;
-  for (std::string_view k : {"author", "byline", "autor", "auteur", "writer",
-                             "creator"}) {
+  for (std::string_view k :
+       {"author", "byline", "autor", "auteur", "writer", "creator"}) {
     if (s.find(k) != std::string::npos) return true;
   }
   return false;
@@ -158,10 +162,11 @@ std::string ParseTextDate(std::string_view text) {
 }
 
 std::string DateFromUrl(std::string_view url) {
-  static const RE2 kPath(R"([/_-](\d{4})[/_-](\d{1,2})[/_-](\d{1,2})(?:[/_.-]|$))");
+  static const RE2 kPath(
+      R"([/_-](\d{4})[/_-](\d{1,2})[/_-](\d{1,2})(?:[/_.-]|$))");
   std::string y, m, d;
-  if (RE2::PartialMatch(re2::StringPiece(url.data(), url.size()), kPath, &y,
-                        &m, &d))
+  if (RE2::PartialMatch(re2::StringPiece(url.data(), url.size()), kPath, &y, &m,
+                        &d))
     return Ymd(std::stoi(y), std::stoi(m), std::stoi(d));
   return {};
 }

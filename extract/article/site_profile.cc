@@ -1,11 +1,11 @@
 #include "extract/article/site_profile.h"
 
+#include <toml++/toml.h>
+
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
-
-#include <toml++/toml.h>
 
 namespace newsfacts {
 namespace {
@@ -158,8 +158,7 @@ const SiteProfile* MatchProfile(const std::vector<SiteProfile>& profiles,
   std::string_view host = HostOf(url);
   for (const SiteProfile& p : profiles) {
     for (const std::string& h : p.hosts) {
-      if (host.size() >= h.size() &&
-          host.substr(host.size() - h.size()) == h &&
+      if (host.size() >= h.size() && host.substr(host.size() - h.size()) == h &&
           (host.size() == h.size() || host[host.size() - h.size() - 1] == '.'))
         return &p;
     }

@@ -20,8 +20,8 @@
 namespace newsfacts {
 
 struct SiteProfile {
-  std::string name;   // file stem, e.g. "pangea"
-  std::string file;   // path it was read from
+  std::string name;  // file stem, e.g. "pangea"
+  std::string file;  // path it was read from
   // Recognition: URL host ends with one of `hosts`, or the HTML contains at
   // least `min_markers` of `markers`.
   std::vector<std::string> hosts;
@@ -34,7 +34,7 @@ struct SiteProfile {
   Selector date;                  // <time datetime> of each post
   Selector byline;                // one author per match
   Selector section;
-  Selector page_date;             // fallback date for non-article pages
+  Selector page_date;  // fallback date for non-article pages
   // body class -> page kind ("pg-prog" -> kProgram).
   std::vector<std::pair<std::string, PageKind>> kinds;
 };

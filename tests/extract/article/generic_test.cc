@@ -46,7 +46,8 @@ TEST(ArticleGeneric, BuildsBlocksFromMainContent) {
       {"plain", "<article>" + p1 + p2 + "</article>", {kPara1, kPara2}},
       {"navigation dropped",
        "<nav><ul><li><a href=/a>Home</a></li><li><a href=/b>World</a></li>"
-       "</ul></nav><div class=story>" + p1 + p2 + "</div>",
+       "</ul></nav><div class=story>" +
+           p1 + p2 + "</div>",
        {kPara1, kPara2}},
       {"share and related dropped",
        "<div class=content>" + p1 +
@@ -57,18 +58,23 @@ TEST(ArticleGeneric, BuildsBlocksFromMainContent) {
       {"figure caption not in text",
        "<div class=content>" + p1 +
            "<figure><img src=x.jpg><figcaption>A caption.</figcaption>"
-           "</figure>" + p2 + "</div>",
+           "</figure>" +
+           p2 + "</div>",
        {kPara1, kPara2}},
       {"whitespace collapsed",
        "<div class=content><p>  The council\n\tmet&nbsp; on Tuesday, and "
        "after a long debate it approved the budget for the coming year, "
-       "with two members voting against it. </p>" + p2 + "</div>",
+       "with two members voting against it. </p>" +
+           p2 + "</div>",
        {kPara1, kPara2}},
       {"duplicate paragraph dropped",
-       "<div class=content>" + p1 + p2 + p1 + "</div>", {kPara1, kPara2}},
+       "<div class=content>" + p1 + p2 + p1 + "</div>",
+       {kPara1, kPara2}},
       {"headings and list items kept",
-       "<div class=content>" + p1 + "<h2>Next steps</h2><ul><li>Vote "
-       "again</li></ul>" + p2 + "</div>",
+       "<div class=content>" + p1 +
+           "<h2>Next steps</h2><ul><li>Vote "
+           "again</li></ul>" +
+           p2 + "</div>",
        {kPara1, "Next steps", "Vote again", kPara2}},
       {"headline h1 not in text",
        "<div class=content><h1>Budget passes</h1>" + p1 + p2 + "</div>",
@@ -85,21 +91,21 @@ TEST(ArticleGeneric, BuildsBlocksFromMainContent) {
 }
 
 TEST(ArticleGeneric, BlockKindsFollowMarkup) {
-  Result<Article> a = ExtractHtml(Page(
-      std::string("<div class=content><p>") + kPara1 +
-      "</p><h3>Reaction</h3><blockquote><p>We are pleased, said the "
-      "mayor.</p></blockquote><ol><li>First item</li></ol><p>" +
-      kPara2 + "</p></div>"));
+  Result<Article> a = ExtractHtml(
+      Page(std::string("<div class=content><p>") + kPara1 +
+           "</p><h3>Reaction</h3><blockquote><p>We are pleased, said the "
+           "mayor.</p></blockquote><ol><li>First item</li></ol><p>" +
+           kPara2 + "</p></div>"));
   ASSERT_TRUE(a.ok());
   std::vector<BlockKind> kinds;
   for (const Block& b : a->blocks) kinds.push_back(b.kind);
-  EXPECT_EQ(kinds, (std::vector<BlockKind>{
-                       BlockKind::kParagraph, BlockKind::kHeading,
-                       BlockKind::kQuote, BlockKind::kListItem,
-                       BlockKind::kParagraph}));
-  EXPECT_EQ(a->text, a->blocks[0].text + "\n\n" + a->blocks[1].text +
-                         "\n\n" + a->blocks[2].text + "\n\n" +
-                         a->blocks[3].text + "\n\n" + a->blocks[4].text);
+  EXPECT_EQ(kinds,
+            (std::vector<BlockKind>{BlockKind::kParagraph, BlockKind::kHeading,
+                                    BlockKind::kQuote, BlockKind::kListItem,
+                                    BlockKind::kParagraph}));
+  EXPECT_EQ(a->text, a->blocks[0].text + "\n\n" + a->blocks[1].text + "\n\n" +
+                         a->blocks[2].text + "\n\n" + a->blocks[3].text +
+                         "\n\n" + a->blocks[4].text);
 }
 
 TEST(ArticleGeneric, CaptionsKeptApartInDocumentOrder) {
@@ -147,10 +153,10 @@ TEST(ArticleGeneric, TitleFallsBackToHtmlTitleWithoutSiteSuffix) {
 }
 
 TEST(ArticleGeneric, PageWithoutTextIsInvalidArgument) {
-  for (const std::string html :
-       {"", "<html></html>", "<html><body><nav><a href=/>Home</a></nav>"
-                             "</body></html>",
-        "<script>var x = 1;</script>"}) {
+  for (const std::string html : {"", "<html></html>",
+                                 "<html><body><nav><a href=/>Home</a></nav>"
+                                 "</body></html>",
+                                 "<script>var x = 1;</script>"}) {
     SCOPED_TRACE(html);
     Result<Article> a = ExtractHtml(html);
     ASSERT_FALSE(a.ok());
@@ -164,8 +170,8 @@ TEST(ArticleGeneric, SurvivesBrokenHtml) {
   for (int i = 0; i < 20000; ++i) deep += "<div>";
   deep += std::string("<p>") + kPara1 + "</p>";
   const std::vector<std::string> pages = {
-      std::string("<html><body><div class=content><p>") + kPara1 +
-          "<p>" + kPara2,  // truncated, unclosed
+      std::string("<html><body><div class=content><p>") + kPara1 + "<p>" +
+          kPara2,                   // truncated, unclosed
       std::string("<p>") + kPara1,  // no html/body
       deep,                         // pathological nesting
       std::string("<div><p>") + kPara1 + "</span></td></table></p></div>",

@@ -42,7 +42,8 @@ std::string Squeeze(const std::string& s) {
 TEST(ArticleGolden, RferlFixtureMatchesExpectedJson) {
   const std::string dir = TestdataDir() + "/rferl/";
   Article a = ExtractFile(dir + "china-in-eurasia.html");
-  Json want = Json::parse(ReadFileOrDie(dir + "china-in-eurasia.expected.json"));
+  Json want =
+      Json::parse(ReadFileOrDie(dir + "china-in-eurasia.expected.json"));
   EXPECT_EQ(a.url, want["url"]);
   EXPECT_EQ(a.title, want["title"]);
   EXPECT_EQ(a.authors, want["authors"].get<std::vector<std::string>>());

@@ -75,14 +75,17 @@ TEST(ArticleHints, TextWrittenStraightIntoDivIsFound) {
   ASSERT_TRUE(ex.ok());
   std::string lines;
   for (int i = 0; i < 6; ++i)
-    lines += "Apple plans to release a new notebook, according to analyst "
-             "notes, with a new keyboard and a faster chip.<br><br>";
+    lines +=
+        "Apple plans to release a new notebook, according to analyst "
+        "notes, with a new keyboard and a faster chip.<br><br>";
   Document doc;
-  doc.html = "<html><body><div id=nav><a href=/1>One</a> <a href=/2>Two</a>"
-             "</div><div class=article><h1>Title</h1><div class=content>" +
-             lines + "</div></div><div class=sidebar><p>Other, unrelated "
-             "teaser text that is long enough to count for scoring.</p>"
-             "</div></body></html>";
+  doc.html =
+      "<html><body><div id=nav><a href=/1>One</a> <a href=/2>Two</a>"
+      "</div><div class=article><h1>Title</h1><div class=content>" +
+      lines +
+      "</div></div><div class=sidebar><p>Other, unrelated "
+      "teaser text that is long enough to count for scoring.</p>"
+      "</div></body></html>";
   Result<Article> a = (*ex)->Extract(doc);
   ASSERT_TRUE(a.ok());
   EXPECT_NE(a->text.find("Apple plans to release"), std::string::npos);

@@ -34,16 +34,15 @@ TEST(ArticleDates, NormalizesToIsoWithOffset) {
 }
 
 TEST(ArticleAuthors, SplitsBylinesIntoPeople) {
-  const std::vector<std::pair<std::string, std::vector<std::string>>> cases =
-      {
-          {"By Reid Standish", {"Reid Standish"}},
-          {"Ann Lee and Bo Chen", {"Ann Lee", "Bo Chen"}},
-          {"By Ann Lee, Bo Chen & Cy Dorn", {"Ann Lee", "Bo Chen", "Cy Dorn"}},
-          {"Ann Lee | Staff Writer", {"Ann Lee"}},
-          {"Ann Lee, ann@example.com", {"Ann Lee"}},
-          {"Ann Lee, ANN LEE", {"Ann Lee"}},
-          {"  By  ", {}},
-      };
+  const std::vector<std::pair<std::string, std::vector<std::string>>> cases = {
+      {"By Reid Standish", {"Reid Standish"}},
+      {"Ann Lee and Bo Chen", {"Ann Lee", "Bo Chen"}},
+      {"By Ann Lee, Bo Chen & Cy Dorn", {"Ann Lee", "Bo Chen", "Cy Dorn"}},
+      {"Ann Lee | Staff Writer", {"Ann Lee"}},
+      {"Ann Lee, ann@example.com", {"Ann Lee"}},
+      {"Ann Lee, ANN LEE", {"Ann Lee"}},
+      {"  By  ", {}},
+  };
   for (const auto& [in, want] : cases) {
     EXPECT_EQ(SplitAuthors(in), want) << in;
   }
@@ -56,18 +55,12 @@ TEST(ArticleSelector, MatchesTagClassIdAttrAndDescendant) {
       "<div class=wsw>b</div><h1 class='title pg-title'>T</h1>");
   ASSERT_TRUE(dom.ok());
   const std::vector<std::pair<std::string, size_t>> cases = {
-      {".wsw", 2},
-      {".content-floated-wrap .wsw", 1},
-      {"div.wsw#main", 1},
-      {"#main p", 1},
-      {"p[data-k]", 1},
-      {"p[data-k=v]", 1},
-      {"p[data-k=w]", 0},
-      {"time[pubdate]", 1},
-      {"h1.pg-title", 1},
-      {"h1.title.pg-title", 1},
-      {"h2.pg-title", 0},
-      {".wsw, h1", 3},
+      {".wsw", 2},         {".content-floated-wrap .wsw", 1},
+      {"div.wsw#main", 1}, {"#main p", 1},
+      {"p[data-k]", 1},    {"p[data-k=v]", 1},
+      {"p[data-k=w]", 0},  {"time[pubdate]", 1},
+      {"h1.pg-title", 1},  {"h1.title.pg-title", 1},
+      {"h2.pg-title", 0},  {".wsw, h1", 3},
   };
   for (const auto& [text, count] : cases) {
     Result<Selector> sel = Selector::Parse(text);
