@@ -1,0 +1,157 @@
+// Behaviours of the count rules, one sentence each. Entities and dates are
+// made by hand ([[NORP]], <<LOC>>, {{DATE=value}} markers) so that only the
+// count stage is under test.
+#include <gtest/gtest.h>
+
+#include <regex>
+#include <string>
+#include <vector>
+
+#include "extract/counts/counts.h"
+#include "extract/text/text.h"
+#include "tests/test_util.h"
+
+namespace newsfacts {
+namespace {
+
+struct Marked {
+  std::string text;
+  std::vector<Entity> entities;
+  std::vector<DateMention> dates;
+};
+
+// Strips the markers, recording byte spans.
+Marked Parse(const std::string& in) {
+  Marked m;
+  std::regex mark(R"(\[\[(.+?)\]\]|<<(.+?)>>|\{\{(.+?)=(.+?)\}\})");
+  size_t pos = 0;
+  for (auto it = std::sregex_iterator(in.begin(), in.end(), mark);
+       it != std::sregex_iterator(); ++it) {
+    const std::smatch& sm = *it;
+    m.text += in.substr(pos, static_cast<size_t>(sm.position()) - pos);
+    size_t b = m.text.size();
+    if (sm[1].matched || sm[2].matched) {
+      Entity e;
+      e.type = sm[1].matched ? EntityType::kNorp : EntityType::kLoc;
+      e.text = sm[1].matched ? sm[1].str() : sm[2].str();
+      m.text += e.text;
+      e.span = {b, m.text.size()};
+      m.entities.push_back(e);
+    } else {
+      DateMention d;
+      d.text = sm[3].str();
+      m.text += d.text;
+      d.span = {b, m.text.size()};
+      std::string v = sm[4].str();
+      if (auto slash = v.find('/'); slash != std::string::npos) {
+        d.type = "DURATION";
+        d.begin = v.substr(0, slash);
+        d.end_value = v.substr(slash + 1);
+        d.value = "PXY";
+      } else {
+        d.value = v;
+      }
+      m.dates.push_back(d);
+    }
+    pos = static_cast<size_t>(sm.position() + sm.length());
+  }
+  m.text += in.substr(pos);
+  return m;
+}
+
+struct Case {
+  std::string input;
+  std::string text;  // expected span text; empty: no count at all
+  int64_t value = 0;
+  std::string qualifier;
+  std::string unit;
+  std::string subject;
+  std::string event;
+  std::string date;
+  std::string place;
+};
+
+class CountTaggerTest : public ::testing::TestWithParam<Case> {
+ protected:
+  static void SetUpTestSuite() {
+    auto t = CountTagger::Create(testing::ConfigDir() + "/lang/en");
+    ASSERT_OK(t);
+    tagger_ = std::move(*t).release();
+  }
+  static CountTagger* tagger_;
+};
+CountTagger* CountTaggerTest::tagger_ = nullptr;
+
+TEST_P(CountTaggerTest, FindsTheCountAndItsAttributes) {
+  const Case& c = GetParam();
+  Marked m = Parse(c.input);
+  AnalyzedText at = Analyze(m.text, "en");
+  std::vector<CaseCount> found = tagger_->Tag(at, m.entities, m.dates);
+  if (c.text.empty()) {
+    EXPECT_TRUE(found.empty()) << m.text << " -> " << found[0].text;
+    return;
+  }
+  ASSERT_EQ(found.size(), 1u) << m.text;
+  const CaseCount& f = found[0];
+  EXPECT_EQ(f.text, c.text);
+  EXPECT_EQ(at.Slice(f.span), c.text);
+  EXPECT_EQ(f.value, c.value);
+  EXPECT_EQ(f.qualifier, c.qualifier);
+  EXPECT_EQ(f.unit, c.unit);
+  EXPECT_EQ(f.subject, c.subject);
+  EXPECT_EQ(f.event, c.event);
+  EXPECT_EQ(f.date, c.date);
+  EXPECT_EQ(f.place, c.place);
+  EXPECT_FALSE(f.rule.empty());
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Table, CountTaggerTest,
+    ::testing::Values(
+        Case{"The study documented 5,532 cases of [[Uyghurs]] facing "
+             "intimidation, {{from 1997 to January 2022=1997/2022-01}}.",
+             "5,532 cases", 5532, "exact", "cases", "Uyghurs", "INTIMIDATE",
+             "1997/2022-01", ""},
+        Case{"More than 2,500 [[Afghan]] civilians were killed in <<Helmand>>.",
+             "More than 2,500 Afghan civilians", 2500, "min", "civilians",
+             "Afghan civilians", "KILL", "", "Helmand"},
+        Case{"{{On Monday=2024-03-04}}, police detained 40 protesters.",
+             "40 protesters", 40, "exact", "protesters", "",
+             "ARREST", "2024-03-04", ""},
+        Case{"Hundreds of thousands of people fled to <<Poland>>.",
+             "Hundreds of thousands of people", 100000, "min", "people", "",
+             "DISPLACE", "", "Poland"},
+        Case{"Between 200 and 300 students were arrested.",
+             "Between 200 and 300 students", 200, "range", "students",
+             "students", "ARREST", "", ""},
+        Case{"The earthquake killed more than 39,000.", "more than 39,000",
+             39000, "min", "", "", "KILL", "", ""},
+        Case{"Some 40 refugees were detained in <<Turkey>>, <<Iran>> and "
+             "<<Iraq>>.",
+             "Some 40 refugees", 40, "approx", "refugees", "", "ARREST", "",
+             ""},
+        Case{"They recorded 26 cases in a host country.", "26 cases", 26,
+             "exact", "cases", "", "AFFECT", "", ""},
+        Case{"A 7,000-plus toll of incidents was logged.", "", 0, "", "", "",
+             "", "", ""},
+        Case{"Officials counted 7,000-plus incidents.", "7,000-plus incidents",
+             7000, "min", "incidents", "", "AFFECT", "", ""},
+        Case{"The city of 2 million people has one hospital.", "", 0, "", "",
+             "", "", "", ""},
+        Case{"No one was killed.", "", 0, "", "", "", "", "", ""},
+        Case{"The 64-year-old was detained.", "", 0, "", "", "", "", "", ""},
+        Case{"It spent $5 million on 10 countries.", "", 0, "", "", "", "", "",
+             ""},
+        Case{"She was one of the students arrested.", "", 0, "", "", "", "",
+             "", ""},
+        Case{"In 2019 police were not called.", "", 0, "", "", "", "", "", ""},
+        Case{"Police did not detain 40 people, the ministry said.", "", 0, "",
+             "", "", "", "", ""}));
+
+TEST(CountTaggerCreateTest, FailsWithoutItsResources) {
+  testing::TempDir dir;
+  EXPECT_FALSE(CountTagger::Create(dir.path()).ok());
+}
+
+}  // namespace
+}  // namespace newsfacts
