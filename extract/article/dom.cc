@@ -31,8 +31,8 @@ bool IsSpaceAt(std::string_view s, size_t i, size_t* width) {
 }
 
 void CollectText(const GumboNode* node, std::string* out, bool* pending,
-                 int depth) {
-  if (depth > kMaxDomDepth) return;
+                 int depth, size_t limit) {
+  if (depth > kMaxDomDepth || out->size() > limit) return;
   switch (node->type) {
     case GUMBO_NODE_TEXT:
     case GUMBO_NODE_WHITESPACE:
@@ -50,7 +50,7 @@ void CollectText(const GumboNode* node, std::string* out, bool* pending,
       const GumboVector& children = node->v.element.children;
       for (unsigned i = 0; i < children.length; ++i) {
         CollectText(static_cast<const GumboNode*>(children.data[i]), out,
-                    pending, depth + 1);
+                    pending, depth + 1, limit);
       }
       return;
     }
@@ -226,10 +226,10 @@ std::string Trim(std::string_view s) {
   return std::string(s.substr(b, e - b));
 }
 
-std::string NodeText(const GumboNode* node) {
+std::string NodeText(const GumboNode* node, size_t max_bytes) {
   std::string out;
   bool pending = false;
-  if (node != nullptr) CollectText(node, &out, &pending, 0);
+  if (node != nullptr) CollectText(node, &out, &pending, 0, max_bytes);
   return Trim(out);
 }
 

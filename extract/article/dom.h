@@ -12,6 +12,7 @@
 
 #include <gumbo.h>
 
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -40,8 +41,9 @@ void AppendCollapsed(std::string_view text, std::string* out,
                      bool* pending_space);
 // Removes leading/trailing spaces.
 std::string Trim(std::string_view s);
-// Whitespace-normalized text of the subtree (script/style skipped).
-std::string NodeText(const GumboNode* node);
+// Whitespace-normalized text of the subtree (script/style skipped). Stops
+// soon after `max_bytes` so that probing many nested elements stays cheap.
+std::string NodeText(const GumboNode* node, size_t max_bytes = SIZE_MAX);
 
 // One compound selector: tag, .class (any number), #id, [attr], [attr=value].
 struct SimpleSelector {

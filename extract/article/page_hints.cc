@@ -192,7 +192,7 @@ std::string FindVisibleDate(const Dom& dom, std::string_view url) {
       return false;
     }
     if (DateLikeMarkup(n) && !LooksLikeBoilerplate(n)) {
-      std::string text = NodeText(n);
+      std::string text = NodeText(n, 301);
       if (text.size() < 300) {
         found = ParseTextDate(text);
         return false;
@@ -216,7 +216,7 @@ std::string FindVisibleDate(const Dom& dom, std::string_view url) {
         t != GUMBO_TAG_STRONG && t != GUMBO_TAG_B && t != GUMBO_TAG_I &&
         !(t >= GUMBO_TAG_H1 && t <= GUMBO_TAG_H6) && t != GUMBO_TAG_HEADER)
       return true;
-    std::string text = NodeText(n);
+    std::string text = NodeText(n, 81);
     if (text.size() > 80) return true;
     found = ParseTextDate(text);
     return found.empty();
@@ -246,9 +246,9 @@ std::vector<std::string> FindBylines(const Dom& dom) {
       const GumboNode* inner = dom.SelectFirst(*name, n);
       text = inner != nullptr && !Attr(inner, "content").empty()
                  ? std::string(Attr(inner, "content"))
-                 : NodeText(inner != nullptr ? inner : n);
+                 : NodeText(inner != nullptr ? inner : n, 201);
     } else {
-      text = NodeText(n);
+      text = NodeText(n, 201);
     }
     if (text.size() > 200) return true;  // a container: look deeper
     std::vector<std::string> names;
