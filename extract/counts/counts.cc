@@ -81,6 +81,9 @@ class RuleCountTagger final : public CountTagger {
 
  private:
   std::vector<Candidate> FindNumbers(const TokenView& v) const;
+  std::pair<std::string, std::string> NumberOfNoun(const TokenView& v,
+                                                   size_t sb,
+                                                   size_t first) const;
   std::optional<CaseCount> Judge(const TokenView& v,
                                  const std::vector<Candidate>& cands,
                                  size_t c) const;
@@ -88,6 +91,38 @@ class RuleCountTagger final : public CountTagger {
   CountLexicon lex_;
   std::string lang_;
 };
+
+// "number of <noun>" / "toll of <noun>" before a bare number in the same
+// sentence, when the noun is a case by itself (prisoners, cases, deaths):
+// the noun as written and its event, or empty strings.
+std::pair<std::string, std::string> RuleCountTagger::NumberOfNoun(
+    const TokenView& v, size_t sb, size_t first) const {
+  for (size_t t = sb; t + 2 < first; ++t) {
+    if ((v.lower[t] != "number" && v.lower[t] != "total") ||
+        v.lower[t + 1] != "of") {
+      continue;
+    }
+    for (size_t m = t + 2; m < first && m < t + 5; ++m) {
+      size_t len = v.MatchAt(lex_.persons, m, first, lex_.max_phrase_words);
+      if (len) {
+        const PersonNoun& p = lex_.persons.at(v.Phrase(m, len));
+        if (p.kind != PersonKind::kRole && p.kind != PersonKind::kState) break;
+        return {std::string(v.at.text.substr(
+                    v.at.tokens[m].span.begin,
+                    v.at.tokens[m + len - 1].span.end - v.at.tokens[m].span.begin)),
+                p.event};
+      }
+      len = v.MatchAt(lex_.case_nouns, m, first, lex_.max_phrase_words);
+      if (len) {
+        return {std::string(v.at.text.substr(
+                    v.at.tokens[m].span.begin,
+                    v.at.tokens[m + len - 1].span.end - v.at.tokens[m].span.begin)),
+                lex_.case_nouns.at(v.Phrase(m, len))};
+      }
+    }
+  }
+  return {"", ""};
+}
 
 std::vector<Candidate> RuleCountTagger::FindNumbers(const TokenView& v) const {
   std::vector<Candidate> out;
@@ -252,6 +287,9 @@ std::optional<CaseCount> RuleCountTagger::Judge(
   // a count after "including" shares the clause of the one it belongs to.
   size_t fwd_limit = se;
   for (size_t d = c + 1; d < cands.size(); ++d) {
+    if (cands[d].first > 0 && v.lower[cands[d].first - 1] == "including") {
+      continue;  // an apposition inside this count's clause
+    }
     if (cands[d].first >= head_end && cands[d].first >= j) {
       fwd_limit = std::min(se, cands[d].first);
       break;
@@ -298,7 +336,14 @@ std::optional<CaseCount> RuleCountTagger::Judge(
     while (t < fwd_limit && IsBeOrHave(v.lower[t])) ++t;
     size_t len = v.MatchAt(lex_.triggers, t, fwd_limit, lex_.max_phrase_words);
     if (len && t - j <= back_dist) event = lex_.triggers.at(v.Phrase(t, len));
-    if (event.empty()) return std::nullopt;
+    if (event.empty()) {
+      // "The number of political prisoners has reached 1,400": the counted
+      // noun is named earlier in the sentence.
+      auto [noun, noun_event] = NumberOfNoun(v, sb, first);
+      if (noun.empty()) return std::nullopt;
+      event = noun_event;
+      out.unit = noun;
+    }
     out.event = event;
     out.date = counts_internal::FindDate(v, w);
     out.place = counts_internal::FindPlace(v, w);
@@ -306,7 +351,14 @@ std::optional<CaseCount> RuleCountTagger::Judge(
     head_end = j;
   } else {
     CountWindow w{first, head_end - 1, head_end, back_limit, fwd_limit};
-    std::string trigger = counts_internal::FindEvent(v, lex_, w);
+    // A participle among the pre-modifiers says it most directly
+    // ("5,000 displaced people"); else the clause around the count.
+    std::string trigger;
+    for (size_t t = k; t < head && trigger.empty(); ++t) {
+      auto it = lex_.triggers.find(v.lower[t]);
+      if (it != lex_.triggers.end()) trigger = it->second;
+    }
+    if (trigger.empty()) trigger = counts_internal::FindEvent(v, lex_, w);
     out.unit = std::string(v.at.text.substr(
         v.at.tokens[head].span.begin,
         v.at.tokens[head_end - 1].span.end - v.at.tokens[head].span.begin));
@@ -346,8 +398,12 @@ std::optional<CaseCount> RuleCountTagger::Judge(
         if (person->kind == PersonKind::kState) {
           out.event = person->event;
         } else if (person->kind == PersonKind::kRole) {
-          out.event = !trigger.empty() && trigger != "AFFECT" ? trigger
-                                                              : person->event;
+          // What happened to them overrides what they are, but not what
+          // they did ("prisoners went on hunger strike" stay ARREST).
+          out.event = !trigger.empty() && trigger != "AFFECT" &&
+                              trigger != "PROTEST"
+                          ? trigger
+                          : person->event;
         } else {
           if (trigger.empty()) return std::nullopt;  // populations, staff
           out.event = trigger;
