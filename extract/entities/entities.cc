@@ -1,6 +1,398 @@
+// Rule stage: gazetteer lookups over capitalized chunks, then cue rules
+// (titles, organization heads, speech verbs, name lists) for what the
+// gazetteers do not know, then document-level consistency (short person
+// names and acronyms resolve to the longest form in the text).
 #include "extract/entities/entities.h"
+
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
+#include <algorithm>
+#include <map>
+#include <string_view>
+#include <utility>
+
+#include "extract/entities/lexicon.h"
+#include "extract/entities/name_words.h"
+
 namespace newsfacts {
-Result<std::unique_ptr<EntityTagger>> EntityTagger::Create(const std::string& lang_dir) {
-  return Status::Unsupported("not built yet: " + lang_dir);
+namespace {
+
+// What one pass over the text learned about the document, for the next.
+struct DocContext {
+  // Word of a multi-word person name -> full name ("" when ambiguous).
+  std::map<std::string, std::string, std::less<>> person_words;
+  // Acronym defined in the text -> what it stands for.
+  std::map<std::string, GazetteerEntry, std::less<>> acronyms;
+};
+
+class RuleEntityTagger : public EntityTagger {
+ public:
+  explicit RuleEntityTagger(Lexicon lex) : lex_(std::move(lex)) {}
+
+  std::vector<Entity> Tag(const AnalyzedText& at) const override {
+    std::vector<Word> words = BuildWords(at, lex_);
+    DocContext ctx;
+    std::vector<Entity> first = Pass(at, words, ctx);
+    Learn(at, words, first, ctx);
+    std::vector<Entity> out = Pass(at, words, ctx);
+    ResolveCanonicals(out);
+    return out;
+  }
+
+ private:
+  struct Match {
+    size_t end = 0;  // last word index, inclusive
+    const GazetteerEntry* gaz = nullptr;
+    const std::string* title = nullptr;
+    bool honorific = false;
+  };
+
+  std::string Key(const AnalyzedText& at, const std::vector<Word>& w,
+                  size_t a, size_t b) const {
+    return NormalizeSpaces(
+        at.text.substr(w[a].span.begin, w[b].span.end - w[a].span.begin));
+  }
+
+  // Longest gazetteer / title / honorific match starting at `a`, within
+  // the chunk ending at `last`.
+  Match Longest(const AnalyzedText& at, const std::vector<Word>& w, size_t a,
+                size_t last, const DocContext& ctx) const {
+    Match m;
+    if (!w[a].is_word) return m;
+    if (w[a].all_caps) {
+      auto it = ctx.acronyms.find(w[a].text);
+      if (it != ctx.acronyms.end()) {
+        m.end = a;
+        m.gaz = &it->second;
+        return m;
+      }
+    }
+    size_t limit = std::min(last, a + lex_.max_words() + 1);
+    for (size_t b = limit + 1; b-- > a;) {
+      if (!w[b].is_word) continue;
+      std::string key = Key(at, w, a, b);
+      if (const GazetteerEntry* g = lex_.Find(key)) {
+        m.end = b;
+        m.gaz = g;
+        return m;
+      }
+      if (const std::string* t = lex_.Title(key)) {
+        m.end = b;
+        m.title = t;
+        return m;
+      }
+      if (b == a && lex_.IsHonorific(key)) {
+        m.end = b;
+        m.honorific = true;
+        return m;
+      }
+    }
+    return m;
+  }
+
+  static bool Matched(const Match& m) {
+    return m.gaz != nullptr || m.title != nullptr || m.honorific;
+  }
+
+  Entity Make(const AnalyzedText& at, const std::vector<Word>& w, size_t a,
+              size_t b, EntityType type, std::string canonical,
+              std::string rule) const {
+    Entity e;
+    e.type = type;
+    e.span = Span{w[a].span.begin, w[b].span.end};
+    e.text = std::string(at.Slice(e.span));
+    e.canonical = canonical.empty() ? e.text : std::move(canonical);
+    e.rule = std::move(rule);
+    return e;
+  }
+
+  // End of an organization name whose head word is at `k`: the head, more
+  // head words, or a connector phrase running to the chunk end.
+  size_t OrgEnd(const std::vector<Word>& w, size_t k, size_t last) const {
+    size_t end = k;
+    while (end < last) {
+      size_t n = end + 1;
+      if (w[n].is_word && !w[n].cap && lex_.IsConnector(w[n].text)) {
+        return last;
+      }
+      if (w[n].is_word && lex_.IsOrgSuffix(w[n].text)) {
+        end = n;
+        continue;
+      }
+      break;
+    }
+    return end;
+  }
+
+  std::vector<Entity> Pass(const AnalyzedText& at, const std::vector<Word>& w,
+                           const DocContext& ctx) const;
+  void Chunk(const AnalyzedText& at, const std::vector<Word>& w, size_t first,
+             size_t last, const DocContext& ctx,
+             std::vector<Entity>& out) const;
+  bool ClassifyRun(const AnalyzedText& at, const std::vector<Word>& w,
+                   size_t a, size_t b, size_t chunk_last,
+                   const std::string& title, bool honorific,
+                   const DocContext& ctx, std::vector<Entity>& out) const;
+  void Learn(const AnalyzedText& at, const std::vector<Word>& w,
+             const std::vector<Entity>& found, DocContext& ctx) const;
+
+  Lexicon lex_;
+};
+
+std::vector<Entity> RuleEntityTagger::Pass(const AnalyzedText& at,
+                                           const std::vector<Word>& w,
+                                           const DocContext& ctx) const {
+  std::vector<Entity> out;
+  size_t i = 0;
+  while (i < w.size()) {
+    if (!w[i].is_word || !w[i].cap) {
+      ++i;
+      continue;
+    }
+    // Coordinated ellipsis: "Central and South Asia" is one place when both
+    // "Central Asia" and "South Asia" are.
+    if (i + 3 < w.size() && w[i + 1].text == "and" && w[i + 2].cap &&
+        w[i + 3].cap && w[i + 3].sentence == w[i].sentence &&
+        !w[i].possessive && !w[i + 2].possessive) {
+      std::string left = std::string(w[i].text) + " " +
+                         std::string(w[i + 3].text);
+      std::string right = std::string(w[i + 2].text) + " " +
+                          std::string(w[i + 3].text);
+      const GazetteerEntry* gl = lex_.Find(left);
+      const GazetteerEntry* gr = lex_.Find(right);
+      if (gl && gr && !gl->skip && !gr->skip &&
+          gl->type == EntityType::kLoc && gr->type == EntityType::kLoc) {
+        std::string x(w[i].text), y(w[i + 2].text);
+        if (y < x) std::swap(x, y);
+        out.push_back(Make(at, w, i, i + 3, EntityType::kLoc,
+                           x + " and " + y + " " + std::string(w[i + 3].text),
+                           "loc.coordination"));
+        i += 4;
+        continue;
+      }
+    }
+    size_t last = ChunkEnd(at, w, i, lex_);
+    Chunk(at, w, i, last, ctx, out);
+    i = last + 1;
+  }
+  return out;
 }
+
+void RuleEntityTagger::Chunk(const AnalyzedText& at, const std::vector<Word>& w,
+                             size_t first, size_t last, const DocContext& ctx,
+                             std::vector<Entity>& out) const {
+  std::string title;
+  bool honorific = false;
+  size_t pos = first;
+  while (pos <= last) {
+    if (!w[pos].is_word || !w[pos].cap) {
+      ++pos;
+      continue;
+    }
+    Match m = Longest(at, w, pos, last, ctx);
+    if (m.gaz == nullptr && lex_.IsStopword(w[pos].text)) {
+      ++pos;
+      continue;
+    }
+    // An organization head word after this point makes the whole stretch
+    // one ORG ("Moscow Carnegie Center"), unless a title intervenes.
+    size_t from = m.gaz ? m.end + 1 : pos + 1;
+    if (m.title == nullptr && !m.honorific) {
+      for (size_t k = from; k <= last; ++k) {
+        if (!w[k].is_word || !w[k].cap) continue;
+        if (lex_.Title(w[k].text) != nullptr &&
+            !lex_.IsOrgSuffix(w[k].text)) {
+          break;
+        }
+        if (lex_.IsOrgSuffix(w[k].text)) {
+          size_t end = OrgEnd(w, k, last);
+          if (!HeadingSentence(w, pos) || m.gaz != nullptr) {
+            out.push_back(
+                Make(at, w, pos, end, EntityType::kOrg, "", "org.suffix"));
+          }
+          pos = end + 1;
+          goto next;
+        }
+      }
+    }
+    if (m.gaz != nullptr) {
+      size_t end = m.end;
+      std::string rule = m.gaz->rule;
+      if (!m.gaz->skip) {
+        if (m.gaz->type == EntityType::kLoc && end < last &&
+            w[end + 1].is_word && lex_.IsLocSuffix(w[end + 1].text)) {
+          ++end;
+          rule = "loc.suffix";
+        }
+        out.push_back(
+            Make(at, w, pos, end, m.gaz->type, m.gaz->canonical, rule));
+      }
+      title.clear();
+      honorific = false;
+      pos = end + 1;
+      continue;
+    }
+    if (m.title != nullptr) {
+      title = *m.title;
+      pos = m.end + 1;
+      continue;
+    }
+    if (m.honorific) {
+      honorific = true;
+      pos = m.end + 1;
+      continue;
+    }
+    {
+      // A run of unknown capitalized words, up to the next known item.
+      size_t end = pos;
+      for (size_t k = pos + 1; k <= last; ++k) {
+        if (w[k].is_word && w[k].cap && Matched(Longest(at, w, k, last, ctx))) {
+          break;
+        }
+        if (w[k].is_word && !w[k].cap) break;
+        if (w[k].is_word) end = k;
+      }
+      ClassifyRun(at, w, pos, end, last, title, honorific, ctx, out);
+      title.clear();
+      honorific = false;
+      pos = end + 1;
+    }
+  next:;
+  }
+}
+
+bool RuleEntityTagger::ClassifyRun(const AnalyzedText& at,
+                                   const std::vector<Word>& w, size_t a,
+                                   size_t b, size_t chunk_last,
+                                   const std::string& title, bool honorific,
+                                   const DocContext& ctx,
+                                   std::vector<Entity>& out) const {
+  size_t n_words = 0;
+  for (size_t k = a; k <= b; ++k) n_words += w[k].is_word;
+  std::string_view first = w[a].text;
+  bool sentence_start = w[a].sentence_start;
+  bool heading = HeadingSentence(w, a);
+  auto person = [&](std::string canonical, const char* rule) {
+    Entity e = Make(at, w, a, b, EntityType::kPerson, std::move(canonical),
+                    rule);
+    e.title = title;
+    out.push_back(std::move(e));
+    return true;
+  };
+  // Known from a longer mention elsewhere in the document.
+  {
+    std::string canonical;
+    bool all_known = true;
+    for (size_t k = a; k <= b && all_known; ++k) {
+      if (!w[k].is_word) continue;
+      auto it = ctx.person_words.find(w[k].text);
+      if (it == ctx.person_words.end() || it->second.empty() ||
+          (!canonical.empty() && canonical != it->second)) {
+        all_known = false;
+      } else {
+        canonical = it->second;
+      }
+    }
+    if (all_known && !canonical.empty()) return person(canonical, "person.doc");
+  }
+  if (n_words == 1 && w[a].all_caps) {
+    if (heading || lex_.IsAcronymStop(first) || first.size() < 2) return false;
+    out.push_back(Make(at, w, a, b, EntityType::kOrg, "", "org.acronym"));
+    return true;
+  }
+  if (!title.empty()) return person("", "person.title");
+  if (honorific) return person("", "person.honorific");
+  // Lower-case office title right before the name: "president Xi Jinping".
+  if (a > 0 && w[a - 1].is_word && !w[a - 1].cap &&
+      lex_.Title(w[a - 1].text) != nullptr) {
+    Entity e = Make(at, w, a, b, EntityType::kPerson, "", "person.title");
+    e.title = *lex_.Title(w[a - 1].text);
+    if (!e.title.empty()) {
+      e.title[0] = static_cast<char>(std::toupper(
+          static_cast<unsigned char>(e.title[0])));
+    }
+    out.push_back(std::move(e));
+    return true;
+  }
+  // Interview speaker label: "Bradley Jardine: ..." opening a paragraph.
+  if (sentence_start && b + 1 < w.size() && w[b + 1].text == ":" &&
+      n_words <= 4) {
+    return person("", "person.speaker");
+  }
+  bool speech = (a > 0 && w[a - 1].is_word && lex_.IsSpeechVerb(w[a - 1].text)) ||
+                (b + 1 < w.size() && w[b + 1].is_word &&
+                 lex_.IsSpeechVerb(w[b + 1].text));
+  if (b == chunk_last && b + 2 < w.size() && w[b + 1].text == "," &&
+      w[b + 2].is_word && lex_.IsSpeechVerb(w[b + 2].text)) {
+    speech = true;
+  }
+  if (heading) return false;
+  if (n_words >= 2) {
+    if (lex_.IsLocSuffix(w[b].text)) {
+      out.push_back(Make(at, w, a, b, EntityType::kLoc, "", "loc.suffix"));
+      return true;
+    }
+    if (lex_.IsGivenName(first)) return person("", "person.given-name");
+    if (lex_.IsFamilyName(first) && n_words <= 3) {
+      return person("", "person.family-name");
+    }
+    if (speech) return person("", "person.speech");
+    return person("", "person.capitalized-run");
+  }
+  if (speech) return person("", "person.speech");
+  if (sentence_start) return false;
+  if (lex_.IsGivenName(first)) return person("", "person.given-name");
+  return false;
+}
+
+void RuleEntityTagger::Learn(const AnalyzedText& at,
+                             const std::vector<Word>& w,
+                             const std::vector<Entity>& found,
+                             DocContext& ctx) const {
+  for (const Entity& e : found) {
+    if (e.type != EntityType::kPerson) continue;
+    std::vector<std::string_view> parts = SplitName(e.text);
+    if (parts.size() < 2) continue;
+    for (std::string_view p : parts) {
+      auto [it, inserted] = ctx.person_words.try_emplace(std::string(p), e.text);
+      if (!inserted && it->second != e.text) {
+        // Keep the longer name when one contains the other, else ambiguous.
+        if (it->second.find(e.text) != std::string::npos) continue;
+        if (e.text.find(it->second) != std::string::npos) {
+          it->second = e.text;
+        } else {
+          it->second.clear();
+        }
+      }
+    }
+  }
+  // Acronym definitions: "Shanghai Cooperation Organization (SCO)".
+  size_t wi = 0;
+  for (const Entity& e : found) {
+    if (e.type == EntityType::kPerson || e.type == EntityType::kNorp) continue;
+    while (wi < w.size() && w[wi].span.begin < e.span.end) ++wi;
+    if (wi + 2 >= w.size()) break;
+    if (w[wi].text != "(" || !w[wi + 1].all_caps || w[wi + 2].text != ")") {
+      continue;
+    }
+    std::string_view acro = w[wi + 1].text;
+    if (acro.empty() || e.text.empty() || acro[0] != e.text[0]) continue;
+    ctx.acronyms.insert_or_assign(
+        std::string(acro),
+        GazetteerEntry{e.type, e.canonical, "acronym.defined", false});
+  }
+  (void)at;
+}
+
+}  // namespace
+
+Result<std::unique_ptr<EntityTagger>> EntityTagger::Create(
+    const std::string& lang_dir) {
+  Result<Lexicon> lex = LoadLexicon(lang_dir);
+  if (!lex.ok()) return lex.status();
+  return std::unique_ptr<EntityTagger>(
+      new RuleEntityTagger(std::move(lex).value()));
+}
+
 }  // namespace newsfacts

@@ -1,0 +1,172 @@
+#include "extract/entities/lexicon.h"
+
+#include <algorithm>
+#include <cctype>
+#include <fstream>
+#include <sstream>
+#include <utility>
+#include <vector>
+
+namespace newsfacts {
+namespace {
+
+std::string_view Trim(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) {
+    s.remove_prefix(1);
+  }
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' ||
+                        s.back() == '\r')) {
+    s.remove_suffix(1);
+  }
+  return s;
+}
+
+// One entry per line; `#` starts a comment line.
+Result<std::vector<std::string>> ReadList(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Status::NotFound("entity list missing: " + path);
+  std::vector<std::string> out;
+  std::string line;
+  while (std::getline(in, line)) {
+    std::string_view v = Trim(line);
+    if (v.empty() || v.front() == '#') continue;
+    out.emplace_back(v);
+  }
+  return out;
+}
+
+// "Surface = Canonical" or "Surface" (canonical = surface).
+std::pair<std::string, std::string> SplitEntry(std::string_view line) {
+  size_t eq = line.find(" = ");
+  if (eq == std::string_view::npos) {
+    std::string s = NormalizeSpaces(line);
+    return {s, s};
+  }
+  return {NormalizeSpaces(Trim(line.substr(0, eq))),
+          NormalizeSpaces(Trim(line.substr(eq + 3)))};
+}
+
+size_t WordCount(std::string_view s) {
+  size_t n = 1;
+  for (char c : s) n += (c == ' ' || c == '-' || c == '/' || c == '.');
+  return n;
+}
+
+}  // namespace
+
+std::string NormalizeSpaces(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  bool space = false;
+  for (char c : s) {
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+      space = !out.empty();
+      continue;
+    }
+    if (space) out.push_back(' ');
+    space = false;
+    out.push_back(c);
+  }
+  return out;
+}
+
+const GazetteerEntry* Lexicon::Find(std::string_view surface) const {
+  auto it = names_.find(surface);
+  return it == names_.end() ? nullptr : &it->second;
+}
+
+const std::string* Lexicon::Title(std::string_view surface) const {
+  auto it = titles_.find(surface);
+  return it == titles_.end() ? nullptr : &it->second;
+}
+
+Result<Lexicon> LoadLexicon(const std::string& lang_dir) {
+  Lexicon lex;
+  struct GazFile {
+    const char* name;
+    EntityType type;
+  };
+  // Later files do not override earlier ones: countries win over cities
+  // with the same spelling (e.g. "Singapore").
+  const GazFile kGazetteers[] = {
+      {"ent-loc-countries", EntityType::kLoc},
+      {"ent-org-names", EntityType::kOrg},
+      {"ent-norp", EntityType::kNorp},
+      {"ent-loc-regions", EntityType::kLoc},
+      {"ent-loc-cities", EntityType::kLoc},
+  };
+  for (const GazFile& g : kGazetteers) {
+    auto lines = ReadList(lang_dir + "/" + g.name + ".txt");
+    if (!lines.ok()) return lines.status();
+    for (const std::string& line : *lines) {
+      auto [surface, canonical] = SplitEntry(line);
+      lex.max_words_ = std::max(lex.max_words_, WordCount(surface));
+      lex.names_.try_emplace(surface, GazetteerEntry{g.type, canonical,
+                                                     std::string("gaz.") +
+                                                         (g.name + 4)});
+    }
+  }
+  {
+    auto lines = ReadList(lang_dir + "/ent-non-entities.txt");
+    if (!lines.ok()) return lines.status();
+    for (const std::string& line : *lines) {
+      auto [surface, canonical] = SplitEntry(line);
+      lex.max_words_ = std::max(lex.max_words_, WordCount(surface));
+      GazetteerEntry e{EntityType::kOrg, canonical, "gaz.non-entities", true};
+      lex.names_.insert_or_assign(surface, std::move(e));
+    }
+  }
+  {
+    auto lines = ReadList(lang_dir + "/ent-titles.txt");
+    if (!lines.ok()) return lines.status();
+    for (const std::string& line : *lines) {
+      auto [surface, canonical] = SplitEntry(line);
+      lex.max_words_ = std::max(lex.max_words_, WordCount(surface));
+      lex.titles_.try_emplace(surface, canonical);
+      // Lower-case use before a name ("president Vladimir Putin").
+      std::string lower = surface;
+      for (char& c : lower) c = static_cast<char>(std::tolower(
+                                static_cast<unsigned char>(c)));
+      lex.titles_.try_emplace(lower, canonical);
+    }
+  }
+  const std::pair<const char*, StringSet*> kSets[] = {
+      {"ent-honorifics", &lex.honorifics_},
+      {"ent-org-suffixes", &lex.org_suffixes_},
+      {"ent-loc-suffixes", &lex.loc_suffixes_},
+      {"ent-given-names", &lex.given_},
+      {"ent-family-names", &lex.family_},
+      {"ent-speech-verbs", &lex.speech_},
+      {"ent-stopwords", &lex.stop_},
+      {"ent-acronym-stopwords", &lex.acro_stop_},
+      {"ent-connectors", &lex.connectors_},
+  };
+  for (const auto& [name, set] : kSets) {
+    auto lines = ReadList(lang_dir + "/" + name + ".txt");
+    if (!lines.ok()) return lines.status();
+    for (std::string& line : *lines) set->insert(std::move(line));
+  }
+  // Words written with a final dot anywhere in the lists, so the tagger can
+  // glue "Gen" + "." back into one word before matching.
+  auto add_abbrevs = [&lex](std::string_view key) {
+    size_t start = 0;
+    while (start < key.size()) {
+      size_t end = key.find(' ', start);
+      if (end == std::string_view::npos) end = key.size();
+      std::string_view w = key.substr(start, end - start);
+      if (w.size() > 1 && w.back() == '.') {
+        lex.abbrevs_.emplace(w.substr(0, w.size() - 1));
+      }
+      start = end + 1;
+    }
+  };
+  for (const auto& [k, v] : lex.names_) add_abbrevs(k);
+  for (const auto& [k, v] : lex.titles_) add_abbrevs(k);
+  for (const StringSet* set : {&lex.honorifics_, &lex.org_suffixes_,
+                               &lex.stop_}) {
+    for (const std::string& k : *set) add_abbrevs(k);
+  }
+  return lex;
+}
+
+}  // namespace newsfacts

@@ -1,0 +1,85 @@
+// Internal to extract/entities/: the language resources the entity tagger
+// reads (gazetteers, titles, name lists, cue words), loaded once from the
+// `ent-*.txt` files of one language folder.
+//
+//   Result<Lexicon> lex = LoadLexicon("config/lang/en");
+//   const GazetteerEntry* e = lex->Find("Central Asia");
+//
+// Thread-safety: immutable after LoadLexicon(); lookups are safe for
+// concurrent use.
+#ifndef NEWSFACTS_EXTRACT_ENTITIES_LEXICON_H_
+#define NEWSFACTS_EXTRACT_ENTITIES_LEXICON_H_
+
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "core/status.h"
+#include "core/types.h"
+
+namespace newsfacts {
+
+struct GazetteerEntry {
+  EntityType type = EntityType::kLoc;
+  std::string canonical;
+  std::string rule;  // e.g. "gaz.loc-countries"
+  bool skip = false;  // a known non-entity phrase ("World War II")
+};
+
+// Transparent hashing so lookups take string_view without copies.
+struct StringHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view s) const {
+    return std::hash<std::string_view>{}(s);
+  }
+};
+using StringSet =
+    std::unordered_set<std::string, StringHash, std::equal_to<>>;
+
+class Lexicon {
+ public:
+  // Known names keyed by their surface form with single spaces.
+  const GazetteerEntry* Find(std::string_view surface) const;
+  // Canonical office title for a surface ("Foreign Minister"), or nullptr.
+  const std::string* Title(std::string_view surface) const;
+
+  bool IsHonorific(std::string_view w) const { return Has(honorifics_, w); }
+  bool IsOrgSuffix(std::string_view w) const { return Has(org_suffixes_, w); }
+  bool IsLocSuffix(std::string_view w) const { return Has(loc_suffixes_, w); }
+  bool IsGivenName(std::string_view w) const { return Has(given_, w); }
+  bool IsFamilyName(std::string_view w) const { return Has(family_, w); }
+  bool IsSpeechVerb(std::string_view w) const { return Has(speech_, w); }
+  bool IsStopword(std::string_view w) const { return Has(stop_, w); }
+  bool IsAcronymStop(std::string_view w) const { return Has(acro_stop_, w); }
+  bool IsConnector(std::string_view w) const { return Has(connectors_, w); }
+  // `w` (without its dot) is written with a dot in some list ("Gen", "St").
+  bool IsAbbreviation(std::string_view w) const { return Has(abbrevs_, w); }
+  // Longest gazetteer or title key, in words, bounding lookups.
+  size_t max_words() const { return max_words_; }
+
+ private:
+  friend Result<Lexicon> LoadLexicon(const std::string& lang_dir);
+  static bool Has(const StringSet& set, std::string_view w) {
+    return set.find(w) != set.end();
+  }
+
+  std::unordered_map<std::string, GazetteerEntry, StringHash, std::equal_to<>>
+      names_;
+  std::unordered_map<std::string, std::string, StringHash, std::equal_to<>>
+      titles_;
+  StringSet honorifics_, org_suffixes_, loc_suffixes_, given_, family_,
+      speech_, stop_, acro_stop_, connectors_, abbrevs_;
+  size_t max_words_ = 1;
+};
+
+// Reads the `ent-*.txt` lists of `lang_dir`. Missing files are errors: a
+// tagger without its gazetteers would silently find nothing.
+Result<Lexicon> LoadLexicon(const std::string& lang_dir);
+
+// Collapses runs of white space to one space (gazetteer keys and lookups).
+std::string NormalizeSpaces(std::string_view s);
+
+}  // namespace newsfacts
+
+#endif  // NEWSFACTS_EXTRACT_ENTITIES_LEXICON_H_

@@ -1,0 +1,229 @@
+#include "extract/entities/name_words.h"
+
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
+#include <algorithm>
+#include <cctype>
+#include <string>
+
+namespace newsfacts {
+namespace {
+
+UChar32 FirstCodePoint(std::string_view s) {
+  if (s.empty()) return 0;
+  int32_t i = 0;
+  UChar32 c = 0;
+  U8_NEXT(reinterpret_cast<const uint8_t*>(s.data()), i,
+          static_cast<int32_t>(s.size()), c);
+  return c;
+}
+
+bool AllCaps(std::string_view s) {
+  int32_t i = 0;
+  int letters = 0;
+  const int32_t n = static_cast<int32_t>(s.size());
+  while (i < n) {
+    UChar32 c = 0;
+    U8_NEXT(reinterpret_cast<const uint8_t*>(s.data()), i, n, c);
+    if (u_isalpha(c)) {
+      if (!u_isupper(c)) return false;
+      ++letters;
+    }
+  }
+  return letters >= 2;
+}
+
+// "U.S" or "U.N" : single letters joined by dots.
+bool IsInitialism(std::string_view s) {
+  if (s.size() < 3) return false;
+  for (size_t i = 0; i < s.size(); ++i) {
+    bool letter = std::isupper(static_cast<unsigned char>(s[i])) != 0;
+    if ((i % 2 == 0) != letter) return false;
+    if (i % 2 == 1 && s[i] != '.') return false;
+  }
+  return true;
+}
+
+bool OnlySpaces(std::string_view s) {
+  for (char c : s) {
+    if (c != ' ' && c != '\t') return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+std::vector<Word> BuildWords(const AnalyzedText& at, const Lexicon& lex) {
+  std::vector<Word> out;
+  out.reserve(at.tokens.size());
+  size_t sentence = 0;
+  for (size_t t = 0; t < at.tokens.size(); ++t) {
+    const Token& tok = at.tokens[t];
+    Word w;
+    w.span = tok.span;
+    w.is_word = tok.kind != TokenKind::kPunct;
+    std::string_view s = at.Slice(w.span);
+    if (w.is_word) {
+      for (std::string_view suffix : {"'s", "\xE2\x80\x99s"}) {
+        if (s.size() > suffix.size() + 0 &&
+            s.substr(s.size() - suffix.size()) == suffix) {
+          w.span.end -= suffix.size();
+          w.possessive = true;
+          break;
+        }
+      }
+      s = at.Slice(w.span);
+      // Glue the dot back onto "U.S" and list abbreviations ("Gen", "St").
+      if (!w.possessive && t + 1 < at.tokens.size() &&
+          at.tokens[t + 1].span.begin == w.span.end &&
+          at.Slice(at.tokens[t + 1].span) == "." &&
+          (IsInitialism(s) || lex.IsAbbreviation(s))) {
+        w.span.end = at.tokens[t + 1].span.end;
+        ++t;
+      }
+    }
+    w.text = at.Slice(w.span);
+    while (sentence + 1 < at.sentences.size() &&
+           w.span.begin >= at.sentences[sentence + 1].begin) {
+      ++sentence;
+    }
+    w.sentence = sentence;
+    if (w.is_word) {
+      UChar32 c = FirstCodePoint(w.text);
+      w.cap = u_isupper(c) || u_istitle(c);
+      w.all_caps = AllCaps(w.text);
+    }
+    out.push_back(w);
+  }
+  // Sentence starts and title-case lines.
+  size_t i = 0;
+  while (i < out.size()) {
+    size_t j = i;
+    while (j < out.size() && out[j].sentence == out[i].sentence) ++j;
+    int words = 0, lower = 0;
+    bool seen_word = false;
+    for (size_t k = i; k < j; ++k) {
+      if (!out[k].is_word) continue;
+      if (!seen_word) out[k].sentence_start = true;
+      seen_word = true;
+      ++words;
+      if (!out[k].cap && !lex.IsConnector(out[k].text)) {
+        std::string upper(out[k].text);
+        upper[0] = static_cast<char>(
+            std::toupper(static_cast<unsigned char>(upper[0])));
+        if (!lex.IsStopword(upper)) ++lower;
+      }
+    }
+    bool heading = words >= 2 && lower == 0 &&
+                   at.text.substr(out[j - 1].span.begin, 1) != ".";
+    for (size_t k = i; k < j; ++k) out[k].heading = heading;
+    i = j;
+  }
+  return out;
+}
+
+size_t ChunkEnd(const AnalyzedText& at, const std::vector<Word>& w,
+                size_t first, const Lexicon& lex) {
+  size_t j = first;
+  bool org_head = lex.IsOrgSuffix(w[first].text);
+  auto gap = [&](size_t a, size_t b) {
+    return at.text.substr(w[a].span.end, w[b].span.begin - w[a].span.end);
+  };
+  auto same_line = [&](size_t a, size_t b) {
+    return w[a].sentence == w[b].sentence || w[a].text.back() == '.';
+  };
+  while (j + 1 < w.size() && !w[j].possessive) {
+    size_t n = j + 1;
+    if (!same_line(j, n)) break;
+    std::string_view g = gap(j, n);
+    if (!OnlySpaces(g)) break;
+    if (w[n].is_word && w[n].cap) {
+      j = n;
+      org_head = org_head || lex.IsOrgSuffix(w[n].text);
+      continue;
+    }
+    // Glued punctuation between capitalized words: RFE/RL, Nagorno-Karabakh.
+    if (!w[n].is_word && g.empty() && n + 1 < w.size() &&
+        (w[n].text == "/" || w[n].text == "-" || w[n].text == "&") &&
+        w[n + 1].is_word && w[n + 1].cap && gap(n, n + 1).empty()) {
+      j = n + 1;
+      continue;
+    }
+    // Connectors continue an organization name: "Institute for ...".
+    if (w[n].is_word && !w[n].cap && lex.IsConnector(w[n].text)) {
+      size_t m = n;
+      while (m < w.size() && m < n + 2 && w[m].is_word && !w[m].cap &&
+             lex.IsConnector(w[m].text) && same_line(j, m) &&
+             OnlySpaces(gap(m - 1, m))) {
+        ++m;
+      }
+      if (m >= w.size() || !w[m].is_word || !w[m].cap ||
+          !OnlySpaces(gap(m - 1, m)) || w[m].sentence != w[j].sentence) {
+        break;
+      }
+      bool take = org_head;
+      if (!take && j == first && w[n].text == "and" &&
+          lex.Find(w[first].text) == nullptr &&
+          !lex.IsStopword(w[first].text)) {
+        // "Belt and Road Initiative": look for a head word after "and".
+        for (size_t k = m; k < w.size() && w[k].is_word && w[k].cap &&
+                           w[k].sentence == w[j].sentence;
+             ++k) {
+          if (lex.IsOrgSuffix(w[k].text)) {
+            take = true;
+            break;
+          }
+          if (w[k].possessive) break;
+        }
+      }
+      if (!take) break;
+      j = m;
+      org_head = org_head || lex.IsOrgSuffix(w[m].text);
+      continue;
+    }
+    break;
+  }
+  return j;
+}
+
+std::vector<std::string_view> SplitName(std::string_view name) {
+  std::vector<std::string_view> out;
+  size_t start = 0;
+  while (start < name.size()) {
+    size_t end = name.find(' ', start);
+    if (end == std::string_view::npos) end = name.size();
+    if (end > start) out.push_back(name.substr(start, end - start));
+    start = end + 1;
+  }
+  return out;
+}
+
+void ResolveCanonicals(std::vector<Entity>& entities) {
+  std::vector<std::string> names;
+  for (const Entity& e : entities) {
+    if (e.type == EntityType::kPerson) names.push_back(e.canonical);
+  }
+  std::sort(names.begin(), names.end(),
+            [](const std::string& a, const std::string& b) {
+              return a.size() > b.size();
+            });
+  names.erase(std::unique(names.begin(), names.end()), names.end());
+  for (Entity& e : entities) {
+    if (e.type != EntityType::kPerson) continue;
+    std::vector<std::string_view> mine = SplitName(e.canonical);
+    for (const std::string& n : names) {
+      if (n.size() <= e.canonical.size()) break;
+      std::vector<std::string_view> theirs = SplitName(n);
+      bool all = std::all_of(mine.begin(), mine.end(), [&](std::string_view p) {
+        return std::find(theirs.begin(), theirs.end(), p) != theirs.end();
+      });
+      if (all) {
+        e.canonical = n;
+        break;
+      }
+    }
+  }
+}
+
+}  // namespace newsfacts

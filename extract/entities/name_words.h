@@ -1,0 +1,55 @@
+// Internal to extract/entities/: the word view the entity rules work on —
+// tokens with possessives split off, abbreviations glued to their dot,
+// capitalization and sentence position precomputed — plus the chunker that
+// groups capitalized words into candidate names.
+//
+//   std::vector<Word> words = BuildWords(analyzed, lexicon);
+//   size_t last = ChunkEnd(analyzed, words, i, lexicon);
+//
+// Thread-safety: stateless functions.
+#ifndef NEWSFACTS_EXTRACT_ENTITIES_NAME_WORDS_H_
+#define NEWSFACTS_EXTRACT_ENTITIES_NAME_WORDS_H_
+
+#include <string_view>
+#include <vector>
+
+#include "core/types.h"
+#include "extract/entities/lexicon.h"
+#include "extract/text/text.h"
+
+namespace newsfacts {
+
+struct Word {
+  Span span;
+  std::string_view text;
+  bool is_word = false;      // letters or digits (not punctuation)
+  bool cap = false;          // starts with an upper-case letter
+  bool all_caps = false;     // two or more letters, all upper case ("SCO")
+  bool possessive = false;   // a 's / ’s was cut off the end
+  bool sentence_start = false;
+  bool heading = false;      // in a title-case line ("China's New Role")
+  size_t sentence = 0;
+};
+
+std::vector<Word> BuildWords(const AnalyzedText& at, const Lexicon& lex);
+
+// Last index of the capitalized chunk starting at `first` (a capitalized
+// word): capitalized words, glued punctuation ("RFE/RL", "Nagorno-Karabakh")
+// and, inside organization names, lower-case connectors.
+size_t ChunkEnd(const AnalyzedText& at, const std::vector<Word>& w,
+                size_t first, const Lexicon& lex);
+
+inline bool HeadingSentence(const std::vector<Word>& w, size_t i) {
+  return w[i].heading;
+}
+
+// "Recep Tayyip Erdogan" -> {"Recep", "Tayyip", "Erdogan"}.
+std::vector<std::string_view> SplitName(std::string_view name);
+
+// Person mentions take the longest person name of the document that holds
+// all their words (Putin -> Vladimir Putin).
+void ResolveCanonicals(std::vector<Entity>& entities);
+
+}  // namespace newsfacts
+
+#endif  // NEWSFACTS_EXTRACT_ENTITIES_NAME_WORDS_H_
