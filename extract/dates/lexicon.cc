@@ -123,7 +123,7 @@ Result<DateLexicon> DateLexicon::Load(const std::string& lang_dir,
   if (!numbers.ok()) return numbers.status();
   for (const auto& r : *numbers)
     if (r.size() >= 2)
-      lex.numbers[r[0]] = r[1] == "X" ? -1 : std::atoi(r[1].c_str());
+      lex.numbers[r[0]] = r[1] == "X" ? -1 : std::atof(r[1].c_str());
   auto units = ReadTable(path("dates-units.txt"));
   if (!units.ok()) return units.status();
   for (const auto& r : *units)

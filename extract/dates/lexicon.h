@@ -42,7 +42,7 @@ struct DateLexicon {
   std::map<std::string, int> month_abbrevs;
   std::map<std::string, int> weekdays;  // ISO 1 = Monday
   // Lowercase forms.
-  std::map<std::string, int> numbers;   // -1 = vague ("a few", "several")
+  std::map<std::string, double> numbers;  // -1 = vague ("a few", "several")
   std::map<std::string, Unit> units;    // singular and plural forms
   std::map<std::string, Phrase> phrases;
   std::map<std::string, Modifier> modifiers;

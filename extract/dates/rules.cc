@@ -2,6 +2,7 @@
 
 #include <cctype>
 #include <cstdlib>
+#include <map>
 
 #include "extract/dates/calendar.h"
 
@@ -127,7 +128,8 @@ std::string ResolveTemplate(const std::string& t, const MatchContext& c) {
         "\\W+$");
     const size_t at = c.Offset(0);
     const size_t from = at > 30 ? at - 30 : 0;
-    if (doc && RE2::PartialMatch(c.text->text.substr(from, at - from), kDayCue))
+    if (doc && (c.future || RE2::PartialMatch(
+                                c.text->text.substr(from, at - from), kDayCue)))
       return doc->ToIso();
     return "PRESENT_REF";
   }
@@ -208,6 +210,8 @@ RuleSet BuildRules(const DateLexicon& lex) {
   const std::string any_month = KeysAlternation(all_months) + "\\.?";
   const std::string day = "([12]\\d|3[01]|0?[1-9])(?:st|nd|rd|th)?";
   const std::string year = "(1[6-9]\\d\\d|20\\d\\d)";
+  // Next to a month and day, older years are unambiguous.
+  const std::string full_year = "(1\\d\\d\\d|20\\d\\d)";
   const std::string number = "((?i:" + KeysAlternation(lex.numbers) + "(?:-" +
                              KeysAlternation(lex.numbers) +
                              ")?)|\\d{1,4}(?:\\.\\d+)?)";
@@ -229,7 +233,7 @@ RuleSet BuildRules(const DateLexicon& lex) {
         return true;
       });
   Add(set, "month-day-year",
-      "\\b(" + any_month + ") " + day + ",? " + year + "\\b",
+      "\\b(" + any_month + ") " + day + ",? " + full_year + "\\b",
       [L](const MatchContext& c, DateMention& m) {
         const int mo = MonthOf(*L, c.groups[1]);
         const int d = ToInt(c.groups[2]), y = ToInt(c.groups[3]);
@@ -238,7 +242,7 @@ RuleSet BuildRules(const DateLexicon& lex) {
         return true;
       });
   Add(set, "day-month-year",
-      "\\b" + day + " (" + any_month + "),? " + year + "\\b",
+      "\\b" + day + " (" + any_month + "),? " + full_year + "\\b",
       [L](const MatchContext& c, DateMention& m) {
         const int mo = MonthOf(*L, c.groups[2]);
         const int d = ToInt(c.groups[1]), y = ToInt(c.groups[3]);
@@ -258,16 +262,124 @@ RuleSet BuildRules(const DateLexicon& lex) {
                                  ToInt(c.groups[2]), c.future);
         return !m.value.empty();
       });
-  Add(set, "day-month", "\\b" + day + " (" + month + ")\\b",
+  // The extent stops before a sentence-final dot ("on 4 February.") unless
+  // the listed form itself has one ("5 Jan.").
+  Add(set, "day-month",
+      "\\b(" + day + " (" + KeysAlternation(all_months) + "))(?:$|[^\\pL])",
       [L](const MatchContext& c, DateMention& m) {
-        m.value = ResolvePartial(c.doc_date, MonthOf(*L, c.groups[2]),
-                                 ToInt(c.groups[1]), c.future);
+        m.value = ResolvePartial(c.doc_date, MonthOf(*L, c.groups[3]),
+                                 ToInt(c.groups[2]), c.future);
         return !m.value.empty();
-      });
+      },
+      1);
   Add(set, "month-year",
       "\\b(" + any_month + "),? (?:of )?" + year + "\\b",
       [L](const MatchContext& c, DateMention& m) {
         m.value = MonthValue(ToInt(c.groups[2]), MonthOf(*L, c.groups[1]));
+        return true;
+      });
+  Add(set, "month-qualified",
+      "\\b((?i:this|last|next|coming|past)) (" + month + ")\\b",
+      [L](const MatchContext& c, DateMention& m) {
+        const int mo = MonthOf(*L, c.groups[2]);
+        const std::string q = Lower(c.groups[1]);
+        if (!c.doc_date) {
+          m.value = ResolvePartial(c.doc_date, mo, 0, false);
+          return true;
+        }
+        int y = c.doc_date->year;
+        // "this September" is in the current year; "last"/"next" skip the
+        // current month itself.
+        if ((q == "last" || q == "past") && mo >= c.doc_date->month) --y;
+        if ((q == "next" || q == "coming") && mo <= c.doc_date->month) ++y;
+        m.value = MonthValue(y, mo);
+        return true;
+      });
+  Add(set, "quarter",
+      "\\b(?:(?i:the) )?((?i:first|second|third|fourth|1st|2nd|3rd|4th)) "
+      "(?i:quarter)(?: (?i:of))?(?:,? " +
+          year + "| ((?i:this|last|next)) (?i:year))",
+      [](const MatchContext& c, DateMention& m) {
+        static const std::map<std::string, int> kOrdinal = {
+            {"first", 1}, {"1st", 1}, {"second", 2}, {"2nd", 2},
+            {"third", 3}, {"3rd", 3}, {"fourth", 4}, {"4th", 4}};
+        auto q = kOrdinal.find(Lower(c.groups[1]));
+        if (q == kOrdinal.end()) return false;
+        std::string y;
+        if (!c.groups[2].empty()) {
+          y = std::string(c.groups[2]);
+        } else if (c.doc_date) {
+          const std::string w = Lower(c.groups[3]);
+          y = YearValue(c.doc_date->year + (w == "last" ? -1 : w == "next" ? 1 : 0));
+        } else {
+          y = "XXXX";
+        }
+        m.value = y + "-Q" + std::to_string(q->second);
+        return true;
+      });
+  Add(set, "quarter-code", "\\b(?:([QH])([1-4]) " + year + "|" + year +
+                               " ([QH])([1-4]))\\b",
+      [](const MatchContext& c, DateMention& m) {
+        // Groups: Q/H, n, year | year, Q/H, n.
+        const bool first = !c.groups[1].empty();
+        const std::string kind(first ? c.groups[1] : c.groups[5]);
+        const std::string n(first ? c.groups[2] : c.groups[6]);
+        if (kind == "H" && n > "2") return false;
+        m.value = std::string(first ? c.groups[3] : c.groups[4]) + "-" + kind + n;
+        return true;
+      });
+  Add(set, "month-day-range",
+      "\\b(" + any_month + ") " + day + " ?(?:[-–]|(?i:to|through|until)) ?" +
+          day + "(?:,? " + full_year + ")?\\b",
+      [L](const MatchContext& c, DateMention& m) {
+        const int mo = MonthOf(*L, c.groups[1]);
+        const int a = ToInt(c.groups[2]), b = ToInt(c.groups[3]);
+        if (b <= a) return false;
+        std::string first, last;
+        if (!c.groups[4].empty()) {
+          const int y = ToInt(c.groups[4]);
+          if (!IsValidDay(y, mo, b)) return false;
+          first = DayValue(y, mo, a);
+          last = DayValue(y, mo, b);
+        } else {
+          first = ResolvePartial(c.doc_date, mo, a, c.future);
+          last = first.empty() ? "" : first.substr(0, 8) + DayValue(0, 1, b).substr(8);
+        }
+        if (first.empty()) return false;
+        m.type = "DURATION";
+        m.value = "P" + std::to_string(b - a) + "D";
+        m.begin = first;
+        m.end_value = last;
+        return true;
+      });
+  Add(set, "day-month-range",
+      "\\b(?:(?i:from|between) )?" + day +
+          " ?(?:[-–]|(?i:to|through|until|and)) ?" + day + " (" + any_month +
+          ")(?:,? " + full_year + ")?\\b",
+      [L](const MatchContext& c, DateMention& m) {
+        const int mo = MonthOf(*L, c.groups[3]);
+        const int a = ToInt(c.groups[1]), b = ToInt(c.groups[2]);
+        if (b <= a || mo == 0) return false;
+        // "4 and 22 May" is a range only after "between".
+        const std::string_view whole = c.groups[0];
+        if (whole.find(" and ") != std::string_view::npos &&
+            Lower(whole.substr(0, 7)) != "between")
+          return false;
+        std::string first, last;
+        if (!c.groups[4].empty()) {
+          const int y = ToInt(c.groups[4]);
+          if (!IsValidDay(y, mo, b)) return false;
+          first = DayValue(y, mo, a);
+          last = DayValue(y, mo, b);
+        } else {
+          last = ResolvePartial(c.doc_date, mo, b, c.future);
+          first = last.empty() ? "" : last.substr(0, 8) + DayValue(0, 1, a).substr(8);
+        }
+        if (first.empty()) return false;
+        m.type = "DURATION";
+        m.value = "P" + std::to_string(b - a) + "D";
+        m.begin = first;
+        m.end_value = last;
         return true;
       });
   Add(set, "month",
@@ -343,19 +455,21 @@ RuleSet BuildRules(const DateLexicon& lex) {
         return true;
       });
   Add(set, "duration",
-      "\\b(?:((?i:the (?:past|last|next|coming|previous|first|following|"
-      "final))) )?" +
-          number + "[ -]" + adjective + unit + "\\b( (?i:ago))?",
+      "\\b(?:((?i:(?:the )?(?:past|last|next|coming|previous|following|"
+      "final)|the first)) )?" +
+          number + "((?i: and a half))?[ -]" + adjective + unit +
+          "((?i: and a half))?\\b( (?i:ago))?",
       [L](const MatchContext& c, DateMention& m) {
         const size_t end = MatchEnd(c);
         // "64-year-old" is an age, "a day-long" a modifier of something
         // else; neither is annotated.
         static const RE2 kAge("^(?:-| )(?:old|olds)\\b");
         if (RE2::PartialMatch(c.text->text.substr(end, 6), kAge)) return false;
-        const double n = CountOf(*L, c.groups[2]);
-        const Unit* u = UnitOf(*L, c.groups[3]);
+        double n = CountOf(*L, c.groups[2]);
+        const Unit* u = UnitOf(*L, c.groups[4]);
         if (n == 0 || !u) return false;
-        if (!c.groups[4].empty()) {
+        if (n > 0 && (!c.groups[3].empty() || !c.groups[5].empty())) n += 0.5;
+        if (!c.groups[6].empty()) {
           if (!c.groups[1].empty()) return false;
           m.type = "DATE";
           m.value = AgoValue(c.doc_date, n, *u);

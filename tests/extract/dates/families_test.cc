@@ -152,6 +152,19 @@ TEST(DateTagger, Durations) {
       {"Fighting over the past two weeks killed many.", "the past two weeks", "DURATION", "P2W"},
       {"The ceasefire held for twenty-five days.", "twenty-five days", "DURATION", "P25D"},
       {"He waited more than two hours.", "more than two hours", "DURATION", "PT2H", "MORE_THAN"},
+      {"The talks lasted two and a half hours.", "two and a half hours", "DURATION", "PT2.5H"},
+      {"The siege lasted half a year.", "half a year", "DURATION", "P0.5Y"},
+      {"Shelling over the next three days is expected.", "the next three days", "DURATION", "P3D"},
+  });
+}
+
+TEST(DateTagger, QuartersAndNamedMonths) {
+  Check({
+      {"GDP fell in the third quarter of 2016.", "the third quarter of 2016", "DATE", "2016-Q3"},
+      {"Profits rose in Q1 2021.", "Q1 2021", "DATE", "2021-Q1"},
+      {"Output rose in the first quarter last year.", "the first quarter last year", "DATE", "2021-Q1"},
+      {"The vote is due this September.", "this September", "DATE", "2022-09"},
+      {"Prices peaked last April.", "last April", "DATE", "2021-04"},
   });
 }
 
@@ -173,6 +186,11 @@ TEST(DateTagger, Ranges) {
        "P2Y", "", "2014", "2016"},
       {"The 2014-2016 crisis hit hard.", "2014-2016", "DURATION", "P2Y", "",
        "2014", "2016"},
+      {"The summit ran on March 3-5, 2020.", "March 3-5, 2020", "DURATION",
+       "P2D", "", "2020-03-03", "2020-03-05"},
+      {"Talks were held from 4 to 22 January 1995.", "from 4 to 22 January 1995",
+       "DURATION", "P18D", "", "1995-01-04", "1995-01-22"},
+      {"He was born on 5 December 1391.", "5 December 1391", "DATE", "1391-12-05"},
       {"Fighting raged between March and May.", "between March and May",
        "DURATION", "P2M", "", "2021-03", "2021-05"},
   });
