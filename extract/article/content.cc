@@ -13,76 +13,6 @@ namespace {
 // are content too (Readability uses 0.2).
 constexpr double kSiblingShare = 0.2;
 
-// Substrings of class/id that mark a subtree as not article text. Strong
-// ones apply everywhere; weak ones are ignored when the same class/id also
-// says "content" (e.g. "article-body sidebar-none").
-constexpr std::string_view kStrongBoilerplate[] = {
-    "share",         "social",
-    "comment",       "newsletter",
-    "subscri",       "cookie",
-    "related",       "promo",
-    "advert",        "breadcrumb",
-    "sr-only",       "caption",
-    "disclaimer",    "outbrain",
-    "taboola",       "recommend",
-    "signup",        "sign-up",
-    "paywall",       "visually-hidden",
-    "screen-reader", "skip-link",
-    "lightbox",      "pagination",
-    "ymla",          "responsive-indicator",
-    "donate",        "more-stories",
-    "most-popular",  "trending",
-    "ad-slot",       "ad-container",
-    "ads-",          "-ads",
-    "dfp",           "nl-promo",
-    "disqus",        "respond",
-    "akismet",       "wpdiscuz"};
-constexpr std::string_view kWeakBoilerplate[] = {
-    "sidebar",   "footer",  "banner",    "menu",     "nav",       "widget",
-    "byline",    "author",  "masthead",  "header",   "hidden",    "tags",
-    "meta",      "rail",    "aside",     "print",    "dateline",  "timestamp",
-    "modal",     "popup",   "read-more", "readmore", "load-more", "showmore",
-    "show-more", "tooltip", "toolbar",   "sponsor",  "cta"};
-constexpr std::string_view kContentHints[] = {"article", "body", "content",
-                                              "entry",   "main", "post",
-                                              "story",   "text", "wsw"};
-
-std::string ClassAndId(const GumboNode* node) {
-  std::string s(Attr(node, "class"));
-  s.push_back(' ');
-  s.append(Attr(node, "id"));
-  for (char& c : s)
-    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return s;
-}
-
-bool ContainsAny(std::string_view s, const std::string_view* begin,
-                 const std::string_view* end) {
-  for (auto it = begin; it != end; ++it) {
-    if (s.find(*it) != std::string_view::npos) return true;
-  }
-  return false;
-}
-
-bool IsHidden(const GumboNode* node) {
-  if (HasAttr(node, "hidden")) return true;
-  std::string_view style = Attr(node, "style");
-  if (!style.empty()) {
-    std::string s;
-    for (char c : style)
-      if (c != ' ') s.push_back(static_cast<char>(std::tolower(c)));
-    if (s.find("display:none") != std::string::npos ||
-        s.find("visibility:hidden") != std::string::npos)
-      return true;
-  }
-  return false;
-}
-
-bool IsHeading(GumboTag t) {
-  return t == GUMBO_TAG_H1 || t == GUMBO_TAG_H2 || t == GUMBO_TAG_H3 ||
-         t == GUMBO_TAG_H4 || t == GUMBO_TAG_H5 || t == GUMBO_TAG_H6;
-}
-
 bool IsBlockTag(GumboTag t) {
   switch (t) {
     case GUMBO_TAG_P:
@@ -119,54 +49,6 @@ bool IsBlockTag(GumboTag t) {
     default:
       return false;
   }
-}
-
-// Text and link-text byte counts per element, computed once bottom-up so
-// that link-density checks stay linear in page size.
-struct Stats {
-  size_t direct = 0;  // text in the element's own text nodes
-  size_t text = 0;
-  size_t links = 0;
-  size_t commas = 0;
-};
-using StatsMap = std::unordered_map<const GumboNode*, Stats>;
-
-bool Skipped(const GumboNode* node, const BlockFilter& filter) {
-  if (IsNonContentTag(node) || IsHidden(node)) return true;
-  if (filter.class_patterns && LooksLikeBoilerplate(node)) return true;
-  if (filter.drop != nullptr) {
-    for (const Selector& sel : *filter.drop)
-      if (sel.Matches(node)) return true;
-  }
-  return false;
-}
-
-Stats ComputeStats(const GumboNode* node, const BlockFilter& filter,
-                   StatsMap* map, int depth) {
-  Stats st;
-  if (depth > kMaxDomDepth) return st;
-  if (node->type == GUMBO_NODE_TEXT || node->type == GUMBO_NODE_CDATA) {
-    std::string_view t = node->v.text.text;
-    for (char c : t) {
-      if (!std::isspace(static_cast<unsigned char>(c))) ++st.text;
-      if (c == ',') ++st.commas;
-    }
-    return st;
-  }
-  if (!IsElement(node) || Skipped(node, filter)) return st;
-  const GumboVector& children = node->v.element.children;
-  for (unsigned i = 0; i < children.length; ++i) {
-    Stats c = ComputeStats(static_cast<const GumboNode*>(children.data[i]),
-                           filter, map, depth + 1);
-    const auto* child = static_cast<const GumboNode*>(children.data[i]);
-    if (child->type == GUMBO_NODE_TEXT) st.direct += c.text;
-    st.text += c.text;
-    st.links += c.links;
-    st.commas += c.commas;
-  }
-  if (node->v.element.tag == GUMBO_TAG_A) st.links = st.text;
-  (*map)[node] = st;
-  return st;
 }
 
 std::string CaptionText(const GumboNode* figcaption) {
@@ -285,68 +167,7 @@ class Walker {
   BlockKind kind_ = BlockKind::kParagraph;
 };
 
-double ClassWeight(const GumboNode* node) {
-  std::string s = ClassAndId(node);
-  double w = 0;
-  if (ContainsAny(s, std::begin(kContentHints), std::end(kContentHints)))
-    w += 25;
-  if (ContainsAny(s, std::begin(kStrongBoilerplate),
-                  std::end(kStrongBoilerplate)) ||
-      ContainsAny(s, std::begin(kWeakBoilerplate), std::end(kWeakBoilerplate)))
-    w -= 25;
-  if (Attr(node, "itemprop") == "articleBody") w += 50;
-  return w;
-}
-
 }  // namespace
-
-bool IsNonContentTag(const GumboNode* node) {
-  switch (node->v.element.tag) {
-    case GUMBO_TAG_SCRIPT:
-    case GUMBO_TAG_STYLE:
-    case GUMBO_TAG_NOSCRIPT:
-    case GUMBO_TAG_NAV:
-    case GUMBO_TAG_FOOTER:
-    case GUMBO_TAG_ASIDE:
-    case GUMBO_TAG_IFRAME:
-    case GUMBO_TAG_BUTTON:
-    case GUMBO_TAG_SELECT:
-    case GUMBO_TAG_TEXTAREA:
-    case GUMBO_TAG_INPUT:
-    case GUMBO_TAG_SVG:
-    case GUMBO_TAG_TEMPLATE:
-    case GUMBO_TAG_HEAD:
-    case GUMBO_TAG_OBJECT:
-    case GUMBO_TAG_EMBED:
-    case GUMBO_TAG_CANVAS:
-    case GUMBO_TAG_MENU:
-    case GUMBO_TAG_LABEL:
-    case GUMBO_TAG_AUDIO:
-    case GUMBO_TAG_VIDEO:
-    case GUMBO_TAG_MATH:
-    case GUMBO_TAG_TIME:
-      return true;
-    case GUMBO_TAG_HEADER:
-      return true;
-    default:
-      return node->type == GUMBO_NODE_TEMPLATE;
-  }
-}
-
-bool LooksLikeBoilerplate(const GumboNode* node) {
-  GumboTag tag = node->v.element.tag;
-  if (tag == GUMBO_TAG_BODY || tag == GUMBO_TAG_HTML || tag == GUMBO_TAG_P ||
-      tag == GUMBO_TAG_A || IsHeading(tag))
-    return false;
-  std::string s = ClassAndId(node);
-  if (s.size() <= 1) return false;
-  if (ContainsAny(s, std::begin(kStrongBoilerplate),
-                  std::end(kStrongBoilerplate)))
-    return true;
-  return ContainsAny(s, std::begin(kWeakBoilerplate),
-                     std::end(kWeakBoilerplate)) &&
-         !ContainsAny(s, std::begin(kContentHints), std::end(kContentHints));
-}
 
 void BuildBlocks(const GumboNode* root, const BlockFilter& filter,
                  Content* out) {

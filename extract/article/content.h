@@ -2,9 +2,11 @@
 // (boilerplate skipped, captions set apart) and, for pages without a site
 // profile, finds the main-content container by Readability-style scoring.
 //
-//   BlockFilter filter{&profile_drops};
+//   std::vector<const GumboNode*> containers;
+//   FindMainContent(dom, &containers);
 //   Content content;
-//   BuildBlocks(FindMainContent(dom), filter, &content);
+//   for (const GumboNode* n : containers) BuildBlocks(n, BlockFilter{},
+//   &content); FinishBlocks(&content.blocks, &text);
 //
 // Thread-safety: stateless functions.
 #ifndef NEWSFACTS_EXTRACT_ARTICLE_CONTENT_H_
@@ -14,6 +16,7 @@
 #include <vector>
 
 #include "core/types.h"
+#include "extract/article/boilerplate.h"
 #include "extract/article/dom.h"
 
 namespace newsfacts {
@@ -22,20 +25,6 @@ struct Content {
   std::vector<Block> blocks;
   std::vector<std::string> captions;
 };
-
-struct BlockFilter {
-  // Extra subtrees to skip (site profile drop selectors); may be null.
-  const std::vector<Selector>* drop = nullptr;
-  // Skip elements whose class/id look like boilerplate (share, related...).
-  bool class_patterns = true;
-  // Skip link-dense lists and divs (navigation, "related" link lists).
-  bool link_density = true;
-};
-
-// True for elements never part of article text (script, nav, form, ...).
-bool IsNonContentTag(const GumboNode* node);
-// True when the element's class/id marks it as boilerplate.
-bool LooksLikeBoilerplate(const GumboNode* node);
 
 // Appends the blocks and captions of `root` to `out`, in document order.
 void BuildBlocks(const GumboNode* root, const BlockFilter& filter,

@@ -1,0 +1,60 @@
+// Internal to extract/article/: what is not article text. Tag and
+// class/id patterns for boilerplate (share bars, related links, comments),
+// hidden elements, and per-element text/link statistics used both to drop
+// link lists and to score main-content candidates.
+//
+//   BlockFilter filter;
+//   StatsMap stats;
+//   ComputeStats(body, filter, &stats, 0);
+//   if (Skipped(node, filter)) ...
+//
+// Thread-safety: stateless functions.
+#ifndef NEWSFACTS_EXTRACT_ARTICLE_BOILERPLATE_H_
+#define NEWSFACTS_EXTRACT_ARTICLE_BOILERPLATE_H_
+
+#include <cstddef>
+#include <unordered_map>
+#include <vector>
+
+#include "extract/article/dom.h"
+
+namespace newsfacts {
+
+struct BlockFilter {
+  // Extra subtrees to skip (site profile drop selectors); may be null.
+  const std::vector<Selector>* drop = nullptr;
+  // Skip elements whose class/id look like boilerplate (share, related...).
+  bool class_patterns = true;
+  // Skip link-dense lists and divs (navigation, "related" link lists).
+  bool link_density = true;
+};
+
+// True for elements never part of article text (script, nav, aside, ...).
+bool IsNonContentTag(const GumboNode* node);
+// True when the element's class/id marks it as boilerplate.
+bool LooksLikeBoilerplate(const GumboNode* node);
+// hidden attribute or display:none / visibility:hidden inline style.
+bool IsHidden(const GumboNode* node);
+bool IsHeading(GumboTag tag);
+// Whether `filter` leaves the element (and its subtree) out.
+bool Skipped(const GumboNode* node, const BlockFilter& filter);
+// Readability-style class/id weight: +25 content-like, -25 boilerplate.
+double ClassWeight(const GumboNode* node);
+
+// Text and link-text byte counts per element, computed once bottom-up so
+// that link-density checks stay linear in page size.
+struct Stats {
+  size_t direct = 0;  // text in the element's own text nodes
+  size_t text = 0;
+  size_t links = 0;
+  size_t commas = 0;
+};
+using StatsMap = std::unordered_map<const GumboNode*, Stats>;
+
+// Fills `map` for every element under `node` not skipped by `filter`.
+Stats ComputeStats(const GumboNode* node, const BlockFilter& filter,
+                   StatsMap* map, int depth);
+
+}  // namespace newsfacts
+
+#endif  // NEWSFACTS_EXTRACT_ARTICLE_BOILERPLATE_H_
