@@ -168,6 +168,25 @@ std::optional<CaseCount> RuleCountTagger::Judge(
     return std::nullopt;
   }
   if (n.decimal && n.value < 1000) return std::nullopt;
+  // Scores and results ("6-2, 7-5") pair a number with a smaller one.
+  if ((next == "-" || next == "\xE2\x80\x93") && j + 1 < se &&
+      v.at.tokens[j + 1].kind == TokenKind::kNumber) {
+    auto n2 = ParseNumberAt(v.at.text, v.at.tokens[j + 1].span.begin, lang_);
+    if (n2 && n2->value <= n.value) return std::nullopt;
+  }
+  if ((prev == "-" || prev == "\xE2\x80\x93") && i >= sb + 2 &&
+      v.at.tokens[i - 2].kind == TokenKind::kNumber) {
+    return std::nullopt;
+  }
+  // A year in front of a noun ("the 2001 attacks", "September 11, 2001
+  // attacks") when the date stage has not claimed it.
+  const bool year_like = !n.spelled && !n.has_separator && n.value >= 1900 &&
+                         n.value <= 2100;
+  if (year_like && i > sb &&
+      (prev == "," || prev == "the" || prev == "in" || prev == "since" ||
+       prev == "of" || prev == "'s" || v.IsCapitalized(i - 1))) {
+    return std::nullopt;
+  }
   if (n.spelled && n.value == 1 && next == "of") return std::nullopt;
 
   // Ranges: "between 200 and 300", "200-300", "200 to 300".
@@ -269,7 +288,17 @@ std::optional<CaseCount> RuleCountTagger::Judge(
     if (lex_.stopwords.count(w)) break;
     // A capitalized plural with no entity behind it: most often a group
     // the entity stage missed ("1,500 Uyghurs"); it still needs an event.
-    if (v.IsCapitalized(m) && w.size() > 3 && w.back() == 's' && m != sb) {
+    auto noun_follows = [&] {
+      for (size_t t = m + 1; t < se && t <= m + 3; ++t) {
+        if (v.MatchAt(lex_.persons, t, se, lex_.max_phrase_words) ||
+            v.MatchAt(lex_.case_nouns, t, se, lex_.max_phrase_words)) {
+          return true;
+        }
+      }
+      return false;
+    };
+    if (v.IsCapitalized(m) && w.size() > 3 && w.back() == 's' && m != sb &&
+        !noun_follows()) {
       kind = HeadKind::kNorp;
       head = m;
       head_end = m + 1;
@@ -317,6 +346,8 @@ std::optional<CaseCount> RuleCountTagger::Judge(
     if (!(j >= se || v.IsPunct(j) || MayFollowBareCount(next))) {
       return std::nullopt;
     }
+    // "Final Battle 2", "Windows 10": a number that ends a name.
+    if (first > sb && v.IsCapitalized(first - 1)) return std::nullopt;
     CountWindow w{first, j - 1, j, back_limit, fwd_limit};
     std::string event;
     size_t back_dist = SIZE_MAX;
