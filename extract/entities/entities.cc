@@ -150,6 +150,11 @@ std::vector<Entity> RuleEntityTagger::Pass(const AnalyzedText& at,
       ++i;
       continue;
     }
+    if (lex_.IsStopword(w[i].text) &&
+        !Matched(Longest(at, w, i, ChunkEnd(at, w, i, lex_), ctx))) {
+      ++i;
+      continue;
+    }
     // Coordinated ellipsis: "Central and South Asia" is one place when both
     // "Central Asia" and "South Asia" are.
     if (i + 3 < w.size() && w[i + 1].text == "and" && w[i + 2].cap &&
@@ -273,10 +278,19 @@ bool RuleEntityTagger::ClassifyRun(const AnalyzedText& at,
   std::string_view first = w[a].text;
   bool sentence_start = w[a].sentence_start;
   bool heading = HeadingSentence(w, a);
+  // Lower-case office title right before the name: "president Xi Jinping".
+  std::string office = title;
+  if (office.empty() && a > 0 && w[a - 1].is_word && !w[a - 1].cap) {
+    if (const std::string* t = lex_.Title(w[a - 1].text)) {
+      office = *t;
+      office[0] = static_cast<char>(
+          std::toupper(static_cast<unsigned char>(office[0])));
+    }
+  }
   auto person = [&](std::string canonical, const char* rule) {
     Entity e = Make(at, w, a, b, EntityType::kPerson, std::move(canonical),
                     rule);
-    e.title = title;
+    e.title = office;
     out.push_back(std::move(e));
     return true;
   };
@@ -301,20 +315,8 @@ bool RuleEntityTagger::ClassifyRun(const AnalyzedText& at,
     out.push_back(Make(at, w, a, b, EntityType::kOrg, "", "org.acronym"));
     return true;
   }
-  if (!title.empty()) return person("", "person.title");
+  if (!office.empty()) return person("", "person.title");
   if (honorific) return person("", "person.honorific");
-  // Lower-case office title right before the name: "president Xi Jinping".
-  if (a > 0 && w[a - 1].is_word && !w[a - 1].cap &&
-      lex_.Title(w[a - 1].text) != nullptr) {
-    Entity e = Make(at, w, a, b, EntityType::kPerson, "", "person.title");
-    e.title = *lex_.Title(w[a - 1].text);
-    if (!e.title.empty()) {
-      e.title[0] = static_cast<char>(std::toupper(
-          static_cast<unsigned char>(e.title[0])));
-    }
-    out.push_back(std::move(e));
-    return true;
-  }
   // Interview speaker label: "Bradley Jardine: ..." opening a paragraph.
   if (sentence_start && b + 1 < w.size() && w[b + 1].text == ":" &&
       n_words <= 4) {
