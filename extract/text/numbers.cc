@@ -232,6 +232,24 @@ std::optional<ParsedNumber> ParseWords(std::string_view t, size_t pos) {
   size_t e = ReadWord(t, pos, &w);
   if (e == pos) return std::nullopt;
 
+  // "half a dozen" is six, exactly.
+  if (w == "half") {
+    size_t j = SkipSpace(t, e);
+    std::string a, d;
+    if (j != std::string_view::npos) {
+      size_t ea = ReadWord(t, j, &a);
+      size_t k = SkipSpace(t, ea);
+      if (a == "a" && k != std::string_view::npos) {
+        size_t ed = ReadWord(t, k, &d);
+        if (d == "dozen") {
+          n.value = 6;
+          n.end = ed;
+          return n;
+        }
+      }
+    }
+    return std::nullopt;
+  }
   // Vague multiples and "several hundred".
   if (w == "several" || w == "few" || w == "a") {
     std::string_view first = w == "a" ? "a" : "";
@@ -291,7 +309,7 @@ std::optional<ParsedNumber> ParseWords(std::string_view t, size_t pos) {
   }
 
   int64_t total = 0, current = 0;
-  bool any = false, last_was_and = false;
+  bool any = false, last_was_and = false, after_scale = false;
   size_t i = pos;
   size_t good_end = pos;
   while (true) {
@@ -318,10 +336,13 @@ std::optional<ParsedNumber> ParseWords(std::string_view t, size_t pos) {
       current = (current == 0 ? 1 : current) * 100;
     } else if (any && w == "dozen") {
       current = (current == 0 ? 1 : current) * 12;
-    } else if (any && (w == "thousand" || w == "million" || w == "billion")) {
+    } else if (any && (w == "thousand" || w == "million" || w == "billion" ||
+                       w == "trillion")) {
       total += (current == 0 ? 1 : current) * *Lookup(w, kScales);
       current = 0;
-    } else if (any && w == "and" && !last_was_and) {
+    } else if (any && w == "and" && !last_was_and && after_scale) {
+      // "and" only joins after a scale word ("one hundred and six"), so
+      // "two and three" stays two numbers.
       last_was_and = true;
       size_t j = SkipSpace(t, we);
       if (j == std::string_view::npos) break;
@@ -331,6 +352,8 @@ std::optional<ParsedNumber> ParseWords(std::string_view t, size_t pos) {
       break;
     }
     last_was_and = false;
+    after_scale = w == "hundred" || w == "thousand" || w == "million" ||
+                  w == "billion" || w == "trillion";
     good_end = we;
     size_t j = SkipSpace(t, we);
     if (j == std::string_view::npos) break;

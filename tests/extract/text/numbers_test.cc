@@ -69,7 +69,24 @@ INSTANTIATE_TEST_SUITE_P(
                    true},
         NumberCase{"en", "a few thousand people", 1000, "a few thousand",
                    true},
-        NumberCase{"en", "one of them", 1, "one"}));
+        NumberCase{"en", "one of them", 1, "one"},
+        // Integer cases after Microsoft Recognizers-Text's English number
+        // model (eval/recognizers), rephrased.
+        NumberCase{"en", "one hundred and sixty-one", 161,
+                   "one hundred and sixty-one"},
+        NumberCase{"en", "Three hundred and thirty one", 331,
+                   "Three hundred and thirty one"},
+        NumberCase{"en", "two hundred and two thousand", 202000,
+                   "two hundred and two thousand"},
+        NumberCase{"en", "two thousand and two hundred", 2200,
+                   "two thousand and two hundred"},
+        NumberCase{"en", "twenty-one trillion", 21000000000000,
+                   "twenty-one trillion"},
+        NumberCase{"en", "1,234,567", 1234567, "1,234,567"},
+        NumberCase{"en", "2 million", 2000000, "2 million"},
+        NumberCase{"en", "half a dozen", 6, "half a dozen"},
+        NumberCase{"en", "two and three", 2, "two"},
+        NumberCase{"en", "five people and six", 5, "five"}));
 
 TEST(NumbersTest, RejectsWhatIsNotANumber) {
   for (std::string s : {"10th victim", "5km", "several people", "a man",
