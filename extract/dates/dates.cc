@@ -134,7 +134,7 @@ class RuleDateTagger : public DateTagger {
                     std::vector<DateMention>& found) const {
     size_t prev_end = 0;
     for (auto& m : found) {
-      const bool point = m.type == "DATE" && m.value.size() >= 4 &&
+      const bool point = m.type == "DATE" && m.value.size() >= 3 &&
                          std::isdigit(static_cast<unsigned char>(m.value[0]));
       // "over the past two weeks": the preposition is no modifier when
       // the duration has its own determiner.

@@ -51,6 +51,7 @@ struct DateLexicon {
   std::vector<std::string> future_cues;
   std::vector<std::string> month_triggers;     // words licensing a bare month
   std::vector<std::string> duration_adjectives;
+  std::vector<std::string> year_blockers;      // "Article 2019"
 
   static Result<DateLexicon> Load(const std::string& lang_dir,
                                   const std::string& lang);

@@ -297,7 +297,7 @@ RuleSet BuildRules(const DateLexicon& lex) {
       });
   Add(set, "quarter",
       "\\b(?:(?i:the) )?((?i:first|second|third|fourth|1st|2nd|3rd|4th)) "
-      "(?i:quarter)(?: (?i:of))?(?:,? " +
+      "((?i:quarter|half))(?: (?i:of))?(?:,? " +
           year + "| ((?i:this|last|next)) (?i:year))",
       [](const MatchContext& c, DateMention& m) {
         static const std::map<std::string, int> kOrdinal = {
@@ -306,15 +306,17 @@ RuleSet BuildRules(const DateLexicon& lex) {
         auto q = kOrdinal.find(Lower(c.groups[1]));
         if (q == kOrdinal.end()) return false;
         std::string y;
-        if (!c.groups[2].empty()) {
-          y = std::string(c.groups[2]);
+        const bool half = Lower(c.groups[2]) == "half";
+        if (half && q->second > 2) return false;
+        if (!c.groups[3].empty()) {
+          y = std::string(c.groups[3]);
         } else if (c.doc_date) {
-          const std::string w = Lower(c.groups[3]);
+          const std::string w = Lower(c.groups[4]);
           y = YearValue(c.doc_date->year + (w == "last" ? -1 : w == "next" ? 1 : 0));
         } else {
           y = "XXXX";
         }
-        m.value = y + "-Q" + std::to_string(q->second);
+        m.value = y + (half ? "-H" : "-Q") + std::to_string(q->second);
         return true;
       });
   Add(set, "quarter-code", "\\b(?:([QH])([1-4]) " + year + "|" + year +
@@ -400,8 +402,10 @@ RuleSet BuildRules(const DateLexicon& lex) {
         m.end_value = std::string(c.groups[2]);
         return true;
       });
+  auto blocker = std::make_shared<RE2>(
+      "(?i)(?:^|[^\\pL])" + Alternation(lex.year_blockers) + " $");
   Add(set, "year", kL + "(" + year + ")" + kR,
-      [](const MatchContext& c, DateMention& m) {
+      [blocker](const MatchContext& c, DateMention& m) {
         const size_t b = c.Offset(1);
         const char prev = b > 0 ? c.text->text[b - 1] : '\0';
         const size_t e = b + 4;
@@ -425,6 +429,9 @@ RuleSet BuildRules(const DateLexicon& lex) {
             "troops|soldiers|dollars|euros|rubles|km|kilometers|miles|meters|"
             "tons|tonnes|cases|deaths|votes|units|times)\\b");
         if (RE2::PartialMatch(c.text->text.substr(e, 20), kCountNoun))
+          return false;
+        const size_t from = b > 16 ? b - 16 : 0;
+        if (RE2::PartialMatch(c.text->text.substr(from, b - from), *blocker))
           return false;
         m.value = std::string(c.groups[1]);
         return true;
@@ -456,8 +463,8 @@ RuleSet BuildRules(const DateLexicon& lex) {
       });
   Add(set, "duration",
       "\\b(?:((?i:(?:the )?(?:past|last|next|coming|previous|following|"
-      "final)|the first)) )?" +
-          number + "((?i: and a half))?[ -]" + adjective + unit +
+      "final)|the first)) )?(?:" +
+          number + "((?i: and a half))?[ -])?" + adjective + unit +
           "((?i: and a half))?\\b( (?i:ago))?",
       [L](const MatchContext& c, DateMention& m) {
         const size_t end = MatchEnd(c);
@@ -465,9 +472,31 @@ RuleSet BuildRules(const DateLexicon& lex) {
         // else; neither is annotated.
         static const RE2 kAge("^(?:-| )(?:old|olds)\\b");
         if (RE2::PartialMatch(c.text->text.substr(end, 6), kAge)) return false;
-        double n = CountOf(*L, c.groups[2]);
         const Unit* u = UnitOf(*L, c.groups[4]);
-        if (n == 0 || !u) return false;
+        if (!u) return false;
+        double n;
+        if (c.groups[2].empty()) {
+          // "the past decade" (one unit), "the past years" (vague).
+          if (c.groups[1].empty()) return false;
+          const std::string w = Lower(c.groups[4]);
+          n = !w.empty() && w.back() == 's' ? -1 : 1;
+        } else {
+          n = CountOf(*L, c.groups[2]);
+        }
+        if (n == 0) return false;
+        // "$5 billion a year", "three times a week": a rate, i.e. a SET.
+        static const RE2 kRate(
+            "(?i)(?:\\d|illion|thousand|hundred|percent|%|times|once|twice)"
+            "\\s*$");
+        const std::string article = Lower(c.groups[2]);
+        const size_t at = c.Offset(0);
+        const size_t from = at > 12 ? at - 12 : 0;
+        if ((article == "a" || article == "an") && c.groups[1].empty() &&
+            RE2::PartialMatch(c.text->text.substr(from, at - from), kRate)) {
+          m.type = "SET";
+          m.value = DurationValue(1, *u);
+          return true;
+        }
         if (n > 0 && (!c.groups[3].empty() || !c.groups[5].empty())) n += 0.5;
         if (!c.groups[6].empty()) {
           if (!c.groups[1].empty()) return false;

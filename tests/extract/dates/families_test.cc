@@ -136,6 +136,8 @@ TEST(DateTagger, PartsOfPeriods) {
       {"Growth slowed in mid-2020.", "mid-2020", "DATE", "2020", "MID"},
       {"The plant closed in late 2019.", "late 2019", "DATE", "2019", "END"},
       {"Sales fell at the end of 2021.", "the end of 2021", "DATE", "2021", "END"},
+      {"The mid-1990s saw war.", "mid-1990s", "DATE", "199", "MID"},
+      {"In the first half of 2021, exports rose.", "the first half of 2021", "DATE", "2021-H1"},
   });
 }
 
@@ -155,6 +157,7 @@ TEST(DateTagger, Durations) {
       {"The talks lasted two and a half hours.", "two and a half hours", "DURATION", "PT2.5H"},
       {"The siege lasted half a year.", "half a year", "DURATION", "P0.5Y"},
       {"Shelling over the next three days is expected.", "the next three days", "DURATION", "P3D"},
+      {"Over the past decade, China invested heavily.", "the past decade", "DURATION", "P10Y"},
   });
 }
 
@@ -175,6 +178,8 @@ TEST(DateTagger, Sets) {
       {"The bulletin appears weekly.", "weekly", "SET", "P1W"},
       {"The report is released annually.", "annually", "SET", "P1Y"},
       {"Protesters gather every Monday.", "every Monday", "SET", "XXXX-WXX-1"},
+      {"The program costs $5 billion a year.", "a year", "SET", "P1Y"},
+      {"Patrols pass three times a week.", "three times a week", "SET", "P1W"},
   });
 }
 
@@ -219,6 +224,8 @@ TEST(DateTagger, NonDatesAreIgnored) {
       {"Ever since, there has been fear.", ""},
       {"The largest war since World War II began.", ""},
       {"A total of 5000 people fled.", ""},
+      {"Under Article 2019 of the code, he was charged.", ""},
+      {"He is 45 years old.", ""},
   });
 }
 
