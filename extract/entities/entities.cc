@@ -8,6 +8,7 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <cctype>
 #include <map>
 #include <string_view>
 #include <utility>
@@ -24,7 +25,39 @@ struct DocContext {
   std::map<std::string, std::string, std::less<>> person_words;
   // Acronym defined in the text -> what it stands for.
   std::map<std::string, GazetteerEntry, std::less<>> acronyms;
+  // Words the document also writes in lower case ("series", "later"): a
+  // capitalized use of them is more likely a title or sentence start than
+  // part of a person's name.
+  StringSet lower_words;
+  bool UsedInLowerCase(std::string_view word) const {
+    if (word.empty() || !std::isupper(static_cast<unsigned char>(word[0]))) {
+      return false;
+    }
+    std::string lower(word);
+    lower[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(lower[0])));
+    return lower_words.find(lower) != lower_words.end();
+  }
 };
+
+// Person-name words are letters in title case: no digits, no acronyms, no
+// inner capitals ("MacBook", "AirPods") beyond Mc/Mac/O' prefixes.
+bool LooksLikeNameWord(const Word& w) {
+  if (w.all_caps) return false;
+  std::string_view s = w.text;
+  for (size_t i = 0; i < s.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    if (std::isdigit(c)) return false;
+    if (i > 0 && std::isupper(c) &&
+        std::islower(static_cast<unsigned char>(s[i - 1]))) {
+      std::string_view head = s.substr(0, i);
+      if (head != "Mc" && head != "Mac" && head != "De" && head != "Di" &&
+          head != "La" && head != "Le") {
+        return false;
+      }
+    }
+  }
+  return true;
+}
 
 class RuleEntityTagger : public EntityTagger {
  public:
@@ -33,6 +66,9 @@ class RuleEntityTagger : public EntityTagger {
   std::vector<Entity> Tag(const AnalyzedText& at) const override {
     std::vector<Word> words = BuildWords(at, lex_);
     DocContext ctx;
+    for (const Word& word : words) {
+      if (word.is_word && !word.cap) ctx.lower_words.emplace(word.text);
+    }
     std::vector<Entity> first = Pass(at, words, ctx);
     Learn(at, words, first, ctx);
     std::vector<Entity> out = Pass(at, words, ctx);
@@ -294,6 +330,24 @@ bool RuleEntityTagger::ClassifyRun(const AnalyzedText& at,
     out.push_back(std::move(e));
     return true;
   };
+  // A sentence-opening common word is not part of the name: "Later Umarov".
+  while (sentence_start && a < b && ctx.UsedInLowerCase(w[a].text)) {
+    ++a;
+    while (a < b && !w[a].is_word) ++a;
+    sentence_start = false;
+    first = w[a].text;
+    n_words = 0;
+    for (size_t k = a; k <= b; ++k) n_words += w[k].is_word;
+    if (office.empty() && a > 0 && w[a - 1].is_word && !w[a - 1].cap) {
+      if (const std::string* t = lex_.Title(w[a - 1].text)) office = *t;
+    }
+  }
+  bool common_word = false;
+  for (size_t k = a; k <= b; ++k) {
+    if (!w[k].is_word) continue;
+    common_word = common_word || ctx.UsedInLowerCase(w[k].text) ||
+                  (n_words > 1 && !LooksLikeNameWord(w[k]));
+  }
   // Known from a longer mention elsewhere in the document.
   {
     std::string canonical;
@@ -311,7 +365,12 @@ bool RuleEntityTagger::ClassifyRun(const AnalyzedText& at,
     if (all_known && !canonical.empty()) return person(canonical, "person.doc");
   }
   if (n_words == 1 && w[a].all_caps) {
-    if (heading || lex_.IsAcronymStop(first) || first.size() < 2) return false;
+    bool has_digit = std::any_of(first.begin(), first.end(), [](char c) {
+      return std::isdigit(static_cast<unsigned char>(c)) != 0;
+    });
+    if (heading || has_digit || lex_.IsAcronymStop(first) || first.size() < 2) {
+      return false;
+    }
     out.push_back(Make(at, w, a, b, EntityType::kOrg, "", "org.acronym"));
     return true;
   }
@@ -319,7 +378,8 @@ bool RuleEntityTagger::ClassifyRun(const AnalyzedText& at,
   if (honorific) return person("", "person.honorific");
   // Interview speaker label: "Bradley Jardine: ..." opening a paragraph.
   if (sentence_start && b + 1 < w.size() && w[b + 1].text == ":" &&
-      n_words <= 4) {
+      n_words <= 4 && !common_word &&
+      (n_words >= 2 || lex_.IsGivenName(first))) {
     return person("", "person.speaker");
   }
   bool speech = (a > 0 && w[a - 1].is_word && lex_.IsSpeechVerb(w[a - 1].text)) ||
@@ -339,9 +399,11 @@ bool RuleEntityTagger::ClassifyRun(const AnalyzedText& at,
     if (lex_.IsFamilyName(first) && n_words <= 3) {
       return person("", "person.family-name");
     }
+    if (common_word) return false;
     if (speech) return person("", "person.speech");
     return person("", "person.capitalized-run");
   }
+  if (common_word) return false;
   if (speech) return person("", "person.speech");
   if (sentence_start) return false;
   if (lex_.IsGivenName(first)) return person("", "person.given-name");
@@ -356,6 +418,15 @@ void RuleEntityTagger::Learn(const AnalyzedText& at,
     if (e.type != EntityType::kPerson) continue;
     std::vector<std::string_view> parts = SplitName(e.text);
     if (parts.size() < 2) continue;
+    bool namelike = std::all_of(parts.begin(), parts.end(), [](std::string_view p) {
+      Word probe;
+      probe.text = p;
+      probe.all_caps = p.size() >= 2 && std::all_of(p.begin(), p.end(), [](char c) {
+        return !std::islower(static_cast<unsigned char>(c));
+      });
+      return LooksLikeNameWord(probe);
+    });
+    if (!namelike) continue;
     for (std::string_view p : parts) {
       auto [it, inserted] = ctx.person_words.try_emplace(std::string(p), e.text);
       if (!inserted && it->second != e.text) {

@@ -159,6 +159,7 @@ size_t ChunkEnd(const AnalyzedText& at, const std::vector<Word>& w,
         ++m;
       }
       if (m >= w.size() || !w[m].is_word || !w[m].cap ||
+          lex.IsStopword(w[m].text) ||
           !OnlySpaces(gap(m - 1, m)) || w[m].sentence != w[j].sentence) {
         break;
       }
