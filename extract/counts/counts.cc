@@ -4,6 +4,7 @@
 #include "extract/counts/counts.h"
 
 #include <algorithm>
+#include <tuple>
 #include <utility>
 
 #include "extract/counts/count_rules.h"
@@ -81,6 +82,9 @@ class RuleCountTagger final : public CountTagger {
 
  private:
   std::vector<Candidate> FindNumbers(const TokenView& v) const;
+  std::pair<std::string, std::string> LabelNoun(const TokenView& v,
+                                                size_t sb, size_t colon) const;
+  std::string OfPhraseGroup(const TokenView& v, size_t t, size_t se) const;
   std::pair<std::string, std::string> NumberOfNoun(const TokenView& v,
                                                    size_t sb,
                                                    size_t first) const;
@@ -91,6 +95,68 @@ class RuleCountTagger final : public CountTagger {
   CountLexicon lex_;
   std::string lang_;
 };
+
+// The named group at the start of an of-phrase (token `t` is just after
+// "of"): a NORP entity with its noun ("Uyghur activists"), or a group noun
+// after at most two modifiers ("the security forces"). Empty for none.
+std::string RuleCountTagger::OfPhraseGroup(const TokenView& v, size_t t,
+                                           size_t se) const {
+  if (t < se && IsDeterminer(v.lower[t])) ++t;
+  auto slice = [&](size_t a, size_t b) {  // tokens [a, b]
+    return std::string(v.at.text.substr(
+        v.at.tokens[a].span.begin,
+        v.at.tokens[b].span.end - v.at.tokens[a].span.begin));
+  };
+  if (const Entity* e = v.EntityAt(t, EntityType::kNorp)) {
+    size_t last = v.entity_last[static_cast<size_t>(v.entity_at[t])];
+    size_t len = v.MatchAt(lex_.persons, last + 1, se, lex_.max_phrase_words);
+    return len ? slice(t, last + len) : e->text;
+  }
+  for (size_t m = t; m < se && m < t + 3; ++m) {
+    if (v.IsPunct(m) || lex_.stopwords.count(v.lower[m])) break;
+    if (size_t len = v.MatchAt(lex_.persons, m, se, lex_.max_phrase_words)) {
+      if (lex_.persons.at(v.Phrase(m, len)).kind == PersonKind::kGeneric) break;
+      return slice(t, m + len - 1);
+    }
+  }
+  return "";
+}
+
+// The case or role noun in a label before a colon, within the same
+// sentence: its text and event, or empty strings.
+std::pair<std::string, std::string> RuleCountTagger::LabelNoun(
+    const TokenView& v, size_t sb, size_t colon) const {
+  for (size_t m = colon; m > sb && colon - m < 6;) {
+    --m;
+    size_t len = v.MatchAt(lex_.case_nouns, m, colon, lex_.max_phrase_words);
+    std::string event;
+    if (len) {
+      event = lex_.case_nouns.at(v.Phrase(m, len));
+      // "Infanticide cases": a modifier may name the event.
+      if (m > sb) {
+        auto it = lex_.triggers.find(v.lower[m - 1]);
+        if (it != lex_.triggers.end() && event == "AFFECT") event = it->second;
+      }
+    } else if ((len = v.MatchAt(lex_.persons, m, colon, lex_.max_phrase_words))) {
+      const PersonNoun& p = lex_.persons.at(v.Phrase(m, len));
+      event = p.event;
+      if (p.kind != PersonKind::kRole && p.kind != PersonKind::kState) {
+        // "Detained journalists: 34" needs the participle.
+        auto it = m > sb ? lex_.triggers.find(v.lower[m - 1])
+                         : lex_.triggers.end();
+        if (it == lex_.triggers.end()) continue;
+        event = it->second;
+      }
+    } else {
+      continue;
+    }
+    return {std::string(v.at.text.substr(
+                v.at.tokens[m].span.begin,
+                v.at.tokens[m + len - 1].span.end - v.at.tokens[m].span.begin)),
+            event};
+  }
+  return {"", ""};
+}
 
 // "number of <noun>" / "toll of <noun>" before a bare number in the same
 // sentence, when the noun is a case by itself (prisoners, cases, deaths):
@@ -371,6 +437,10 @@ std::optional<CaseCount> RuleCountTagger::Judge(
       // "The number of political prisoners has reached 1,400": the counted
       // noun is named earlier in the sentence.
       auto [noun, noun_event] = NumberOfNoun(v, sb, first);
+      if (noun.empty() && prev == ":") {
+        // A list row, "Infanticide cases (2023): 12": the label names it.
+        std::tie(noun, noun_event) = LabelNoun(v, sb, first - 1);
+      }
       if (noun.empty()) return std::nullopt;
       event = noun_event;
       out.unit = noun;
@@ -408,21 +478,7 @@ std::optional<CaseCount> RuleCountTagger::Judge(
         out.rule = "count.case_noun";
         // "cases of Uyghurs facing intimidation": the group is in the of-phrase.
         if (word(head_end) == "of") {
-          size_t t = head_end + 1;
-          if (IsDeterminer(word(t))) ++t;
-          if (const Entity* e = v.EntityAt(t, EntityType::kNorp)) {
-            size_t last = v.entity_last[static_cast<size_t>(v.entity_at[t])];
-            size_t len = v.MatchAt(lex_.persons, last + 1, se, lex_.max_phrase_words);
-            out.subject = len ? std::string(v.at.text.substr(
-                                    e->span.begin,
-                                    v.at.tokens[last + len].span.end - e->span.begin))
-                              : e->text;
-          } else if (size_t len = v.MatchAt(lex_.persons, t, se,
-                                            lex_.max_phrase_words)) {
-            if (lex_.persons.at(v.Phrase(t, len)).kind != PersonKind::kGeneric) {
-              out.subject = v.Phrase(t, len);
-            }
-          }
+          out.subject = OfPhraseGroup(v, head_end + 1, se);
         }
         break;
       case HeadKind::kPerson:
@@ -446,6 +502,12 @@ std::optional<CaseCount> RuleCountTagger::Judge(
                   v.at.tokens[mod_first].span.begin));
         } else if (person->kind == PersonKind::kGroup) {
           out.subject = out.unit;
+        }
+        // "members of the security forces", "relatives of [[Uyghur]]
+        // activists": the group is in the of-phrase.
+        if (person->kind != PersonKind::kState && word(head_end) == "of") {
+          std::string group = OfPhraseGroup(v, head_end + 1, se);
+          if (!group.empty()) out.subject = group;
         }
         out.rule = "count.person_noun";
         break;
