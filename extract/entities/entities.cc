@@ -407,6 +407,15 @@ bool RuleEntityTagger::ClassifyRun(const AnalyzedText& at,
   if (speech) return person("", "person.speech");
   if (sentence_start) return false;
   if (lex_.IsGivenName(first)) return person("", "person.given-name");
+  // "in Barin", "a town called Barin": a lone unknown name after a place
+  // cue is a place, unless it heads organizations elsewhere.
+  if (a > 0 && w[a - 1].is_word && !w[a - 1].cap &&
+      lex_.IsLocCue(w[a - 1].text) && LooksLikeNameWord(w[a]) &&
+      !lex_.IsOrgSuffix(first) && !lex_.IsLocSuffix(first) &&
+      (b + 1 >= w.size() || !w[b + 1].possessive)) {
+    out.push_back(Make(at, w, a, b, EntityType::kLoc, "", "loc.cue"));
+    return true;
+  }
   return false;
 }
 

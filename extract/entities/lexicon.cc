@@ -140,6 +140,7 @@ Result<Lexicon> LoadLexicon(const std::string& lang_dir) {
       {"ent-stopwords", &lex.stop_},
       {"ent-acronym-stopwords", &lex.acro_stop_},
       {"ent-connectors", &lex.connectors_},
+      {"ent-loc-cues", &lex.loc_cues_},
   };
   for (const auto& [name, set] : kSets) {
     auto lines = ReadList(lang_dir + "/" + name + ".txt");

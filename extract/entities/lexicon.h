@@ -53,6 +53,7 @@ class Lexicon {
   bool IsStopword(std::string_view w) const { return Has(stop_, w); }
   bool IsAcronymStop(std::string_view w) const { return Has(acro_stop_, w); }
   bool IsConnector(std::string_view w) const { return Has(connectors_, w); }
+  bool IsLocCue(std::string_view w) const { return Has(loc_cues_, w); }
   // `w` (without its dot) is written with a dot in some list ("Gen", "St").
   bool IsAbbreviation(std::string_view w) const { return Has(abbrevs_, w); }
   // Longest gazetteer or title key, in words, bounding lookups.
@@ -69,7 +70,8 @@ class Lexicon {
   std::unordered_map<std::string, std::string, StringHash, std::equal_to<>>
       titles_;
   StringSet honorifics_, org_suffixes_, loc_suffixes_, given_, family_,
-      speech_, stop_, acro_stop_, connectors_, abbrevs_;
+      speech_, stop_, acro_stop_, connectors_, abbrevs_,
+      loc_cues_;
   size_t max_words_ = 1;
 };
 
