@@ -58,6 +58,15 @@ bool ContainsAny(std::string_view s, const std::string_view* begin,
   return false;
 }
 
+bool HoldsParagraph(const GumboNode* node) {
+  bool found = false;
+  ForEachElement(node, [&](const GumboNode* n) {
+    if (n->v.element.tag == GUMBO_TAG_P) found = true;
+    return !found;
+  });
+  return found;
+}
+
 }  // namespace
 
 bool IsHidden(const GumboNode* node) {
@@ -134,7 +143,6 @@ bool IsNonContentTag(const GumboNode* node) {
   switch (node->v.element.tag) {
     case GUMBO_TAG_SCRIPT:
     case GUMBO_TAG_STYLE:
-    case GUMBO_TAG_NOSCRIPT:
     case GUMBO_TAG_NAV:
     case GUMBO_TAG_FOOTER:
     case GUMBO_TAG_ASIDE:
@@ -158,6 +166,10 @@ bool IsNonContentTag(const GumboNode* node) {
       return true;
     case GUMBO_TAG_HEADER:
       return true;
+    case GUMBO_TAG_NOSCRIPT:
+      // An unclosed element inside <noscript> makes the parser nest the rest
+      // of the page in it; such a noscript holds paragraphs and is kept.
+      return !HoldsParagraph(node);
     default:
       return node->type == GUMBO_NODE_TEMPLATE;
   }

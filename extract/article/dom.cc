@@ -42,8 +42,7 @@ void CollectText(const GumboNode* node, std::string* out, bool* pending,
     case GUMBO_NODE_ELEMENT:
     case GUMBO_NODE_TEMPLATE: {
       GumboTag tag = node->v.element.tag;
-      if (tag == GUMBO_TAG_SCRIPT || tag == GUMBO_TAG_STYLE ||
-          tag == GUMBO_TAG_NOSCRIPT) {
+      if (tag == GUMBO_TAG_SCRIPT || tag == GUMBO_TAG_STYLE) {
         return;
       }
       if (tag == GUMBO_TAG_BR) *pending = true;

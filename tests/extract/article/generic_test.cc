@@ -165,6 +165,25 @@ TEST(ArticleGeneric, PageWithoutTextIsInvalidArgument) {
   }
 }
 
+TEST(ArticleGeneric, PageSwallowedByUnclosedNoscriptStillHasText) {
+  // <div> left open inside <noscript> nests the whole page in it.
+  Result<Article> a =
+      ExtractHtml(std::string("<html><body><noscript><div id=nojs></noscript>"
+                              "<div id=main><p>") +
+                  kPara1 + "</p><p>" + kPara2 + "</p></div></body></html>");
+  ASSERT_TRUE(a.ok()) << a.status().message();
+  EXPECT_EQ(a->text, std::string(kPara1) + "\n\n" + kPara2);
+}
+
+TEST(ArticleGeneric, NoscriptNoticeIsNotText) {
+  Result<Article> a = ExtractHtml(
+      Page(std::string("<noscript>Please enable JavaScript.</noscript><div "
+                       "class=content><p>") +
+           kPara1 + "</p></div>"));
+  ASSERT_TRUE(a.ok());
+  EXPECT_EQ(a->text, kPara1);
+}
+
 TEST(ArticleGeneric, SurvivesBrokenHtml) {
   std::string deep;
   for (int i = 0; i < 20000; ++i) deep += "<div>";
