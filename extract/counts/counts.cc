@@ -4,9 +4,11 @@
 #include "extract/counts/counts.h"
 
 #include <algorithm>
+#include <filesystem>
 #include <tuple>
 #include <utility>
 
+#include "core/log.h"
 #include "extract/counts/count_rules.h"
 #include "extract/counts/lexicon.h"
 #include "extract/text/numbers.h"
@@ -558,6 +560,20 @@ std::vector<CaseCount> RuleCountTagger::Tag(
 
 Result<std::unique_ptr<CountTagger>> CountTagger::Create(
     const std::string& lang_dir) {
+  // A language folder with no count rules at all (say, one that so far
+  // has only entity lists) gets a tagger that finds nothing, so that it
+  // does not stop the other stages; half a set of rules is an error.
+  std::error_code ec;
+  bool any = false;
+  for (const auto& entry : std::filesystem::directory_iterator(lang_dir, ec)) {
+    any |= entry.path().filename().string().starts_with("counts-");
+  }
+  if (ec) return Status::NotFound("count resources: " + lang_dir + ": " + ec.message());
+  if (!any) {
+    Log(LogLevel::kInfo) << lang_dir << ": no counts-* resources; no case counts";
+    return std::unique_ptr<CountTagger>(
+        std::make_unique<RuleCountTagger>(CountLexicon{}, "und"));
+  }
   auto lex = CountLexicon::Load(lang_dir);
   NF_RETURN_IF_ERROR(lex.status());
   std::string lang = lang_dir;

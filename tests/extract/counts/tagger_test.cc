@@ -155,9 +155,23 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"Police did not detain 40 people, the ministry said.", "", 0, "",
              "", "", "", "", ""}));
 
-TEST(CountTaggerCreateTest, FailsWithoutItsResources) {
+TEST(CountTaggerCreateTest, FailsOnAMissingFolder) {
   testing::TempDir dir;
+  EXPECT_FALSE(CountTagger::Create(dir.File("nope")).ok());
+}
+
+TEST(CountTaggerCreateTest, FailsOnHalfASetOfRules) {
+  testing::TempDir dir;
+  testing::WriteFileOrDie(dir.File("counts-triggers.txt"), "killed\tKILL\n");
   EXPECT_FALSE(CountTagger::Create(dir.path()).ok());
+}
+
+TEST(CountTaggerCreateTest, LanguageWithoutCountRulesFindsNothing) {
+  testing::TempDir dir;
+  auto tagger = CountTagger::Create(dir.path());
+  ASSERT_OK(tagger);
+  std::string text = "At least 12 people were killed.";
+  EXPECT_TRUE((*tagger)->Tag(Analyze(text, "en"), {}, {}).empty());
 }
 
 }  // namespace
