@@ -8,6 +8,9 @@
 #include <exception>
 #include <map>
 
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
 #include "extract/dates/calendar.h"
 #include "extract/dates/lexicon.h"
 #include "extract/dates/rules.h"
@@ -19,6 +22,29 @@ using dates::DateLexicon;
 using dates::MatchContext;
 using dates::RuleSet;
 
+// True when the code points on either side of `s` would glue it to a
+// longer word ("Bnow", "марта" inside "мартаX"): a Unicode-aware \b.
+bool InsideWord(std::string_view text, Span s) {
+  if (s.size() == 0) return false;
+  auto alnum = [](UChar32 c) { return c >= 0 && u_isalnum(c); };
+  const auto* p = reinterpret_cast<const uint8_t*>(text.data());
+  const int32_t len = static_cast<int32_t>(text.size());
+  UChar32 first, last, before = -1, after = -1;
+  int32_t i = static_cast<int32_t>(s.begin);
+  U8_NEXT(p, i, len, first);
+  i = static_cast<int32_t>(s.end);
+  U8_PREV(p, 0, i, last);
+  if (s.begin > 0) {
+    i = static_cast<int32_t>(s.begin);
+    U8_PREV(p, 0, i, before);
+  }
+  if (s.end < text.size()) {
+    i = static_cast<int32_t>(s.end);
+    U8_NEXT(p, i, len, after);
+  }
+  return (alnum(first) && alnum(before)) || (alnum(last) && alnum(after));
+}
+
 // Year and month of a DATE value ("1997" -> 1997/0, "2022-01" -> 2022/1).
 bool YearMonth(const std::string& v, int& year, int& month) {
   if (v.size() < 4 || !std::all_of(v.begin(), v.begin() + 4, ::isdigit))
@@ -28,6 +54,16 @@ bool YearMonth(const std::string& v, int& year, int& month) {
   if (v.size() >= 7 && v[4] == '-' && std::isdigit(v[5]) && std::isdigit(v[6]))
     month = std::stoi(v.substr(5, 2));
   return true;
+}
+
+// Days from one full-date value to another, or 0 unless both are full
+// dates in one month.
+int64_t DayCount(const std::string& a, const std::string& b) {
+  auto da = CivilDay::FromIso(a), db = CivilDay::FromIso(b);
+  if (a.size() != 10 || b.size() != 10 || !da || !db ||
+      a.substr(0, 7) != b.substr(0, 7))
+    return 0;
+  return dates::DaysFromCivil(*db) - dates::DaysFromCivil(*da);
 }
 
 class RuleDateTagger : public DateTagger {
@@ -92,6 +128,7 @@ class RuleDateTagger : public DateTagger {
         if (!rule.make(c, m) || m.value.empty()) continue;
         const size_t b = c.Offset(rule.extent_group);
         m.span = Span{b, b + ext.size()};
+        if (InsideWord(text.text, m.span)) continue;
         // A kR/trailing boundary char may have been consumed: continue
         // right after the extent so adjacent mentions are still seen.
         pos = std::max(m.span.end, begin + 1);
@@ -194,14 +231,19 @@ class RuleDateTagger : public DateTagger {
           a.value = dates::YearValue(by) + a.value.substr(4);
         if (a.type == "DATE" && b.type == "DATE" && a.mod.empty() &&
             YearMonth(a.value, ay, am) && YearMonth(b.value, by, bm) &&
-            linked && (by > ay || (by == ay && bm > am && am > 0))) {
+            linked && (by > ay || (by == ay && bm > am && am > 0) ||
+                       DayCount(a.value, b.value) > 0)) {
           DateMention r;
           r.type = "DURATION";
           r.rule = "range";
           r.begin = a.value;
           r.end_value = b.value;
-          r.value = by > ay ? "P" + std::to_string(by - ay) + "Y"
-                            : "P" + std::to_string(bm - am) + "M";
+          // Ranges within one month ("from Oct. 2 to October 22") count
+          // days.
+          const int64_t days = DayCount(a.value, b.value);
+          r.value = by > ay   ? "P" + std::to_string(by - ay) + "Y"
+                    : bm > am ? "P" + std::to_string(bm - am) + "M"
+                              : "P" + std::to_string(days) + "D";
           r.span = Span{opened ? static_cast<size_t>(opener.data() -
                                                      text.text.data())
                                : a.span.begin,

@@ -4,14 +4,20 @@
 #include <cstdlib>
 #include <map>
 
+#include <unicode/locid.h>
+#include <unicode/unistr.h>
+
 #include "extract/dates/calendar.h"
 
 namespace newsfacts::dates {
 namespace {
 
+// Lowercases with ICU's root rules so "Сейчас" finds "сейчас".
 std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  std::string out;
+  icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), s.size()))
+      .toLower(icu::Locale::getRoot())
+      .toUTF8String(out);
   return out;
 }
 
@@ -174,7 +180,10 @@ void Add(RuleSet& set, std::string id, const std::string& pattern,
   opts.set_log_errors(true);
   Rule r;
   r.id = std::move(id);
-  r.re = std::make_unique<RE2>(pattern, opts);
+  std::string p = pattern;
+  if (set.unicode_bounds)
+    for (size_t at; (at = p.find("\\b")) != std::string::npos;) p.erase(at, 2);
+  r.re = std::make_unique<RE2>(p, opts);
   r.extent_group = extent_group;
   r.make = std::move(make);
   set.rules.push_back(std::move(r));
@@ -203,6 +212,8 @@ std::string ResolvePartial(std::optional<CivilDay> doc, int month, int day,
 
 RuleSet BuildRules(const DateLexicon& lex) {
   RuleSet set;
+  for (const auto& [name, number] : lex.months)
+    for (unsigned char ch : name) set.unicode_bounds |= ch >= 0x80;
   const DateLexicon* L = &lex;
   const std::string month = KeysAlternation(lex.months);
   std::map<std::string, int> all_months = lex.months;
@@ -476,8 +487,11 @@ RuleSet BuildRules(const DateLexicon& lex) {
         if (!u) return false;
         double n;
         if (c.groups[2].empty()) {
-          // "the past decade" (one unit), "the past years" (vague).
-          if (c.groups[1].empty()) return false;
+          // "the past decade" (one unit), "the past years" (vague); "the
+          // next day" is an anaphoric date, not a length.
+          const std::string prefix = Lower(c.groups[1]);
+          if (prefix.rfind("the ", 0) != 0 || u->time || u->code == "D")
+            return false;
           const std::string w = Lower(c.groups[4]);
           n = !w.empty() && w.back() == 's' ? -1 : 1;
         } else {

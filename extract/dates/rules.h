@@ -47,6 +47,9 @@ struct Rule {
 };
 
 struct RuleSet {
+  // RE2's \b only knows ASCII words; for other scripts the rules drop it
+  // and the tagger checks match edges against Unicode letters instead.
+  bool unicode_bounds = false;
   std::vector<Rule> rules;
   std::unique_ptr<RE2> future_cue;  // sentence-level tense cue
   std::unique_ptr<RE2> point_mod;   // "early |mid-|the end of " before a date

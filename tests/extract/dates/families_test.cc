@@ -195,6 +195,8 @@ TEST(DateTagger, Ranges) {
        "P2D", "", "2020-03-03", "2020-03-05"},
       {"Talks were held from 4 to 22 January 1995.", "from 4 to 22 January 1995",
        "DURATION", "P18D", "", "1995-01-04", "1995-01-22"},
+      {"Talks ran from Oct. 2 to October 22.", "from Oct. 2 to October 22",
+       "DURATION", "P20D", "", "2021-10-02", "2021-10-22"},
       {"He was born on 5 December 1391.", "5 December 1391", "DATE", "1391-12-05"},
       {"Fighting raged between March and May.", "between March and May",
        "DURATION", "P2M", "", "2021-03", "2021-05"},
@@ -226,6 +228,7 @@ TEST(DateTagger, NonDatesAreIgnored) {
       {"A total of 5000 people fled.", ""},
       {"Under Article 2019 of the code, he was charged.", ""},
       {"He is 45 years old.", ""},
+      {"The next day, he left.", ""},
   });
 }
 
