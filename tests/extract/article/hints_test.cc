@@ -53,6 +53,15 @@ TEST(ArticleHints, FirstBylineGivesAuthors) {
   EXPECT_EQ(FindBylines(**dom), std::vector<std::string>{"Joe Rossignol"});
 }
 
+TEST(ArticleHints, AuthorArchiveLinkIsAByline) {
+  auto dom = Dom::Parse(
+      "<body><header><a href=/>Home</a></header><p>Posted on 2020-01-05 by "
+      "<a href=\"https://blog.example/author/jane-doe/\">Jane Doe</a></p>"
+      "</body>");
+  ASSERT_TRUE(dom.ok());
+  EXPECT_EQ(FindBylines(**dom), std::vector<std::string>{"Jane Doe"});
+}
+
 TEST(ArticleHints, ExtractorFallsBackToVisibleDateAndByline) {
   auto ex = Extractor::Create({});
   ASSERT_TRUE(ex.ok());
