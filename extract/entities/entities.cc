@@ -34,7 +34,8 @@ struct DocContext {
       return false;
     }
     std::string lower(word);
-    lower[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(lower[0])));
+    lower[0] =
+        static_cast<char>(std::tolower(static_cast<unsigned char>(lower[0])));
     return lower_words.find(lower) != lower_words.end();
   }
 };
@@ -84,8 +85,8 @@ class RuleEntityTagger : public EntityTagger {
     bool honorific = false;
   };
 
-  std::string Key(const AnalyzedText& at, const std::vector<Word>& w,
-                  size_t a, size_t b) const {
+  std::string Key(const AnalyzedText& at, const std::vector<Word>& w, size_t a,
+                  size_t b) const {
     return NormalizeSpaces(
         at.text.substr(w[a].span.begin, w[b].span.end - w[a].span.begin));
   }
@@ -166,10 +167,10 @@ class RuleEntityTagger : public EntityTagger {
   void Chunk(const AnalyzedText& at, const std::vector<Word>& w, size_t first,
              size_t last, const DocContext& ctx,
              std::vector<Entity>& out) const;
-  bool ClassifyRun(const AnalyzedText& at, const std::vector<Word>& w,
-                   size_t a, size_t b, size_t chunk_last,
-                   const std::string& title, bool honorific,
-                   const DocContext& ctx, std::vector<Entity>& out) const;
+  bool ClassifyRun(const AnalyzedText& at, const std::vector<Word>& w, size_t a,
+                   size_t b, size_t chunk_last, const std::string& title,
+                   bool honorific, const DocContext& ctx,
+                   std::vector<Entity>& out) const;
   void Learn(const AnalyzedText& at, const std::vector<Word>& w,
              const std::vector<Entity>& found, DocContext& ctx) const;
 
@@ -196,14 +197,14 @@ std::vector<Entity> RuleEntityTagger::Pass(const AnalyzedText& at,
     if (i + 3 < w.size() && w[i + 1].text == "and" && w[i + 2].cap &&
         w[i + 3].cap && w[i + 3].sentence == w[i].sentence &&
         !w[i].possessive && !w[i + 2].possessive) {
-      std::string left = std::string(w[i].text) + " " +
-                         std::string(w[i + 3].text);
-      std::string right = std::string(w[i + 2].text) + " " +
-                          std::string(w[i + 3].text);
+      std::string left =
+          std::string(w[i].text) + " " + std::string(w[i + 3].text);
+      std::string right =
+          std::string(w[i + 2].text) + " " + std::string(w[i + 3].text);
       const GazetteerEntry* gl = lex_.Find(left);
       const GazetteerEntry* gr = lex_.Find(right);
-      if (gl && gr && !gl->skip && !gr->skip &&
-          gl->type == EntityType::kLoc && gr->type == EntityType::kLoc) {
+      if (gl && gr && !gl->skip && !gr->skip && gl->type == EntityType::kLoc &&
+          gr->type == EntityType::kLoc) {
         std::string x(w[i].text), y(w[i + 2].text);
         if (y < x) std::swap(x, y);
         out.push_back(Make(at, w, i, i + 3, EntityType::kLoc,
@@ -242,8 +243,7 @@ void RuleEntityTagger::Chunk(const AnalyzedText& at, const std::vector<Word>& w,
     if (m.title == nullptr && !m.honorific) {
       for (size_t k = from; k <= last; ++k) {
         if (!w[k].is_word || !w[k].cap) continue;
-        if (lex_.Title(w[k].text) != nullptr &&
-            !lex_.IsOrgSuffix(w[k].text)) {
+        if (lex_.Title(w[k].text) != nullptr && !lex_.IsOrgSuffix(w[k].text)) {
           break;
         }
         if (lex_.IsOrgSuffix(w[k].text)) {
@@ -324,8 +324,8 @@ bool RuleEntityTagger::ClassifyRun(const AnalyzedText& at,
     }
   }
   auto person = [&](std::string canonical, const char* rule) {
-    Entity e = Make(at, w, a, b, EntityType::kPerson, std::move(canonical),
-                    rule);
+    Entity e =
+        Make(at, w, a, b, EntityType::kPerson, std::move(canonical), rule);
     e.title = office;
     out.push_back(std::move(e));
     return true;
@@ -382,9 +382,10 @@ bool RuleEntityTagger::ClassifyRun(const AnalyzedText& at,
       (n_words >= 2 || lex_.IsGivenName(first))) {
     return person("", "person.speaker");
   }
-  bool speech = (a > 0 && w[a - 1].is_word && lex_.IsSpeechVerb(w[a - 1].text)) ||
-                (b + 1 < w.size() && w[b + 1].is_word &&
-                 lex_.IsSpeechVerb(w[b + 1].text));
+  bool speech =
+      (a > 0 && w[a - 1].is_word && lex_.IsSpeechVerb(w[a - 1].text)) ||
+      (b + 1 < w.size() && w[b + 1].is_word &&
+       lex_.IsSpeechVerb(w[b + 1].text));
   if (b == chunk_last && b + 2 < w.size() && w[b + 1].text == "," &&
       w[b + 2].is_word && lex_.IsSpeechVerb(w[b + 2].text)) {
     speech = true;
@@ -419,25 +420,27 @@ bool RuleEntityTagger::ClassifyRun(const AnalyzedText& at,
   return false;
 }
 
-void RuleEntityTagger::Learn(const AnalyzedText& at,
-                             const std::vector<Word>& w,
+void RuleEntityTagger::Learn(const AnalyzedText& at, const std::vector<Word>& w,
                              const std::vector<Entity>& found,
                              DocContext& ctx) const {
   for (const Entity& e : found) {
     if (e.type != EntityType::kPerson) continue;
     std::vector<std::string_view> parts = SplitName(e.text);
     if (parts.size() < 2) continue;
-    bool namelike = std::all_of(parts.begin(), parts.end(), [](std::string_view p) {
-      Word probe;
-      probe.text = p;
-      probe.all_caps = p.size() >= 2 && std::all_of(p.begin(), p.end(), [](char c) {
-        return !std::islower(static_cast<unsigned char>(c));
-      });
-      return LooksLikeNameWord(probe);
-    });
+    bool namelike =
+        std::all_of(parts.begin(), parts.end(), [](std::string_view p) {
+          Word probe;
+          probe.text = p;
+          probe.all_caps =
+              p.size() >= 2 && std::all_of(p.begin(), p.end(), [](char c) {
+                return !std::islower(static_cast<unsigned char>(c));
+              });
+          return LooksLikeNameWord(probe);
+        });
     if (!namelike) continue;
     for (std::string_view p : parts) {
-      auto [it, inserted] = ctx.person_words.try_emplace(std::string(p), e.text);
+      auto [it, inserted] =
+          ctx.person_words.try_emplace(std::string(p), e.text);
       if (!inserted && it->second != e.text) {
         // Keep the longer name when one contains the other, else ambiguous.
         if (it->second.find(e.text) != std::string::npos) continue;

@@ -14,8 +14,8 @@ std::string_view Trim(std::string_view s) {
   while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) {
     s.remove_prefix(1);
   }
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' ||
-                        s.back() == '\r')) {
+  while (!s.empty() &&
+         (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) {
     s.remove_suffix(1);
   }
   return s;
@@ -58,7 +58,15 @@ std::string NormalizeSpaces(std::string_view s) {
   std::string out;
   out.reserve(s.size());
   bool space = false;
-  for (char c : s) {
+  for (size_t i = 0; i < s.size(); ++i) {
+    char c = s[i];
+    if (s.compare(i, 3, "\xE2\x80\x99") == 0) {  // ’
+      if (space) out.push_back(' ');
+      space = false;
+      out.push_back('\'');
+      i += 2;
+      continue;
+    }
     if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
       space = !out.empty();
       continue;
@@ -101,9 +109,9 @@ Result<Lexicon> LoadLexicon(const std::string& lang_dir) {
     for (const std::string& line : *lines) {
       auto [surface, canonical] = SplitEntry(line);
       lex.max_words_ = std::max(lex.max_words_, WordCount(surface));
-      lex.names_.try_emplace(surface, GazetteerEntry{g.type, canonical,
-                                                     std::string("gaz.") +
-                                                         (g.name + 4)});
+      lex.names_.try_emplace(
+          surface, GazetteerEntry{g.type, canonical,
+                                  std::string("gaz.") + (g.name + 4)});
     }
   }
   {
@@ -125,8 +133,8 @@ Result<Lexicon> LoadLexicon(const std::string& lang_dir) {
       lex.titles_.try_emplace(surface, canonical);
       // Lower-case use before a name ("president Vladimir Putin").
       std::string lower = surface;
-      for (char& c : lower) c = static_cast<char>(std::tolower(
-                                static_cast<unsigned char>(c)));
+      for (char& c : lower)
+        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
       lex.titles_.try_emplace(lower, canonical);
     }
   }
@@ -161,10 +169,18 @@ Result<Lexicon> LoadLexicon(const std::string& lang_dir) {
       start = end + 1;
     }
   };
-  for (const auto& [k, v] : lex.names_) add_abbrevs(k);
+  for (const auto& [k, v] : lex.names_) {
+    add_abbrevs(k);
+    size_t poss = k.find("'s ");
+    if (poss != std::string::npos) {
+      size_t start = k.rfind(' ', poss);
+      start = start == std::string::npos ? 0 : start + 1;
+      lex.possessive_heads_.emplace(k.substr(start, poss - start));
+    }
+  }
   for (const auto& [k, v] : lex.titles_) add_abbrevs(k);
-  for (const StringSet* set : {&lex.honorifics_, &lex.org_suffixes_,
-                               &lex.stop_}) {
+  for (const StringSet* set :
+       {&lex.honorifics_, &lex.org_suffixes_, &lex.stop_}) {
     for (const std::string& k : *set) add_abbrevs(k);
   }
   return lex;

@@ -23,7 +23,7 @@ namespace newsfacts {
 struct GazetteerEntry {
   EntityType type = EntityType::kLoc;
   std::string canonical;
-  std::string rule;  // e.g. "gaz.loc-countries"
+  std::string rule;   // e.g. "gaz.loc-countries"
   bool skip = false;  // a known non-entity phrase ("World War II")
 };
 
@@ -34,8 +34,7 @@ struct StringHash {
     return std::hash<std::string_view>{}(s);
   }
 };
-using StringSet =
-    std::unordered_set<std::string, StringHash, std::equal_to<>>;
+using StringSet = std::unordered_set<std::string, StringHash, std::equal_to<>>;
 
 class Lexicon {
  public:
@@ -54,6 +53,11 @@ class Lexicon {
   bool IsAcronymStop(std::string_view w) const { return Has(acro_stop_, w); }
   bool IsConnector(std::string_view w) const { return Has(connectors_, w); }
   bool IsLocCue(std::string_view w) const { return Has(loc_cues_, w); }
+  // Word before "'s" inside a known name ("People" in "People's
+  // Liberation Army"), where a possessive does not end the name.
+  bool IsPossessiveHead(std::string_view w) const {
+    return Has(possessive_heads_, w);
+  }
   // `w` (without its dot) is written with a dot in some list ("Gen", "St").
   bool IsAbbreviation(std::string_view w) const { return Has(abbrevs_, w); }
   // Longest gazetteer or title key, in words, bounding lookups.
@@ -69,9 +73,8 @@ class Lexicon {
       names_;
   std::unordered_map<std::string, std::string, StringHash, std::equal_to<>>
       titles_;
-  StringSet honorifics_, org_suffixes_, loc_suffixes_, given_, family_,
-      speech_, stop_, acro_stop_, connectors_, abbrevs_,
-      loc_cues_;
+  StringSet honorifics_, org_suffixes_, loc_suffixes_, given_, family_, speech_,
+      stop_, acro_stop_, connectors_, abbrevs_, loc_cues_, possessive_heads_;
   size_t max_words_ = 1;
 };
 
@@ -79,7 +82,8 @@ class Lexicon {
 // tagger without its gazetteers would silently find nothing.
 Result<Lexicon> LoadLexicon(const std::string& lang_dir);
 
-// Collapses runs of white space to one space (gazetteer keys and lookups).
+// Collapses runs of white space to one space and writes typographic
+// apostrophes as ASCII ones (gazetteer keys and lookups).
 std::string NormalizeSpaces(std::string_view s);
 
 }  // namespace newsfacts

@@ -127,13 +127,23 @@ size_t ChunkEnd(const AnalyzedText& at, const std::vector<Word>& w,
                 size_t first, const Lexicon& lex) {
   size_t j = first;
   bool org_head = lex.IsOrgSuffix(w[first].text);
+  bool crossed_prep = false;
   auto gap = [&](size_t a, size_t b) {
-    return at.text.substr(w[a].span.end, w[b].span.begin - w[a].span.end);
+    std::string_view g =
+        at.text.substr(w[a].span.end, w[b].span.begin - w[a].span.end);
+    if (w[a].possessive) {  // the cut-off 's belongs to the word
+      for (std::string_view suffix : {"'s", "\xE2\x80\x99s"}) {
+        if (g.substr(0, suffix.size()) == suffix)
+          g.remove_prefix(suffix.size());
+      }
+    }
+    return g;
   };
   auto same_line = [&](size_t a, size_t b) {
     return w[a].sentence == w[b].sentence || w[a].text.back() == '.';
   };
-  while (j + 1 < w.size() && !w[j].possessive) {
+  while (j + 1 < w.size() &&
+         (!w[j].possessive || lex.IsPossessiveHead(w[j].text))) {
     size_t n = j + 1;
     if (!same_line(j, n)) break;
     std::string_view g = gap(j, n);
@@ -159,11 +169,14 @@ size_t ChunkEnd(const AnalyzedText& at, const std::vector<Word>& w,
         ++m;
       }
       if (m >= w.size() || !w[m].is_word || !w[m].cap ||
-          lex.IsStopword(w[m].text) ||
-          !OnlySpaces(gap(m - 1, m)) || w[m].sentence != w[j].sentence) {
+          lex.IsStopword(w[m].text) || !OnlySpaces(gap(m - 1, m)) ||
+          w[m].sentence != w[j].sentence) {
         break;
       }
-      bool take = org_head;
+      // "and" joins two names unless it continues a prepositional phrase
+      // of the organization ("Institute on China and the United States").
+      bool is_and = w[n].text == "and";
+      bool take = org_head && (!is_and || crossed_prep);
       if (!take && j == first && w[n].text == "and" &&
           lex.Find(w[first].text) == nullptr &&
           !lex.IsStopword(w[first].text)) {
@@ -179,6 +192,7 @@ size_t ChunkEnd(const AnalyzedText& at, const std::vector<Word>& w,
         }
       }
       if (!take) break;
+      crossed_prep = crossed_prep || !is_and;
       j = m;
       org_head = org_head || lex.IsOrgSuffix(w[m].text);
       continue;

@@ -22,12 +22,12 @@ namespace newsfacts {
 struct Word {
   Span span;
   std::string_view text;
-  bool is_word = false;      // letters or digits (not punctuation)
-  bool cap = false;          // starts with an upper-case letter
-  bool all_caps = false;     // two or more letters, all upper case ("SCO")
-  bool possessive = false;   // a 's / ’s was cut off the end
+  bool is_word = false;     // letters or digits (not punctuation)
+  bool cap = false;         // starts with an upper-case letter
+  bool all_caps = false;    // two or more letters, all upper case ("SCO")
+  bool possessive = false;  // a 's / ’s was cut off the end
   bool sentence_start = false;
-  bool heading = false;      // in a title-case line ("China's New Role")
+  bool heading = false;  // in a title-case line ("China's New Role")
   size_t sentence = 0;
 };
 

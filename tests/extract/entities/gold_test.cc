@@ -4,9 +4,8 @@
 // punished; `alt` lists other acceptable annotations.
 #include <gtest/gtest.h>
 
-#include <nlohmann/json.hpp>
-
 #include <iostream>
+#include <nlohmann/json.hpp>
 #include <set>
 #include <sstream>
 #include <string>

@@ -73,21 +73,24 @@ const RuleCase kCases[] = {
      {"PERSON Karimov"}},
     // Speech verbs mark unknown single names as people.
     {"SaidBeforeName", "\"It is over,\" said Umarov.", {"PERSON Umarov"}},
-    {"NameBeforeTold", "Later Umarov told reporters the news.",
+    {"NameBeforeTold",
+     "Later Umarov told reporters the news.",
      {"PERSON Umarov"}},
     // Acronyms: the definition gives later uses their expansion.
     {"AcronymDefinition",
      "The Eurasian Development Bank (EDB) lends money. The EDB grew.",
      {"ORG Eurasian Development Bank", "ORG EDB => Eurasian Development Bank",
       "ORG EDB => Eurasian Development Bank"}},
-    {"GazetteerAcronym", "The EU and NATO met in Brussels.",
+    {"GazetteerAcronym",
+     "The EU and NATO met in Brussels.",
      {"ORG EU => European Union", "ORG NATO", "LOC Brussels"}},
-    {"SlashAcronymStaysAsWritten", "He told RFE/RL on Friday.",
-     {"ORG RFE/RL"}},
-    {"DottedAcronym", "Sanctions by the U.S. followed.",
+    {"SlashAcronymStaysAsWritten", "He told RFE/RL on Friday.", {"ORG RFE/RL"}},
+    {"DottedAcronym",
+     "Sanctions by the U.S. followed.",
      {"LOC U.S. => United States"}},
     // Possessives are cut from the span.
-    {"Possessive", "China\xE2\x80\x99s role and Russia's army grew.",
+    {"Possessive",
+     "China\xE2\x80\x99s role and Russia's army grew.",
      {"LOC China", "LOC Russia"}},
     {"PossessiveSplitsOrgs",
      "She joined the Wilson Center's Kissinger Institute on China and the "
@@ -95,32 +98,41 @@ const RuleCase kCases[] = {
      {"ORG Wilson Center",
       "ORG Kissinger Institute on China and the United States"}},
     // Sentence-initial capitals are not names by themselves.
-    {"SentenceInitialCommonWord", "Unrest broke out across Kazakhstan.",
+    {"SentenceInitialCommonWord",
+     "Unrest broke out across Kazakhstan.",
      {"LOC Kazakhstan"}},
     {"SentenceInitialDeterminer", "The Kremlin denied it.", {"ORG Kremlin"}},
     // Coordinated ellipsis is one place; plain coordination is two.
-    {"CoordinatedEllipsis", "Both South and Central Asia changed.",
+    {"CoordinatedEllipsis",
+     "Both South and Central Asia changed.",
      {"LOC South and Central Asia => Central and South Asia"}},
-    {"PlainCoordination", "It spans the Middle East and South Asia.",
+    {"PlainCoordination",
+     "It spans the Middle East and South Asia.",
      {"LOC Middle East", "LOC South Asia"}},
     // NORP as adjective and noun; canonical is the group's plural noun.
-    {"NorpAdjectiveAndNoun", "Turkish officials said Uyghurs and a Kazakh fled.",
+    {"NorpAdjectiveAndNoun",
+     "Turkish officials said Uyghurs and a Kazakh fled.",
      {"NORP Turkish => Turks", "NORP Uyghurs", "NORP Kazakh => Kazakhs"}},
     {"HyphenatedNorp", "a Russian-led force", {"NORP Russian => Russians"}},
     // Metonymy keeps the literal type.
-    {"Metonymy", "Beijing and the Kremlin disagreed, and the Taliban waited.",
+    {"Metonymy",
+     "Beijing and the Kremlin disagreed, and the Taliban waited.",
      {"LOC Beijing", "ORG Kremlin", "ORG Taliban"}},
-    {"CapitalAsGovernmentStaysLoc", "Washington said it would respond.",
+    {"CapitalAsGovernmentStaysLoc",
+     "Washington said it would respond.",
      {"LOC Washington"}},
     // Organization head words and connectors.
-    {"OrgSuffix", "a professor at Frostburg State University in Maryland",
+    {"OrgSuffix",
+     "a professor at Frostburg State University in Maryland",
      {"ORG Frostburg State University", "LOC Maryland"}},
-    {"OrgWithPlaceInside", "a fellow at the Moscow Carnegie Center",
+    {"OrgWithPlaceInside",
+     "a fellow at the Moscow Carnegie Center",
      {"ORG Moscow Carnegie Center"}},
     {"OrgWithConnector",
      "at the Italian Institute for International Political Studies",
      {"ORG Italian Institute for International Political Studies"}},
-    {"PlaceHeadWord", "unrest in Xinjiang Province grew",
+    {"PlaceHeadWord",
+     "unrest in Xinjiang Province grew",
      {"LOC Xinjiang Province => Xinjiang"}},
     // Document consistency: short forms take the longest name.
     {"LaterSurname",
@@ -130,25 +142,37 @@ const RuleCase kCases[] = {
      "Zhang Ming left Brussels. Zhang returned to Beijing.",
      {"PERSON Zhang Ming", "LOC Brussels", "PERSON Zhang => Zhang Ming",
       "LOC Beijing"}},
-    {"SpeakerLabel", "Bradley Jardine: Yes.\n\nJardine: No.",
+    {"SpeakerLabel",
+     "Bradley Jardine: Yes.\n\nJardine: No.",
      {"PERSON Bradley Jardine", "PERSON Jardine => Bradley Jardine"}},
     // Unknown multi-word capitalized names default to PERSON.
-    {"CapitalizedRunIsPerson", "Kazakh activist Serikzhan Bilash fled.",
+    {"CapitalizedRunIsPerson",
+     "Kazakh activist Serikzhan Bilash fled.",
      {"NORP Kazakh => Kazakhs", "PERSON Serikzhan Bilash"}},
     // Names inside names and non-entity phrases.
-    {"NameInsideName", "after the collapse of the Soviet Union",
+    {"NameInsideName",
+     "after the collapse of the Soviet Union",
      {"LOC Soviet Union"}},
+    {"PossessiveInsideKnownName",
+     "Troops of the People\xE2\x80\x99s Liberation Army and China's navy",
+     {"ORG People\xE2\x80\x99s Liberation Army => People's Liberation Army",
+      "LOC China"}},
+    {"UnknownAcronymIsOrg", "a report by the CSIS think tank", {"ORG CSIS"}},
+    {"CommonAbbreviationIsNotOrg", "the GDP and CPU prices rose", {}},
+    {"PlaceCue",
+     "incidents in a town called Barin in the south",
+     {"LOC Barin"}},
     {"NonEntityEvent", "the largest war since World War II", {}},
-    {"HeadingNeedsGazetteer", "China's Western Neighborhood Gets Nervous",
+    {"HeadingNeedsGazetteer",
+     "China's Western Neighborhood Gets Nervous",
      {"LOC China"}},
     {"NoEntities", "nothing to see here, move along.", {}},
 };
 
-INSTANTIATE_TEST_SUITE_P(
-    Rules, EntityRulesTest, ::testing::ValuesIn(kCases),
-    [](const ::testing::TestParamInfo<RuleCase>& info) {
-      return info.param.name;
-    });
+INSTANTIATE_TEST_SUITE_P(Rules, EntityRulesTest, ::testing::ValuesIn(kCases),
+                         [](const ::testing::TestParamInfo<RuleCase>& info) {
+                           return info.param.name;
+                         });
 
 TEST(EntityTagger, MissingConfigIsAnError) {
   testing::TempDir dir;
@@ -162,14 +186,14 @@ TEST(EntityTagger, EmptyTextHasNoEntities) {
 
 // Reports throughput for the log; no timing assertion.
 TEST(EntityTagger, ReportsThroughputOnSeedPosts) {
-  std::string text = testing::ReadFileOrDie(
-      testing::TestdataDir() + "/rferl/seed-facts.gold.jsonl");
+  std::string text = testing::ReadFileOrDie(testing::TestdataDir() +
+                                            "/rferl/seed-facts.gold.jsonl");
   AnalyzedText at = Analyze(text, "en");
   auto start = std::chrono::steady_clock::now();
   std::vector<Entity> found = Tagger().Tag(at);
-  double secs = std::chrono::duration<double>(
-                    std::chrono::steady_clock::now() - start)
-                    .count();
+  double secs =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start)
+          .count();
   std::cout << "entities: " << text.size() << " bytes, " << found.size()
             << " mentions, " << (secs > 0 ? text.size() / secs / 1e6 : 0)
             << " MB/s (Tag only)\n";
