@@ -145,10 +145,15 @@ class Walker {
     GumboTag tag = node->v.element.tag;
     if (tag != GUMBO_TAG_UL && tag != GUMBO_TAG_OL && tag != GUMBO_TAG_DIV &&
         tag != GUMBO_TAG_SECTION && tag != GUMBO_TAG_TABLE &&
-        tag != GUMBO_TAG_DL)
+        tag != GUMBO_TAG_DL && tag != GUMBO_TAG_P && tag != GUMBO_TAG_LI)
       return false;
     auto it = stats_.find(node);
     if (it == stats_.end() || it->second.text == 0) return false;
+    if (tag == GUMBO_TAG_P || tag == GUMBO_TAG_LI) {
+      // A paragraph or item that is (almost) all link is a teaser
+      // ("Read more: ..."), not article text.
+      return it->second.links * 10 >= it->second.text * 9;
+    }
     return it->second.links * 10 > it->second.text * 6;
   }
 

@@ -76,6 +76,11 @@ TEST(ArticleGeneric, BuildsBlocksFromMainContent) {
            "again</li></ul>" +
            p2 + "</div>",
        {kPara1, "Next steps", "Vote again", kPara2}},
+      {"teaser link paragraph dropped",
+       "<div class=content>" + p1 +
+           "<p><a href=/other>Read also: Mayor opens the new bridge</a></p>" +
+           p2 + "</div>",
+       {kPara1, kPara2}},
       {"headline h1 not in text",
        "<div class=content><h1>Budget passes</h1>" + p1 + p2 + "</div>",
        {kPara1, kPara2}},
