@@ -66,8 +66,7 @@ std::string IsoWeekValue(const CivilDay& d) {
   // The ISO week belongs to the year that holds its Thursday.
   const CivilDay thursday = AddDays(d, 4 - IsoWeekday(d));
   const int64_t jan1 = DaysFromCivil(CivilDay{thursday.year, 1, 1});
-  const int week =
-      static_cast<int>((DaysFromCivil(thursday) - jan1) / 7) + 1;
+  const int week = static_cast<int>((DaysFromCivil(thursday) - jan1) / 7) + 1;
   char buf[32];
   std::snprintf(buf, sizeof(buf), "%04d-W%02d", thursday.year, week);
   return buf;

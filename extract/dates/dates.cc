@@ -4,21 +4,23 @@
 // clock times the day they fall on.
 #include "extract/dates/dates.h"
 
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
 #include <algorithm>
 #include <exception>
 #include <map>
 
-#include <unicode/uchar.h>
-#include <unicode/utf8.h>
-
 #include "extract/dates/calendar.h"
 #include "extract/dates/lexicon.h"
 #include "extract/dates/rules.h"
+#include "extract/dates/values.h"
 
 namespace newsfacts {
 namespace {
 
 using dates::DateLexicon;
+using dates::Lower;
 using dates::MatchContext;
 using dates::RuleSet;
 
@@ -113,14 +115,14 @@ class RuleDateTagger : public DateTagger {
                                          : std::string_view());
         const std::string_view ext = c.groups[rule.extent_group];
         if (ext.empty()) continue;
-        const size_t sentence = text.sentences.empty()
-                                    ? 0
-                                    : text.SentenceAt(c.Offset(rule.extent_group));
+        const size_t sentence =
+            text.sentences.empty()
+                ? 0
+                : text.SentenceAt(c.Offset(rule.extent_group));
         if (sentence < future.size()) {
           if (future[sentence] < 0)
-            future[sentence] =
-                RE2::PartialMatch(text.Slice(text.sentences[sentence]),
-                                  *rules_.future_cue);
+            future[sentence] = RE2::PartialMatch(
+                text.Slice(text.sentences[sentence]), *rules_.future_cue);
           c.future = future[sentence] == 1;
         }
         DateMention m;
@@ -218,21 +220,23 @@ class RuleDateTagger : public DateTagger {
         const bool opened = RE2::PartialMatch(
             text.text.substr(from, a.span.begin - from), kOpen, &opener);
         const bool is_and = link.find("and") != std::string_view::npos;
-        const bool is_dash = link.size() <= 3 && link.find(' ') == std::string_view::npos;
-        const bool partial_a = a.rule == "month" || a.rule == "month-day" ||
-                               a.rule == "day-month";
+        const bool is_dash =
+            link.size() <= 3 && link.find(' ') == std::string_view::npos;
+        const bool partial_a =
+            a.rule == "month" || a.rule == "month-day" || a.rule == "day-month";
         // "between March and May" told in past tense: both ends lie in the
         // same past year, though each alone resolves to its latest past one.
-        const bool linked =
-            RE2::FullMatch(link, kLink) && (opened || is_dash) &&
-            (!is_and || (opened && Lower(opener) == "between"));
+        const bool linked = RE2::FullMatch(link, kLink) &&
+                            (opened || is_dash) &&
+                            (!is_and || (opened && Lower(opener) == "between"));
         if (linked && partial_a && YearMonth(a.value, ay, am) &&
             YearMonth(b.value, by, bm) && by == ay - 1 && bm > am)
           a.value = dates::YearValue(by) + a.value.substr(4);
         if (a.type == "DATE" && b.type == "DATE" && a.mod.empty() &&
             YearMonth(a.value, ay, am) && YearMonth(b.value, by, bm) &&
-            linked && (by > ay || (by == ay && bm > am && am > 0) ||
-                       DayCount(a.value, b.value) > 0)) {
+            linked &&
+            (by > ay || (by == ay && bm > am && am > 0) ||
+             DayCount(a.value, b.value) > 0)) {
           DateMention r;
           r.type = "DURATION";
           r.rule = "range";
@@ -244,10 +248,10 @@ class RuleDateTagger : public DateTagger {
           r.value = by > ay   ? "P" + std::to_string(by - ay) + "Y"
                     : bm > am ? "P" + std::to_string(bm - am) + "M"
                               : "P" + std::to_string(days) + "D";
-          r.span = Span{opened ? static_cast<size_t>(opener.data() -
-                                                     text.text.data())
-                               : a.span.begin,
-                        b.span.end};
+          r.span = Span{
+              opened ? static_cast<size_t>(opener.data() - text.text.data())
+                     : a.span.begin,
+              b.span.end};
           out.push_back(std::move(r));
           ++i;
           continue;
@@ -275,19 +279,12 @@ class RuleDateTagger : public DateTagger {
         if (j < i) before = o.value;
         if (j > i && after.empty()) after = o.value;
       }
-      std::string day = !before.empty() ? before
+      std::string day = !before.empty()  ? before
                         : !after.empty() ? after
                         : doc            ? doc->ToIso()
                                          : "XXXX-XX-XX";
       m.value = day + m.value;
     }
-  }
-
-  static std::string Lower(std::string_view s) {
-    std::string out(s);
-    for (char& c : out)
-      c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return out;
   }
 
   DateLexicon lex_;

@@ -43,15 +43,15 @@ struct DateLexicon {
   std::map<std::string, int> weekdays;  // ISO 1 = Monday
   // Lowercase forms.
   std::map<std::string, double> numbers;  // -1 = vague ("a few", "several")
-  std::map<std::string, Unit> units;    // singular and plural forms
+  std::map<std::string, Unit> units;      // singular and plural forms
   std::map<std::string, Phrase> phrases;
   std::map<std::string, Modifier> modifiers;
   std::map<std::string, std::string> seasons;  // "spring" -> "SP"
   std::map<std::string, Phrase> sets;          // "weekly" -> SET P1W
   std::vector<std::string> future_cues;
-  std::vector<std::string> month_triggers;     // words licensing a bare month
+  std::vector<std::string> month_triggers;  // words licensing a bare month
   std::vector<std::string> duration_adjectives;
-  std::vector<std::string> year_blockers;      // "Article 2019"
+  std::vector<std::string> year_blockers;  // "Article 2019"
 
   static Result<DateLexicon> Load(const std::string& lang_dir,
                                   const std::string& lang);

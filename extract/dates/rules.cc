@@ -1,39 +1,13 @@
 #include "extract/dates/rules.h"
 
 #include <cctype>
-#include <cstdlib>
 #include <map>
 
-#include <unicode/locid.h>
-#include <unicode/unistr.h>
-
 #include "extract/dates/calendar.h"
+#include "extract/dates/values.h"
 
 namespace newsfacts::dates {
 namespace {
-
-// Lowercases with ICU's root rules so "Сейчас" finds "сейчас".
-std::string Lower(std::string_view s) {
-  std::string out;
-  icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), s.size()))
-      .toLower(icu::Locale::getRoot())
-      .toUTF8String(out);
-  return out;
-}
-
-std::string NormalizeSpace(std::string_view s) {
-  std::string out;
-  for (char c : s) {
-    if (c == ' ' || c == '\n' || c == '\t' || c == '-') {
-      if (!out.empty() && out.back() != ' ') out += ' ';
-    } else {
-      out += c;
-    }
-  }
-  return out;
-}
-
-int ToInt(std::string_view s) { return std::atoi(std::string(s).c_str()); }
 
 char CharAt(const MatchContext& c, size_t pos) {
   return pos < c.text->text.size() ? c.text->text[pos] : '\0';
@@ -44,74 +18,6 @@ size_t MatchEnd(const MatchContext& c) {
 }
 
 // Month number of a written form, with or without the abbreviation dot.
-int MonthOf(const DateLexicon& lex, std::string_view form) {
-  std::string s(form);
-  for (int pass = 0; pass < 2; ++pass) {
-    if (auto it = lex.months.find(s); it != lex.months.end()) return it->second;
-    if (auto it = lex.month_abbrevs.find(s); it != lex.month_abbrevs.end())
-      return it->second;
-    if (s.empty() || s.back() != '.') break;
-    s.pop_back();
-  }
-  return 0;
-}
-
-// Count of a number phrase: digits, a listed word, or "twenty-five"; -1 is
-// vague (X); 0 means not a number.
-double CountOf(const DateLexicon& lex, std::string_view written) {
-  if (!written.empty() && std::isdigit(static_cast<unsigned char>(written[0])))
-    return std::atof(std::string(written).c_str());
-  const std::string w = NormalizeSpace(Lower(written));
-  if (auto it = lex.numbers.find(w); it != lex.numbers.end()) return it->second;
-  const auto sp = w.find(' ');
-  if (sp == std::string::npos) return 0;
-  auto tens = lex.numbers.find(w.substr(0, sp));
-  auto ones = lex.numbers.find(w.substr(sp + 1));
-  if (tens == lex.numbers.end() || ones == lex.numbers.end()) return 0;
-  if (tens->second < 20 || ones->second < 1 || ones->second > 9) return 0;
-  return tens->second + ones->second;
-}
-
-std::string FormatCount(double n) {
-  if (n < 0) return "X";
-  if (n == static_cast<int64_t>(n)) return std::to_string(static_cast<int64_t>(n));
-  std::string s = std::to_string(n);
-  while (!s.empty() && s.back() == '0') s.pop_back();
-  return s;
-}
-
-// TIMEX3 duration value of `count` units: P3Y, PT48H, PXD, P10Y (decade).
-std::string DurationValue(double count, const Unit& unit) {
-  const std::string n = FormatCount(count < 0 ? -1 : count * unit.factor);
-  return std::string("P") + (unit.time ? "T" : "") + n + unit.code;
-}
-
-const Unit* UnitOf(const DateLexicon& lex, std::string_view form) {
-  auto it = lex.units.find(Lower(form));
-  return it == lex.units.end() ? nullptr : &it->second;
-}
-
-// The value of `count` units before the document date, at the precision
-// of the unit ("two days ago" -> a day, "three years ago" -> a year).
-std::string AgoValue(std::optional<CivilDay> doc, double count,
-                     const Unit& unit) {
-  if (!doc || count < 0 || unit.time || count != static_cast<int>(count))
-    return "PAST_REF";
-  const int n = static_cast<int>(count) * unit.factor;
-  if (unit.code == "D") {
-    CivilDay d = AddDays(*doc, -n);
-    return d.ToIso();
-  }
-  if (unit.code == "W") return IsoWeekValue(AddDays(*doc, -7 * n));
-  if (unit.code == "M") {
-    const int total = doc->year * 12 + (doc->month - 1) - n;
-    return MonthValue(total / 12, total % 12 + 1);
-  }
-  if (unit.code == "Y") return YearValue(doc->year - n);
-  return "PAST_REF";
-}
-
-// Resolves an @template from dates-phrases.txt.
 std::string ResolveTemplate(const std::string& t, const MatchContext& c) {
   if (t.empty() || t[0] != '@') return t;
   const auto& doc = c.doc_date;
@@ -167,8 +73,8 @@ std::string Weekday(const MatchContext& c, int iso_weekday,
   if (q == "last" || q == "past") future = false;
   if (q == "next" || q == "coming") future = true;
   const int today = IsoWeekday(*c.doc_date);
-  int delta = future ? (iso_weekday - today + 7) % 7
-                     : -((today - iso_weekday + 7) % 7);
+  int delta =
+      future ? (iso_weekday - today + 7) % 7 : -((today - iso_weekday + 7) % 7);
   if (delta == 0 && (q == "last" || q == "next")) delta = future ? 7 : -7;
   return AddDays(*c.doc_date, delta).ToIso();
 }
@@ -190,26 +96,6 @@ void Add(RuleSet& set, std::string id, const std::string& pattern,
 }
 
 }  // namespace
-
-std::string ResolvePartial(std::optional<CivilDay> doc, int month, int day,
-                           bool future) {
-  if (!doc) {
-    return day ? "XXXX-" + MonthValue(0, month).substr(5) + "-" +
-                     DayValue(0, 1, day).substr(8)
-               : "XXXX-" + MonthValue(0, month).substr(5);
-  }
-  const int here = doc->month * 100 + (day ? doc->day : 0);
-  const int there = month * 100 + day;
-  int year = doc->year;
-  if (!future && there > here) --year;
-  if (future && there < here) ++year;
-  if (day) {
-    if (!IsValidDay(year, month, day)) return "";
-    return DayValue(year, month, day);
-  }
-  return MonthValue(year, month);
-}
-
 RuleSet BuildRules(const DateLexicon& lex) {
   RuleSet set;
   for (const auto& [name, number] : lex.months)
@@ -275,7 +161,8 @@ RuleSet BuildRules(const DateLexicon& lex) {
       });
   // The extent stops before a sentence-final dot ("on 4 February.") unless
   // the listed form itself has one ("5 Jan.").
-  Add(set, "day-month",
+  Add(
+      set, "day-month",
       "\\b(" + day + " (" + KeysAlternation(all_months) + "))(?:$|[^\\pL])",
       [L](const MatchContext& c, DateMention& m) {
         m.value = ResolvePartial(c.doc_date, MonthOf(*L, c.groups[3]),
@@ -283,8 +170,7 @@ RuleSet BuildRules(const DateLexicon& lex) {
         return !m.value.empty();
       },
       1);
-  Add(set, "month-year",
-      "\\b(" + any_month + "),? (?:of )?" + year + "\\b",
+  Add(set, "month-year", "\\b(" + any_month + "),? (?:of )?" + year + "\\b",
       [L](const MatchContext& c, DateMention& m) {
         m.value = MonthValue(ToInt(c.groups[2]), MonthOf(*L, c.groups[1]));
         return true;
@@ -323,22 +209,25 @@ RuleSet BuildRules(const DateLexicon& lex) {
           y = std::string(c.groups[3]);
         } else if (c.doc_date) {
           const std::string w = Lower(c.groups[4]);
-          y = YearValue(c.doc_date->year + (w == "last" ? -1 : w == "next" ? 1 : 0));
+          y = YearValue(c.doc_date->year + (w == "last"   ? -1
+                                            : w == "next" ? 1
+                                                          : 0));
         } else {
           y = "XXXX";
         }
         m.value = y + (half ? "-H" : "-Q") + std::to_string(q->second);
         return true;
       });
-  Add(set, "quarter-code", "\\b(?:([QH])([1-4]) " + year + "|" + year +
-                               " ([QH])([1-4]))\\b",
+  Add(set, "quarter-code",
+      "\\b(?:([QH])([1-4]) " + year + "|" + year + " ([QH])([1-4]))\\b",
       [](const MatchContext& c, DateMention& m) {
         // Groups: Q/H, n, year | year, Q/H, n.
         const bool first = !c.groups[1].empty();
         const std::string kind(first ? c.groups[1] : c.groups[5]);
         const std::string n(first ? c.groups[2] : c.groups[6]);
         if (kind == "H" && n > "2") return false;
-        m.value = std::string(first ? c.groups[3] : c.groups[4]) + "-" + kind + n;
+        m.value =
+            std::string(first ? c.groups[3] : c.groups[4]) + "-" + kind + n;
         return true;
       });
   Add(set, "month-day-range",
@@ -356,7 +245,9 @@ RuleSet BuildRules(const DateLexicon& lex) {
           last = DayValue(y, mo, b);
         } else {
           first = ResolvePartial(c.doc_date, mo, a, c.future);
-          last = first.empty() ? "" : first.substr(0, 8) + DayValue(0, 1, b).substr(8);
+          last = first.empty()
+                     ? ""
+                     : first.substr(0, 8) + DayValue(0, 1, b).substr(8);
         }
         if (first.empty()) return false;
         m.type = "DURATION";
@@ -386,7 +277,9 @@ RuleSet BuildRules(const DateLexicon& lex) {
           last = DayValue(y, mo, b);
         } else {
           last = ResolvePartial(c.doc_date, mo, b, c.future);
-          first = last.empty() ? "" : last.substr(0, 8) + DayValue(0, 1, a).substr(8);
+          first = last.empty()
+                      ? ""
+                      : last.substr(0, 8) + DayValue(0, 1, a).substr(8);
         }
         if (first.empty()) return false;
         m.type = "DURATION";
@@ -395,7 +288,8 @@ RuleSet BuildRules(const DateLexicon& lex) {
         m.end_value = last;
         return true;
       });
-  Add(set, "month",
+  Add(
+      set, "month",
       "(?i:\\b" + Alternation(lex.month_triggers) + ")[ -](" + month + ")\\b",
       [L](const MatchContext& c, DateMention& m) {
         m.value =
@@ -413,9 +307,10 @@ RuleSet BuildRules(const DateLexicon& lex) {
         m.end_value = std::string(c.groups[2]);
         return true;
       });
-  auto blocker = std::make_shared<RE2>(
-      "(?i)(?:^|[^\\pL])" + Alternation(lex.year_blockers) + " $");
-  Add(set, "year", kL + "(" + year + ")" + kR,
+  auto blocker = std::make_shared<RE2>("(?i)(?:^|[^\\pL])" +
+                                       Alternation(lex.year_blockers) + " $");
+  Add(
+      set, "year", kL + "(" + year + ")" + kR,
       [blocker](const MatchContext& c, DateMention& m) {
         const size_t b = c.Offset(1);
         const char prev = b > 0 ? c.text->text[b - 1] : '\0';
@@ -522,14 +417,16 @@ RuleSet BuildRules(const DateLexicon& lex) {
         m.value = DurationValue(n, *u);
         return true;
       });
-  Add(set, "vague-duration",
+  Add(
+      set, "vague-duration",
       "\\b(?i:for|over|in|after) ((?i:years|months|weeks|days|decades|"
       "hours))\\b",
       [L](const MatchContext& c, DateMention& m) {
         const Unit* u = UnitOf(*L, c.groups[1]);
         if (!u) return false;
         m.type = "DURATION";
-        m.value = DurationValue(-1, Unit{u->factor > 1 ? "Y" : u->code, 1, u->time});
+        m.value =
+            DurationValue(-1, Unit{u->factor > 1 ? "Y" : u->code, 1, u->time});
         return true;
       },
       1);
@@ -569,8 +466,8 @@ RuleSet BuildRules(const DateLexicon& lex) {
         return true;
       });
   Add(set, "season",
-      "\\b(?:((?i:this|last|next|the)) )?" + season + "(?:,? (?:of )?" +
-          year + ")?\\b",
+      "\\b(?:((?i:this|last|next|the)) )?" + season + "(?:,? (?:of )?" + year +
+          ")?\\b",
       [L](const MatchContext& c, DateMention& m) {
         const std::string q = Lower(c.groups[1]);
         auto it = L->seasons.find(Lower(c.groups[2]));
@@ -592,7 +489,8 @@ RuleSet BuildRules(const DateLexicon& lex) {
       "\\b(1[0-2]|0?[1-9])(?:[:.]([0-5]\\d))? ?(?i:([ap])\\.m\\.|([ap])m\\b)",
       [](const MatchContext& c, DateMention& m) {
         int h = ToInt(c.groups[1]) % 12;
-        const std::string ap = Lower(c.groups[3].empty() ? c.groups[4] : c.groups[3]);
+        const std::string ap =
+            Lower(c.groups[3].empty() ? c.groups[4] : c.groups[3]);
         if (ap == "p") h += 12;
         const int min = c.groups[2].empty() ? 0 : ToInt(c.groups[2]);
         char buf[16];
@@ -619,15 +517,15 @@ RuleSet BuildRules(const DateLexicon& lex) {
         return true;
       });
 
-  set.future_cue = std::make_unique<RE2>(
-      "(?i)\\b" + Alternation(lex.future_cues) + "\\b");
+  set.future_cue =
+      std::make_unique<RE2>("(?i)\\b" + Alternation(lex.future_cues) + "\\b");
   std::vector<std::string> point, span;
   for (const auto& [k, v] : lex.modifiers)
     (v.scope == "point" ? point : span).push_back(k);
-  set.point_mod = std::make_unique<RE2>(
-      "(?i)(?:^|[^\\pL\\pN])(" + Alternation(point) + ")[ -]$");
-  set.span_mod = std::make_unique<RE2>(
-      "(?i)(?:^|[^\\pL\\pN])(" + Alternation(span) + ") $");
+  set.point_mod = std::make_unique<RE2>("(?i)(?:^|[^\\pL\\pN])(" +
+                                        Alternation(point) + ")[ -]$");
+  set.span_mod = std::make_unique<RE2>("(?i)(?:^|[^\\pL\\pN])(" +
+                                       Alternation(span) + ") $");
   return set;
 }
 

@@ -58,12 +58,6 @@ struct RuleSet {
 
 RuleSet BuildRules(const DateLexicon& lex);
 
-// Resolves a month (and optional day) without a year against the document
-// date: the most recent one on or before it, or with `future` the next one
-// on or after it. Without a document date the year is XXXX.
-std::string ResolvePartial(std::optional<CivilDay> doc, int month, int day,
-                           bool future);
-
 }  // namespace newsfacts::dates
 
 #endif  // NEWSFACTS_EXTRACT_DATES_RULES_H_

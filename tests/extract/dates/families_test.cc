@@ -16,7 +16,7 @@ namespace {
 
 struct Case {
   std::string sentence;
-  std::string text;   // expected extent ("" = no mention at all)
+  std::string text;  // expected extent ("" = no mention at all)
   std::string type;
   std::string value;
   std::string mod = "";
@@ -46,8 +46,8 @@ void Check(const std::vector<Case>& cases,
     auto found = TagAt(c.sentence, doc);
     if (c.text.empty()) {
       for (const auto& m : found)
-        ADD_FAILURE() << "unexpected \"" << m.text << "\" " << m.value
-                      << " [" << m.rule << "]";
+        ADD_FAILURE() << "unexpected \"" << m.text << "\" " << m.value << " ["
+                      << m.rule << "]";
       continue;
     }
     const DateMention* hit = nullptr;
@@ -70,9 +70,12 @@ void Check(const std::vector<Case>& cases,
 
 TEST(DateTagger, AbsoluteDates) {
   Check({
-      {"The attack came on September 11, 2019.", "September 11, 2019", "DATE", "2019-09-11"},
-      {"He died on 11 September 2019 in Kyiv.", "11 September 2019", "DATE", "2019-09-11"},
-      {"The deal was signed on Sept. 11, 2001.", "Sept. 11, 2001", "DATE", "2001-09-11"},
+      {"The attack came on September 11, 2019.", "September 11, 2019", "DATE",
+       "2019-09-11"},
+      {"He died on 11 September 2019 in Kyiv.", "11 September 2019", "DATE",
+       "2019-09-11"},
+      {"The deal was signed on Sept. 11, 2001.", "Sept. 11, 2001", "DATE",
+       "2001-09-11"},
       {"Filed 2019-09-11 with the court.", "2019-09-11", "DATE", "2019-09-11"},
       {"The war began in March 2022.", "March 2022", "DATE", "2022-03"},
       {"It was ratified in December 2020.", "December 2020", "DATE", "2020-12"},
@@ -91,8 +94,9 @@ TEST(DateTagger, PartialDatesResolveByTense) {
       {"Elections will take place in June.", "June", "DATE", "2022-06"},
       {"Talks ended on 4 February.", "4 February", "DATE", "2022-02-04"},
   });
-  Check({{"The talks were held on April 25.", "April 25", "DATE", "2022-04-25"}},
-        CivilDay{2022, 4, 27});
+  Check(
+      {{"The talks were held on April 25.", "April 25", "DATE", "2022-04-25"}},
+      CivilDay{2022, 4, 27});
   Check({{"He took office on January 1.", "January 1", "DATE", "XXXX-01-01"}},
         std::nullopt);
 }
@@ -108,7 +112,8 @@ TEST(DateTagger, Weekdays) {
 
 TEST(DateTagger, RelativeExpressions) {
   Check({
-      {"Officials said yesterday that talks failed.", "yesterday", "DATE", "2022-03-22"},
+      {"Officials said yesterday that talks failed.", "yesterday", "DATE",
+       "2022-03-22"},
       {"The court rules tomorrow.", "tomorrow", "DATE", "2022-03-24"},
       {"Prices rose last year.", "last year", "DATE", "2021"},
       {"Inflation fell last month.", "last month", "DATE", "2022-02"},
@@ -117,11 +122,14 @@ TEST(DateTagger, RelativeExpressions) {
       {"Rockets hit the city last week.", "last week", "DATE", "2022-W11"},
       {"He was arrested two days ago.", "two days ago", "DATE", "2022-03-21"},
       {"She left three years ago.", "three years ago", "DATE", "2019"},
-      {"Both sides met earlier this week.", "earlier this week", "DATE", "2022-W12"},
+      {"Both sides met earlier this week.", "earlier this week", "DATE",
+       "2022-W12"},
       {"Ties have grown in recent years.", "recent years", "DATE", "PAST_REF"},
-      {"The country must now navigate the fallout.", "now", "DATE", "PRESENT_REF"},
+      {"The country must now navigate the fallout.", "now", "DATE",
+       "PRESENT_REF"},
       {"He is currently in exile.", "currently", "DATE", "PRESENT_REF"},
-      {"The SCO has lost attraction right now.", "right now", "DATE", "PRESENT_REF"},
+      {"The SCO has lost attraction right now.", "right now", "DATE",
+       "PRESENT_REF"},
       {"It is quiet at the moment.", "at the moment", "DATE", "PRESENT_REF"},
       {"Where things stand today is unclear.", "today", "DATE", "PRESENT_REF"},
       {"The offensive began this spring.", "this spring", "DATE", "2022-SP"},
@@ -131,13 +139,17 @@ TEST(DateTagger, RelativeExpressions) {
 
 TEST(DateTagger, PartsOfPeriods) {
   Check({
-      {"Unrest broke out in early January.", "early January", "DATE", "2022-01", "START"},
-      {"The leaders met in early February.", "early February", "DATE", "2022-02", "START"},
+      {"Unrest broke out in early January.", "early January", "DATE", "2022-01",
+       "START"},
+      {"The leaders met in early February.", "early February", "DATE",
+       "2022-02", "START"},
       {"Growth slowed in mid-2020.", "mid-2020", "DATE", "2020", "MID"},
       {"The plant closed in late 2019.", "late 2019", "DATE", "2019", "END"},
-      {"Sales fell at the end of 2021.", "the end of 2021", "DATE", "2021", "END"},
+      {"Sales fell at the end of 2021.", "the end of 2021", "DATE", "2021",
+       "END"},
       {"The mid-1990s saw war.", "mid-1990s", "DATE", "199", "MID"},
-      {"In the first half of 2021, exports rose.", "the first half of 2021", "DATE", "2021-H1"},
+      {"In the first half of 2021, exports rose.", "the first half of 2021",
+       "DATE", "2021-H1"},
   });
 }
 
@@ -146,26 +158,38 @@ TEST(DateTagger, Durations) {
       {"He served three years in prison.", "three years", "DURATION", "P3Y"},
       {"He was held for 48 hours.", "48 hours", "DURATION", "PT48H"},
       {"The war lasted a decade.", "a decade", "DURATION", "P10Y"},
-      {"Talks went on for several months.", "several months", "DURATION", "PXM"},
+      {"Talks went on for several months.", "several months", "DURATION",
+       "PXM"},
       {"He began a three-year term.", "three-year", "DURATION", "P3Y"},
-      {"It changed in a few decisive days.", "a few decisive days", "DURATION", "PXD"},
-      {"About seven weeks later, troops invaded.", "About seven weeks", "DURATION", "P7W", "APPROX"},
-      {"The crisis has lasted quite some time.", "quite some time", "DURATION", "PXY"},
-      {"Fighting over the past two weeks killed many.", "the past two weeks", "DURATION", "P2W"},
-      {"The ceasefire held for twenty-five days.", "twenty-five days", "DURATION", "P25D"},
-      {"He waited more than two hours.", "more than two hours", "DURATION", "PT2H", "MORE_THAN"},
-      {"The talks lasted two and a half hours.", "two and a half hours", "DURATION", "PT2.5H"},
+      {"It changed in a few decisive days.", "a few decisive days", "DURATION",
+       "PXD"},
+      {"About seven weeks later, troops invaded.", "About seven weeks",
+       "DURATION", "P7W", "APPROX"},
+      {"The crisis has lasted quite some time.", "quite some time", "DURATION",
+       "PXY"},
+      {"Fighting over the past two weeks killed many.", "the past two weeks",
+       "DURATION", "P2W"},
+      {"The ceasefire held for twenty-five days.", "twenty-five days",
+       "DURATION", "P25D"},
+      {"He waited more than two hours.", "more than two hours", "DURATION",
+       "PT2H", "MORE_THAN"},
+      {"The talks lasted two and a half hours.", "two and a half hours",
+       "DURATION", "PT2.5H"},
       {"The siege lasted half a year.", "half a year", "DURATION", "P0.5Y"},
-      {"Shelling over the next three days is expected.", "the next three days", "DURATION", "P3D"},
-      {"Over the past decade, China invested heavily.", "the past decade", "DURATION", "P10Y"},
+      {"Shelling over the next three days is expected.", "the next three days",
+       "DURATION", "P3D"},
+      {"Over the past decade, China invested heavily.", "the past decade",
+       "DURATION", "P10Y"},
   });
 }
 
 TEST(DateTagger, QuartersAndNamedMonths) {
   Check({
-      {"GDP fell in the third quarter of 2016.", "the third quarter of 2016", "DATE", "2016-Q3"},
+      {"GDP fell in the third quarter of 2016.", "the third quarter of 2016",
+       "DATE", "2016-Q3"},
       {"Profits rose in Q1 2021.", "Q1 2021", "DATE", "2021-Q1"},
-      {"Output rose in the first quarter last year.", "the first quarter last year", "DATE", "2021-Q1"},
+      {"Output rose in the first quarter last year.",
+       "the first quarter last year", "DATE", "2021-Q1"},
       {"The vote is due this September.", "this September", "DATE", "2022-09"},
       {"Prices peaked last April.", "last April", "DATE", "2021-04"},
   });
@@ -185,19 +209,21 @@ TEST(DateTagger, Sets) {
 
 TEST(DateTagger, Ranges) {
   Check({
-      {"Cases were logged from 1997 to January 2022.", "from 1997 to January 2022",
-       "DURATION", "P25Y", "", "1997", "2022-01"},
+      {"Cases were logged from 1997 to January 2022.",
+       "from 1997 to January 2022", "DURATION", "P25Y", "", "1997", "2022-01"},
       {"He ruled between 2014 and 2016.", "between 2014 and 2016", "DURATION",
        "P2Y", "", "2014", "2016"},
       {"The 2014-2016 crisis hit hard.", "2014-2016", "DURATION", "P2Y", "",
        "2014", "2016"},
       {"The summit ran on March 3-5, 2020.", "March 3-5, 2020", "DURATION",
        "P2D", "", "2020-03-03", "2020-03-05"},
-      {"Talks were held from 4 to 22 January 1995.", "from 4 to 22 January 1995",
-       "DURATION", "P18D", "", "1995-01-04", "1995-01-22"},
+      {"Talks were held from 4 to 22 January 1995.",
+       "from 4 to 22 January 1995", "DURATION", "P18D", "", "1995-01-04",
+       "1995-01-22"},
       {"Talks ran from Oct. 2 to October 22.", "from Oct. 2 to October 22",
        "DURATION", "P20D", "", "2021-10-02", "2021-10-22"},
-      {"He was born on 5 December 1391.", "5 December 1391", "DATE", "1391-12-05"},
+      {"He was born on 5 December 1391.", "5 December 1391", "DATE",
+       "1391-12-05"},
       {"Fighting raged between March and May.", "between March and May",
        "DURATION", "P2M", "", "2021-03", "2021-05"},
   });
@@ -205,9 +231,11 @@ TEST(DateTagger, Ranges) {
 
 TEST(DateTagger, ClockTimes) {
   Check({
-      {"The blast happened at 10 a.m. local time.", "10 a.m.", "TIME", "2022-03-23T10:00"},
+      {"The blast happened at 10 a.m. local time.", "10 a.m.", "TIME",
+       "2022-03-23T10:00"},
       {"Curfew starts at 21:30 GMT.", "21:30 GMT", "TIME", "2022-03-23T21:30"},
-      {"On March 17, the vote closed at 8 p.m.", "8 p.m.", "TIME", "2022-03-17T20:00"},
+      {"On March 17, the vote closed at 8 p.m.", "8 p.m.", "TIME",
+       "2022-03-17T20:00"},
   });
 }
 

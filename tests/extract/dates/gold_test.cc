@@ -37,8 +37,8 @@ Score ScorePost(const json& post, const DateTagger& tagger) {
   CodePointIndex index(text);
   std::vector<SysItem> sys;
   for (auto& m : tagger.Tag(at, doc))
-    sys.push_back({index.ToCodePoint(m.span.begin),
-                   index.ToCodePoint(m.span.end), m});
+    sys.push_back(
+        {index.ToCodePoint(m.span.begin), index.ToCodePoint(m.span.end), m});
   std::vector<bool> used(sys.size(), false);
   Score s;
   for (const auto& g : post["dates"]) {

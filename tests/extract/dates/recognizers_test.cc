@@ -25,7 +25,8 @@ std::vector<std::string> Split(const std::string& s, char sep) {
 }
 
 std::string Lower(std::string s) {
-  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (char& c : s)
+    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   return s;
 }
 
@@ -56,17 +57,17 @@ TEST(DateRecognizers, DevSetFloors) {
       hit = true;
       same |= m.span.begin == at && m.span.end == want_end;
       const std::string range = m.begin + "/" + m.end_value;
-      good |= std::find(accepted.begin(), accepted.end(), m.value) !=
-                  accepted.end() ||
-              std::find(accepted.begin(), accepted.end(), range) !=
-                  accepted.end();
+      good |=
+          std::find(accepted.begin(), accepted.end(), m.value) !=
+              accepted.end() ||
+          std::find(accepted.begin(), accepted.end(), range) != accepted.end();
     }
     overlap += hit;
     exact += same;
     value_ok += good;
     if (!good)
-      std::cout << "  MISS [" << cols[4] << "] " << want << " want "
-                << cols[3] << " got" << got << "\n";
+      std::cout << "  MISS [" << cols[4] << "] " << want << " want " << cols[3]
+                << " got" << got << "\n";
   }
   ASSERT_GT(total, 100);
   const double r_overlap = 1.0 * overlap / total;
