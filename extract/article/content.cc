@@ -298,6 +298,12 @@ void FinishBlocks(std::vector<Block>* blocks, std::string* text) {
     total += b.text.size() + 2;
     kept.push_back(std::move(b));
   }
+  // A heading with nothing after it titled a box that was dropped
+  // ("Related", "Comments").
+  while (!kept.empty() && kept.back().kind == BlockKind::kHeading) {
+    total -= kept.back().text.size() + 2;
+    kept.pop_back();
+  }
   *blocks = std::move(kept);
   text->clear();
   text->reserve(total);

@@ -81,6 +81,11 @@ TEST(ArticleGeneric, BuildsBlocksFromMainContent) {
            "<p><a href=/other>Read also: Mayor opens the new bridge</a></p>" +
            p2 + "</div>",
        {kPara1, kPara2}},
+      {"trailing heading of a dropped box removed",
+       "<div class=content>" + p1 + p2 +
+           "<h3>Related</h3><ul><li><a href=/x>Other story</a></li></ul>"
+           "</div>",
+       {kPara1, kPara2}},
       {"headline h1 not in text",
        "<div class=content><h1>Budget passes</h1>" + p1 + p2 + "</div>",
        {kPara1, kPara2}},
