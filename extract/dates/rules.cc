@@ -349,13 +349,23 @@ RuleSet BuildRules(const DateLexicon& lex) {
         return true;
       });
   Add(set, "weekday",
-      "\\b(?:((?i:last|next|this|coming|past)) )?(" + weekday + ")\\b",
+      "\\b(?:((?i:last|next|this|coming|past)) )?(" + weekday +
+          ")\\b(?: ((?i:morning|afternoon|evening|night))\\b)?",
       [L](const MatchContext& c, DateMention& m) {
         const std::string_view name = c.groups[2];
         auto it = L->weekdays.find(std::string(name));
         if (it == L->weekdays.end()) return false;
-        if (CharAt(c, MatchEnd(c)) == '\'') return false;  // "Monday's" is fine
         m.value = Weekday(c, it->second, c.groups[1]);
+        // "Monday morning" is a TIME: the day plus TIMEX3's part-of-day.
+        static const std::map<std::string, std::string> kPart = {
+            {"morning", "TMO"},
+            {"afternoon", "TAF"},
+            {"evening", "TEV"},
+            {"night", "TNI"}};
+        if (auto part = kPart.find(Lower(c.groups[3])); part != kPart.end()) {
+          m.type = "TIME";
+          m.value += part->second;
+        }
         return true;
       });
   Add(set, "phrase", "(?i:\\b" + KeysAlternation(lex.phrases) + "\\b)",

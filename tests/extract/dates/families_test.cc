@@ -107,6 +107,8 @@ TEST(DateTagger, Weekdays) {
       {"The minister will visit on Friday.", "Friday", "DATE", "2022-03-25"},
       {"The vote happened on Wednesday.", "Wednesday", "DATE", "2022-03-23"},
       {"They met last Tuesday.", "last Tuesday", "DATE", "2022-03-22"},
+      {"Sunday's vote was close.", "Sunday", "DATE", "2022-03-20"},
+      {"Sirens sounded on Monday morning.", "Monday morning", "TIME", "2022-03-21TMO"},
   });
 }
 
