@@ -105,6 +105,7 @@ class RuleEntityTagger : public EntityTagger {
         return m;
       }
     }
+    if (!lex_.MayStartName(w[a].text)) return m;
     size_t limit = std::min(last, a + lex_.max_words() + 1);
     for (size_t b = limit + 1; b-- > a;) {
       if (!w[b].is_word) continue;
@@ -288,8 +289,20 @@ void RuleEntityTagger::Chunk(const AnalyzedText& at, const std::vector<Word>& w,
       // A run of unknown capitalized words, up to the next known item.
       size_t end = pos;
       for (size_t k = pos + 1; k <= last; ++k) {
-        if (w[k].is_word && w[k].cap && Matched(Longest(at, w, k, last, ctx))) {
-          break;
+        if (w[k].is_word && w[k].cap) {
+          Match next = Longest(at, w, k, last, ctx);
+          // "Michael Jordan", "George Washington": a one-word place after a
+          // lone given name or a title is the surname.
+          bool surname =
+              next.gaz != nullptr && next.end == k && end == pos &&
+              !next.gaz->skip && next.gaz->type == EntityType::kLoc &&
+              (lex_.IsGivenName(w[pos].text) || !title.empty() || honorific) &&
+              (k == last || !lex_.IsOrgSuffix(w[k + 1].text));
+          if (surname) {
+            end = k;
+            continue;
+          }
+          if (Matched(next)) break;
         }
         if (w[k].is_word && !w[k].cap) break;
         if (w[k].is_word) end = k;

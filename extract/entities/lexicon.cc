@@ -78,6 +78,21 @@ std::string NormalizeSpaces(std::string_view s) {
   return out;
 }
 
+std::string_view Lexicon::FirstWordOf(std::string_view s) {
+  size_t end = s.size();
+  for (size_t i = 0; i < s.size(); ++i) {
+    char c = s[i];
+    if (c == ' ' || c == '-' || c == '/' || c == '\'' ||
+        s.compare(i, 3, "\xE2\x80\x99") == 0) {
+      end = i;
+      break;
+    }
+  }
+  s = s.substr(0, end);
+  if (s.size() > 1 && s.back() == '.') s.remove_suffix(1);
+  return s;
+}
+
 const GazetteerEntry* Lexicon::Find(std::string_view surface) const {
   auto it = names_.find(surface);
   return it == names_.end() ? nullptr : &it->second;
@@ -170,6 +185,7 @@ Result<Lexicon> LoadLexicon(const std::string& lang_dir) {
     }
   };
   for (const auto& [k, v] : lex.names_) {
+    lex.first_words_.emplace(Lexicon::FirstWordOf(k));
     add_abbrevs(k);
     size_t poss = k.find("'s ");
     if (poss != std::string::npos) {
@@ -178,7 +194,13 @@ Result<Lexicon> LoadLexicon(const std::string& lang_dir) {
       lex.possessive_heads_.emplace(k.substr(start, poss - start));
     }
   }
-  for (const auto& [k, v] : lex.titles_) add_abbrevs(k);
+  for (const auto& [k, v] : lex.titles_) {
+    lex.first_words_.emplace(Lexicon::FirstWordOf(k));
+    add_abbrevs(k);
+  }
+  for (const std::string& k : lex.honorifics_) {
+    lex.first_words_.emplace(Lexicon::FirstWordOf(k));
+  }
   for (const StringSet* set :
        {&lex.honorifics_, &lex.org_suffixes_, &lex.stop_}) {
     for (const std::string& k : *set) add_abbrevs(k);

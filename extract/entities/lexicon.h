@@ -60,6 +60,14 @@ class Lexicon {
   }
   // `w` (without its dot) is written with a dot in some list ("Gen", "St").
   bool IsAbbreviation(std::string_view w) const { return Has(abbrevs_, w); }
+  // False when no gazetteer, title or honorific key starts with the word
+  // holding `token` (a cheap filter before building lookup keys).
+  bool MayStartName(std::string_view token) const {
+    return Has(first_words_, FirstWordOf(token));
+  }
+  // The part of a key or token up to its first separator, without a final
+  // dot: "St. Petersburg" -> "St", "RFE/RL" -> "RFE", "U.S." -> "U.S".
+  static std::string_view FirstWordOf(std::string_view s);
   // Longest gazetteer or title key, in words, bounding lookups.
   size_t max_words() const { return max_words_; }
 
@@ -74,7 +82,8 @@ class Lexicon {
   std::unordered_map<std::string, std::string, StringHash, std::equal_to<>>
       titles_;
   StringSet honorifics_, org_suffixes_, loc_suffixes_, given_, family_, speech_,
-      stop_, acro_stop_, connectors_, abbrevs_, loc_cues_, possessive_heads_;
+      stop_, acro_stop_, connectors_, abbrevs_, loc_cues_, possessive_heads_,
+      first_words_;
   size_t max_words_ = 1;
 };
 
