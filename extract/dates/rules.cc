@@ -2,6 +2,7 @@
 
 #include <cctype>
 #include <map>
+#include <utility>
 
 #include "extract/dates/calendar.h"
 #include "extract/dates/values.h"
@@ -146,6 +147,34 @@ RuleSet BuildRules(const DateLexicon& lex) {
         if (!IsValidDay(y, mo, d)) return false;
         m.value = DayValue(y, mo, d);
         return true;
+      });
+  // "17.03.2022" (day first) and "3/17/2022" (US order unless the first
+  // number cannot be a month).
+  Add(set, "numeric-date",
+      "\\b(\\d{1,2})([./])(\\d{1,2})[./]" + full_year + "\\b",
+      [](const MatchContext& c, DateMention& m) {
+        int a = ToInt(c.groups[1]), b = ToInt(c.groups[3]);
+        const int y = ToInt(c.groups[4]);
+        int mo = b, d = a;
+        if (c.groups[2] == "/" && a <= 12) std::swap(mo, d);
+        if (!IsValidDay(y, mo, d)) return false;
+        m.value = DayValue(y, mo, d);
+        return true;
+      });
+  Add(set, "day-of-month",
+      "\\b(?:(?i:the) )?" + day + " (?i:of) (" + any_month + ")(?:,? " +
+          full_year + ")?\\b",
+      [L](const MatchContext& c, DateMention& m) {
+        const int mo = MonthOf(*L, c.groups[2]);
+        const int d = ToInt(c.groups[1]);
+        if (!c.groups[3].empty()) {
+          const int y = ToInt(c.groups[3]);
+          if (!IsValidDay(y, mo, d)) return false;
+          m.value = DayValue(y, mo, d);
+        } else {
+          m.value = ResolvePartial(c.doc_date, mo, d, c.future);
+        }
+        return !m.value.empty();
       });
   Add(set, "month-day", "\\b(" + any_month + ") " + day + "\\b",
       [L](const MatchContext& c, DateMention& m) {

@@ -81,6 +81,12 @@ TEST(DateTagger, AbsoluteDates) {
       {"It was ratified in December 2020.", "December 2020", "DATE", "2020-12"},
       {"The group was founded in 1997.", "1997", "DATE", "1997"},
       {"Trade grew in the 1990s.", "the 1990s", "DATE", "199"},
+      {"The decree is dated 17.03.2022.", "17.03.2022", "DATE", "2022-03-17"},
+      {"The form is dated 3/17/2022.", "3/17/2022", "DATE", "2022-03-17"},
+      {"They marched on the 8th of March, 2020.", "the 8th of March, 2020",
+       "DATE", "2020-03-08"},
+      {"They marched on the 8th of March.", "the 8th of March", "DATE",
+       "2022-03-08"},
   });
 }
 
@@ -108,7 +114,8 @@ TEST(DateTagger, Weekdays) {
       {"The vote happened on Wednesday.", "Wednesday", "DATE", "2022-03-23"},
       {"They met last Tuesday.", "last Tuesday", "DATE", "2022-03-22"},
       {"Sunday's vote was close.", "Sunday", "DATE", "2022-03-20"},
-      {"Sirens sounded on Monday morning.", "Monday morning", "TIME", "2022-03-21TMO"},
+      {"Sirens sounded on Monday morning.", "Monday morning", "TIME",
+       "2022-03-21TMO"},
   });
 }
 
