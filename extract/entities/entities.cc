@@ -387,7 +387,7 @@ bool RuleEntityTagger::ClassifyRun(const AnalyzedText& at,
     out.push_back(Make(at, w, a, b, EntityType::kOrg, "", "org.acronym"));
     return true;
   }
-  if (!office.empty()) return person("", "person.title");
+  if (!office.empty() && !common_word) return person("", "person.title");
   if (honorific) return person("", "person.honorific");
   // Interview speaker label: "Bradley Jardine: ..." opening a paragraph.
   if (sentence_start && b + 1 < w.size() && w[b + 1].text == ":" &&
