@@ -12,6 +12,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "core/types.h"
@@ -75,6 +76,21 @@ std::string FindEvent(const TokenView& v, const CountLexicon& lex,
 std::string FindDate(const TokenView& v, const CountWindow& w);
 // The place introduced by in/across/to in the count's clause, or empty.
 std::string FindPlace(const TokenView& v, const CountWindow& w);
+
+// The named group at the start of an of-phrase (token `t` follows "of"):
+// "Uyghurs", "Uyghur activists", "the security forces"; empty for none.
+std::string OfPhraseGroup(const TokenView& v, const CountLexicon& lex,
+                          size_t t, size_t se);
+// The case or role noun of a list-row label before the colon at `colon`
+// ("Infanticide cases (2023): 12"): its text and event, or empty strings.
+std::pair<std::string, std::string> LabelNoun(const TokenView& v,
+                                              const CountLexicon& lex,
+                                              size_t sb, size_t colon);
+// The noun of "the number of <noun>" before token `first` in the sentence
+// starting at `sb`, when it is a case by itself: its text and event.
+std::pair<std::string, std::string> NumberOfNoun(const TokenView& v,
+                                                 const CountLexicon& lex,
+                                                 size_t sb, size_t first);
 
 }  // namespace newsfacts::counts_internal
 

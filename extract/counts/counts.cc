@@ -84,12 +84,6 @@ class RuleCountTagger final : public CountTagger {
 
  private:
   std::vector<Candidate> FindNumbers(const TokenView& v) const;
-  std::pair<std::string, std::string> LabelNoun(const TokenView& v,
-                                                size_t sb, size_t colon) const;
-  std::string OfPhraseGroup(const TokenView& v, size_t t, size_t se) const;
-  std::pair<std::string, std::string> NumberOfNoun(const TokenView& v,
-                                                   size_t sb,
-                                                   size_t first) const;
   std::optional<CaseCount> Judge(const TokenView& v,
                                  const std::vector<Candidate>& cands,
                                  size_t c) const;
@@ -97,100 +91,6 @@ class RuleCountTagger final : public CountTagger {
   CountLexicon lex_;
   std::string lang_;
 };
-
-// The named group at the start of an of-phrase (token `t` is just after
-// "of"): a NORP entity with its noun ("Uyghur activists"), or a group noun
-// after at most two modifiers ("the security forces"). Empty for none.
-std::string RuleCountTagger::OfPhraseGroup(const TokenView& v, size_t t,
-                                           size_t se) const {
-  if (t < se && IsDeterminer(v.lower[t])) ++t;
-  auto slice = [&](size_t a, size_t b) {  // tokens [a, b]
-    return std::string(v.at.text.substr(
-        v.at.tokens[a].span.begin,
-        v.at.tokens[b].span.end - v.at.tokens[a].span.begin));
-  };
-  if (const Entity* e = v.EntityAt(t, EntityType::kNorp)) {
-    size_t last = v.entity_last[static_cast<size_t>(v.entity_at[t])];
-    size_t len = v.MatchAt(lex_.persons, last + 1, se, lex_.max_phrase_words);
-    return len ? slice(t, last + len) : e->text;
-  }
-  for (size_t m = t; m < se && m < t + 3; ++m) {
-    if (v.IsPunct(m) || lex_.stopwords.count(v.lower[m])) break;
-    if (size_t len = v.MatchAt(lex_.persons, m, se, lex_.max_phrase_words)) {
-      if (lex_.persons.at(v.Phrase(m, len)).kind == PersonKind::kGeneric) break;
-      return slice(t, m + len - 1);
-    }
-  }
-  return "";
-}
-
-// The case or role noun in a label before a colon, within the same
-// sentence: its text and event, or empty strings.
-std::pair<std::string, std::string> RuleCountTagger::LabelNoun(
-    const TokenView& v, size_t sb, size_t colon) const {
-  for (size_t m = colon; m > sb && colon - m < 6;) {
-    --m;
-    size_t len = v.MatchAt(lex_.case_nouns, m, colon, lex_.max_phrase_words);
-    std::string event;
-    if (len) {
-      event = lex_.case_nouns.at(v.Phrase(m, len));
-      // "Infanticide cases": a modifier may name the event.
-      if (m > sb) {
-        auto it = lex_.triggers.find(v.lower[m - 1]);
-        if (it != lex_.triggers.end() && event == "AFFECT") event = it->second;
-      }
-    } else if ((len = v.MatchAt(lex_.persons, m, colon, lex_.max_phrase_words))) {
-      const PersonNoun& p = lex_.persons.at(v.Phrase(m, len));
-      event = p.event;
-      if (p.kind != PersonKind::kRole && p.kind != PersonKind::kState) {
-        // "Detained journalists: 34" needs the participle.
-        auto it = m > sb ? lex_.triggers.find(v.lower[m - 1])
-                         : lex_.triggers.end();
-        if (it == lex_.triggers.end()) continue;
-        event = it->second;
-      }
-    } else {
-      continue;
-    }
-    return {std::string(v.at.text.substr(
-                v.at.tokens[m].span.begin,
-                v.at.tokens[m + len - 1].span.end - v.at.tokens[m].span.begin)),
-            event};
-  }
-  return {"", ""};
-}
-
-// "number of <noun>" / "toll of <noun>" before a bare number in the same
-// sentence, when the noun is a case by itself (prisoners, cases, deaths):
-// the noun as written and its event, or empty strings.
-std::pair<std::string, std::string> RuleCountTagger::NumberOfNoun(
-    const TokenView& v, size_t sb, size_t first) const {
-  for (size_t t = sb; t + 2 < first; ++t) {
-    if ((v.lower[t] != "number" && v.lower[t] != "total") ||
-        v.lower[t + 1] != "of") {
-      continue;
-    }
-    for (size_t m = t + 2; m < first && m < t + 5; ++m) {
-      size_t len = v.MatchAt(lex_.persons, m, first, lex_.max_phrase_words);
-      if (len) {
-        const PersonNoun& p = lex_.persons.at(v.Phrase(m, len));
-        if (p.kind != PersonKind::kRole && p.kind != PersonKind::kState) break;
-        return {std::string(v.at.text.substr(
-                    v.at.tokens[m].span.begin,
-                    v.at.tokens[m + len - 1].span.end - v.at.tokens[m].span.begin)),
-                p.event};
-      }
-      len = v.MatchAt(lex_.case_nouns, m, first, lex_.max_phrase_words);
-      if (len) {
-        return {std::string(v.at.text.substr(
-                    v.at.tokens[m].span.begin,
-                    v.at.tokens[m + len - 1].span.end - v.at.tokens[m].span.begin)),
-                lex_.case_nouns.at(v.Phrase(m, len))};
-      }
-    }
-  }
-  return {"", ""};
-}
 
 std::vector<Candidate> RuleCountTagger::FindNumbers(const TokenView& v) const {
   std::vector<Candidate> out;
@@ -231,8 +131,12 @@ std::optional<CaseCount> RuleCountTagger::Judge(
   if ((next == "-" || next == "\xE2\x80\x93") && IsUnitWord(word(j + 1))) {
     return std::nullopt;
   }
-  if (next == ":" || next == "/" || next == "." && !n.spelled && j + 1 < se &&
-                                        v.at.tokens[j + 1].kind == TokenKind::kNumber) {
+  // Times, dates and ids written with digits around a separator: "10:30",
+  // "3/4", "1.5.2022".
+  const bool number_follows =
+      j + 1 < se && v.at.tokens[j + 1].kind == TokenKind::kNumber;
+  if ((next == ":" || next == "/" || next == ".") && !n.spelled &&
+      number_follows) {
     return std::nullopt;
   }
   if (n.decimal && n.value < 1000) return std::nullopt;
@@ -438,10 +342,10 @@ std::optional<CaseCount> RuleCountTagger::Judge(
     if (event.empty()) {
       // "The number of political prisoners has reached 1,400": the counted
       // noun is named earlier in the sentence.
-      auto [noun, noun_event] = NumberOfNoun(v, sb, first);
+      auto [noun, noun_event] = counts_internal::NumberOfNoun(v, lex_, sb, first);
       if (noun.empty() && prev == ":") {
         // A list row, "Infanticide cases (2023): 12": the label names it.
-        std::tie(noun, noun_event) = LabelNoun(v, sb, first - 1);
+        std::tie(noun, noun_event) = counts_internal::LabelNoun(v, lex_, sb, first - 1);
       }
       if (noun.empty()) return std::nullopt;
       event = noun_event;
@@ -480,7 +384,7 @@ std::optional<CaseCount> RuleCountTagger::Judge(
         out.rule = "count.case_noun";
         // "cases of Uyghurs facing intimidation": the group is in the of-phrase.
         if (word(head_end) == "of") {
-          out.subject = OfPhraseGroup(v, head_end + 1, se);
+          out.subject = counts_internal::OfPhraseGroup(v, lex_, head_end + 1, se);
         }
         break;
       case HeadKind::kPerson:
@@ -508,7 +412,7 @@ std::optional<CaseCount> RuleCountTagger::Judge(
         // "members of the security forces", "relatives of [[Uyghur]]
         // activists": the group is in the of-phrase.
         if (person->kind != PersonKind::kState && word(head_end) == "of") {
-          std::string group = OfPhraseGroup(v, head_end + 1, se);
+          std::string group = counts_internal::OfPhraseGroup(v, lex_, head_end + 1, se);
           if (!group.empty()) out.subject = group;
         }
         out.rule = "count.person_noun";

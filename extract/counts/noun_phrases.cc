@@ -1,0 +1,116 @@
+// Noun phrases around a count that name what it counts or who: the group
+// in an of-phrase, the noun of a list-row label, the noun of "the number
+// of ..." before a bare number.
+#include <string>
+#include <utility>
+
+#include "extract/counts/count_rules.h"
+
+namespace newsfacts::counts_internal {
+namespace {
+
+bool IsDeterminer(std::string_view w) {
+  return w == "the" || w == "their" || w == "his" || w == "her" ||
+         w == "its" || w == "our" || w == "these" || w == "those" ||
+         w == "my" || w == "your";
+}
+
+}  // namespace
+
+// The named group at the start of an of-phrase (token `t` is just after
+// "of"): a NORP entity with its noun ("Uyghur activists"), or a group noun
+// after at most two modifiers ("the security forces"). Empty for none.
+std::string OfPhraseGroup(const TokenView& v, const CountLexicon& lex,
+                          size_t t, size_t se) {
+  if (t < se && IsDeterminer(v.lower[t])) ++t;
+  auto slice = [&](size_t a, size_t b) {  // tokens [a, b]
+    return std::string(v.at.text.substr(
+        v.at.tokens[a].span.begin,
+        v.at.tokens[b].span.end - v.at.tokens[a].span.begin));
+  };
+  if (const Entity* e = v.EntityAt(t, EntityType::kNorp)) {
+    size_t last = v.entity_last[static_cast<size_t>(v.entity_at[t])];
+    size_t len = v.MatchAt(lex.persons, last + 1, se, lex.max_phrase_words);
+    return len ? slice(t, last + len) : e->text;
+  }
+  for (size_t m = t; m < se && m < t + 3; ++m) {
+    if (v.IsPunct(m) || lex.stopwords.count(v.lower[m])) break;
+    if (size_t len = v.MatchAt(lex.persons, m, se, lex.max_phrase_words)) {
+      if (lex.persons.at(v.Phrase(m, len)).kind == PersonKind::kGeneric) break;
+      return slice(t, m + len - 1);
+    }
+  }
+  return "";
+}
+
+// The case or role noun in a label before a colon, within the same
+// sentence: its text and event, or empty strings.
+std::pair<std::string, std::string> LabelNoun(const TokenView& v,
+                                              const CountLexicon& lex,
+                                              size_t sb, size_t colon) {
+  for (size_t m = colon; m > sb && colon - m < 6;) {
+    --m;
+    size_t len = v.MatchAt(lex.case_nouns, m, colon, lex.max_phrase_words);
+    std::string event;
+    if (len) {
+      event = lex.case_nouns.at(v.Phrase(m, len));
+      // "Infanticide cases": a modifier may name the event.
+      if (m > sb) {
+        auto it = lex.triggers.find(v.lower[m - 1]);
+        if (it != lex.triggers.end() && event == "AFFECT") event = it->second;
+      }
+    } else if ((len = v.MatchAt(lex.persons, m, colon, lex.max_phrase_words))) {
+      const PersonNoun& p = lex.persons.at(v.Phrase(m, len));
+      event = p.event;
+      if (p.kind != PersonKind::kRole && p.kind != PersonKind::kState) {
+        // "Detained journalists: 34" needs the participle.
+        auto it = m > sb ? lex.triggers.find(v.lower[m - 1])
+                         : lex.triggers.end();
+        if (it == lex.triggers.end()) continue;
+        event = it->second;
+      }
+    } else {
+      continue;
+    }
+    return {std::string(v.at.text.substr(
+                v.at.tokens[m].span.begin,
+                v.at.tokens[m + len - 1].span.end - v.at.tokens[m].span.begin)),
+            event};
+  }
+  return {"", ""};
+}
+
+// "number of <noun>" / "toll of <noun>" before a bare number in the same
+// sentence, when the noun is a case by itself (prisoners, cases, deaths):
+// the noun as written and its event, or empty strings.
+std::pair<std::string, std::string> NumberOfNoun(const TokenView& v,
+                                                 const CountLexicon& lex,
+                                                 size_t sb, size_t first) {
+  for (size_t t = sb; t + 2 < first; ++t) {
+    if ((v.lower[t] != "number" && v.lower[t] != "total") ||
+        v.lower[t + 1] != "of") {
+      continue;
+    }
+    for (size_t m = t + 2; m < first && m < t + 5; ++m) {
+      size_t len = v.MatchAt(lex.persons, m, first, lex.max_phrase_words);
+      if (len) {
+        const PersonNoun& p = lex.persons.at(v.Phrase(m, len));
+        if (p.kind != PersonKind::kRole && p.kind != PersonKind::kState) break;
+        return {std::string(v.at.text.substr(
+                    v.at.tokens[m].span.begin,
+                    v.at.tokens[m + len - 1].span.end - v.at.tokens[m].span.begin)),
+                p.event};
+      }
+      len = v.MatchAt(lex.case_nouns, m, first, lex.max_phrase_words);
+      if (len) {
+        return {std::string(v.at.text.substr(
+                    v.at.tokens[m].span.begin,
+                    v.at.tokens[m + len - 1].span.end - v.at.tokens[m].span.begin)),
+                lex.case_nouns.at(v.Phrase(m, len))};
+      }
+    }
+  }
+  return {"", ""};
+}
+
+}  // namespace newsfacts::counts_internal
