@@ -48,6 +48,11 @@ bool LooksLikeNameWord(const Word& w) {
   for (size_t i = 0; i < s.size(); ++i) {
     unsigned char c = static_cast<unsigned char>(s[i]);
     if (std::isdigit(c)) return false;
+    // Domain names ("Polygraph.info") are sites, not people.
+    if (c == '.' && i + 1 < s.size() &&
+        std::islower(static_cast<unsigned char>(s[i + 1]))) {
+      return false;
+    }
     if (i > 0 && std::isupper(c) &&
         std::islower(static_cast<unsigned char>(s[i - 1]))) {
       std::string_view head = s.substr(0, i);
@@ -417,7 +422,7 @@ bool RuleEntityTagger::ClassifyRun(const AnalyzedText& at,
     if (speech) return person("", "person.speech");
     return person("", "person.capitalized-run");
   }
-  if (common_word) return false;
+  if (common_word || !LooksLikeNameWord(w[a])) return false;
   if (speech) return person("", "person.speech");
   if (sentence_start) return false;
   if (lex_.IsGivenName(first)) return person("", "person.given-name");

@@ -76,6 +76,7 @@ const RuleCase kCases[] = {
      {"PERSON Karimov"}},
     // Speech verbs mark unknown single names as people.
     {"SaidBeforeName", "\"It is over,\" said Umarov.", {"PERSON Umarov"}},
+    {"DomainNameIsNotSpeaker", "Polygraph.info said the claim was false.", {}},
     {"NameBeforeTold",
      "Later Umarov told reporters the news.",
      {"PERSON Umarov"}},
