@@ -424,10 +424,12 @@ RuleSet BuildRules(const DateLexicon& lex) {
           // "the past decade" (one unit), "the past years" (vague); "the
           // next day" is an anaphoric date, not a length.
           const std::string prefix = Lower(c.groups[1]);
-          if (prefix.rfind("the ", 0) != 0 || u->time || u->code == "D")
-            return false;
           const std::string w = Lower(c.groups[4]);
-          n = !w.empty() && w.back() == 's' ? -1 : 1;
+          const bool plural = w.size() > 1 && w.back() == 's';
+          if (prefix.rfind("the ", 0) != 0 ||
+              (!plural && (u->time || u->code == "D")))
+            return false;
+          n = plural ? -1 : 1;
         } else {
           n = CountOf(*L, c.groups[2]);
         }

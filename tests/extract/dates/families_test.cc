@@ -187,6 +187,7 @@ TEST(DateTagger, Durations) {
       {"The siege lasted half a year.", "half a year", "DURATION", "P0.5Y"},
       {"Shelling over the next three days is expected.", "the next three days",
        "DURATION", "P3D"},
+      {"More strikes are expected in the coming days.", "the coming days", "DURATION", "PXD"},
       {"Over the past decade, China invested heavily.", "the past decade",
        "DURATION", "P10Y"},
   });
