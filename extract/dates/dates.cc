@@ -87,6 +87,7 @@ class RuleDateTagger : public DateTagger {
     AddModifiers(text, found);
     found = JoinRanges(text, std::move(found));
     DateTimes(text, doc, found);
+    Anchor(text, found);
     for (auto& m : found) m.text = std::string(text.Slice(m.span));
     return found;
   }
@@ -284,6 +285,51 @@ class RuleDateTagger : public DateTagger {
                         : doc            ? doc->ToIso()
                                          : "XXXX-XX-XX";
       m.value = day + m.value;
+    }
+  }
+
+  // "About seven weeks later" after "early January": the contract's
+  // optional `anchored` date, the previous calendar date in the text moved
+  // by the duration, kept at that date's precision (TimeBank's anchorTime).
+  static void Anchor(const AnalyzedText& text,
+                     std::vector<DateMention>& found) {
+    static const RE2 kDirection("(?i)^ (later|earlier|afterwards|before)\\b");
+    static const RE2 kDuration("P(\\d+)([DWMY])");
+    const DateMention* anchor = nullptr;
+    for (auto& m : found) {
+      re2::StringPiece dir;
+      std::string digits, unit;
+      if (m.type == "DURATION" && anchor &&
+          RE2::FullMatch(m.value, kDuration, &digits, &unit) &&
+          RE2::PartialMatch(text.text.substr(m.span.end, 16), kDirection,
+                            &dir)) {
+        const int n =
+            std::stoi(digits) *
+            (Lower(dir) == "later" || Lower(dir) == "afterwards" ? 1 : -1);
+        const std::string& a = anchor->value;
+        CivilDay day{std::stoi(a.substr(0, 4)),
+                     a.size() >= 7 ? std::stoi(a.substr(5, 2)) : 1,
+                     a.size() >= 10 ? std::stoi(a.substr(8, 2)) : 1};
+        if (unit == "D" || unit == "W") {
+          day = dates::AddDays(day, unit == "W" ? 7 * n : n);
+        } else {
+          const int months = unit == "M" ? n : 12 * n;
+          const int total = day.year * 12 + day.month - 1 + months;
+          day.year = total / 12;
+          day.month = total % 12 + 1;
+          day.day = std::min(day.day, dates::DaysInMonth(day.year, day.month));
+        }
+        m.anchored = a.size() >= 10  ? day.ToIso()
+                     : a.size() >= 7 ? dates::MonthValue(day.year, day.month)
+                                     : dates::YearValue(day.year);
+      }
+      if (m.type == "DATE" &&
+          (m.value.size() == 4 || m.value.size() == 7 ||
+           m.value.size() == 10) &&
+          CivilDay::FromIso(m.value.size() == 10  ? m.value
+                            : m.value.size() == 7 ? m.value + "-01"
+                                                  : m.value + "-01-01"))
+        anchor = &m;
     }
   }
 

@@ -187,7 +187,8 @@ TEST(DateTagger, Durations) {
       {"The siege lasted half a year.", "half a year", "DURATION", "P0.5Y"},
       {"Shelling over the next three days is expected.", "the next three days",
        "DURATION", "P3D"},
-      {"More strikes are expected in the coming days.", "the coming days", "DURATION", "PXD"},
+      {"More strikes are expected in the coming days.", "the coming days",
+       "DURATION", "PXD"},
       {"Over the past decade, China invested heavily.", "the past decade",
        "DURATION", "P10Y"},
   });
@@ -280,6 +281,18 @@ TEST(DateTagger, MentionsAreOrderedAndDisjoint) {
     EXPECT_LE(found[i - 1].span.end, found[i].span.begin);
   for (const auto& m : found)
     EXPECT_EQ(m.text, s.substr(m.span.begin, m.span.size()));
+}
+
+TEST(DateTagger, DurationsLaterAreAnchoredOnThePreviousDate) {
+  const std::string s =
+      "Unrest broke out in early January. About seven weeks later, the "
+      "Kremlin invaded Ukraine.";
+  auto found = TagAt(s, CivilDay{2022, 3, 23});
+  ASSERT_EQ(found.size(), 2u);
+  EXPECT_EQ(found[1].text, "About seven weeks");
+  EXPECT_EQ(found[1].value, "P7W");
+  EXPECT_EQ(found[1].anchored, "2022-02");
+  EXPECT_EQ(found[0].anchored, "");
 }
 
 TEST(DateTagger, CreateFailsWithoutResources) {
