@@ -16,9 +16,9 @@ namespace {
 
 struct Case {
   std::string sentence;
-  std::string text;  // expected extent ("" = no mention at all)
-  std::string type;
-  std::string value;
+  std::string text = "";  // expected extent ("" = no mention at all)
+  std::string type = "";
+  std::string value = "";
   std::string mod = "";
   std::string begin = "";
   std::string end_value = "";
