@@ -105,7 +105,16 @@ std::string FindEvent(const TokenView& v, const CountLexicon& lex,
   std::string fwd_event;
   size_t fwd_dist = SIZE_MAX;
   for (size_t t = w.head_end; t < w.fwd_limit && t < w.head_end + 16; ++t) {
-    if (v.lower[t] == ";" ) break;
+    if (v.lower[t] == ";") break;
+    // "Two journalists said ...": the count is the source. Passives ("were
+    // reported missing") report what happened to it.
+    if (lex.reporting_verbs.count(v.lower[t]) && t > 0) {
+      const std::string& b = v.lower[t - 1];
+      if (b != "were" && b != "was" && b != "been" && b != "be" &&
+          b != "is" && b != "are") {
+        break;
+      }
+    }
     size_t n = v.MatchAt(lex.triggers, t, w.fwd_limit, lex.max_phrase_words);
     if (n && !negated(t)) {
       fwd_event = lex.triggers.at(v.Phrase(t, n));

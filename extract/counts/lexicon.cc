@@ -85,6 +85,9 @@ Result<CountLexicon> CountLexicon::Load(const std::string& lang_dir) {
   auto n = ReadTable(lang_dir + "/counts-negators.txt");
   NF_RETURN_IF_ERROR(n.status());
   for (auto& r : *n) lex.negators.insert(r[0]);
+  auto rv = ReadTable(lang_dir + "/counts-reporting-verbs.txt");
+  NF_RETURN_IF_ERROR(rv.status());
+  for (auto& r : *rv) lex.reporting_verbs.insert(r[0]);
   return lex;
 }
 
