@@ -161,7 +161,12 @@ void ApplyScale(std::string_view t, ParsedNumber* n, double exact) {
   if (e < t.size() && t[e] == '.' && (w == "тыс" || w == "млн" || w == "млрд")) {
     ++e;
   }
-  n->value = static_cast<int64_t>(exact * static_cast<double>(*scale) + 0.5);
+  const double scaled = exact * static_cast<double>(*scale) + 0.5;
+  if (scaled >= 9e18) {  // beyond int64: leave the scale word out
+    n->value = static_cast<int64_t>(exact);
+    return;
+  }
+  n->value = static_cast<int64_t>(scaled);
   n->end = e;
 }
 
@@ -202,7 +207,7 @@ std::optional<ParsedNumber> ParseDigits(std::string_view t, size_t pos,
       n.has_separator = true;
     }
   }
-  if (digits.size() > 18) return std::nullopt;
+  if (digits.size() > 15) return std::nullopt;  // ids, not quantities
   double exact = static_cast<double>(std::stoll(digits));
   if (i + 1 < t.size() && t[i] == point && IsDigit(t[i + 1])) {
     size_t k = i + 1;
@@ -332,6 +337,8 @@ std::optional<ParsedNumber> ParseWords(std::string_view t, size_t pos) {
         current += *v;
       }
       any = true;
+    } else if (current > 1000000000000 || total > 1000000000000000) {
+      break;  // "hundred hundred hundred ...": stop before int64 overflows
     } else if (any && w == "hundred") {
       current = (current == 0 ? 1 : current) * 100;
     } else if (any && w == "dozen") {

@@ -176,3 +176,30 @@ TEST(CountTaggerCreateTest, LanguageWithoutCountRulesFindsNothing) {
 
 }  // namespace
 }  // namespace newsfacts
+
+namespace newsfacts {
+namespace {
+
+// Page content is never trusted: fragments that end mid-pattern must not
+// crash or read out of range (the sanitizer build checks the latter).
+TEST(CountTaggerRobustnessTest, OddFragmentsAreHandled) {
+  auto tagger = CountTagger::Create(testing::ConfigDir() + "/lang/en");
+  ASSERT_OK(tagger);
+  for (std::string s :
+       {"", "1", "$", "5,", "between 5 and", "of of of 5 of", "12:",
+        "Dozens", "\xE2\x80\x94" "5\xE2\x80\x94", "killed 5", "5 killed",
+        "cases: 7", "hundreds of", "a dozen", "1-", "-1", "tens of",
+        "7,000-plus", "5\xC2\xA0\xC2\xA0", "\xD0\x9C\xD0\xBB\xD0\xBD 5",
+        "One of.", "no one", "including 5", "number of prisoners: 9"}) {
+    std::vector<CaseCount> found = (*tagger)->Tag(Analyze(s, "en"), {}, {});
+    for (const CaseCount& c : found) {
+      EXPECT_LE(c.span.end, s.size()) << s;
+      EXPECT_EQ(c.text, s.substr(c.span.begin, c.span.size())) << s;
+    }
+  }
+  std::string killed = "killed 5";
+  EXPECT_EQ((*tagger)->Tag(Analyze(killed, "en"), {}, {}).size(), 1u);
+}
+
+}  // namespace
+}  // namespace newsfacts
