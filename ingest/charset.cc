@@ -83,14 +83,45 @@ Result<std::string> Convert(std::string_view bytes, const std::string& name) {
   return out;
 }
 
+// The words of `bytes` that hold a non-ASCII byte, joined by spaces.
+// Legacy charsets differ only in their high bytes, while the page chrome
+// (scripts, English navigation, markup) is ASCII and reads as Latin text: on
+// a Cyrillic page with a large English frame ICU would otherwise answer
+// ISO-8859-1 with more confidence than KOI8-R.
+std::string NonAsciiWords(std::string_view bytes) {
+  std::string out;
+  size_t start = 0;
+  auto flush = [&](size_t end) {
+    bool high = false;
+    for (size_t i = start; i < end && !high; ++i) {
+      high = static_cast<unsigned char>(bytes[i]) >= 0x80;
+    }
+    if (high) {
+      out.append(bytes.substr(start, end - start));
+      out += ' ';
+    }
+  };
+  for (size_t i = 0; i < bytes.size(); ++i) {
+    const char c = bytes[i];
+    if (c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '<' ||
+        c == '>') {
+      flush(i);
+      start = i + 1;
+    }
+  }
+  flush(bytes.size());
+  return out;
+}
+
 // ICU charset detection; "" when it has no confident answer.
 std::string Detect(std::string_view bytes) {
   UErrorCode status = U_ZERO_ERROR;
   std::unique_ptr<UCharsetDetector, DetectorCloser> det(ucsdet_open(&status));
   if (U_FAILURE(status)) return "";
-  const std::string_view sample = bytes.substr(0, kDetectionBytes);
-  // Markup is ASCII whatever the charset; the filter keeps it from drowning
-  // the statistics of the text.
+  const std::string sample = NonAsciiWords(bytes.substr(0, kDetectionBytes));
+  if (sample.empty()) return "";
+  // Markup is ASCII whatever the charset; the filter keeps what tags are
+  // left from drowning the statistics of the text.
   ucsdet_enableInputFilter(det.get(), true);
   ucsdet_setText(det.get(), sample.data(), static_cast<int32_t>(sample.size()),
                  &status);
