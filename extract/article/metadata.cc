@@ -160,6 +160,32 @@ void AddUnique(const std::vector<std::string>& names,
   }
 }
 
+namespace {
+// Bylines name services, desks and agencies beside people ("VOA Ukrainian
+// Service", "Reuters", "RFE/RL's Kazakh Service"); authors are people only.
+// `low` is the lower-cased byline part.
+bool IsNewsOrganization(std::string_view low) {
+  static constexpr std::string_view kAgencies[] = {
+      "reuters", "afp", "ap", "associated press", "agence france-presse",
+      "tass", "interfax", "ria novosti", "xinhua", "dpa", "efe", "ansa",
+      "bloomberg", "rfe/rl", "voa", "bbc", "upi", "anadolu", "kyodo"};
+  for (std::string_view a : kAgencies) {
+    if (low == a) return true;
+  }
+  static constexpr std::string_view kOrgHeads[] = {
+      "service", "services", "desk", "staff", "newsroom", "agency", "news",
+      "bureau", "team", "editors", "editorial", "reporters", "press",
+      "correspondents", "media", "network", "wire", "wires"};
+  const size_t space = low.rfind(' ');
+  if (space == std::string_view::npos) return false;
+  const std::string_view last = low.substr(space + 1);
+  for (std::string_view head : kOrgHeads) {
+    if (last == head) return true;
+  }
+  return false;
+}
+}  // namespace
+
 std::vector<std::string> SplitAuthors(std::string_view byline) {
   std::string s;
   bool pending = false;
@@ -226,7 +252,7 @@ std::vector<std::string> SplitAuthors(std::string_view byline) {
       }
     }
     if (p.empty() || p.find('@') != std::string::npos ||
-        p.rfind("http", 0) == 0 || p.size() > 80)
+        p.rfind("http", 0) == 0 || p.size() > 80 || IsNewsOrganization(low))
       return;
     parts.push_back(p);
   };

@@ -42,6 +42,11 @@ TEST(ArticleAuthors, SplitsBylinesIntoPeople) {
       {"Ann Lee, ann@example.com", {"Ann Lee"}},
       {"Ann Lee, ANN LEE", {"Ann Lee"}},
       {"  By  ", {}},
+      // Services, desks and agencies are not authors.
+      {"Olena Marchenko and VOA Ukrainian Service", {"Olena Marchenko"}},
+      {"By Ann Lee, Reuters", {"Ann Lee"}},
+      {"RFE/RL's Kazakh Service", {}},
+      {"AP", {}},
   };
   for (const auto& [in, want] : cases) {
     EXPECT_EQ(SplitAuthors(in), want) << in;
