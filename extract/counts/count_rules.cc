@@ -29,7 +29,8 @@ TokenView::TokenView(const AnalyzedText& at_in,
   lower.reserve(n);
   for (const Token& t : at.tokens) {
     std::string w(at.Slice(t.span));
-    for (char& c : w) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    for (char& c : w)
+      c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     lower.push_back(std::move(w));
   }
   sentence_begin.assign(n, 0);
@@ -94,8 +95,8 @@ std::string FindEvent(const TokenView& v, const CountLexicon& lex,
                       const CountWindow& w) {
   auto negated = [&](size_t t) {
     for (size_t k = t >= 3 ? t - 3 : 0; k < t; ++k) {
-      if (lex.negators.count(v.lower[k]) ||
-          v.lower[k].ends_with("n't") || v.lower[k].ends_with("n\xE2\x80\x99t")) {
+      if (lex.negators.count(v.lower[k]) || v.lower[k].ends_with("n't") ||
+          v.lower[k].ends_with("n\xE2\x80\x99t")) {
         return true;
       }
     }
@@ -110,8 +111,8 @@ std::string FindEvent(const TokenView& v, const CountLexicon& lex,
     // reported missing") report what happened to it.
     if (lex.reporting_verbs.count(v.lower[t]) && t > 0) {
       const std::string& b = v.lower[t - 1];
-      if (b != "were" && b != "was" && b != "been" && b != "be" &&
-          b != "is" && b != "are") {
+      if (b != "were" && b != "was" && b != "been" && b != "be" && b != "is" &&
+          b != "are") {
         break;
       }
     }
@@ -160,13 +161,15 @@ std::string FindDate(const TokenView& v, const CountWindow& w) {
       bool closes = true;
       for (size_t t = b + 1; t < se; ++t) closes &= v.IsPunct(t);
       bool same = true;
-      for (size_t t = w.head_end; t < a; ++t) same &= !IsClauseBreak(v.lower[t]);
+      for (size_t t = w.head_end; t < a; ++t)
+        same &= !IsClauseBreak(v.lower[t]);
       scopes = closes || (same && a < w.fwd_limit);
       dist = a - w.last;
     } else if (b < w.first) {
       bool fronted = a <= sb + 2;
       bool same = true;
-      for (size_t t = b + 1; t < w.first; ++t) same &= !IsClauseBreak(v.lower[t]);
+      for (size_t t = b + 1; t < w.first; ++t)
+        same &= !IsClauseBreak(v.lower[t]);
       scopes = fronted || same;
       dist = w.first - b;
     }
@@ -200,8 +203,8 @@ bool Introduced(const TokenView& v, size_t a, size_t limit) {
 // Whether the LOC at [a, b] is one item of a list of places.
 bool InList(const TokenView& v, size_t a, size_t b) {
   size_t t = b + 1;
-  if (t + 1 < v.size() && (v.lower[t] == "," || v.lower[t] == "and" ||
-                           v.lower[t] == "or")) {
+  if (t + 1 < v.size() &&
+      (v.lower[t] == "," || v.lower[t] == "and" || v.lower[t] == "or")) {
     if (v.EntityAt(t + 1, EntityType::kLoc)) return true;
   }
   if (a >= 2 && (v.lower[a - 1] == "," || v.lower[a - 1] == "and" ||

@@ -28,15 +28,16 @@ struct TokenView {
             const std::vector<DateMention>& dates);
 
   const AnalyzedText& at;
-  std::vector<std::string> lower;        // per token
-  std::vector<size_t> sentence_begin;    // per token: first token of its sentence
-  std::vector<size_t> sentence_end;      // per token: one past the last
-  std::vector<int> in_date;              // per token: date index or -1
-  std::vector<int> entity_at;            // per token: entity starting here or -1
-  std::vector<size_t> entity_last;       // per entity: its last token
+  std::vector<std::string> lower;      // per token
+  std::vector<size_t> sentence_begin;  // per token: first token of its sentence
+  std::vector<size_t> sentence_end;    // per token: one past the last
+  std::vector<int> in_date;            // per token: date index or -1
+  std::vector<int> entity_at;          // per token: entity starting here or -1
+  std::vector<size_t> entity_last;     // per entity: its last token
   const std::vector<Entity>& entities;
   const std::vector<DateMention>& dates;
-  std::vector<std::pair<size_t, size_t>> date_tokens;  // per date: [first, last]
+  std::vector<std::pair<size_t, size_t>>
+      date_tokens;  // per date: [first, last]
 
   size_t size() const { return lower.size(); }
   bool IsPunct(size_t i) const {
@@ -79,8 +80,8 @@ std::string FindPlace(const TokenView& v, const CountWindow& w);
 
 // The named group at the start of an of-phrase (token `t` follows "of"):
 // "Uyghurs", "Uyghur activists", "the security forces"; empty for none.
-std::string OfPhraseGroup(const TokenView& v, const CountLexicon& lex,
-                          size_t t, size_t se);
+std::string OfPhraseGroup(const TokenView& v, const CountLexicon& lex, size_t t,
+                          size_t se);
 // The case or role noun of a list-row label before the colon at `colon`
 // ("Infanticide cases (2023): 12"): its text and event, or empty strings.
 std::pair<std::string, std::string> LabelNoun(const TokenView& v,

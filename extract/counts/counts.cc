@@ -29,12 +29,14 @@ struct Candidate {
 // people: units of age, time, money and measure ("64-year-old", "5%").
 bool IsUnitWord(std::string_view w) {
   static constexpr std::string_view kUnits[] = {
-      "year", "years", "month", "months", "week", "weeks", "day", "days",
-      "hour", "hours", "minute", "minutes", "second", "seconds", "km",
-      "kilometers", "kilometres", "miles", "mile", "meters", "metres", "tons",
-      "tonnes", "kg", "kilograms", "%", "percent", "per", "dollars", "euros",
-      "rubles", "roubles", "pounds", "yuan", "billion", "a.m", "p.m", "am",
-      "pm", "o'clock", "times", "fold", "feet", "acres", "hectares"};
+      "year",      "years",   "month",   "months",     "week",       "weeks",
+      "day",       "days",    "hour",    "hours",      "minute",     "minutes",
+      "second",    "seconds", "km",      "kilometers", "kilometres", "miles",
+      "mile",      "meters",  "metres",  "tons",       "tonnes",     "kg",
+      "kilograms", "%",       "percent", "per",        "dollars",    "euros",
+      "rubles",    "roubles", "pounds",  "yuan",       "billion",    "a.m",
+      "p.m",       "am",      "pm",      "o'clock",    "times",      "fold",
+      "feet",      "acres",   "hectares"};
   for (std::string_view u : kUnits) {
     if (w == u) return true;
   }
@@ -47,9 +49,8 @@ bool IsCurrency(std::string_view w) {
 }
 
 bool IsDeterminer(std::string_view w) {
-  return w == "the" || w == "their" || w == "his" || w == "her" ||
-         w == "its" || w == "our" || w == "these" || w == "those" ||
-         w == "my" || w == "your";
+  return w == "the" || w == "their" || w == "his" || w == "her" || w == "its" ||
+         w == "our" || w == "these" || w == "those" || w == "my" || w == "your";
 }
 
 bool IsPronoun(std::string_view w) {
@@ -59,12 +60,11 @@ bool IsPronoun(std::string_view w) {
 
 // Words that may follow a count with no noun ("killed 12 in the attack").
 bool MayFollowBareCount(std::string_view w) {
-  return w == "in" || w == "on" || w == "at" || w == "since" ||
-         w == "during" || w == "after" || w == "last" || w == "this" ||
-         w == "including" || w == "across" || w == "according" ||
-         w == "and" || w == "so" || w == "by" || w == "as" || w == "from" ||
-         w == "were" || w == "was" || w == "have" || w == "had" ||
-         w == "are" || w == "more";
+  return w == "in" || w == "on" || w == "at" || w == "since" || w == "during" ||
+         w == "after" || w == "last" || w == "this" || w == "including" ||
+         w == "across" || w == "according" || w == "and" || w == "so" ||
+         w == "by" || w == "as" || w == "from" || w == "were" || w == "was" ||
+         w == "have" || w == "had" || w == "are" || w == "more";
 }
 
 bool IsBeOrHave(std::string_view w) {
@@ -78,9 +78,9 @@ class RuleCountTagger final : public CountTagger {
   RuleCountTagger(CountLexicon lex, std::string lang)
       : lex_(std::move(lex)), lang_(std::move(lang)) {}
 
-  std::vector<CaseCount> Tag(const AnalyzedText& text,
-                             const std::vector<Entity>& entities,
-                             const std::vector<DateMention>& dates) const override;
+  std::vector<CaseCount> Tag(
+      const AnalyzedText& text, const std::vector<Entity>& entities,
+      const std::vector<DateMention>& dates) const override;
 
  private:
   std::vector<Candidate> FindNumbers(const TokenView& v) const;
@@ -150,10 +150,19 @@ std::optional<CaseCount> RuleCountTagger::Judge(
       v.at.tokens[i - 2].kind == TokenKind::kNumber) {
     return std::nullopt;
   }
+  // Ratios: "1 in 10 protesters", "one in five".
+  if (next == "in" && j + 1 < se &&
+      ParseNumberAt(v.at.text, v.at.tokens[j + 1].span.begin, lang_)) {
+    return std::nullopt;
+  }
+  if (prev == "in" && i >= sb + 2 &&
+      ParseNumberAt(v.at.text, v.at.tokens[i - 2].span.begin, lang_)) {
+    return std::nullopt;
+  }
   // A year in front of a noun ("the 2001 attacks", "September 11, 2001
   // attacks") when the date stage has not claimed it.
-  const bool year_like = !n.spelled && !n.has_separator && n.value >= 1900 &&
-                         n.value <= 2100;
+  const bool year_like =
+      !n.spelled && !n.has_separator && n.value >= 1900 && n.value <= 2100;
   if (year_like && i > sb &&
       (prev == "," || prev == "the" || prev == "in" || prev == "since" ||
        prev == "of" || prev == "'s" || v.IsCapitalized(i - 1))) {
@@ -342,10 +351,12 @@ std::optional<CaseCount> RuleCountTagger::Judge(
     if (event.empty()) {
       // "The number of political prisoners has reached 1,400": the counted
       // noun is named earlier in the sentence.
-      auto [noun, noun_event] = counts_internal::NumberOfNoun(v, lex_, sb, first);
+      auto [noun, noun_event] =
+          counts_internal::NumberOfNoun(v, lex_, sb, first);
       if (noun.empty() && prev == ":") {
         // A list row, "Infanticide cases (2023): 12": the label names it.
-        std::tie(noun, noun_event) = counts_internal::LabelNoun(v, lex_, sb, first - 1);
+        std::tie(noun, noun_event) =
+            counts_internal::LabelNoun(v, lex_, sb, first - 1);
       }
       if (noun.empty()) return std::nullopt;
       event = noun_event;
@@ -378,13 +389,15 @@ std::optional<CaseCount> RuleCountTagger::Judge(
             case_event = it->second;
           }
         }
-        out.event = case_event != "AFFECT"            ? case_event
-                    : !trigger.empty()                ? trigger
-                                                      : "AFFECT";
+        out.event = case_event != "AFFECT" ? case_event
+                    : !trigger.empty()     ? trigger
+                                           : "AFFECT";
         out.rule = "count.case_noun";
-        // "cases of Uyghurs facing intimidation": the group is in the of-phrase.
+        // "cases of Uyghurs facing intimidation": the group is in the
+        // of-phrase.
         if (word(head_end) == "of") {
-          out.subject = counts_internal::OfPhraseGroup(v, lex_, head_end + 1, se);
+          out.subject =
+              counts_internal::OfPhraseGroup(v, lex_, head_end + 1, se);
         }
         break;
       case HeadKind::kPerson:
@@ -393,26 +406,27 @@ std::optional<CaseCount> RuleCountTagger::Judge(
         } else if (person->kind == PersonKind::kRole) {
           // What happened to them overrides what they are, but not what
           // they did ("prisoners went on hunger strike" stay ARREST).
-          out.event = !trigger.empty() && trigger != "AFFECT" &&
-                              trigger != "PROTEST"
-                          ? trigger
-                          : person->event;
+          out.event =
+              !trigger.empty() && trigger != "AFFECT" && trigger != "PROTEST"
+                  ? trigger
+                  : person->event;
         } else {
           if (trigger.empty()) return std::nullopt;  // populations, staff
           out.event = trigger;
         }
         if (mod_first != SIZE_MAX) {
-          out.subject = std::string(v.at.text.substr(
-              v.at.tokens[mod_first].span.begin,
-              v.at.tokens[head_end - 1].span.end -
-                  v.at.tokens[mod_first].span.begin));
+          out.subject = std::string(
+              v.at.text.substr(v.at.tokens[mod_first].span.begin,
+                               v.at.tokens[head_end - 1].span.end -
+                                   v.at.tokens[mod_first].span.begin));
         } else if (person->kind == PersonKind::kGroup) {
           out.subject = out.unit;
         }
         // "members of the security forces", "relatives of [[Uyghur]]
         // activists": the group is in the of-phrase.
         if (person->kind != PersonKind::kState && word(head_end) == "of") {
-          std::string group = counts_internal::OfPhraseGroup(v, lex_, head_end + 1, se);
+          std::string group =
+              counts_internal::OfPhraseGroup(v, lex_, head_end + 1, se);
           if (!group.empty()) out.subject = group;
         }
         out.rule = "count.person_noun";
@@ -472,9 +486,12 @@ Result<std::unique_ptr<CountTagger>> CountTagger::Create(
   for (const auto& entry : std::filesystem::directory_iterator(lang_dir, ec)) {
     any |= entry.path().filename().string().starts_with("counts-");
   }
-  if (ec) return Status::NotFound("count resources: " + lang_dir + ": " + ec.message());
+  if (ec)
+    return Status::NotFound("count resources: " + lang_dir + ": " +
+                            ec.message());
   if (!any) {
-    Log(LogLevel::kInfo) << lang_dir << ": no counts-* resources; no case counts";
+    Log(LogLevel::kInfo) << lang_dir
+                         << ": no counts-* resources; no case counts";
     return std::unique_ptr<CountTagger>(
         std::make_unique<RuleCountTagger>(CountLexicon{}, "und"));
   }

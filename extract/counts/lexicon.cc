@@ -33,7 +33,8 @@ Result<std::vector<std::vector<std::string>>> ReadTable(
 }
 
 size_t WordCount(const std::string& phrase) {
-  return 1 + static_cast<size_t>(std::count(phrase.begin(), phrase.end(), ' ')) +
+  return 1 +
+         static_cast<size_t>(std::count(phrase.begin(), phrase.end(), ' ')) +
          static_cast<size_t>(std::count(phrase.begin(), phrase.end(), '-'));
 }
 
@@ -49,7 +50,8 @@ Result<CountLexicon> CountLexicon::Load(const std::string& lang_dir) {
   auto q = ReadTable(lang_dir + "/counts-qualifiers.txt");
   NF_RETURN_IF_ERROR(q.status());
   for (auto& r : *q) {
-    if (r.size() < 2) return Status::InvalidArgument("qualifier needs 2 fields: " + r[0]);
+    if (r.size() < 2)
+      return Status::InvalidArgument("qualifier needs 2 fields: " + r[0]);
     lex.qualifiers[r[0]] = r[1];
     note(r[0]);
   }
@@ -75,7 +77,8 @@ Result<CountLexicon> CountLexicon::Load(const std::string& lang_dir) {
   auto t = ReadTable(lang_dir + "/counts-triggers.txt");
   NF_RETURN_IF_ERROR(t.status());
   for (auto& r : *t) {
-    if (r.size() < 2) return Status::InvalidArgument("trigger needs 2 fields: " + r[0]);
+    if (r.size() < 2)
+      return Status::InvalidArgument("trigger needs 2 fields: " + r[0]);
     lex.triggers[r[0]] = r[1];
     note(r[0]);
   }

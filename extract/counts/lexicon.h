@@ -40,7 +40,7 @@ struct CountLexicon {
   std::unordered_set<std::string> stopwords;
   std::unordered_set<std::string> negators;
   std::unordered_set<std::string> reporting_verbs;  // end the event search
-  size_t max_phrase_words = 1;  // longest key, in words
+  size_t max_phrase_words = 1;                      // longest key, in words
 
   static Result<CountLexicon> Load(const std::string& lang_dir);
 };

@@ -10,9 +10,8 @@ namespace newsfacts::counts_internal {
 namespace {
 
 bool IsDeterminer(std::string_view w) {
-  return w == "the" || w == "their" || w == "his" || w == "her" ||
-         w == "its" || w == "our" || w == "these" || w == "those" ||
-         w == "my" || w == "your";
+  return w == "the" || w == "their" || w == "his" || w == "her" || w == "its" ||
+         w == "our" || w == "these" || w == "those" || w == "my" || w == "your";
 }
 
 }  // namespace
@@ -20,13 +19,13 @@ bool IsDeterminer(std::string_view w) {
 // The named group at the start of an of-phrase (token `t` is just after
 // "of"): a NORP entity with its noun ("Uyghur activists"), or a group noun
 // after at most two modifiers ("the security forces"). Empty for none.
-std::string OfPhraseGroup(const TokenView& v, const CountLexicon& lex,
-                          size_t t, size_t se) {
+std::string OfPhraseGroup(const TokenView& v, const CountLexicon& lex, size_t t,
+                          size_t se) {
   if (t < se && IsDeterminer(v.lower[t])) ++t;
   auto slice = [&](size_t a, size_t b) {  // tokens [a, b]
-    return std::string(v.at.text.substr(
-        v.at.tokens[a].span.begin,
-        v.at.tokens[b].span.end - v.at.tokens[a].span.begin));
+    return std::string(
+        v.at.text.substr(v.at.tokens[a].span.begin,
+                         v.at.tokens[b].span.end - v.at.tokens[a].span.begin));
   };
   if (const Entity* e = v.EntityAt(t, EntityType::kNorp)) {
     size_t last = v.entity_last[static_cast<size_t>(v.entity_at[t])];
@@ -64,8 +63,8 @@ std::pair<std::string, std::string> LabelNoun(const TokenView& v,
       event = p.event;
       if (p.kind != PersonKind::kRole && p.kind != PersonKind::kState) {
         // "Detained journalists: 34" needs the participle.
-        auto it = m > sb ? lex.triggers.find(v.lower[m - 1])
-                         : lex.triggers.end();
+        auto it =
+            m > sb ? lex.triggers.find(v.lower[m - 1]) : lex.triggers.end();
         if (it == lex.triggers.end()) continue;
         event = it->second;
       }
@@ -96,16 +95,16 @@ std::pair<std::string, std::string> NumberOfNoun(const TokenView& v,
       if (len) {
         const PersonNoun& p = lex.persons.at(v.Phrase(m, len));
         if (p.kind != PersonKind::kRole && p.kind != PersonKind::kState) break;
-        return {std::string(v.at.text.substr(
-                    v.at.tokens[m].span.begin,
-                    v.at.tokens[m + len - 1].span.end - v.at.tokens[m].span.begin)),
+        return {std::string(v.at.text.substr(v.at.tokens[m].span.begin,
+                                             v.at.tokens[m + len - 1].span.end -
+                                                 v.at.tokens[m].span.begin)),
                 p.event};
       }
       len = v.MatchAt(lex.case_nouns, m, first, lex.max_phrase_words);
       if (len) {
-        return {std::string(v.at.text.substr(
-                    v.at.tokens[m].span.begin,
-                    v.at.tokens[m + len - 1].span.end - v.at.tokens[m].span.begin)),
+        return {std::string(v.at.text.substr(v.at.tokens[m].span.begin,
+                                             v.at.tokens[m + len - 1].span.end -
+                                                 v.at.tokens[m].span.begin)),
                 lex.case_nouns.at(v.Phrase(m, len))};
       }
     }

@@ -16,13 +16,13 @@ struct WordValue {
 };
 
 constexpr std::array<WordValue, 28> kSmall = {{
-    {"zero", 0},      {"one", 1},        {"two", 2},        {"three", 3},
-    {"four", 4},      {"five", 5},       {"six", 6},        {"seven", 7},
-    {"eight", 8},     {"nine", 9},       {"ten", 10},       {"eleven", 11},
-    {"twelve", 12},   {"thirteen", 13},  {"fourteen", 14},  {"fifteen", 15},
-    {"sixteen", 16},  {"seventeen", 17}, {"eighteen", 18},  {"nineteen", 19},
-    {"twenty", 20},   {"thirty", 30},    {"forty", 40},     {"fifty", 50},
-    {"sixty", 60},    {"seventy", 70},   {"eighty", 80},    {"ninety", 90},
+    {"zero", 0},     {"one", 1},        {"two", 2},       {"three", 3},
+    {"four", 4},     {"five", 5},       {"six", 6},       {"seven", 7},
+    {"eight", 8},    {"nine", 9},       {"ten", 10},      {"eleven", 11},
+    {"twelve", 12},  {"thirteen", 13},  {"fourteen", 14}, {"fifteen", 15},
+    {"sixteen", 16}, {"seventeen", 17}, {"eighteen", 18}, {"nineteen", 19},
+    {"twenty", 20},  {"thirty", 30},    {"forty", 40},    {"fifty", 50},
+    {"sixty", 60},   {"seventy", 70},   {"eighty", 80},   {"ninety", 90},
 }};
 
 // Scale words after digits or number words ("1.2 million", "1,5 млн").
@@ -107,7 +107,8 @@ size_t ReadWord(std::string_view t, size_t i, std::string* out) {
       // -> р-я (D1 80-8F).
       if (c == 0xD0) {
         unsigned char d = static_cast<unsigned char>(ch[1]);
-        if (d >= 0x90 && d <= 0x9F) ch[1] = static_cast<char>(d + 0x20);
+        if (d >= 0x90 && d <= 0x9F)
+          ch[1] = static_cast<char>(d + 0x20);
         else if (d >= 0xA0 && d <= 0xAF) {
           ch[0] = static_cast<char>(0xD1);
           ch[1] = static_cast<char>(d - 0x20);
@@ -158,7 +159,8 @@ void ApplyScale(std::string_view t, ParsedNumber* n, double exact) {
     n->value = static_cast<int64_t>(exact);
     return;
   }
-  if (e < t.size() && t[e] == '.' && (w == "тыс" || w == "млн" || w == "млрд")) {
+  if (e < t.size() && t[e] == '.' &&
+      (w == "тыс" || w == "млн" || w == "млрд")) {
     ++e;
   }
   const double scaled = exact * static_cast<double>(*scale) + 0.5;
@@ -195,8 +197,10 @@ std::optional<ParsedNumber> ParseDigits(std::string_view t, size_t pos,
   if (digits.size() <= 3) {
     while (true) {
       size_t sep = 0;
-      if (i < t.size() && t[i] == group) sep = 1;
-      else sep = SpaceAt(t, i, ascii_space);
+      if (i < t.size() && t[i] == group)
+        sep = 1;
+      else
+        sep = SpaceAt(t, i, ascii_space);
       if (sep == 0) break;
       size_t k = i + sep;
       size_t m = 0;

@@ -21,12 +21,12 @@
 namespace newsfacts {
 
 struct ParsedNumber {
-  size_t begin = 0;     // byte offset of the first character
-  size_t end = 0;       // byte offset just past the expression
-  int64_t value = 0;    // rounded down when a decimal has no scale word
-  bool vague = false;   // "dozens", "thousands", "several hundred": a minimum
-  bool plus = false;    // "7,000-plus", "7,000+": a minimum
-  bool spelled = false; // written in words ("seven thousand")
+  size_t begin = 0;      // byte offset of the first character
+  size_t end = 0;        // byte offset just past the expression
+  int64_t value = 0;     // rounded down when a decimal has no scale word
+  bool vague = false;    // "dozens", "thousands", "several hundred": a minimum
+  bool plus = false;     // "7,000-plus", "7,000+": a minimum
+  bool spelled = false;  // written in words ("seven thousand")
   bool has_separator = false;  // "5,532" (so not a year or an id)
   bool decimal = false;        // had a fractional part
 };

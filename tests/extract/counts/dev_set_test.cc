@@ -70,8 +70,8 @@ DevScore ScoreDevSet(const CountTagger& tagger, bool verbose) {
         score.event_ok += ev;
         if (verbose && (!q || !ev)) {
           std::cout << "  attr " << j["id"] << " \"" << found[k].text << "\" "
-                    << found[k].qualifier << "/" << found[k].event
-                    << " gold " << g["qualifier"] << "/" << g["event"] << "\n";
+                    << found[k].qualifier << "/" << found[k].event << " gold "
+                    << g["qualifier"] << "/" << g["event"] << "\n";
         }
       }
       if (verbose && !hit) {

@@ -107,13 +107,15 @@ TEST_F(CountsSeedGoldTest, FindsEveryRequiredCountWithItsAttributes) {
       ++required;
       const CaseCount* match = nullptr;
       for (const CaseCount& c : found) {
-        size_t s = index.ToCodePoint(c.span.begin), e = index.ToCodePoint(c.span.end);
+        size_t s = index.ToCodePoint(c.span.begin),
+               e = index.ToCodePoint(c.span.end);
         if (Overlaps(gold, s, e) && c.value == gold["value"].get<int64_t>()) {
           match = &c;
         }
       }
       ASSERT_NE(match, nullptr) << "missed " << gold["text"];
-      bool q = false, unit = false, subject = false, event = false, date = false;
+      bool q = false, unit = false, subject = false, event = false,
+           date = false;
       for (const json& f : Forms(gold)) {
         q |= match->qualifier == Str(f, "qualifier");
         unit |= match->unit == Str(f, "unit");
@@ -150,7 +152,8 @@ TEST_F(CountsSeedGoldTest, ReportsNothingThatIsNotAGoldCount) {
     AnalyzedText at = Analyze(p.text, "en");
     CodePointIndex index(p.text);
     for (const CaseCount& c : tagger_->Tag(at, p.entities, p.dates)) {
-      size_t s = index.ToCodePoint(c.span.begin), e = index.ToCodePoint(c.span.end);
+      size_t s = index.ToCodePoint(c.span.begin),
+             e = index.ToCodePoint(c.span.end);
       bool gold = false;
       for (const json& g : p.counts) {
         for (const json& f : Forms(g)) gold |= Overlaps(f, s, e);

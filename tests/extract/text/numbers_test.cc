@@ -9,7 +9,7 @@ namespace {
 
 struct NumberCase {
   std::string lang;
-  std::string text;      // the number starts at byte 0
+  std::string text;  // the number starts at byte 0
   int64_t value;
   std::string consumed;  // the prefix of `text` the number covers
   bool vague = false;
@@ -67,8 +67,7 @@ INSTANTIATE_TEST_SUITE_P(
                    "hundreds of thousands", true},
         NumberCase{"en", "several hundred people", 100, "several hundred",
                    true},
-        NumberCase{"en", "a few thousand people", 1000, "a few thousand",
-                   true},
+        NumberCase{"en", "a few thousand people", 1000, "a few thousand", true},
         NumberCase{"en", "one of them", 1, "one"},
         // Integer cases after Microsoft Recognizers-Text's English number
         // model (eval/recognizers), rephrased.
