@@ -1,6 +1,7 @@
 // The count rules: find number expressions, read the qualifier before them
 // and the counted noun after them, throw out what is not a case count, and
-// describe the rest (count_rules.cc).
+// describe the rest (count_rules.cc, noun_phrases.cc). What counts is
+// spec/facts.md "Case count"; the word lists are config/lang/<lang>/counts-*.
 #include "extract/counts/counts.h"
 
 #include <algorithm>
@@ -228,7 +229,7 @@ std::optional<CaseCount> RuleCountTagger::Judge(
       if (len) case_event = lex_.case_nouns.at(v.Phrase(t, len));
       return len;
     };
-    if (const Entity* e = v.EntityAt(m, EntityType::kNorp)) {
+    if (v.EntityAt(m, EntityType::kNorp) != nullptr) {
       size_t last = v.entity_last[static_cast<size_t>(v.entity_at[m])];
       size_t len;
       if ((len = person_at(last + 1))) {
@@ -245,7 +246,6 @@ std::optional<CaseCount> RuleCountTagger::Judge(
         head = m;
         head_end = last + 1;
       }
-      (void)e;
       break;
     }
     if (size_t len = person_at(m)) {
