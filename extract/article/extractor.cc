@@ -63,7 +63,8 @@ void AppendCaptions(std::vector<std::string> from,
 // finds no text on this page.
 bool ExtractWithProfile(const Dom& dom, const SiteProfile& profile,
                         Article* article) {
-  std::vector<PostParts> parts = SplitPosts(dom, profile);
+  std::string headline;
+  std::vector<PostParts> parts = SplitPosts(dom, profile, &headline);
   if (parts.empty()) return false;
   BlockFilter filter;
   filter.drop = &profile.drop;
@@ -90,7 +91,7 @@ bool ExtractWithProfile(const Dom& dom, const SiteProfile& profile,
   size_t total = 0;
   for (const Block& b : all_blocks) total += b.text.size();
   if (total < kMinProfileText) return false;
-  if (!posts.front().title.empty()) article->title = posts.front().title;
+  if (!headline.empty()) article->title = headline;
   if (!authors.empty()) article->authors = std::move(authors);
   if (article->published.empty()) article->published = posts.front().published;
   article->blocks = std::move(all_blocks);

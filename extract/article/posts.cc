@@ -5,8 +5,11 @@
 
 namespace newsfacts {
 
-std::vector<PostParts> SplitPosts(const Dom& dom, const SiteProfile& profile) {
+std::vector<PostParts> SplitPosts(const Dom& dom, const SiteProfile& profile,
+                                  std::string* headline) {
   std::vector<PostParts> posts;
+  // The post opened by the last `post` container, until its headline.
+  const PostParts* untitled_container_post = nullptr;
   const GumboNode* scope = dom.body() != nullptr ? dom.body() : dom.root();
   auto current = [&]() -> PostParts& {
     if (posts.empty()) posts.emplace_back();
@@ -19,10 +22,22 @@ std::vector<PostParts> SplitPosts(const Dom& dom, const SiteProfile& profile) {
     for (const Selector& drop : profile.drop) {
       if (drop.Matches(n)) return false;
     }
+    if (profile.post.Matches(n)) {
+      posts.emplace_back();
+      untitled_container_post = &posts.back();
+      return true;
+    }
     if (profile.title.Matches(n)) {
-      PostParts post;
-      post.title = NodeText(n);
-      posts.push_back(std::move(post));
+      std::string title = NodeText(n);
+      if (headline->empty()) *headline = title;
+      if (!posts.empty() && untitled_container_post == &posts.back()) {
+        posts.back().title = std::move(title);
+      } else {
+        PostParts post;
+        post.title = std::move(title);
+        posts.push_back(std::move(post));
+      }
+      untitled_container_post = nullptr;
       return false;
     }
     for (const Selector& content : profile.content) {

@@ -26,8 +26,12 @@ struct PostParts {
 };
 
 // Posts in document order; content found before any headline opens an
-// untitled post. Posts without content are dropped.
-std::vector<PostParts> SplitPosts(const Dom& dom, const SiteProfile& profile);
+// untitled post. Posts without content are dropped. An element matching the
+// profile's `post` selector opens a post of its own, so a live-blog entry
+// whose time or byline precedes its headline keeps them. `headline` gets
+// the first headline of the page, even when no text follows it.
+std::vector<PostParts> SplitPosts(const Dom& dom, const SiteProfile& profile,
+                                  std::string* headline);
 
 }  // namespace newsfacts
 

@@ -113,6 +113,7 @@ Result<SiteProfile> ParseSiteProfile(std::string_view toml_text,
   if (const toml::table* sel = root["select"].as_table()) {
     NF_RETURN_IF_ERROR(ReadSelectors(*sel, "content", file, &p.content));
     NF_RETURN_IF_ERROR(ReadSelectors(*sel, "drop", file, &p.drop));
+    NF_RETURN_IF_ERROR(ReadSelector(*sel, "post", file, &p.post));
     NF_RETURN_IF_ERROR(ReadSelector(*sel, "title", file, &p.title));
     NF_RETURN_IF_ERROR(ReadSelector(*sel, "date", file, &p.date));
     NF_RETURN_IF_ERROR(ReadSelector(*sel, "byline", file, &p.byline));

@@ -30,6 +30,7 @@ struct SiteProfile {
   // Selectors (empty = not used).
   std::vector<Selector> content;  // article text containers
   std::vector<Selector> drop;     // subtrees never part of the text
+  Selector post;                  // a container holding one whole post
   Selector title;                 // headline of each post
   Selector date;                  // <time datetime> of each post
   Selector byline;                // one author per match
