@@ -211,14 +211,30 @@ std::optional<CaseCount> RuleCountTagger::Judge(
     of_phrase = true;
     ++k;
     if (IsDeterminer(word(k))) ++k;
-    if (IsPronoun(word(k))) return std::nullopt;
   }
   size_t head = SIZE_MAX, head_end = 0;
   size_t mod_first = SIZE_MAX;  // a NORP modifier before the head
-  enum class HeadKind { kNone, kPerson, kCase, kNorp } kind = HeadKind::kNone;
+  enum class HeadKind {
+    kNone,
+    kPerson,
+    kCase,
+    kNorp,
+    kPronoun
+  } kind = HeadKind::kNone;
+  if (of_phrase && IsPronoun(word(k))) {
+    // "dozens of them were detained" counts people only with an event;
+    // "five of them" (countries) has none.
+    if (word(k) != "them" && word(k) != "us" && word(k) != "whom") {
+      return std::nullopt;
+    }
+    kind = HeadKind::kPronoun;
+    head = k;
+    head_end = k + 1;
+  }
   const PersonNoun* person = nullptr;
   std::string case_event;
-  for (size_t m = k, steps = 0; m < se && steps < 4; ++m) {
+  for (size_t m = k, steps = 0; kind == HeadKind::kNone && m < se && steps < 4;
+       ++m) {
     auto person_at = [&](size_t t) -> size_t {
       size_t len = v.MatchAt(lex_.persons, t, se, lex_.max_phrase_words);
       if (len) person = &lex_.persons.at(v.Phrase(t, len));
@@ -436,6 +452,12 @@ std::optional<CaseCount> RuleCountTagger::Judge(
         out.event = trigger;
         out.subject = out.unit;
         out.rule = "count.group";
+        break;
+      case HeadKind::kPronoun:
+        if (trigger.empty() || trigger == "AFFECT") return std::nullopt;
+        out.event = trigger;
+        out.unit.clear();
+        out.rule = "count.pronoun_partitive";
         break;
       case HeadKind::kNone:
         break;
