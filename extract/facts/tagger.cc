@@ -11,6 +11,19 @@
 namespace newsfacts {
 
 namespace {
+// Creates one stage for a language folder; leaves *out null when the
+// folder has no resources for it.
+template <typename Stage>
+Status CreateStage(const std::string& path, std::unique_ptr<Stage>* out) {
+  auto stage = Stage::Create(path);
+  if (stage.ok()) {
+    *out = std::move(*stage);
+    return Status::OK();
+  }
+  if (stage.status().code() == Status::Code::kNotFound) return Status::OK();
+  return stage.status();
+}
+
 struct LanguageStages {
   std::unique_ptr<EntityTagger> entities;
   std::unique_ptr<DateTagger> dates;
@@ -39,20 +52,20 @@ Result<std::unique_ptr<Tagger>> Tagger::Create(const TaggerOptions& options) {
     if (!entry.is_directory()) continue;
     const std::string lang = entry.path().filename().string();
     const std::string path = entry.path().string();
+    // A language may have resources for some stages only (dates before
+    // entities, say); a stage whose resources are missing (NotFound) is
+    // skipped for it. Any other failure, such as a rule that does not
+    // compile, stops start-up.
     LanguageStages stages;
-    auto entities = EntityTagger::Create(path);
-    if (!entities.ok()) return entities.status();
-    auto dates = DateTagger::Create(path);
-    if (!dates.ok()) return dates.status();
-    auto counts = CountTagger::Create(path);
-    if (!counts.ok()) return counts.status();
-    stages.entities = std::move(*entities);
-    stages.dates = std::move(*dates);
-    stages.counts = std::move(*counts);
+    NF_RETURN_IF_ERROR(CreateStage<EntityTagger>(path, &stages.entities));
+    NF_RETURN_IF_ERROR(CreateStage<DateTagger>(path, &stages.dates));
+    NF_RETURN_IF_ERROR(CreateStage<CountTagger>(path, &stages.counts));
     impl->languages.emplace(lang, std::move(stages));
   }
-  if (!impl->languages.count(impl->default_language)) {
-    return Status::NotFound("no resources for the default language '" +
+  auto def = impl->languages.find(impl->default_language);
+  if (def == impl->languages.end() || !def->second.entities ||
+      !def->second.dates || !def->second.counts) {
+    return Status::NotFound("no complete resources for the default language '" +
                             impl->default_language + "' in " +
                             options.lang_dir);
   }
@@ -71,9 +84,11 @@ Facts Tagger::Tag(std::string_view text, std::optional<CivilDay> doc_date,
   const LanguageStages& stages = it->second;
   AnalyzedText at = Analyze(text, primary);
   Facts facts;
-  facts.entities = stages.entities->Tag(at);
-  facts.dates = stages.dates->Tag(at, doc_date);
-  facts.counts = stages.counts->Tag(at, facts.entities, facts.dates);
+  if (stages.entities) facts.entities = stages.entities->Tag(at);
+  if (stages.dates) facts.dates = stages.dates->Tag(at, doc_date);
+  if (stages.counts) {
+    facts.counts = stages.counts->Tag(at, facts.entities, facts.dates);
+  }
   return facts;
 }
 

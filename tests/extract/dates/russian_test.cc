@@ -1,9 +1,7 @@
 // Russian date rules: ICU supplies the month names in the nominative and
 // the genitive ("17 марта"), config/lang/ru the rest; matching uses
 // Unicode word edges since RE2's \b is ASCII-only. Document date
-// 2022-03-23. The resources live in tests/testdata/dates/lang/ru until the
-// other stages accept a config/lang/ru folder (the facts tagger loads
-// every language folder and fails when one lacks entity lists).
+// 2022-03-23.
 #include <gtest/gtest.h>
 
 #include "extract/dates/dates.h"
@@ -21,7 +19,7 @@ struct RuCase {
 };
 
 TEST(DateTaggerRu, Families) {
-  auto tagger = DateTagger::Create(testing::TestdataDir() + "/dates/lang/ru");
+  auto tagger = DateTagger::Create(testing::ConfigDir() + "/lang/ru");
   ASSERT_OK(tagger);
   const std::vector<RuCase> cases = {
       {"Соглашение подписали 17 марта 2021 года.", "17 марта 2021", "DATE",
@@ -54,7 +52,7 @@ TEST(DateTaggerRu, Families) {
 }
 
 TEST(DateTaggerRu, WordsInsideLongerWordsAreNotDates) {
-  auto tagger = DateTagger::Create(testing::TestdataDir() + "/dates/lang/ru");
+  auto tagger = DateTagger::Create(testing::ConfigDir() + "/lang/ru");
   ASSERT_OK(tagger);
   AnalyzedText at = Analyze("Сейчасный вчерашний мартовский", "ru");
   EXPECT_TRUE((*tagger)->Tag(at, CivilDay{2022, 3, 23}).empty());
