@@ -105,8 +105,11 @@ TEST(Ingest, MalformedInputsFailOneByOne) {
   WriteFileOrDie(pages + "/a-empty.html", "");
   WriteFileOrDie(pages + "/b-binary.html",
                  std::string("\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16));
-  std::string seed = ReadFileOrDie(kSeedPage);
-  WriteFileOrDie(pages + "/c-truncated.html", seed.substr(0, seed.size() / 2));
+  // A page of its own (another URL), cut in half.
+  const std::string voa = ReadFileOrDie(
+      TestdataDir() + "/pangea/voanews_2024-04-28_childcare_7585813.html");
+  WriteFileOrDie(pages + "/c-truncated.html", voa.substr(0, voa.size() / 2));
+  const std::string seed = ReadFileOrDie(kSeedPage);
   WriteFileOrDie(pages + "/d-invalid-utf8.html",
                  "<html><head><meta charset=utf-8><title>T</title></head>"
                  "<body><article><p>Broken \xff\xfe bytes, but at least 12 "
