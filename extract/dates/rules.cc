@@ -96,7 +96,34 @@ void Add(RuleSet& set, std::string id, const std::string& pattern,
   set.rules.push_back(std::move(r));
 }
 
+// Days a..b of month `mo` as a DURATION with begin/end_value. With no
+// `year`, the year comes from resolving the day written next to the month
+// against the document date ("March 3-5": March 3; "3-5 March": March 5).
+bool FillDayRange(const MatchContext& c, int mo, int a, int b,
+                  std::string_view year, bool anchor_first, DateMention& m) {
+  std::string first, last;
+  if (!year.empty()) {
+    const int y = ToInt(year);
+    if (!IsValidDay(y, mo, b)) return false;
+    first = DayValue(y, mo, a);
+    last = DayValue(y, mo, b);
+  } else {
+    const std::string anchor =
+        ResolvePartial(c.doc_date, mo, anchor_first ? a : b, c.future);
+    if (anchor.empty()) return false;
+    const std::string other = DayValue(0, 1, anchor_first ? b : a).substr(8);
+    first = anchor_first ? anchor : anchor.substr(0, 8) + other;
+    last = anchor_first ? anchor.substr(0, 8) + other : anchor;
+  }
+  m.type = "DURATION";
+  m.value = "P" + std::to_string(b - a) + "D";
+  m.begin = first;
+  m.end_value = last;
+  return true;
+}
+
 }  // namespace
+
 RuleSet BuildRules(const DateLexicon& lex) {
   RuleSet set;
   for (const auto& [name, number] : lex.months)
@@ -266,24 +293,8 @@ RuleSet BuildRules(const DateLexicon& lex) {
         const int mo = MonthOf(*L, c.groups[1]);
         const int a = ToInt(c.groups[2]), b = ToInt(c.groups[3]);
         if (b <= a) return false;
-        std::string first, last;
-        if (!c.groups[4].empty()) {
-          const int y = ToInt(c.groups[4]);
-          if (!IsValidDay(y, mo, b)) return false;
-          first = DayValue(y, mo, a);
-          last = DayValue(y, mo, b);
-        } else {
-          first = ResolvePartial(c.doc_date, mo, a, c.future);
-          last = first.empty()
-                     ? ""
-                     : first.substr(0, 8) + DayValue(0, 1, b).substr(8);
-        }
-        if (first.empty()) return false;
-        m.type = "DURATION";
-        m.value = "P" + std::to_string(b - a) + "D";
-        m.begin = first;
-        m.end_value = last;
-        return true;
+        return FillDayRange(c, mo, a, b, c.groups[4], /*anchor_first=*/true,
+                            m);
       });
   Add(set, "day-month-range",
       "\\b(?:(?i:from|between) )?" + day +
@@ -298,24 +309,8 @@ RuleSet BuildRules(const DateLexicon& lex) {
         if (whole.find(" and ") != std::string_view::npos &&
             Lower(whole.substr(0, 7)) != "between")
           return false;
-        std::string first, last;
-        if (!c.groups[4].empty()) {
-          const int y = ToInt(c.groups[4]);
-          if (!IsValidDay(y, mo, b)) return false;
-          first = DayValue(y, mo, a);
-          last = DayValue(y, mo, b);
-        } else {
-          last = ResolvePartial(c.doc_date, mo, b, c.future);
-          first = last.empty()
-                      ? ""
-                      : last.substr(0, 8) + DayValue(0, 1, a).substr(8);
-        }
-        if (first.empty()) return false;
-        m.type = "DURATION";
-        m.value = "P" + std::to_string(b - a) + "D";
-        m.begin = first;
-        m.end_value = last;
-        return true;
+        return FillDayRange(c, mo, a, b, c.groups[4], /*anchor_first=*/false,
+                            m);
       });
   Add(
       set, "month",

@@ -237,6 +237,11 @@ TEST(DateTagger, Ranges) {
        "1391-12-05"},
       {"Fighting raged between March and May.", "between March and May",
        "DURATION", "P2M", "", "2021-03", "2021-05"},
+      // Without a year, the day next to the month is resolved.
+      {"Talks ran March 3-5.", "March 3-5", "DURATION", "P2D", "",
+       "2022-03-03", "2022-03-05"},
+      {"They met from 8 to 10 June.", "from 8 to 10 June", "DURATION", "P2D",
+       "", "2021-06-08", "2021-06-10"},
   });
 }
 
