@@ -69,6 +69,15 @@ int RunCli(int argc, const char* const* argv) {
   tag_cmd->add_option("file", tag.file, "Text file, or - for stdin")
       ->capture_default_str();
 
+  ReextractArgs reextract;
+  CLI::App* reextract_cmd = app.add_subcommand(
+      "reextract", "Run extraction again over the pages stored in the "
+                   "database (after rules change), without refetching");
+  reextract_cmd->add_option("--db", reextract.db, "SQLite database file")
+      ->capture_default_str();
+  reextract_cmd->add_option("--id", reextract.ids,
+                            "Only this article id (repeatable)");
+
   QueryArgs query;
   CLI::App* query_cmd = app.add_subcommand(
       "query", "Run read-only SQL over the database and print the rows");
@@ -89,7 +98,8 @@ int RunCli(int argc, const char* const* argv) {
       ->capture_default_str();
 
   for (CLI::App* sub :
-       {ingest_cmd, extract_cmd, tag_cmd, query_cmd, summary_cmd}) {
+       {ingest_cmd, extract_cmd, tag_cmd, reextract_cmd, query_cmd,
+        summary_cmd}) {
     AddGlobalFlags(sub, &global);
   }
 
@@ -108,6 +118,7 @@ int RunCli(int argc, const char* const* argv) {
   if (*ingest_cmd) return RunIngest(global, ingest);
   if (*extract_cmd) return RunExtract(global, extract);
   if (*tag_cmd) return RunTag(global, tag);
+  if (*reextract_cmd) return RunReextract(global, reextract);
   if (*query_cmd) return RunQuery(global, query);
   if (*summary_cmd) return RunSummary(global, summary);
   return kExitUsage;

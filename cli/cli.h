@@ -1,5 +1,5 @@
-// cli/: the `newsfacts` binary. Subcommands: ingest, extract, tag, query,
-// summary. This header is the entry point used by main() and by the
+// cli/: the `newsfacts` binary. Subcommands: ingest, extract, tag, reextract,
+// query, summary. This header is the entry point used by main() and by the
 // end-to-end tests.
 //
 //   int code = newsfacts::RunCli(argc, argv);

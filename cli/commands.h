@@ -4,6 +4,7 @@
 #ifndef NEWSFACTS_CLI_COMMANDS_H_
 #define NEWSFACTS_CLI_COMMANDS_H_
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -39,6 +40,12 @@ struct TagArgs {
   std::string file = "-";
 };
 int RunTag(const GlobalArgs& global, const TagArgs& args);
+
+struct ReextractArgs {
+  std::string db = "newsfacts.db";
+  std::vector<int64_t> ids;  // --id; empty = every stored article
+};
+int RunReextract(const GlobalArgs& global, const ReextractArgs& args);
 
 struct QueryArgs {
   std::string db = "newsfacts.db";

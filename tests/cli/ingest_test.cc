@@ -143,6 +143,28 @@ TEST(Ingest, StdinNeedsNoFile) {
   EXPECT_EQ(Count(dir, db, "SELECT COUNT(*) FROM articles"), 1);
 }
 
+TEST(Reextract, RebuildsFactsFromStoredPages) {
+  TempDir dir;
+  const std::string db = dir.File("n.db");
+  const std::string page = dir.File("page.html");
+  WriteFileOrDie(page, ReadFileOrDie(kSeedPage));
+  ASSERT_EQ(RunNewsfacts(dir, {"ingest", "--no-facts", "--db", db, page})
+                .exit_code,
+            0);
+  EXPECT_EQ(Count(dir, db, "SELECT COUNT(*) FROM case_counts"), 0);
+  // The page is gone from disk: only the database's copy is left.
+  std::filesystem::remove(page);
+  RunResult r = RunNewsfacts(dir, {"reextract", "--db", db});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.err.find("reextracted 1, failed 0"), std::string::npos) << r.err;
+  EXPECT_EQ(Count(dir, db, "SELECT COUNT(*) FROM articles"), 1);
+  EXPECT_EQ(Count(dir, db, "SELECT COUNT(*) FROM case_counts WHERE value=5532"),
+            1);
+  RunResult missing = RunNewsfacts(dir, {"reextract", "--db", db, "--id", "99"});
+  EXPECT_EQ(missing.exit_code, 1);
+  EXPECT_NE(missing.err.find("article 99"), std::string::npos) << missing.err;
+}
+
 TEST(Query, OpensTheDatabaseReadOnly) {
   TempDir dir;
   const std::string db = dir.File("n.db");
