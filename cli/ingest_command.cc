@@ -71,6 +71,14 @@ int RunIngest(const GlobalArgs& global, const IngestArgs& args) {
   InputTally tally = ForEachDocument(
       args.paths, args.url,
       [&](const Document& doc) -> Status {
+        // A page read before, byte for byte, needs no extraction.
+        Result<bool> seen = (*store)->HasSamePage(doc);
+        if (!seen.ok()) return seen.status().WithContext("store");
+        if (*seen) {
+          ++figures.unchanged;
+          Log(LogLevel::kInfo) << doc.source << ": unchanged";
+          return Status::OK();
+        }
         Result<PipelineOutput> out = (*pipeline)->Process(doc);
         if (!out.ok()) return out.status().WithContext("extract");
         Result<PutOutcome> put =

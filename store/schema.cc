@@ -38,6 +38,7 @@ CREATE TABLE documents (
   raw BLOB,                    -- zstd frame
   raw_size INTEGER NOT NULL
 );
+CREATE INDEX documents_source ON documents(source, content_hash);
 
 CREATE TABLE article_rows (
   id INTEGER PRIMARY KEY,

@@ -33,6 +33,7 @@ class SqliteStore : public Store {
   Result<PutOutcome> PutArticle(const Document& document,
                                 const Article& article, const Facts& facts,
                                 const PutOptions& options) override;
+  Result<bool> HasSamePage(const Document& document) override;
   Result<QueryResult> Query(std::string_view sql) override;
   Result<int64_t> BeginRun(std::string_view kind,
                            std::string_view args) override;

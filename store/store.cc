@@ -215,6 +215,20 @@ Result<int> SqliteStore::SchemaVersion() {
   }
 }
 
+Result<bool> SqliteStore::HasSamePage(const Document& document) {
+  try {
+    SQLite::Statement select(
+        *db_,
+        "SELECT 1 FROM documents d JOIN article_rows a ON a.document_id = d.id "
+        "WHERE d.source = ? AND d.content_hash = ? LIMIT 1");
+    select.bind(1, document.source);
+    select.bind(2, ContentHash(document.raw));
+    return select.executeStep();
+  } catch (const std::exception& e) {
+    return SqlError(e, path_);
+  }
+}
+
 Result<Document> SqliteStore::StoredDocument(int64_t article_id) {
   try {
     SQLite::Statement select(

@@ -107,6 +107,11 @@ class Store {
                                         const Facts& facts,
                                         const PutOptions& options) = 0;
 
+  // True when a stored article was extracted from a document with the same
+  // source (path or URL) and the same raw bytes as `document`: writing it
+  // again would change nothing, so callers may skip extraction.
+  virtual Result<bool> HasSamePage(const Document& document) = 0;
+
   // Runs one SQL statement and returns all its rows.
   virtual Result<QueryResult> Query(std::string_view sql) = 0;
 

@@ -135,6 +135,27 @@ TEST(StorePut, SamePageAgainIsUnchangedAndWritesNothing) {
             extracted_at);
 }
 
+TEST(StorePut, HasSamePageNeedsSameSourceAndBytes) {
+  TempDir dir;
+  auto store = OpenOrDie(dir.File("h.db"));
+  ASSERT_NE(store, nullptr);
+  const Page page = SamplePage(kUrl, "<html>v1</html>");
+  Result<bool> before = store->HasSamePage(page.document);
+  ASSERT_OK(before);
+  EXPECT_FALSE(*before);
+  ASSERT_OK(Put(*store, page));
+  Result<bool> same = store->HasSamePage(page.document);
+  ASSERT_OK(same);
+  EXPECT_TRUE(*same);
+
+  Document changed = page.document;
+  changed.raw = "<html>v2</html>";
+  EXPECT_FALSE(*store->HasSamePage(changed));
+  Document elsewhere = page.document;
+  elsewhere.source = "copy/of/page.html";
+  EXPECT_FALSE(*store->HasSamePage(elsewhere));
+}
+
 TEST(StorePut, ChangedPageIsReplacedKeepingId) {
   TempDir dir;
   auto store = OpenOrDie(dir.File("c.db"));
