@@ -10,6 +10,7 @@
 
 #include "extract/article/content.h"
 #include "extract/article/dom.h"
+#include "extract/article/headline_window.h"
 #include "extract/article/metadata.h"
 #include "extract/article/page_hints.h"
 #include "extract/article/posts.h"
@@ -139,25 +140,65 @@ void DropPublisherNames(const std::string& site_name,
   });
 }
 
-// The visible headline is the cleanest title when <title>/og:title contains
-// it (they often add a site name or a kicker); else the metadata title.
+std::string LowerAscii(std::string s) {
+  for (char& c : s)
+    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return s;
+}
+
+// "www.seelenradio.de" -> "seelenradio"; "" when `url` has no host.
+std::string HostName(std::string_view url) {
+  size_t scheme = url.find("://");
+  if (scheme == std::string_view::npos) return {};
+  std::string_view host = url.substr(scheme + 3);
+  host = host.substr(0, host.find_first_of("/:?#"));
+  if (host.substr(0, 4) == "www.") host.remove_prefix(4);
+  host = host.substr(0, host.find('.'));
+  return LowerAscii(std::string(host));
+}
+
+// Blog and portal themes put the site's name in an <h1> (often the logo
+// link) above the post's own headline.
+bool IsSiteHeading(const GumboNode* h1, const std::string& text,
+                   const PageMetadata& meta, const std::string& host) {
+  const std::string low = LowerAscii(text);
+  if (!meta.site_name.empty() && low == LowerAscii(meta.site_name)) return true;
+  std::string squeezed;
+  for (char c : low)
+    if (std::isalnum(static_cast<unsigned char>(c))) squeezed.push_back(c);
+  if (!host.empty() && squeezed == host) return true;
+  // "My Blog" is the part of "Post | My Blog" that StripSiteName removes.
+  if (meta.html_title.find(text) != std::string::npos &&
+      StripSiteName(meta.html_title, meta.site_name).find(text) ==
+          std::string::npos)
+    return true;
+  const std::string cls = LowerAscii(std::string(Attr(h1, "class")) + " " +
+                                     std::string(Attr(h1, "id")));
+  for (std::string_view k : {"logo", "site-title", "sitename", "site-name",
+                             "brand", "blog-title"}) {
+    if (cls.find(k) != std::string::npos) return true;
+  }
+  return false;
+}
+
+// The visible headline is the cleanest title: <title>/og:title often add a
+// site name or a kicker, and JSON-LD headlines are often an SEO variant.
+// The metadata title stands when the page has no article <h1>.
 std::string ChooseTitle(const Dom& dom, const PageMetadata& meta) {
   Result<Selector> h1 = Selector::Parse("h1");
   std::vector<const GumboNode*> h1s = dom.Select(*h1, dom.body());
-  // A site-name h1 ("My Blog") is also inside "Post | My Blog": compare
-  // with the titles after their site part is removed.
-  const std::string stripped = StripSiteName(meta.html_title, meta.site_name);
+  const std::string host = HostName(
+      !meta.canonical_url.empty() ? meta.canonical_url : meta.og_url);
   std::string first_h1;
   for (size_t i = 0; i < h1s.size() && i < 5; ++i) {
     std::string text = NodeText(h1s[i]);
-    if (text.size() < 8) continue;
+    if (text.size() < 8 || text.size() > 300) continue;
+    if (IsSiteHeading(h1s[i], text, meta, host)) continue;
+    if (meta.title.find(text) != std::string::npos) return text;
     if (first_h1.empty()) first_h1 = text;
-    if (stripped.find(text) != std::string::npos ||
-        meta.title.find(text) != std::string::npos)
-      return text;
   }
-  if (!meta.title.empty()) return meta.title;
-  return first_h1;
+  if (!first_h1.empty()) return first_h1;
+  return meta.title;
 }
 
 class ExtractorImpl : public Extractor {
@@ -222,6 +263,8 @@ class ExtractorImpl : public Extractor {
       article.published = FindVisibleDate(dom, url);
     DropPublisherNames(meta.site_name, &article.authors);
     if (article.authors.empty()) article.authors = FindBylines(dom);
+    if (article.authors.empty())
+      article.authors = BylineNearHeadline(ReadHeadlineWindow(dom));
     DropPublisherNames(meta.site_name, &article.authors);
     if (article.text.empty()) {
       return Status::InvalidArgument("no article text");

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cstdio>
+#include <cstdlib>
 #include <nlohmann/json.hpp>
 
 namespace newsfacts {
@@ -147,6 +148,62 @@ void ReadJsonLd(const Dom& dom, PageMetadata* meta,
   }
 }
 
+// Some CMSs escape their headline twice, so that after the parser's own
+// decoding "&#8211;" or "&amp;" is still left in the meta value.
+std::string DecodeEntities(std::string_view s) {
+  std::string out;
+  size_t i = 0;
+  while (i < s.size()) {
+    size_t semi = s[i] == '&' ? s.find(';', i) : std::string_view::npos;
+    if (semi == std::string_view::npos || semi - i > 10) {
+      out.push_back(s[i++]);
+      continue;
+    }
+    std::string_view name = s.substr(i + 1, semi - i - 1);
+    unsigned long cp = 0;
+    if (name.size() > 1 && name[0] == '#') {
+      const bool hex = name[1] == 'x' || name[1] == 'X';
+      std::string digits(name.substr(hex ? 2 : 1));
+      char* end = nullptr;
+      cp = digits.empty() ? 0 : std::strtoul(digits.c_str(), &end, hex ? 16 : 10);
+      if (end == nullptr || *end != '\0') cp = 0;
+    } else if (name == "amp") {
+      cp = '&';
+    } else if (name == "quot") {
+      cp = '"';
+    } else if (name == "apos") {
+      cp = '\'';
+    } else if (name == "lt") {
+      cp = '<';
+    } else if (name == "gt") {
+      cp = '>';
+    } else if (name == "nbsp") {
+      cp = ' ';
+    }
+    if (cp == 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
+      out.push_back(s[i++]);
+      continue;
+    }
+    if (cp < 0x80) {
+      out.push_back(static_cast<char>(cp));
+    } else if (cp < 0x800) {
+      out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
+      out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+    } else if (cp < 0x10000) {
+      out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
+      out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+      out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+    } else {
+      out.push_back(static_cast<char>(0xF0 | (cp >> 18)));
+      out.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
+      out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+      out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+    }
+    i = semi + 1;
+  }
+  return out;
+}
+
 }  // namespace
 
 void AddUnique(const std::vector<std::string>& names,
@@ -194,6 +251,14 @@ std::vector<std::string> SplitAuthors(std::string_view byline) {
   // Job titles and sources often follow a bar or a dash-free newline.
   size_t bar = s.find('|');
   if (bar != std::string::npos) s = Trim(s.substr(0, bar));
+  // "Aureliana · in Gefühle": a middle dot starts the category or date.
+  size_t dot = s.find(" \u00b7 ");
+  if (dot != std::string::npos) s = Trim(s.substr(0, dot));
+  // "Glen Owen And Brendan Carlin For The Mail On Sunday": the outlet.
+  for (std::string_view marker : {" for ", " For ", " FOR "}) {
+    size_t at = s.find(marker);
+    if (at != std::string::npos) s = Trim(s.substr(0, at));
+  }
   // "Monday November 18, 2019 by Joe Rossignol": the names follow "by".
   for (std::string_view marker : {" by ", " By ", " von "}) {
     size_t at = s.rfind(marker);
@@ -239,7 +304,8 @@ std::vector<std::string> SplitAuthors(std::string_view byline) {
         "no author",    "publiziert am", "veröffentlicht am",
         "alle artikel", "more posts",    "weitere artikel",
         "redaktion",    "admin",         "phd",
-        "md",           "staff"};
+        "md",           "staff",         "follow",
+        "posted on",    "posted in",     "wordpressadmin"};
     for (std::string_view bad : kNotNames) {
       if (low == bad) return;
     }
@@ -263,11 +329,18 @@ std::vector<std::string> SplitAuthors(std::string_view byline) {
       ++i;
       continue;
     }
-    if (s.compare(i, 5, " and ") == 0) {
-      flush();
-      i += 5;
-      continue;
+    // Conjunctions of the languages we see most ("A und B", "A y B").
+    bool joined = false;
+    for (std::string_view conj : {" and ", " And ", " AND ", " und ", " y ",
+                                  " et ", " e ", " en ", " og "}) {
+      if (s.compare(i, conj.size(), conj) == 0) {
+        flush();
+        i += conj.size();
+        joined = true;
+        break;
+      }
     }
+    if (joined) continue;
     cur.push_back(s[i++]);
   }
   flush();
@@ -420,7 +493,9 @@ PageMetadata ReadMetadata(const Dom& dom) {
     }
     return true;
   });
-  if (meta.title.empty()) meta.title = StripSiteName(og_title, meta.site_name);
+  meta.title = DecodeEntities(meta.title);
+  if (meta.title.empty())
+    meta.title = StripSiteName(DecodeEntities(og_title), meta.site_name);
   if (meta.title.empty()) {
     meta.title = StripSiteName(meta.html_title, meta.site_name);
   }

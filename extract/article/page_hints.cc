@@ -7,6 +7,7 @@
 #include <cstdio>
 
 #include "extract/article/content.h"
+#include "extract/article/headline_window.h"
 #include "extract/article/metadata.h"
 
 namespace newsfacts {
@@ -66,7 +67,8 @@ bool DateLikeMarkup(const GumboNode* n) {
   for (char& c : s)
     c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   for (std::string_view k : {"date", "time", "publish", "posted", "datum",
-                             "byline", "meta", "dateline", "entry-info"}) {
+                             "byline", "meta", "dateline", "entry-info",
+                             "submitted"}) {
     if (s.find(k) != std::string::npos) return true;
   }
   return false;
@@ -211,6 +213,7 @@ std::string FindVisibleDate(const Dom& dom, std::string_view url) {
     return true;
   });
   if (found.empty()) found = DateFromUrl(url);
+  if (found.empty()) found = DateNearHeadline(ReadHeadlineWindow(dom));
   if (!found.empty()) return found;
   // Last resort: a short element outside navigation and footers that holds
   // nothing but a date line ("Publiziert am 2.2.2022").
