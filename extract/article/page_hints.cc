@@ -120,10 +120,11 @@ bool LooksLikeName(const std::string& s) {
 std::string ParseTextDate(std::string_view text) {
   static const RE2 kIso(R"((\d{4})-(\d{2})-(\d{2}))");
   static const RE2 kDotted(R"((\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4}))");
+  // \pL, not \w: RE2's \w is ASCII only and would miss "März", "août".
   static const RE2 kDayMonth(
-      R"((\d{1,2})\.?\s+(?:de\s+)?([^\W\d_]{3,10})\.?\s+(?:de\s+)?(\d{4}))");
+      R"((\d{1,2})\.?\s+(?:de\s+)?(\pL{3,10})\.?\s+(?:de\s+)?(\d{4}))");
   static const RE2 kMonthDay(
-      R"(([^\W\d_]{3,10})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4}))");
+      R"((\pL{3,10})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4}))");
   // The earliest match in the text wins.
   std::string best;
   size_t best_pos = std::string_view::npos;

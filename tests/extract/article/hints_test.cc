@@ -22,6 +22,8 @@ TEST(ArticleHints, ParsesWrittenDates) {
       {"Updated Oct. 5th, 2020", "2020-10-05"},
       {"3 mars 2021", "2021-03-03"},
       {"5 de mayo de 2022", "2022-05-05"},
+      {"Lübeck, 31. März 2003", "2003-03-31"},  // non-ASCII month names
+      {"le 5 août 2020", "2020-08-05"},
       {"no date here", ""},
       {"Issue 12.13.2020", ""},  // month 13 is no date
       {"32 May 2020", ""},
