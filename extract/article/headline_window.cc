@@ -1,6 +1,8 @@
 #include "extract/article/headline_window.h"
 
 #include <re2/re2.h>
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
 
 #include <algorithm>
 #include <cctype>
@@ -105,25 +107,52 @@ bool AfterMarker(const std::string& line, std::string* rest) {
   return false;
 }
 
-// Names start with a capital letter (any non-ASCII lead byte counts: most
-// scripts have no case, and accented capitals are multi-byte).
+// Names start with a capital letter; a letter of a script without case
+// (Chinese, Arabic, Georgian...) counts as one.
 bool Capitalized(const std::string& name) {
   if (name.empty()) return false;
-  unsigned char c = static_cast<unsigned char>(name[0]);
-  return c >= 0x80 || std::isupper(c);
+  int32_t i = 0;
+  UChar32 c;
+  U8_NEXT(name.data(), i, static_cast<int32_t>(name.size()), c);
+  if (c < 0) return false;
+  if (u_isupper(c) || u_istitle(c)) return true;
+  return u_isalpha(c) && !u_hasBinaryProperty(c, UCHAR_CASED);
+}
+
+// Every word of a name is capitalized except name particles ("von",
+// "de la"); a lower-case word means the marker began a phrase ("von
+// Atemschutzmaske über Exit-Strategie").
+bool LooksLikePersonName(const std::string& name) {
+  static constexpr std::string_view kParticles[] = {
+      "von", "van", "de", "der", "den", "del", "della", "da", "di", "du",
+      "la", "le", "y", "zu", "ten", "ter", "bin", "al", "dos", "das"};
+  if (!Capitalized(name) || name.size() > 60) return false;
+  if (std::count(name.begin(), name.end(), ' ') >= 5) return false;
+  if (std::any_of(name.begin(), name.end(), [](char c) {
+        return std::isdigit(static_cast<unsigned char>(c)) || c == ':' ||
+               c == '/' || c == '@' || c == '?' || c == '!';
+      }))
+    return false;
+  size_t start = 0;
+  while (start < name.size()) {
+    size_t end = name.find(' ', start);
+    if (end == std::string::npos) end = name.size();
+    std::string word = name.substr(start, end - start);
+    start = end + 1;
+    if (Capitalized(word)) continue;
+    if (std::find(std::begin(kParticles), std::end(kParticles), word) ==
+        std::end(kParticles))
+      return false;
+  }
+  return true;
 }
 
 std::vector<std::string> NamesIn(const std::string& text) {
   std::vector<std::string> out;
   if (text.empty() || text.size() > kMaxBylineLine) return out;
   for (std::string& name : SplitAuthors(text)) {
-    if (!Capitalized(name) || name.size() > 60) continue;
-    if (std::count(name.begin(), name.end(), ' ') >= 5) continue;
-    if (std::any_of(name.begin(), name.end(), [](char c) {
-          return std::isdigit(static_cast<unsigned char>(c)) || c == ':' ||
-                 c == '/' || c == '@';
-        }))
-      continue;
+    // One doubtful part makes the whole line doubtful.
+    if (!LooksLikePersonName(name)) return {};
     out.push_back(std::move(name));
   }
   return out;

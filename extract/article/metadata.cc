@@ -77,13 +77,29 @@ void Flatten(const Json& value, std::vector<const Json*>* out, int depth = 0) {
   }
 }
 
-void AuthorsFromJson(const Json& value, std::vector<std::string>* out) {
+// Objects of the page's JSON-LD by "@id": Yoast and other SEO plugins give
+// the article's author as {"@id": ".../#author"} and the Person elsewhere
+// in the @graph.
+using JsonIds = std::vector<std::pair<std::string, const Json*>>;
+
+void AuthorsFromJson(const Json& value, const JsonIds& ids,
+                     std::vector<std::string>* out, int depth = 0) {
+  if (depth > 4) return;
   if (value.is_string()) {
     std::string s = value.get<std::string>();
     if (s.rfind("http", 0) != 0) AddUnique(SplitAuthors(s), out);
   } else if (value.is_array()) {
-    for (const Json& v : value) AuthorsFromJson(v, out);
+    for (const Json& v : value) AuthorsFromJson(v, ids, out, depth + 1);
   } else if (value.is_object()) {
+    auto id = value.find("@id");
+    if (value.find("name") == value.end() && id != value.end() &&
+        id->is_string()) {
+      for (const auto& [key, obj] : ids) {
+        if (key == id->get<std::string>() && obj != &value)
+          AuthorsFromJson(*obj, ids, out, depth + 1);
+      }
+      return;
+    }
     std::vector<std::string> types = Types(value);
     // People only: an Organization "author" is the publisher.
     if (std::find(types.begin(), types.end(), "Organization") != types.end() ||
@@ -92,7 +108,7 @@ void AuthorsFromJson(const Json& value, std::vector<std::string>* out) {
       return;
     }
     auto name = value.find("name");
-    if (name != value.end()) AuthorsFromJson(*name, out);
+    if (name != value.end()) AuthorsFromJson(*name, ids, out, depth + 1);
   }
 }
 
@@ -112,6 +128,12 @@ void ReadJsonLd(const Dom& dom, PageMetadata* meta,
     if (root.is_discarded()) continue;
     std::vector<const Json*> objects;
     Flatten(root, &objects);
+    JsonIds ids;
+    for (const Json* obj : objects) {
+      auto id = obj->find("@id");
+      if (id != obj->end() && id->is_string())
+        ids.emplace_back(id->get<std::string>(), obj);
+    }
     for (const Json* obj : objects) {
       std::vector<std::string> types = Types(*obj);
       meta->jsonld_types.insert(meta->jsonld_types.end(), types.begin(),
@@ -126,7 +148,7 @@ void ReadJsonLd(const Dom& dom, PageMetadata* meta,
       SetIfEmpty(&meta->section, StringField(*obj, "articleSection"));
       SetIfEmpty(&meta->language, StringField(*obj, "inLanguage"));
       auto author = obj->find("author");
-      if (author != obj->end()) AuthorsFromJson(*author, authors);
+      if (author != obj->end()) AuthorsFromJson(*author, ids, authors);
       auto keywords = obj->find("keywords");
       if (keywords != obj->end() && meta->tags.empty()) {
         if (keywords->is_array()) {
@@ -260,8 +282,17 @@ std::vector<std::string> SplitAuthors(std::string_view byline) {
     if (at != std::string::npos) s = Trim(s.substr(0, at));
   }
   // "Monday November 18, 2019 by Joe Rossignol": the names follow "by".
+  // A "von" inside one short name is a particle ("Walter von Aachen"):
+  // cut only after a date or a label of two or more words.
   for (std::string_view marker : {" by ", " By ", " von "}) {
     size_t at = s.rfind(marker);
+    if (at != std::string::npos && marker == " von ") {
+      std::string_view left = std::string_view(s).substr(0, at);
+      bool digit = std::any_of(left.begin(), left.end(), [](char c) {
+        return std::isdigit(static_cast<unsigned char>(c));
+      });
+      if (!digit && left.find(' ') == std::string_view::npos) break;
+    }
     if (at != std::string::npos) {
       s = Trim(s.substr(at + marker.size()));
       break;
@@ -282,6 +313,13 @@ std::vector<std::string> SplitAuthors(std::string_view byline) {
                                     "publié par ",
                                     "escrito por ",
                                     "author: ",
+                                    "auteur: ",
+                                    "auteurs: ",
+                                    "autores: ",
+                                    "redaktion: ",
+                                    "text von ",
+                                    "ein artikel von ",
+                                    "ein beitrag von ",
                                     "autor: ",
                                     "autorin: ",
                                     "author ",
@@ -317,7 +355,15 @@ std::vector<std::string> SplitAuthors(std::string_view byline) {
         low = Lower(p);
       }
     }
-    if (p.empty() || p.find('@') != std::string::npos ||
+    // "ByAlex Doe": text of adjacent inline elements runs together.
+    if (p.size() > 3 && p.compare(0, 2, "By") == 0 &&
+        std::isupper(static_cast<unsigned char>(p[2])))
+      p = p.substr(2);
+    const bool url_like = p.find("www.") != std::string::npos ||
+                          (p.find('/') != std::string::npos &&
+                           p.find(' ') == std::string::npos &&
+                           p.find('.') != std::string::npos);
+    if (p.empty() || url_like || p.find('@') != std::string::npos ||
         p.rfind("http", 0) == 0 || p.size() > 80 || IsNewsOrganization(low))
       return;
     parts.push_back(p);

@@ -1,0 +1,96 @@
+// Author rules: JSON-LD @graph references, name particles, byline labels.
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "core/types.h"
+#include "extract/article/dom.h"
+#include "extract/article/extractor.h"
+#include "extract/article/headline_window.h"
+#include "extract/article/metadata.h"
+
+namespace newsfacts {
+namespace {
+
+constexpr char kBody[] =
+    "<div class=text><p>The council met on Tuesday, and after a long debate "
+    "it approved the budget for the coming year, with two members voting "
+    "against it and one abstaining.</p></div>";
+
+Result<Article> ExtractHtml(const std::string& html) {
+  auto ex = Extractor::Create({});
+  if (!ex.ok()) return ex.status();
+  Document doc;
+  doc.html = html;
+  return (*ex)->Extract(doc);
+}
+
+TEST(ArticleAuthors, JsonLdAuthorByIdInGraph) {
+  const std::string jsonld = R"({"@context":"https://schema.org","@graph":[
+    {"@type":"NewsArticle","@id":"https://x.example/a#article",
+     "headline":"Council approves the budget",
+     "author":{"@id":"https://x.example/#/schema/person/1"}},
+    {"@type":"Person","@id":"https://x.example/#/schema/person/1",
+     "name":"Marta Kowalska"},
+    {"@type":"Organization","@id":"https://x.example/#org","name":"X News"}
+  ]})";
+  Result<Article> a = ExtractHtml(
+      "<html><head><script type=\"application/ld+json\">" + jsonld +
+      "</script></head><body><h1>Council approves the budget</h1>" + kBody +
+      "</body></html>");
+  ASSERT_TRUE(a.ok()) << a.status().message();
+  EXPECT_EQ(a->authors, std::vector<std::string>{"Marta Kowalska"});
+}
+
+TEST(ArticleAuthors, JsonLdIdToOrganizationGivesNoAuthor) {
+  const std::string jsonld = R"({"@graph":[
+    {"@type":"NewsArticle","headline":"Council approves the budget",
+     "author":{"@id":"#org"}},
+    {"@type":"Organization","@id":"#org","name":"X News"}]})";
+  Result<Article> a = ExtractHtml(
+      "<html><head><script type=\"application/ld+json\">" + jsonld +
+      "</script></head><body><h1>Council approves the budget</h1>" + kBody +
+      "</body></html>");
+  ASSERT_TRUE(a.ok()) << a.status().message();
+  EXPECT_TRUE(a->authors.empty());
+}
+
+TEST(ArticleAuthors, SplitAuthorsLabelsAndParticles) {
+  const std::vector<std::pair<std::string, std::vector<std::string>>> cases =
+      {
+          {"Auteur: Claire Dubois", {"Claire Dubois"}},
+          {"Autores: Ana Ruiz y Pedro Gil", {"Ana Ruiz", "Pedro Gil"}},
+          {"Text von Lars Fink", {"Lars Fink"}},
+          {"Ein Beitrag von Paula Stern", {"Paula Stern"}},
+          // "von" inside one name is a particle, not a "by".
+          {"Walter von Aachen", {"Walter von Aachen"}},
+          // After a date the "von" is the byline marker.
+          {"27.01.2022 von Paula Stern", {"Paula Stern"}},
+      };
+  for (const auto& [in, want] : cases) {
+    EXPECT_EQ(SplitAuthors(in), want) << in;
+  }
+}
+
+TEST(ArticleAuthors, BylineWithADoubtfulPartIsDropped) {
+  const std::vector<std::pair<std::string, std::vector<std::string>>> cases =
+      {
+          {"<p>von Walter von Aachen</p>", {"Walter von Aachen"}},
+          // The marker starts a phrase: a lower-case word that is no name
+          // particle makes the line no byline.
+          {"<p>von Atemschutzmaske über Exit-Strategie</p>", {}},
+          {"<p>By Ann Lee and Who Knows?</p>", {}},
+      };
+  for (const auto& [html, want] : cases) {
+    auto dom = Dom::Parse("<html><body><h1>Council approves the budget</h1>" +
+                          html + kBody + "</body></html>");
+    ASSERT_TRUE(dom.ok());
+    EXPECT_EQ(BylineNearHeadline(ReadHeadlineWindow(**dom)), want) << html;
+  }
+}
+
+}  // namespace
+}  // namespace newsfacts
