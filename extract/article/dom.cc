@@ -2,6 +2,7 @@
 
 #include <strings.h>
 
+#include <algorithm>
 #include <cctype>
 #include <cstring>
 
@@ -136,6 +137,102 @@ Result<SimpleSelector> ParseSimple(std::string_view text) {
     return Status::InvalidArgument("bad selector: " + std::string(text));
   }
   return s;
+}
+
+
+// --- StripUnparsedBodies ---------------------------------------------------
+
+bool IsAsciiAlpha(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+bool IsHtmlSpace(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+}
+
+char LowerAscii(char c) {
+  return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+}
+
+bool EqualsNoCase(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (size_t i = 0; i < a.size(); ++i) {
+    if (LowerAscii(a[i]) != LowerAscii(b[i])) return false;
+  }
+  return true;
+}
+
+// Position of the '>' that ends the tag starting at `lt` (quoted attribute
+// values skipped), or npos when the tag never ends.
+size_t TagEnd(std::string_view html, size_t lt) {
+  size_t i = lt + 1;
+  while (i < html.size()) {
+    char c = html[i];
+    if (c == '>') return i;
+    if (c == '=') {
+      ++i;
+      while (i < html.size() && IsHtmlSpace(html[i])) ++i;
+      if (i < html.size() && (html[i] == '"' || html[i] == '\'')) {
+        size_t close = html.find(html[i], i + 1);
+        if (close == std::string_view::npos) return close;
+        i = close + 1;
+      }
+      continue;
+    }
+    ++i;
+  }
+  return std::string_view::npos;
+}
+
+// Start of the first "</name" (case-insensitive) at or after `from` that is
+// followed by a space, '/' or '>', as the HTML tokenizer ends raw text.
+size_t FindEndTag(std::string_view html, size_t from, std::string_view name) {
+  size_t i = from;
+  while ((i = html.find("</", i)) != std::string_view::npos) {
+    size_t after = i + 2 + name.size();
+    if (after < html.size() && EqualsNoCase(html.substr(i + 2, name.size()), name) &&
+        (IsHtmlSpace(html[after]) || html[after] == '/' || html[after] == '>'))
+      return i;
+    i += 2;
+  }
+  return std::string_view::npos;
+}
+
+// For elements with nested markup (svg, template): the end tag that closes
+// the element opened just before `from`, counting nested start tags of the
+// same name.
+size_t FindMatchingEndTag(std::string_view html, size_t from,
+                          std::string_view name) {
+  int depth = 1;
+  size_t i = from;
+  while ((i = html.find('<', i)) != std::string_view::npos) {
+    const bool closing = i + 1 < html.size() && html[i + 1] == '/';
+    const size_t name_at = i + (closing ? 2 : 1);
+    const size_t after = name_at + name.size();
+    if (after < html.size() && EqualsNoCase(html.substr(name_at, name.size()), name) &&
+        (IsHtmlSpace(html[after]) || html[after] == '/' || html[after] == '>')) {
+      if (closing) {
+        if (--depth == 0) return i;
+      } else {
+        size_t end = TagEnd(html, i);
+        if (end == std::string_view::npos) return end;
+        if (html[end - 1] != '/') ++depth;
+        i = end;
+        continue;
+      }
+    }
+    ++i;
+  }
+  return std::string_view::npos;
+}
+
+bool IsJsonLd(std::string_view start_tag) {
+  // Looks for the attribute value, not a parsed attribute: enough to keep
+  // every <script type="application/ld+json"> and harmless when it keeps
+  // more.
+  std::string lower(start_tag);
+  for (char& c : lower) c = LowerAscii(c);
+  return lower.find("ld+json") != std::string::npos;
 }
 
 }  // namespace
@@ -279,12 +376,89 @@ bool Selector::Matches(const GumboNode* node) const {
   return false;
 }
 
+
+std::string StripUnparsedBodies(std::string_view html) {
+  std::string out;
+  out.reserve(html.size());
+  size_t copied = 0;  // html[0, copied) is in `out`, or dropped on purpose
+  size_t i = 0;
+  while ((i = html.find('<', i)) != std::string_view::npos) {
+    if (i + 1 >= html.size()) break;
+    const char next = html[i + 1];
+    if (next == '!' && html.substr(i, 4) == "<!--") {
+      // Comment: "<!-->" and "<!--->" end at once; an unclosed comment runs
+      // to the end, as for the tokenizer.
+      size_t end;
+      if (html.substr(i + 4, 1) == ">") {
+        end = i + 5;
+      } else if (html.substr(i + 4, 2) == "->") {
+        end = i + 6;
+      } else {
+        size_t close = html.find("-->", i + 4);
+        end = close == std::string_view::npos ? html.size() : close + 3;
+      }
+      out.append(html.substr(copied, i - copied));
+      copied = i = end;
+      continue;
+    }
+    if (next == '/' || !IsAsciiAlpha(next)) {
+      ++i;
+      continue;
+    }
+    size_t name_end = i + 1;
+    while (name_end < html.size() && !IsHtmlSpace(html[name_end]) &&
+           html[name_end] != '>' && html[name_end] != '/')
+      ++name_end;
+    std::string_view name = html.substr(i + 1, name_end - i - 1);
+    size_t tag_end = TagEnd(html, i);
+    if (tag_end == std::string_view::npos) break;
+    const size_t body = tag_end + 1;
+    enum { kKeep, kDrop } what = kKeep;
+    size_t body_end = std::string_view::npos;
+    if (EqualsNoCase(name, "script")) {
+      body_end = FindEndTag(html, body, "script");
+      what = IsJsonLd(html.substr(i, body - i)) ? kKeep : kDrop;
+    } else if (EqualsNoCase(name, "style")) {
+      body_end = FindEndTag(html, body, "style");
+      what = kDrop;
+    } else if (EqualsNoCase(name, "noscript")) {
+      body_end = FindEndTag(html, body, "noscript");
+      what = kDrop;
+    } else if (EqualsNoCase(name, "textarea") || EqualsNoCase(name, "title") ||
+               EqualsNoCase(name, "xmp")) {
+      body_end = FindEndTag(html, body, name);  // raw text, kept as is
+    } else if ((EqualsNoCase(name, "svg") || EqualsNoCase(name, "template") ||
+                EqualsNoCase(name, "nav") || EqualsNoCase(name, "select")) &&
+               html[tag_end - 1] != '/') {
+      body_end = FindMatchingEndTag(html, body, name);
+      what = kDrop;
+    } else {
+      i = body;
+      continue;
+    }
+    if (body_end == std::string_view::npos) {
+      // Unclosed: leave the rest to the parser.
+      i = body;
+      continue;
+    }
+    if (what == kDrop) {
+      out.append(html.substr(copied, body - copied));
+      copied = body_end;
+    }
+    i = body_end;
+  }
+  out.append(html.substr(std::min(copied, html.size())));
+  return out;
+}
+
 Result<std::unique_ptr<Dom>> Dom::Parse(std::string_view html) {
   std::unique_ptr<Dom> dom(new Dom());
   GumboOptions options = kGumboDefaultOptions;
   // Parse errors are irrelevant to us; recording them costs time and memory.
   options.max_errors = 0;
-  dom->output_ = gumbo_parse_with_options(&options, html.data(), html.size());
+  dom->source_ = StripUnparsedBodies(html);
+  dom->output_ = gumbo_parse_with_options(&options, dom->source_.data(),
+                                          dom->source_.size());
   if (dom->output_ == nullptr || dom->output_->root == nullptr) {
     return Status::Internal("HTML parser failed");
   }

@@ -67,8 +67,22 @@ class Selector {
   std::string text_;
 };
 
+// Copy of `html` without what the extractor never reads, so that Gumbo has
+// less to tokenize: comments are dropped, and the bodies of script (except
+// JSON-LD), style, noscript, template and svg elements are emptied (the start
+// and end tags stay, so the tree keeps its shape), and so are those of nav
+// and select, which every stage skips anyway. Tags are scanned with
+// their quoted attribute values, and raw-text elements (script, style,
+// textarea, title, xmp) end where the HTML tokenizer ends them, so markup
+// inside attribute values or raw text never starts a cut. Hand-written: no
+// library offers a tokenizer-level skip in front of Gumbo. Unclosed bodies
+// are kept as they are.
+std::string StripUnparsedBodies(std::string_view html);
+
 class Dom {
  public:
+  // Parses StripUnparsedBodies(html); the tree's text points into a copy
+  // owned by the Dom.
   static Result<std::unique_ptr<Dom>> Parse(std::string_view html);
   ~Dom();
   Dom(const Dom&) = delete;
@@ -87,6 +101,7 @@ class Dom {
 
  private:
   Dom() = default;
+  std::string source_;  // Gumbo's string pieces point into it
   GumboOutput* output_ = nullptr;
   const GumboNode* head_ = nullptr;
   const GumboNode* body_ = nullptr;
