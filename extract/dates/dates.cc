@@ -84,10 +84,12 @@ class RuleDateTagger : public DateTagger {
                                std::optional<CivilDay> doc) const override {
     std::vector<DateMention> found = Candidates(text, doc);
     found = Select(std::move(found));
+    found = JoinWeekdayDates(text, std::move(found));
     AddModifiers(text, found);
     found = JoinRanges(text, std::move(found));
+    DropDeterminers(text, found);
     DateTimes(text, doc, found);
-    Anchor(text, found);
+    Anchor(text, doc, found);
     for (auto& m : found) m.text = std::string(text.Slice(m.span));
     return found;
   }
@@ -97,6 +99,7 @@ class RuleDateTagger : public DateTagger {
                                       std::optional<CivilDay> doc) const {
     std::vector<DateMention> out;
     std::vector<int> future(text.sentences.size(), -1);
+    std::vector<int> past(text.sentences.size(), -1);
     const re2::StringPiece input(text.text.data(), text.text.size());
     for (const auto& rule : rules_.rules) {
       const int n = rule.re->NumberOfCapturingGroups() + 1;
@@ -125,6 +128,10 @@ class RuleDateTagger : public DateTagger {
             future[sentence] = RE2::PartialMatch(
                 text.Slice(text.sentences[sentence]), *rules_.future_cue);
           c.future = future[sentence] == 1;
+          if (past[sentence] < 0)
+            past[sentence] = RE2::PartialMatch(
+                text.Slice(text.sentences[sentence]), *rules_.past_cue);
+          c.past = past[sentence] == 1;
         }
         DateMention m;
         m.rule = rule.id;
@@ -196,6 +203,23 @@ class RuleDateTagger : public DateTagger {
         }
       }
       prev_end = m.span.end;
+    }
+  }
+
+  // TimeML 1.2.1 (section 2.2.1) leaves a leading article outside the
+  // TIMEX3: "in the 1990s" -> "1990s", "by the end of the year" -> "end of
+  // the year". Modifiers were attached first, so "the end of" is seen whole.
+  void DropDeterminers(const AnalyzedText& text,
+                       std::vector<DateMention>& found) const {
+    for (auto& m : found) {
+      const std::string_view ext = text.Slice(m.span);
+      for (const auto& d : lex_.determiners) {
+        if (ext.size() <= d.size() + 1 || ext[d.size()] != ' ' ||
+            Lower(ext.substr(0, d.size())) != d)
+          continue;
+        m.span.begin += d.size() + 1;
+        break;
+      }
     }
   }
 
@@ -288,15 +312,77 @@ class RuleDateTagger : public DateTagger {
     }
   }
 
+  // "the following week" after "On March 3": the week after the date the
+  // text last named, else after the document date (TimeML anchorTimeID).
+  static void ResolveAnaphor(const DateMention* anchor,
+                             std::optional<CivilDay> doc, DateMention& m) {
+    const char sign = m.value[7];
+    const char unit = m.value[8];
+    const int n = sign == '+' ? 1 : sign == '-' ? -1 : 0;
+    std::optional<CivilDay> base;
+    const std::string a = anchor ? anchor->value : std::string();
+    if (a.size() == 10) base = CivilDay::FromIso(a);
+    if (!base && a.size() == 7) base = CivilDay::FromIso(a + "-01");
+    if (!base && a.size() == 4 && unit == 'Y') base = CivilDay::FromIso(a + "-01-01");
+    if (!base) base = doc;
+    if (!base || (unit == 'D' && a.size() != 10 && anchor)) {
+      m.value = unit == 'Y' ? "XXXX" : unit == 'M' ? "XXXX-XX"
+                : unit == 'W' ? "XXXX-WXX" : "XXXX-XX-XX";
+      return;
+    }
+    CivilDay d = *base;
+    switch (unit) {
+      case 'D':
+        m.value = dates::AddDays(d, n).ToIso();
+        break;
+      case 'W':
+        m.value = dates::IsoWeekValue(dates::AddDays(d, 7 * n));
+        break;
+      case 'M': {
+        const int total = d.year * 12 + d.month - 1 + n;
+        m.value = dates::MonthValue(total / 12, total % 12 + 1);
+        break;
+      }
+      default:
+        m.value = dates::YearValue(d.year + n);
+    }
+  }
+
+  // "Tuesday, Nov. 19" is one TIMEX3 with the full date's value.
+  static std::vector<DateMention> JoinWeekdayDates(
+      const AnalyzedText& text, std::vector<DateMention> found) {
+    std::vector<DateMention> out;
+    for (size_t i = 0; i < found.size(); ++i) {
+      if (i + 1 < found.size() && found[i].rule == "weekday" &&
+          found[i].type == "DATE" && found[i + 1].type == "DATE" &&
+          found[i + 1].value.size() == 10 &&
+          found[i + 1].span.begin >= found[i].span.end) {
+        const std::string_view link = text.text.substr(
+            found[i].span.end, found[i + 1].span.begin - found[i].span.end);
+        if (link == ", " || link == " " || link == ", the ") {
+          DateMention m = std::move(found[i + 1]);
+          m.span.begin = found[i].span.begin;
+          m.rule = "weekday-" + m.rule;
+          out.push_back(std::move(m));
+          ++i;
+          continue;
+        }
+      }
+      out.push_back(std::move(found[i]));
+    }
+    return out;
+  }
+
   // "About seven weeks later" after "early January": the contract's
   // optional `anchored` date, the previous calendar date in the text moved
   // by the duration, kept at that date's precision (TimeBank's anchorTime).
-  static void Anchor(const AnalyzedText& text,
+  static void Anchor(const AnalyzedText& text, std::optional<CivilDay> doc,
                      std::vector<DateMention>& found) {
     static const RE2 kDirection("(?i)^ (later|earlier|afterwards|before)\\b");
     static const RE2 kDuration("P(\\d+)([DWMY])");
     const DateMention* anchor = nullptr;
     for (auto& m : found) {
+      if (m.value.rfind("ANAPHOR", 0) == 0) ResolveAnaphor(anchor, doc, m);
       re2::StringPiece dir;
       std::string digits, unit;
       if (m.type == "DURATION" && anchor &&

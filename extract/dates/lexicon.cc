@@ -149,9 +149,12 @@ Result<DateLexicon> DateLexicon::Load(const std::string& lang_dir,
   for (const auto& r : *words) {
     if (r.size() < 2) continue;
     if (r[1] == "future") lex.future_cues.push_back(r[0]);
+    if (r[1] == "past") lex.past_cues.push_back(r[0]);
+    if (r[1] == "past-suffix") lex.past_suffixes.push_back(r[0]);
     if (r[1] == "trigger") lex.month_triggers.push_back(r[0]);
     if (r[1] == "adjective") lex.duration_adjectives.push_back(r[0]);
     if (r[1] == "year-blocker") lex.year_blockers.push_back(r[0]);
+    if (r[1] == "determiner") lex.determiners.push_back(r[0]);
   }
   if (lex.months.empty())
     return Status::NotFound("no month names for language " + lang);

@@ -49,9 +49,13 @@ struct DateLexicon {
   std::map<std::string, std::string> seasons;  // "spring" -> "SP"
   std::map<std::string, Phrase> sets;          // "weekly" -> SET P1W
   std::vector<std::string> future_cues;
+  std::vector<std::string> past_cues;     // "said", "was"
+  std::vector<std::string> past_suffixes; // "ed"
   std::vector<std::string> month_triggers;  // words licensing a bare month
   std::vector<std::string> duration_adjectives;
   std::vector<std::string> year_blockers;  // "Article 2019"
+  // Articles TimeML leaves outside a TIMEX3 ("in [the 1990s]" -> "1990s").
+  std::vector<std::string> determiners;
 
   static Result<DateLexicon> Load(const std::string& lang_dir,
                                   const std::string& lang);

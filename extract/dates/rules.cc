@@ -46,10 +46,16 @@ std::string ResolveTemplate(const std::string& t, const MatchContext& c) {
       return doc->ToIso();
     return "PRESENT_REF";
   }
+  // A fixed day of the year ("@md1225" for Christmas), resolved like
+  // "December 25".
+  if (base.size() == 6 && base.rfind("md", 0) == 0)
+    return ResolvePartial(doc, ToInt(base.substr(2, 2)),
+                          ToInt(base.substr(4, 2)), c.future, c.past);
   if (!doc) {
-    if (base == "year") return "XXXX";
+    if (base == "year" || base == "decade") return "XXXX";
     if (base == "month") return "XXXX-XX";
-    if (base == "week" || base == "weekend") return "XXXX-WXX";
+    if (base == "week" || base == "weekend" || base == "nearweekend")
+      return "XXXX-WXX";
     return "XXXX-XX-XX" + suffix;
   }
   if (base == "day") {
@@ -57,12 +63,21 @@ std::string ResolveTemplate(const std::string& t, const MatchContext& c) {
     return v + suffix;
   }
   if (base == "year") return YearValue(doc->year + delta);
+  if (base == "decade") return YearValue(doc->year + 10 * delta).substr(0, 3);
   if (base == "month") {
     const int total = doc->year * 12 + (doc->month - 1) + delta;
     return MonthValue(total / 12, total % 12 + 1);
   }
   if (base == "week") return IsoWeekValue(AddDays(*doc, 7 * delta));
   if (base == "weekend") return IsoWeekValue(AddDays(*doc, 7 * delta)) + "-WE";
+  // "over the weekend": the one just past, or the coming one in a
+  // future sentence; on a Saturday or Sunday, the current one.
+  if (base == "nearweekend") {
+    const int wd = IsoWeekday(*doc);
+    const int shift = wd >= 6 || c.future ? 0 : -7;
+    return IsoWeekValue(AddDays(*doc, shift)) + "-WE";
+  }
+
   return t;
 }
 
@@ -74,9 +89,13 @@ std::string Weekday(const MatchContext& c, int iso_weekday,
   if (q == "last" || q == "past") future = false;
   if (q == "next" || q == "coming") future = true;
   const int today = IsoWeekday(*c.doc_date);
-  int delta =
-      future ? (iso_weekday - today + 7) % 7 : -((today - iso_weekday + 7) % 7);
-  if (delta == 0 && (q == "last" || q == "next")) delta = future ? 7 : -7;
+  const int ahead = (iso_weekday - today + 7) % 7;
+  const int back = (today - iso_weekday + 7) % 7;
+  // Without a tense cue either way, the nearer day; ties go back.
+  const bool forward =
+      future || (!c.past && q.empty() && ahead > 0 && ahead < back);
+  int delta = forward ? ahead : -back;
+  if (delta == 0 && (q == "last" || q == "next")) delta = forward ? 7 : -7;
   return AddDays(*c.doc_date, delta).ToIso();
 }
 
@@ -109,7 +128,8 @@ bool FillDayRange(const MatchContext& c, int mo, int a, int b,
     last = DayValue(y, mo, b);
   } else {
     const std::string anchor =
-        ResolvePartial(c.doc_date, mo, anchor_first ? a : b, c.future);
+        ResolvePartial(c.doc_date, mo, anchor_first ? a : b, c.future,
+                       c.past);
     if (anchor.empty()) return false;
     const std::string other = DayValue(0, 1, anchor_first ? b : a).substr(8);
     first = anchor_first ? anchor : anchor.substr(0, 8) + other;
@@ -148,6 +168,12 @@ RuleSet BuildRules(const DateLexicon& lex) {
   // No letter or digit may touch a match (RE2's \b is ASCII-only).
   const std::string kL = "(?:^|[^\\pL\\pN])";
   const std::string kR = "(?:$|[^\\pL\\pN])";
+  // Time zones TimeML keeps inside a clock time's extent ("21:30 GMT",
+  // "10 a.m. local time").
+  const std::string kZone =
+      "(?:(?:GMT|UTC|CET|CEST|EET|EEST|MSK|EST|EDT|CST|CDT|MST|MDT|PST|PDT|"
+      "BST|IST|JST)\\b|(?i:local time|Moscow time|Kyiv time|Eastern time|"
+      "Pacific time|ET|PT)\\b)";
 
   Add(set, "iso-date", "\\b(\\d{4})-(\\d\\d)-(\\d\\d)\\b",
       [](const MatchContext& c, DateMention& m) {
@@ -199,7 +225,7 @@ RuleSet BuildRules(const DateLexicon& lex) {
           if (!IsValidDay(y, mo, d)) return false;
           m.value = DayValue(y, mo, d);
         } else {
-          m.value = ResolvePartial(c.doc_date, mo, d, c.future);
+          m.value = ResolvePartial(c.doc_date, mo, d, c.future, c.past);
         }
         return !m.value.empty();
       });
@@ -212,7 +238,7 @@ RuleSet BuildRules(const DateLexicon& lex) {
             next == '%')
           return false;
         m.value = ResolvePartial(c.doc_date, MonthOf(*L, c.groups[1]),
-                                 ToInt(c.groups[2]), c.future);
+                                 ToInt(c.groups[2]), c.future, c.past);
         return !m.value.empty();
       });
   // The extent stops before a sentence-final dot ("on 4 February.") unless
@@ -222,7 +248,7 @@ RuleSet BuildRules(const DateLexicon& lex) {
       "\\b(" + day + " (" + KeysAlternation(all_months) + "))(?:$|[^\\pL])",
       [L](const MatchContext& c, DateMention& m) {
         m.value = ResolvePartial(c.doc_date, MonthOf(*L, c.groups[3]),
-                                 ToInt(c.groups[2]), c.future);
+                                 ToInt(c.groups[2]), c.future, c.past);
         return !m.value.empty();
       },
       1);
@@ -317,7 +343,8 @@ RuleSet BuildRules(const DateLexicon& lex) {
       "(?i:\\b" + Alternation(lex.month_triggers) + ")[ -](" + month + ")\\b",
       [L](const MatchContext& c, DateMention& m) {
         m.value =
-            ResolvePartial(c.doc_date, MonthOf(*L, c.groups[1]), 0, c.future);
+            ResolvePartial(c.doc_date, MonthOf(*L, c.groups[1]), 0, c.future,
+                           c.past);
         return true;
       },
       1);
@@ -367,9 +394,40 @@ RuleSet BuildRules(const DateLexicon& lex) {
         return true;
       },
       1);
-  Add(set, "decade", "\\b(?:(?i:the) )?(1[6-9]\\d|20\\d)0s\\b",
+  Add(set, "decade",
+      "\\b(?:(?i:the) )?(?:(1[6-9]\\d|20\\d)0s\\b|['’]([1-9])0s\\b)",
       [](const MatchContext& c, DateMention& m) {
-        m.value = std::string(c.groups[1]);
+        // "the '90s" is the 1990s; "the '10s" the 2010s.
+        m.value = !c.groups[1].empty() ? std::string(c.groups[1])
+                  : c.groups[2] > "2"  ? "19" + std::string(c.groups[2])
+                                       : "20" + std::string(c.groups[2]);
+        return true;
+      });
+  // TimeML writes a century as its first two digits: "19th century" -> 18.
+  Add(set, "century", "\\b(1\\d|2[01]|[1-9])(?:st|nd|rd|th) (?i:century)\\b",
+      [](const MatchContext& c, DateMention& m) {
+        char buf[8];
+        std::snprintf(buf, sizeof(buf), "%02d", ToInt(c.groups[1]) - 1);
+        m.value = buf;
+        return true;
+      });
+  // "the following day", "the previous week": a date relative to the date
+  // the story last named; the tagger's Anchor pass fills the value.
+  Add(set, "anaphoric",
+      "\\b(?i:the) ((?i:following|previous|next|same|prior|preceding)) "
+      "((?i:day|week|month|year))\\b",
+      [](const MatchContext& c, DateMention& m) {
+        const std::string q = Lower(c.groups[1]);
+        const std::string u = Lower(c.groups[2]);
+        // "over the next week" is a length, not a date.
+        const size_t at = c.Offset(0);
+        const size_t from = at > 8 ? at - 8 : 0;
+        static const RE2 kSpan("(?i)(?:over|for|within|during) $");
+        if (q == "next" && RE2::PartialMatch(c.text->text.substr(from, at - from), kSpan))
+          return false;
+        const char sign = q == "same" ? '=' : (q == "following" || q == "next") ? '+' : '-';
+        m.value = std::string("ANAPHOR") + sign +
+                  static_cast<char>(std::toupper(static_cast<unsigned char>(u[0])));
         return true;
       });
   Add(set, "weekday",
@@ -390,6 +448,61 @@ RuleSet BuildRules(const DateLexicon& lex) {
           m.type = "TIME";
           m.value += part->second;
         }
+        return true;
+      });
+  // "the end of the decade", "the beginning of next year": the calendar
+  // unit around the document date, with the modifier's mod (TimeML 1.2.1
+  // section 2.2.3, mod). The plain "end of 2021" goes through
+  // AddModifiers instead.
+  std::vector<std::string> of_mods;
+  for (const auto& [k, v] : lex.modifiers)
+    if (v.scope == "point" && k.size() > 3 && k.substr(k.size() - 3) == " of")
+      of_mods.push_back(k);
+  if (!of_mods.empty())
+    Add(set, "period-part",
+        "\\b((?i:" + Alternation(of_mods) +
+            ")) ((?i:the|this|next|last|the next|the last|the current)) "
+            "((?i:decade|century|year|month|week))\\b",
+        [L](const MatchContext& c, DateMention& m) {
+          auto mod = L->modifiers.find(NormalizeSpace(Lower(c.groups[1])));
+          if (mod == L->modifiers.end()) return false;
+          const std::string q = Lower(c.groups[2]);
+          const int delta = q.find("next") != std::string::npos   ? 1
+                            : q.find("last") != std::string::npos ? -1
+                                                                  : 0;
+          const std::string unit = Lower(c.groups[3]);
+          m.mod = mod->second.mod;
+          if (!c.doc_date) {
+            m.value = unit == "month"  ? "XXXX-XX"
+                      : unit == "week" ? "XXXX-WXX"
+                                       : "XXXX";
+            return true;
+          }
+          const int y = c.doc_date->year;
+          if (unit == "decade") {
+            m.value = YearValue(y + 10 * delta).substr(0, 3);
+          } else if (unit == "century") {
+            m.value = YearValue(y + 100 * delta).substr(0, 2);
+          } else if (unit == "year") {
+            m.value = YearValue(y + delta);
+          } else if (unit == "month") {
+            const int total = y * 12 + c.doc_date->month - 1 + delta;
+            m.value = MonthValue(total / 12, total % 12 + 1);
+          } else {
+            m.value = IsoWeekValue(AddDays(*c.doc_date, 7 * delta));
+          }
+          return true;
+        });
+  // Fiscal years as TIDES/TimeML write them: "FY2023", "fiscal 2023",
+  // "fiscal year 2023" -> FY2023; "FY23" -> FY2023.
+  Add(set, "fiscal-year",
+      "\\b(?:FY ?(\\d{4}|\\d\\d)|(?i:fiscal(?: year)?) (\\d{4}))\\b",
+      [](const MatchContext& c, DateMention& m) {
+        std::string y(c.groups[1].empty() ? c.groups[2] : c.groups[1]);
+        if (y.size() == 2) y = "20" + y;
+        const int n = ToInt(y);
+        if (n < 1900 || n > 2099) return false;
+        m.value = "FY" + y;
         return true;
       });
   Add(set, "phrase", "(?i:\\b" + KeysAlternation(lex.phrases) + "\\b)",
@@ -455,8 +568,21 @@ RuleSet BuildRules(const DateLexicon& lex) {
       });
   Add(
       set, "vague-duration",
-      "\\b(?i:for|over|in|after) ((?i:years|months|weeks|days|decades|"
+      "\\b(?i:for|over|in|after|within) ((?i:years|months|weeks|days|decades|"
       "hours))\\b",
+      [L](const MatchContext& c, DateMention& m) {
+        const Unit* u = UnitOf(*L, c.groups[1]);
+        if (!u) return false;
+        m.type = "DURATION";
+        m.value =
+            DurationValue(-1, Unit{u->factor > 1 ? "Y" : u->code, 1, u->time});
+        return true;
+      },
+      1);
+  Add(
+      set, "vague-later",
+      "(?:^|[^\\pL\\pN])((?i:years|months|weeks|days|decades|hours)) "
+      "(?i:later|earlier|afterwards)\\b",
       [L](const MatchContext& c, DateMention& m) {
         const Unit* u = UnitOf(*L, c.groups[1]);
         if (!u) return false;
@@ -522,7 +648,8 @@ RuleSet BuildRules(const DateLexicon& lex) {
         return true;
       });
   Add(set, "clock-ampm",
-      "\\b(1[0-2]|0?[1-9])(?:[:.]([0-5]\\d))? ?(?i:([ap])\\.m\\.|([ap])m\\b)",
+      "\\b(1[0-2]|0?[1-9])(?:[:.]([0-5]\\d))? ?(?i:([ap])\\.m\\.|([ap])m\\b)"
+      "(?: ?" + kZone + ")?",
       [](const MatchContext& c, DateMention& m) {
         int h = ToInt(c.groups[1]) % 12;
         const std::string ap =
@@ -536,8 +663,7 @@ RuleSet BuildRules(const DateLexicon& lex) {
         return true;
       });
   Add(set, "clock-24h",
-      "\\b([01]?\\d|2[0-3]):([0-5]\\d)\\b(?: ?(?:GMT|UTC|CET|EET|MSK|EST|"
-      "EDT|PST|PDT|(?i:local time|Moscow time|Kyiv time)))?",
+      "\\b([01]?\\d|2[0-3]):([0-5]\\d)\\b(?: ?" + kZone + ")?",
       [](const MatchContext& c, DateMention& m) {
         char buf[16];
         std::snprintf(buf, sizeof(buf), "T%02d:%02d", ToInt(c.groups[1]),
@@ -555,6 +681,18 @@ RuleSet BuildRules(const DateLexicon& lex) {
 
   set.future_cue =
       std::make_unique<RE2>("(?i)\\b" + Alternation(lex.future_cues) + "\\b");
+  // Past cues are case-sensitive: listed forms, or a lowercase word with a
+  // listed past suffix ("detained", not "United").
+  // A language without past cues keeps reading partial dates as past ones
+  // (the empty pattern matches every sentence).
+  std::vector<std::string> past;
+  if (!lex.past_cues.empty()) past.push_back(Alternation(lex.past_cues));
+  if (!lex.past_suffixes.empty())
+    past.push_back("\\p{Ll}{2,}" + Alternation(lex.past_suffixes));
+  set.past_cue = std::make_unique<RE2>(
+      past.empty() ? std::string()
+                   : "\\b(?:" + past[0] + (past.size() > 1 ? "|" + past[1] : "") +
+                         ")\\b");
   std::vector<std::string> point, span;
   for (const auto& [k, v] : lex.modifiers)
     (v.scope == "point" ? point : span).push_back(k);

@@ -31,6 +31,7 @@ struct MatchContext {
   std::optional<CivilDay> doc_date;
   std::vector<std::string_view> groups;  // [0] = whole match, unmatched empty
   bool future = false;                   // the sentence points forward
+  bool past = false;                     // the sentence has a past-tense cue
   // Byte offset of a group in the text (requires a matched group).
   size_t Offset(size_t group) const {
     return static_cast<size_t>(groups[group].data() - text->text.data());
@@ -51,7 +52,8 @@ struct RuleSet {
   // and the tagger checks match edges against Unicode letters instead.
   bool unicode_bounds = false;
   std::vector<Rule> rules;
-  std::unique_ptr<RE2> future_cue;  // sentence-level tense cue
+  std::unique_ptr<RE2> future_cue;  // sentence-level tense cues
+  std::unique_ptr<RE2> past_cue;
   std::unique_ptr<RE2> point_mod;   // "early |mid-|the end of " before a date
   std::unique_ptr<RE2> span_mod;    // "about |more than " before a duration
 };

@@ -102,7 +102,7 @@ std::string AgoValue(std::optional<CivilDay> doc, double count,
 
 // Resolves an @template from dates-phrases.txt.
 std::string ResolvePartial(std::optional<CivilDay> doc, int month, int day,
-                           bool future) {
+                           bool future, bool past) {
   if (!doc) {
     return day ? "XXXX-" + MonthValue(0, month).substr(5) + "-" +
                      DayValue(0, 1, day).substr(8)
@@ -111,8 +111,16 @@ std::string ResolvePartial(std::optional<CivilDay> doc, int month, int day,
   const int here = doc->month * 100 + (day ? doc->day : 0);
   const int there = month * 100 + day;
   int year = doc->year;
-  if (!future && there > here) --year;
-  if (future && there < here) ++year;
+  if (future) {
+    if (there < here) ++year;
+  } else if (past) {
+    if (there > here) --year;
+  } else {
+    // Nearest: months apart, counted on the 12-month circle.
+    const int diff = (month - doc->month) * 100 + (day ? day - doc->day : 0);
+    if (diff > 600) --year;
+    if (diff < -600) ++year;
+  }
   if (day) {
     if (!IsValidDay(year, month, day)) return "";
     return DayValue(year, month, day);

@@ -38,11 +38,13 @@ std::string DurationValue(double count, const Unit& unit);
 std::string AgoValue(std::optional<CivilDay> doc, double count,
                      const Unit& unit);
 // Resolves a month (and optional day) without a year against the document
-// date: the most recent one on or before it, or with `future` the next one
-// on or after it. Without a document date the year is XXXX. Empty when the
-// day does not exist in that year (February 29).
+// date: with `future` the next one on or after it, with `past` the most
+// recent one on or before it, with neither the nearest one (HeidelTime's
+// reading of tenseless news: "The deadline is Dec. 31" in November is this
+// December). Without a document date the year is XXXX. Empty when the day
+// does not exist in that year (February 29).
 std::string ResolvePartial(std::optional<CivilDay> doc, int month, int day,
-                           bool future);
+                           bool future, bool past = true);
 
 }  // namespace newsfacts::dates
 

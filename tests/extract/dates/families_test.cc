@@ -1,5 +1,6 @@
 // Specification of the date rule families, one table per family. Values
-// follow the TimeML annotation guidelines 1.2.1 (TIMEX3 value, mod) and the
+// follow the TimeML annotation guidelines 1.2.1 (TIMEX3 value, mod; a
+// leading article stays outside the extent: "in the [1990s]") and the
 // project's date guideline (fixtures/rferl/ANNOTATION-NOTES.md §5). The
 // document date is Wednesday 2022-03-23 unless a case says otherwise.
 #include <gtest/gtest.h>
@@ -80,12 +81,12 @@ TEST(DateTagger, AbsoluteDates) {
       {"The war began in March 2022.", "March 2022", "DATE", "2022-03"},
       {"It was ratified in December 2020.", "December 2020", "DATE", "2020-12"},
       {"The group was founded in 1997.", "1997", "DATE", "1997"},
-      {"Trade grew in the 1990s.", "the 1990s", "DATE", "199"},
+      {"Trade grew in the 1990s.", "1990s", "DATE", "199"},
       {"The decree is dated 17.03.2022.", "17.03.2022", "DATE", "2022-03-17"},
       {"The form is dated 3/17/2022.", "3/17/2022", "DATE", "2022-03-17"},
-      {"They marched on the 8th of March, 2020.", "the 8th of March, 2020",
+      {"They marched on the 8th of March, 2020.", "8th of March, 2020",
        "DATE", "2020-03-08"},
-      {"They marched on the 8th of March.", "the 8th of March", "DATE",
+      {"They marched on the 8th of March.", "8th of March", "DATE",
        "2022-03-08"},
   });
 }
@@ -154,10 +155,10 @@ TEST(DateTagger, PartsOfPeriods) {
        "2022-02", "START"},
       {"Growth slowed in mid-2020.", "mid-2020", "DATE", "2020", "MID"},
       {"The plant closed in late 2019.", "late 2019", "DATE", "2019", "END"},
-      {"Sales fell at the end of 2021.", "the end of 2021", "DATE", "2021",
+      {"Sales fell at the end of 2021.", "end of 2021", "DATE", "2021",
        "END"},
       {"The mid-1990s saw war.", "mid-1990s", "DATE", "199", "MID"},
-      {"In the first half of 2021, exports rose.", "the first half of 2021",
+      {"In the first half of 2021, exports rose.", "first half of 2021",
        "DATE", "2021-H1"},
   });
 }
@@ -176,7 +177,7 @@ TEST(DateTagger, Durations) {
        "DURATION", "P7W", "APPROX"},
       {"The crisis has lasted quite some time.", "quite some time", "DURATION",
        "PXY"},
-      {"Fighting over the past two weeks killed many.", "the past two weeks",
+      {"Fighting over the past two weeks killed many.", "past two weeks",
        "DURATION", "P2W"},
       {"The ceasefire held for twenty-five days.", "twenty-five days",
        "DURATION", "P25D"},
@@ -185,22 +186,22 @@ TEST(DateTagger, Durations) {
       {"The talks lasted two and a half hours.", "two and a half hours",
        "DURATION", "PT2.5H"},
       {"The siege lasted half a year.", "half a year", "DURATION", "P0.5Y"},
-      {"Shelling over the next three days is expected.", "the next three days",
+      {"Shelling over the next three days is expected.", "next three days",
        "DURATION", "P3D"},
-      {"More strikes are expected in the coming days.", "the coming days",
+      {"More strikes are expected in the coming days.", "coming days",
        "DURATION", "PXD"},
-      {"Over the past decade, China invested heavily.", "the past decade",
+      {"Over the past decade, China invested heavily.", "past decade",
        "DURATION", "P10Y"},
   });
 }
 
 TEST(DateTagger, QuartersAndNamedMonths) {
   Check({
-      {"GDP fell in the third quarter of 2016.", "the third quarter of 2016",
+      {"GDP fell in the third quarter of 2016.", "third quarter of 2016",
        "DATE", "2016-Q3"},
       {"Profits rose in Q1 2021.", "Q1 2021", "DATE", "2021-Q1"},
       {"Output rose in the first quarter last year.",
-       "the first quarter last year", "DATE", "2021-Q1"},
+       "first quarter last year", "DATE", "2021-Q1"},
       {"The vote is due this September.", "this September", "DATE", "2022-09"},
       {"Prices peaked last April.", "last April", "DATE", "2021-04"},
   });
@@ -247,7 +248,7 @@ TEST(DateTagger, Ranges) {
 
 TEST(DateTagger, ClockTimes) {
   Check({
-      {"The blast happened at 10 a.m. local time.", "10 a.m.", "TIME",
+      {"The blast happened at 10 a.m. local time.", "10 a.m. local time", "TIME",
        "2022-03-23T10:00"},
       {"Curfew starts at 21:30 GMT.", "21:30 GMT", "TIME", "2022-03-23T21:30"},
       {"On March 17, the vote closed at 8 p.m.", "8 p.m.", "TIME",
@@ -272,7 +273,6 @@ TEST(DateTagger, NonDatesAreIgnored) {
       {"A total of 5000 people fled.", ""},
       {"Under Article 2019 of the code, he was charged.", ""},
       {"He is 45 years old.", ""},
-      {"The next day, he left.", ""},
   });
 }
 
