@@ -1,0 +1,209 @@
+#!/usr/bin/env python3
+"""Entity development set: builds gold JSONL from the hand-annotated excerpts
+and scores `newsfacts tag --jsonl` on it (exact span + type, per type).
+
+  # build the gold files (needs the public page texts)
+  python3 bench/entities_devset.py build \
+      ../shared/eval/extraction/ground-truth.json tests/testdata/entities/devset
+  # score (PER/ORG/LOC/NORP and the CoNLL-style PER/ORG/LOC subset)
+  python3 bench/entities_devset.py score build/release/newsfacts \
+      tests/testdata/entities/devset/dev.gold.jsonl [--show]
+
+Annotated files (`*.annotated.txt`): `=== <id prefix>` starts an excerpt of
+the article body with that id (its first paragraphs, up to >= 800
+characters). Markup: `[span](TYPE)`, `[span](TYPE|canonical)`,
+`[span](TYPE?)` (optional: a system mention on these offsets is neither
+right nor wrong), `[span](ORG/LOC)` (either type is right), and
+`[The {Hill}](ORG)` (the braced part is an accepted alternative span).
+Offsets are code points, as in the seed gold.
+"""
+import difflib
+import json
+import re
+import subprocess
+import sys
+
+MARK = re.compile(r"\[([^\[\]]+)\]\(((?:PERSON|ORG|LOC|NORP)(?:/(?:PERSON|ORG|LOC|NORP))*)(\?)?(?:\|([^)]*))?\)")
+TYPES = ["PERSON", "ORG", "LOC", "NORP"]
+
+
+def excerpt(body):
+    out, n = [], 0
+    for p in body.split("\n"):
+        if not p.strip():
+            continue
+        out.append(p.strip())
+        n += len(p)
+        if n >= 800:
+            break
+    return "\n\n".join(out)
+
+
+def parse_annotated(path):
+    docs, cur = [], None
+    for line in open(path, encoding="utf-8"):
+        if line.startswith("#") and cur is None:
+            continue
+        if line.startswith("=== "):
+            cur = {"id": line[4:].strip(), "lines": []}
+            docs.append(cur)
+        elif cur is not None:
+            cur["lines"].append(line)
+    for d in docs:
+        d["marked"] = "".join(d.pop("lines")).strip("\n")
+    return docs
+
+
+def strip_marks(marked):
+    plain, ents, pos = [], [], 0
+    last = 0
+    for m in MARK.finditer(marked):
+        plain.append(marked[last:m.start()])
+        pos += len(marked[last:m.start()])
+        span = m.group(1)
+        alt = None
+        if "{" in span:
+            a = span.index("{")
+            b = span.index("}")
+            alt = (a, b - 1)  # offsets in the stripped span
+            span = span.replace("{", "").replace("}", "")
+        types = m.group(2).split("/")
+        ents.append({"start": pos, "end": pos + len(span), "text": span,
+                     "types": types, "optional": bool(m.group(3)),
+                     "canonical": m.group(4) or span, "alt": alt})
+        plain.append(span)
+        pos += len(span)
+        last = m.end()
+    plain.append(marked[last:])
+    return "".join(plain), ents
+
+
+def build(truth_path, out_dir):
+    truth = json.load(open(truth_path, encoding="utf-8"))
+    for split in ("dev", "heldout"):
+        lines = []
+        for d in parse_annotated(f"{out_dir}/{split}.annotated.txt"):
+            key = next(k for k in truth if k.startswith(d["id"]))
+            text = excerpt(truth[key]["articleBody"])
+            mine, ents = strip_marks(d["marked"])
+            # Map offsets of the annotated copy onto the original text.
+            sm = difflib.SequenceMatcher(None, mine, text, autojunk=False)
+            blocks = sm.get_matching_blocks()
+
+            def mapo(o):
+                for a, b, n in blocks:
+                    if a <= o <= a + n:
+                        return b + (o - a)
+                raise ValueError(o)
+            gold = []
+            for e in ents:
+                s, t = mapo(e["start"]), mapo(e["end"])
+                if text[s:t] != e["text"]:
+                    sys.exit(f"{split} {d['id']}: {e['text']!r} maps to "
+                             f"{text[s:t]!r}")
+                item = {"type": e["types"][0], "text": e["text"], "start": s,
+                        "end": t, "canonical": e["canonical"]}
+                alts = [{"type": ty, "start": s, "end": t} for ty in e["types"][1:]]
+                if e["alt"]:
+                    a, b = e["alt"]
+                    for ty in e["types"]:
+                        alts.append({"type": ty, "start": s + a, "end": s + b,
+                                     "text": text[s + a:s + b]})
+                if alts:
+                    item["alt"] = alts
+                if e["optional"]:
+                    item["optional"] = True
+                gold.append(item)
+            if difflib.SequenceMatcher(None, mine, text).ratio() < 0.98:
+                sys.exit(f"{split} {d['id']}: annotated text differs")
+            lines.append({"id": key[:8], "date": "2019-11-20", "text": text,
+                          "entities": gold})
+        with open(f"{out_dir}/{split}.gold.jsonl", "w", encoding="utf-8") as f:
+            for l in lines:
+                f.write(json.dumps(l, ensure_ascii=False) + "\n")
+        n = sum(len([e for e in l["entities"] if not e.get("optional")]) for l in lines)
+        print(f"{split}: {len(lines)} articles, {n} required mentions")
+
+
+def forms(g):
+    return [g] + g.get("alt", [])
+
+
+def score(binary, gold_path, show):
+    gold = [json.loads(l) for l in open(gold_path, encoding="utf-8")]
+    inp = "".join(json.dumps({"id": g["id"], "text": g["text"],
+                              "date": g["date"]}) + "\n" for g in gold)
+    res = subprocess.run([binary, "tag", "--jsonl"], input=inp.encode(),
+                         capture_output=True, check=True)
+    out = [json.loads(l) for l in res.stdout.decode().splitlines() if l.strip()]
+    stats = {t: [0, 0, 0] for t in TYPES}  # tp, fp, fn
+    canon = [0, 0]
+    for g, o in zip(gold, out):
+        sys_ents = o.get("entities", [])
+        used = set()
+        for ge in g["entities"]:
+            hit = None
+            for i, s in enumerate(sys_ents):
+                if i in used:
+                    continue
+                if any((s["start"], s["end"], s["type"]) ==
+                       (f["start"], f["end"], f["type"]) for f in forms(ge)):
+                    hit = i
+                    break
+            if hit is None and ge.get("optional"):
+                for i, s in enumerate(sys_ents):
+                    if i not in used and any((s["start"], s["end"]) ==
+                                             (f["start"], f["end"]) for f in forms(ge)):
+                        hit = i
+                        break
+            if ge.get("optional"):
+                if hit is not None:
+                    used.add(hit)
+                continue
+            if hit is None:
+                stats[ge["type"]][2] += 1
+                if show:
+                    print(f"  MISS {g['id']} {ge['type']:6} {ge['text']!r}")
+                continue
+            used.add(hit)
+            s = sys_ents[hit]
+            stats[s["type"]][0] += 1
+            if ge["type"] != "NORP":
+                canon[1] += 1
+                canon[0] += s.get("canonical") == ge.get("canonical")
+                if show and s.get("canonical") != ge.get("canonical"):
+                    print(f"  CANON {g['id']} {ge['text']!r}: "
+                          f"{s.get('canonical')!r} != {ge.get('canonical')!r}")
+        for i, s in enumerate(sys_ents):
+            if i not in used:
+                stats[s["type"]][1] += 1
+                if show:
+                    print(f"  FALSE {g['id']} {s['type']:6} {s['text']!r} "
+                          f"({s.get('rule', '')})")
+
+    def prf(tp, fp, fn):
+        p = tp / (tp + fp) if tp + fp else 0.0
+        r = tp / (tp + fn) if tp + fn else 0.0
+        f = 2 * p * r / (p + r) if p + r else 0.0
+        return p, r, f
+    print(f"{gold_path}: {len(gold)} articles")
+    print(f"  {'type':8} {'gold':>5} {'sys':>5} {'P':>6} {'R':>6} {'F1':>6}")
+    for name, types in [(t, [t]) for t in TYPES] + [
+            ("PER+ORG+LOC", ["PERSON", "ORG", "LOC"]), ("all", TYPES)]:
+        tp = sum(stats[t][0] for t in types)
+        fp = sum(stats[t][1] for t in types)
+        fn = sum(stats[t][2] for t in types)
+        p, r, f = prf(tp, fp, fn)
+        print(f"  {name:8} {tp + fn:5} {tp + fp:5} {p:6.3f} {r:6.3f} {f:6.3f}")
+    if canon[1]:
+        print(f"  canonical right on {canon[0]}/{canon[1]} matched "
+              f"PERSON/ORG/LOC mentions")
+
+
+if __name__ == "__main__":
+    if len(sys.argv) >= 4 and sys.argv[1] == "build":
+        build(sys.argv[2], sys.argv[3])
+    elif len(sys.argv) >= 4 and sys.argv[1] == "score":
+        score(sys.argv[2], sys.argv[3], "--show" in sys.argv)
+    else:
+        sys.exit(__doc__)
