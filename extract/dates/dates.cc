@@ -98,8 +98,9 @@ class RuleDateTagger : public DateTagger {
   std::vector<DateMention> Candidates(const AnalyzedText& text,
                                       std::optional<CivilDay> doc) const {
     std::vector<DateMention> out;
-    std::vector<int> future(text.sentences.size(), -1);
-    std::vector<int> past(text.sentences.size(), -1);
+    // Tense cues of each sentence, found once: (span, future?).
+    std::vector<std::optional<std::vector<std::pair<Span, bool>>>> cues(
+        text.sentences.size());
     const re2::StringPiece input(text.text.data(), text.text.size());
     for (const auto& rule : rules_.rules) {
       const int n = rule.re->NumberOfCapturingGroups() + 1;
@@ -123,15 +124,34 @@ class RuleDateTagger : public DateTagger {
             text.sentences.empty()
                 ? 0
                 : text.SentenceAt(c.Offset(rule.extent_group));
-        if (sentence < future.size()) {
-          if (future[sentence] < 0)
-            future[sentence] = RE2::PartialMatch(
-                text.Slice(text.sentences[sentence]), *rules_.future_cue);
-          c.future = future[sentence] == 1;
-          if (past[sentence] < 0)
-            past[sentence] = RE2::PartialMatch(
-                text.Slice(text.sentences[sentence]), *rules_.past_cue);
-          c.past = past[sentence] == 1;
+        if (sentence < cues.size()) {
+          if (!cues[sentence]) cues[sentence] = TenseCues(text, sentence);
+          // The cue nearest to the mention decides: "shelved its plans on
+          // September 30" is past, "said the vote will be on Friday" future.
+          const size_t at = c.Offset(rule.extent_group);
+          size_t best = std::string::npos;
+          c.past = c.future = false;
+          const size_t at_end = at + ext.size();
+          for (const auto& [cue, fut] : *cues[sentence]) {
+            const size_t d = cue.end <= at ? at - cue.end
+                             : cue.begin >= at_end ? cue.begin - at_end
+                                                   : 0;
+            if (d < best) {
+              best = d;
+              c.future = fut;
+              c.past = !fut;
+            }
+          }
+          const size_t from = at > 24 ? at - 24 : 0;
+          const std::string_view sentence_text =
+              text.Slice(text.sentences[sentence]);
+          if (RE2::PartialMatch(text.text.substr(from, at - from),
+                                *rules_.report_before) ||
+              (best == std::string::npos &&
+               RE2::PartialMatch(sentence_text, *rules_.report_cue))) {
+            c.past = true;
+            c.future = false;
+          }
         }
         DateMention m;
         m.rule = rule.id;
@@ -143,6 +163,31 @@ class RuleDateTagger : public DateTagger {
         // right after the extent so adjacent mentions are still seen.
         pos = std::max(m.span.end, begin + 1);
         out.push_back(std::move(m));
+      }
+    }
+    return out;
+  }
+
+  // Future cues come first so that they win ties.
+  std::vector<std::pair<Span, bool>> TenseCues(const AnalyzedText& text,
+                                               size_t sentence) const {
+    std::vector<std::pair<Span, bool>> out;
+    const std::string_view s = text.Slice(text.sentences[sentence]);
+    for (const auto& [re, fut] :
+         {std::pair{rules_.future_cue.get(), true},
+          std::pair{rules_.past_cue.get(), false}}) {
+      re2::StringPiece input(s.data(), s.size());
+      re2::StringPiece match;
+      size_t pos = 0;
+      while (pos <= s.size() &&
+             re->Match(input, pos, s.size(), RE2::UNANCHORED, &match, 1)) {
+        const size_t b = match.data() - text.text.data();
+        out.emplace_back(Span{b, b + match.size()}, fut);
+        pos = match.size() ? match.data() - s.data() + match.size()
+                           : match.data() - s.data() + 1;
+        // The empty pattern of a language without cues matches everywhere;
+        // one hit is enough to say "past".
+        if (match.empty()) break;
       }
     }
     return out;

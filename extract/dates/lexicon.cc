@@ -151,6 +151,7 @@ Result<DateLexicon> DateLexicon::Load(const std::string& lang_dir,
     if (r[1] == "future") lex.future_cues.push_back(r[0]);
     if (r[1] == "past") lex.past_cues.push_back(r[0]);
     if (r[1] == "past-suffix") lex.past_suffixes.push_back(r[0]);
+    if (r[1] == "report") lex.report_verbs.push_back(r[0]);
     if (r[1] == "trigger") lex.month_triggers.push_back(r[0]);
     if (r[1] == "adjective") lex.duration_adjectives.push_back(r[0]);
     if (r[1] == "year-blocker") lex.year_blockers.push_back(r[0]);

@@ -51,6 +51,10 @@ struct DateLexicon {
   std::vector<std::string> future_cues;
   std::vector<std::string> past_cues;     // "said", "was"
   std::vector<std::string> past_suffixes; // "ed"
+  // Reporting verbs ("said"): past only right before a date ("said on
+  // Tuesday") or when the sentence has no other cue, since what is said
+  // may lie ahead ("will meet on Friday, he said").
+  std::vector<std::string> report_verbs;
   std::vector<std::string> month_triggers;  // words licensing a bare month
   std::vector<std::string> duration_adjectives;
   std::vector<std::string> year_blockers;  // "Article 2019"

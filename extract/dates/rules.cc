@@ -275,9 +275,9 @@ RuleSet BuildRules(const DateLexicon& lex) {
         return true;
       });
   Add(set, "quarter",
-      "\\b(?:(?i:the) )?((?i:first|second|third|fourth|1st|2nd|3rd|4th)) "
-      "((?i:quarter|half))(?: (?i:of))?(?:,? " +
-          year + "| ((?i:this|last|next)) (?i:year))",
+      "\\b(?:(?i:the) )?((?i:first|second|third|fourth|1st|2nd|3rd|4th))[ -]"
+      "((?i:quarter|half))\\b(?:(?: (?i:of))?(?:,? " +
+          year + "| ((?i:this|last|next)) (?i:year)))?",
       [](const MatchContext& c, DateMention& m) {
         static const std::map<std::string, int> kOrdinal = {
             {"first", 1}, {"1st", 1}, {"second", 2}, {"2nd", 2},
@@ -289,6 +289,19 @@ RuleSet BuildRules(const DateLexicon& lex) {
         if (half && q->second > 2) return false;
         if (!c.groups[3].empty()) {
           y = std::string(c.groups[3]);
+        } else if (c.groups[4].empty()) {
+          // A bare "third quarter" (financial news): the latest one that
+          // has begun, or with a future cue the next one.
+          if (half) return false;
+          if (!c.doc_date) {
+            y = "XXXX";
+          } else {
+            const int now = (c.doc_date->month - 1) / 3 + 1;
+            int year = c.doc_date->year;
+            if (c.future && q->second < now) ++year;
+            if (!c.future && q->second > now) --year;
+            y = YearValue(year);
+          }
         } else if (c.doc_date) {
           const std::string w = Lower(c.groups[4]);
           y = YearValue(c.doc_date->year + (w == "last"   ? -1
@@ -679,8 +692,11 @@ RuleSet BuildRules(const DateLexicon& lex) {
         return true;
       });
 
-  set.future_cue =
-      std::make_unique<RE2>("(?i)\\b" + Alternation(lex.future_cues) + "\\b");
+  // A future cue takes a passive participle with it ("will be held"), so
+  // that "held" does not read as a nearer past cue.
+  set.future_cue = std::make_unique<RE2>(
+      "(?i)\\b" + Alternation(lex.future_cues) +
+      "\\b(?: (?:be|have been|be being) \\pL+\\b)?");
   // Past cues are case-sensitive: listed forms, or a lowercase word with a
   // listed past suffix ("detained", not "United").
   // A language without past cues keeps reading partial dates as past ones
@@ -689,6 +705,12 @@ RuleSet BuildRules(const DateLexicon& lex) {
   if (!lex.past_cues.empty()) past.push_back(Alternation(lex.past_cues));
   if (!lex.past_suffixes.empty())
     past.push_back("\\p{Ll}{2,}" + Alternation(lex.past_suffixes));
+  const std::string report = lex.report_verbs.empty()
+                                 ? std::string("[^\\x00-\\x{10FFFF}]")
+                                 : Alternation(lex.report_verbs);
+  set.report_cue = std::make_unique<RE2>("\\b" + report + "\\b");
+  set.report_before = std::make_unique<RE2>(
+      "\\b" + report + " (?:(?i:on|late|early|late on|early on) )?$");
   set.past_cue = std::make_unique<RE2>(
       past.empty() ? std::string()
                    : "\\b(?:" + past[0] + (past.size() > 1 ? "|" + past[1] : "") +

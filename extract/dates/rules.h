@@ -54,6 +54,8 @@ struct RuleSet {
   std::vector<Rule> rules;
   std::unique_ptr<RE2> future_cue;  // sentence-level tense cues
   std::unique_ptr<RE2> past_cue;
+  std::unique_ptr<RE2> report_cue;         // anywhere in the sentence
+  std::unique_ptr<RE2> report_before;      // "said (on) " right before
   std::unique_ptr<RE2> point_mod;   // "early |mid-|the end of " before a date
   std::unique_ptr<RE2> span_mod;    // "about |more than " before a duration
 };
