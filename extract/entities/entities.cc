@@ -65,6 +65,45 @@ bool LooksLikeNameWord(const Word& w) {
   return true;
 }
 
+// "WeWork", "SpaceX", "eBay"-like brand spellings: an upper-case letter
+// after a lower-case one, past the name prefixes LooksLikeNameWord allows.
+bool CamelCase(std::string_view s) {
+  if (s.size() < 4) return false;
+  for (size_t i = 1; i < s.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    unsigned char p = static_cast<unsigned char>(s[i - 1]);
+    if (c >= 0x80 || p >= 0x80) return false;
+    if (std::isupper(c) && std::islower(p)) {
+      std::string_view head = s.substr(0, i);
+      return head != "Mc" && head != "Mac" && head != "De" && head != "Di" &&
+             head != "La" && head != "Le" && head != "Al" && head != "El";
+    }
+  }
+  return false;
+}
+
+// An all-caps word that is shouting, not an acronym: the document writes it
+// in lower case ("VOTE"/"vote"), or its sentence has two more unknown
+// all-caps words ("GET OUT and VOTE").
+bool Shouted(const std::vector<Word>& w, size_t i, const DocContext& ctx,
+             const Lexicon& lex) {
+  std::string lower(w[i].text);
+  for (char& c : lower) {
+    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  }
+  if (ctx.lower_words.find(lower) != ctx.lower_words.end()) return true;
+  int caps = 0;
+  for (size_t k = i; k-- > 0 && w[k].sentence == w[i].sentence;) {
+    caps += w[k].all_caps && w[k].text.find('.') == std::string_view::npos &&
+            lex.Find(w[k].text) == nullptr;
+  }
+  for (size_t k = i + 1; k < w.size() && w[k].sentence == w[i].sentence; ++k) {
+    caps += w[k].all_caps && w[k].text.find('.') == std::string_view::npos &&
+            lex.Find(w[k].text) == nullptr;
+  }
+  return caps >= 2;
+}
+
 class RuleEntityTagger : public EntityTagger {
  public:
   explicit RuleEntityTagger(Lexicon lex) : lex_(std::move(lex)) {}
@@ -116,9 +155,11 @@ class RuleEntityTagger : public EntityTagger {
       if (!w[b].is_word) continue;
       std::string key = Key(at, w, a, b);
       if (const GazetteerEntry* g = lex_.Find(key)) {
-        m.end = b;
-        m.gaz = g;
-        return m;
+        if (!g->needs_cue || PlaceCue(at, w, a, b, ctx)) {
+          m.end = b;
+          m.gaz = g;
+          return m;
+        }
       }
       if (const std::string* t = lex_.Title(key)) {
         m.end = b;
@@ -132,6 +173,88 @@ class RuleEntityTagger : public EntityTagger {
       }
     }
     return m;
+  }
+
+  // Evidence that words a..b name a place: a preposition of place before
+  // ("in Split"), a direction + "of" ("north of Kabul"), a place noun after
+  // ("Logar province"), a comma and a known place after ("Greenbelt,
+  // Maryland") or a dateline ("HAYWARD, Calif. (AP) --").
+  bool PlaceCue(const AnalyzedText& at, const std::vector<Word>& w, size_t a,
+                size_t b, const DocContext& ctx) const {
+    if (ctx.UsedInLowerCase(w[a].text) || lex_.IsGivenName(w[a].text)) {
+      return false;
+    }
+    if (a > 0 && w[a - 1].is_word && !w[a - 1].cap) {
+      std::string_view prev = w[a - 1].text;
+      if (lex_.IsLocPreposition(prev)) return true;
+      if (prev == "of" && a > 1 && w[a - 2].is_word &&
+          lex_.IsLocCue(w[a - 2].text)) {
+        return true;
+      }
+    }
+    if (b + 1 < w.size() && w[b + 1].is_word && !w[b + 1].cap &&
+        w[b + 1].sentence == w[b].sentence) {
+      std::string next(w[b + 1].text);
+      next[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(next[0])));
+      if (lex_.IsLocSuffix(next)) return true;
+    }
+    if (b + 2 < w.size() && w[b + 1].text == "," && w[b + 2].cap) {
+      for (size_t e = std::min(w.size() - 1, b + 4); e >= b + 2; --e) {
+        const GazetteerEntry* g = lex_.Find(Key(at, w, b + 2, e));
+        if (g && !g->needs_cue && !g->skip && g->type == EntityType::kLoc) {
+          return true;
+        }
+      }
+    }
+    return Dateline(at, w, a, b);
+  }
+
+  // "MADRID —", "BUFFALO, N.Y. —", "NEW DELHI:": a paragraph-opening place
+  // before a dash, colon, comma or "(AP)".
+  static bool Dateline(const AnalyzedText& at, const std::vector<Word>& w,
+                       size_t a, size_t b) {
+    if (!w[a].sentence_start) return false;
+    size_t start = w[a].span.begin;
+    if (start > 0 && at.text[start - 1] != '\n') return false;
+    if (b + 1 >= w.size()) return false;
+    std::string_view next = w[b + 1].text;
+    return next == "," || next == ":" || next == "(" || next == "-" ||
+           next == "\xE2\x80\x94" || next == "\xE2\x80\x93";
+  }
+
+  // "NEW DELHI" -> "New Delhi" (ASCII letters; others kept).
+  std::string TitleCase(const AnalyzedText& at, const std::vector<Word>& w,
+                        size_t a, size_t b) const {
+    std::string key = Key(at, w, a, b);
+    bool start = true;
+    for (char& c : key) {
+      unsigned char u = static_cast<unsigned char>(c);
+      if (std::isalpha(u)) {
+        c = static_cast<char>(start ? std::toupper(u) : std::tolower(u));
+        start = false;
+      } else {
+        start = c == ' ' || c == '-';
+      }
+    }
+    return key;
+  }
+
+  // An all-caps place opening a paragraph before dateline punctuation
+  // ("MADRID —", "SIOUX FALLS, S.D. –"): one past its last word, or 0.
+  size_t DatelinePlace(const AnalyzedText& at, const std::vector<Word>& w,
+                       size_t i) const {
+    if (!w[i].all_caps || !w[i].sentence_start) return 0;
+    size_t start = w[i].span.begin;
+    if (start > 0 && at.text[start - 1] != '\n') return 0;
+    size_t k = i;
+    while (k + 1 < w.size() && k < i + 3 && w[k + 1].all_caps &&
+           w[k + 1].sentence == w[i].sentence) {
+      ++k;
+    }
+    if (!Dateline(at, w, i, k)) return 0;
+    const GazetteerEntry* g = lex_.Find(TitleCase(at, w, i, k));
+    if (g == nullptr || g->skip || g->type != EntityType::kLoc) return 0;
+    return k + 1;
   }
 
   static bool Matched(const Match& m) {
@@ -191,6 +314,13 @@ std::vector<Entity> RuleEntityTagger::Pass(const AnalyzedText& at,
   while (i < w.size()) {
     if (!w[i].is_word || !w[i].cap) {
       ++i;
+      continue;
+    }
+    if (size_t end = DatelinePlace(at, w, i); end != 0) {
+      const GazetteerEntry* g = lex_.Find(TitleCase(at, w, i, end - 1));
+      out.push_back(Make(at, w, i, end - 1, EntityType::kLoc, g->canonical,
+                         "loc.dateline"));
+      i = end;
       continue;
     }
     if (lex_.IsStopword(w[i].text) &&
@@ -386,7 +516,8 @@ bool RuleEntityTagger::ClassifyRun(const AnalyzedText& at,
     bool has_digit = std::any_of(first.begin(), first.end(), [](char c) {
       return std::isdigit(static_cast<unsigned char>(c)) != 0;
     });
-    if (heading || has_digit || lex_.IsAcronymStop(first) || first.size() < 2) {
+    if (heading || has_digit || lex_.IsAcronymStop(first) || first.size() < 2 ||
+        Shouted(w, a, ctx, lex_)) {
       return false;
     }
     out.push_back(Make(at, w, a, b, EntityType::kOrg, "", "org.acronym"));
@@ -409,7 +540,31 @@ bool RuleEntityTagger::ClassifyRun(const AnalyzedText& at,
     speech = true;
   }
   if (heading) return false;
+  // "The Chronicle says": a determiner before a lone name that speaks is a
+  // newspaper, agency or company, not a person.
+  if (n_words == 1 && speech && a > 0 && w[a - 1].is_word &&
+      (w[a - 1].text == "the" || w[a - 1].text == "The") &&
+      LooksLikeNameWord(w[a])) {
+    out.push_back(Make(at, w, a, b, EntityType::kOrg, "", "org.the-speaker"));
+    return true;
+  }
+  // "WeWork", "SpaceX", "YouTube": inner capitals mark brand names.
+  if (n_words == 1 && CamelCase(first)) {
+    out.push_back(Make(at, w, a, b, EntityType::kOrg, "", "org.camel-case"));
+    return true;
+  }
   if (n_words >= 2) {
+    // "Employee Steve Castro", "Public Ombudsman Nadia Cruz": a given name
+    // inside the run starts the person; the words before are descriptors.
+    for (size_t k = a + 1; k < b; ++k) {
+      if (w[k].is_word && lex_.IsGivenName(w[k].text) &&
+          !lex_.IsGivenName(first) && !lex_.IsFamilyName(first) &&
+          w[b].is_word && LooksLikeNameWord(w[b])) {
+        Entity e = Make(at, w, k, b, EntityType::kPerson, "", "person.given-name");
+        out.push_back(std::move(e));
+        return true;
+      }
+    }
     if (lex_.IsLocSuffix(w[b].text)) {
       out.push_back(Make(at, w, a, b, EntityType::kLoc, "", "loc.suffix"));
       return true;
@@ -420,7 +575,12 @@ bool RuleEntityTagger::ClassifyRun(const AnalyzedText& at,
     }
     if (common_word) return false;
     if (speech) return person("", "person.speech");
-    return person("", "person.capitalized-run");
+    // Two or three name-like words with nothing against them are most often
+    // a person in news text; longer runs are titles of works or events.
+    if (n_words <= 3 && !sentence_start) {
+      return person("", "person.capitalized-run");
+    }
+    return false;
   }
   if (common_word || !LooksLikeNameWord(w[a])) return false;
   if (speech) return person("", "person.speech");
@@ -491,8 +651,8 @@ void RuleEntityTagger::Learn(const AnalyzedText& at, const std::vector<Word>& w,
 }  // namespace
 
 Result<std::unique_ptr<EntityTagger>> EntityTagger::Create(
-    const std::string& lang_dir) {
-  Result<Lexicon> lex = LoadLexicon(lang_dir);
+    const std::string& lang_dir, const std::string& share_dir) {
+  Result<Lexicon> lex = LoadLexicon(lang_dir, share_dir);
   if (!lex.ok()) return lex.status();
   return std::unique_ptr<EntityTagger>(
       new RuleEntityTagger(std::move(lex).value()));

@@ -22,8 +22,10 @@ namespace newsfacts {
 class EntityTagger {
  public:
   // `lang_dir` is one language's folder, e.g. config/lang/en.
+  // Packaged gazetteers (iso-codes, CLDR, GeoNames) are read from
+  // `share_dir`; where they are missing the hand lists still work.
   static Result<std::unique_ptr<EntityTagger>> Create(
-      const std::string& lang_dir);
+      const std::string& lang_dir, const std::string& share_dir = "/usr/share");
   virtual ~EntityTagger() = default;
   // Mentions in text order, non-overlapping, each with `rule` set.
   virtual std::vector<Entity> Tag(const AnalyzedText& text) const = 0;

@@ -1,5 +1,7 @@
 #include "extract/entities/lexicon.h"
 
+#include "extract/entities/packaged.h"
+
 #include <algorithm>
 #include <cctype>
 #include <fstream>
@@ -103,7 +105,8 @@ const std::string* Lexicon::Title(std::string_view surface) const {
   return it == titles_.end() ? nullptr : &it->second;
 }
 
-Result<Lexicon> LoadLexicon(const std::string& lang_dir) {
+Result<Lexicon> LoadLexicon(const std::string& lang_dir,
+                            const std::string& share_dir) {
   Lexicon lex;
   struct GazFile {
     const char* name;
@@ -127,6 +130,25 @@ Result<Lexicon> LoadLexicon(const std::string& lang_dir) {
       lex.names_.try_emplace(
           surface, GazetteerEntry{g.type, canonical,
                                   std::string("gaz.") + (g.name + 4)});
+    }
+  }
+  {
+    std::string lang = lang_dir;
+    while (!lang.empty() && lang.back() == '/') lang.pop_back();
+    lang = lang.substr(lang.find_last_of('/') + 1);
+    PackagedReport report = AddPackagedGazetteers(share_dir, lang, lex.names_);
+    for (const auto& s : report.sources) {
+      if (s.found) lex.packaged_.emplace_back(s.path, s.added);
+    }
+    for (const auto& [k, v] : lex.names_) {
+      if (v.needs_cue || v.rule.compare(0, 8, "gaz.iso3") == 0 ||
+          v.rule.compare(0, 8, "gaz.geon") == 0 ||
+          v.rule.compare(0, 8, "gaz.cldr") == 0) {
+        // Longer packaged names ("Saint Vincent and the Grenadines")
+        // still match; the cap keeps lookups cheap.
+        lex.max_words_ = std::max(lex.max_words_,
+                                  std::min<size_t>(WordCount(k), 7));
+      }
     }
   }
   {
@@ -164,6 +186,7 @@ Result<Lexicon> LoadLexicon(const std::string& lang_dir) {
       {"ent-acronym-stopwords", &lex.acro_stop_},
       {"ent-connectors", &lex.connectors_},
       {"ent-loc-cues", &lex.loc_cues_},
+      {"ent-loc-prepositions", &lex.loc_preps_},
   };
   for (const auto& [name, set] : kSets) {
     auto lines = ReadList(lang_dir + "/" + name + ".txt");

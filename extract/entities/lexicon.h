@@ -14,6 +14,8 @@
 #include <string_view>
 #include <unordered_map>
 #include <unordered_set>
+#include <utility>
+#include <vector>
 
 #include "core/status.h"
 #include "core/types.h"
@@ -25,6 +27,9 @@ struct GazetteerEntry {
   std::string canonical;
   std::string rule;   // e.g. "gaz.loc-countries"
   bool skip = false;  // a known non-entity phrase ("World War II")
+  // A packaged one-word place ("Split", "Mobile") counts only after a place
+  // cue ("in", "near", a dateline, "Logar, Afghanistan").
+  bool needs_cue = false;
 };
 
 // Transparent hashing so lookups take string_view without copies.
@@ -53,6 +58,14 @@ class Lexicon {
   bool IsAcronymStop(std::string_view w) const { return Has(acro_stop_, w); }
   bool IsConnector(std::string_view w) const { return Has(connectors_, w); }
   bool IsLocCue(std::string_view w) const { return Has(loc_cues_, w); }
+  // Prepositions that confirm a cue-needing place name ("in", "from").
+  bool IsLocPreposition(std::string_view w) const {
+    return Has(loc_preps_, w);
+  }
+  // Packaged gazetteer sources read at start-up and names each added.
+  const std::vector<std::pair<std::string, size_t>>& packaged_sources() const {
+    return packaged_;
+  }
   // Word before "'s" inside a known name ("People" in "People's
   // Liberation Army"), where a possessive does not end the name.
   bool IsPossessiveHead(std::string_view w) const {
@@ -72,7 +85,8 @@ class Lexicon {
   size_t max_words() const { return max_words_; }
 
  private:
-  friend Result<Lexicon> LoadLexicon(const std::string& lang_dir);
+  friend Result<Lexicon> LoadLexicon(const std::string& lang_dir,
+                                     const std::string& share_dir);
   static bool Has(const StringSet& set, std::string_view w) {
     return set.find(w) != set.end();
   }
@@ -83,13 +97,17 @@ class Lexicon {
       titles_;
   StringSet honorifics_, org_suffixes_, loc_suffixes_, given_, family_, speech_,
       stop_, acro_stop_, connectors_, abbrevs_, loc_cues_, possessive_heads_,
-      first_words_;
+      first_words_, loc_preps_;
+  std::vector<std::pair<std::string, size_t>> packaged_;
   size_t max_words_ = 1;
 };
 
 // Reads the `ent-*.txt` lists of `lang_dir`. Missing files are errors: a
-// tagger without its gazetteers would silently find nothing.
-Result<Lexicon> LoadLexicon(const std::string& lang_dir);
+// tagger without its gazetteers would silently find nothing. Then adds the
+// packaged gazetteers under `share_dir` (see packaged.h); missing packages
+// leave only the hand lists.
+Result<Lexicon> LoadLexicon(const std::string& lang_dir,
+                            const std::string& share_dir = "/usr/share");
 
 // Collapses runs of white space to one space and writes typographic
 // apostrophes as ASCII ones (gazetteer keys and lookups).

@@ -1,0 +1,231 @@
+#include "extract/entities/packaged.h"
+
+#include <cctype>
+#include <cstdint>
+#include <cstring>
+#include <fstream>
+#include <iterator>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+namespace newsfacts {
+namespace {
+
+bool ReadFile(const std::string& path, std::string& out) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return false;
+  out.assign(std::istreambuf_iterator<char>(in), {});
+  return true;
+}
+
+size_t WordsIn(const std::string& s) {
+  size_t n = 1;
+  for (char c : s) n += c == ' ';
+  return n;
+}
+
+// Names a gazetteer can use: start with an upper-case letter (or any
+// non-ASCII letter), hold no comma ("Korea, Republic of") or bracket.
+bool Usable(const std::string& s) {
+  if (s.empty()) return false;
+  unsigned char c = static_cast<unsigned char>(s[0]);
+  if (c < 0x80 && !std::isupper(c)) return false;
+  return s.find_first_of(",()[]") == std::string::npos;
+}
+
+// Adds one name; returns whether it was new.
+bool Add(GazetteerMap& names, const std::string& surface,
+         const std::string& canonical, const char* rule, bool needs_cue) {
+  if (!Usable(surface)) return false;
+  std::string key = NormalizeSpaces(surface);
+  GazetteerEntry e{EntityType::kLoc, NormalizeSpaces(canonical), rule, false};
+  e.needs_cue = needs_cue;
+  return names.try_emplace(std::move(key), std::move(e)).second;
+}
+
+// Countries and former countries: names, common names and official names.
+size_t AddIso3166(const std::string& path, const char* key, const char* rule,
+                  GazetteerMap& names, bool& found) {
+  std::string data;
+  found = ReadFile(path, data);
+  if (!found) return 0;
+  nlohmann::json doc = nlohmann::json::parse(data, nullptr, false);
+  if (doc.is_discarded() || !doc.contains(key)) return 0;
+  size_t added = 0;
+  for (const auto& c : doc[key]) {
+    std::string name = c.value("name", "");
+    std::string common = c.value("common_name", "");
+    std::string canonical = common.empty() ? name : common;
+    if (canonical.find(',') != std::string::npos) continue;
+    for (const char* field : {"name", "common_name", "official_name"}) {
+      std::string v = c.value(field, "");
+      added += Add(names, v, canonical, rule, false);
+    }
+  }
+  return added;
+}
+
+// Subdivisions: a one-word name ("Logar", "Georgia") needs a place cue.
+size_t AddIso3166_2(const std::string& path, GazetteerMap& names,
+                    bool& found) {
+  std::string data;
+  found = ReadFile(path, data);
+  if (!found) return 0;
+  nlohmann::json doc = nlohmann::json::parse(data, nullptr, false);
+  if (doc.is_discarded() || !doc.contains("3166-2")) return 0;
+  size_t added = 0;
+  for (const auto& c : doc["3166-2"]) {
+    std::string name = c.value("name", "");
+    added += Add(names, name, name, "gaz.iso3166-2", WordsIn(name) == 1);
+  }
+  return added;
+}
+
+// CLDR territory names: <territory type="US" alt="short">US</territory>.
+size_t AddCldrTerritories(const std::string& path, GazetteerMap& names,
+                          bool& found) {
+  std::string data;
+  found = ReadFile(path, data);
+  if (!found) return 0;
+  size_t added = 0;
+  const std::string open = "<territory type=\"";
+  std::unordered_map<std::string, std::string> main_name;
+  for (int pass = 0; pass < 2; ++pass) {
+    size_t pos = 0;
+    while ((pos = data.find(open, pos)) != std::string::npos) {
+      pos += open.size();
+      size_t q = data.find('"', pos);
+      size_t gt = data.find('>', pos);
+      size_t lt = data.find('<', gt);
+      if (q == std::string::npos || gt == std::string::npos ||
+          lt == std::string::npos) {
+        break;
+      }
+      std::string code = data.substr(pos, q - pos);
+      bool alt = data.compare(q, 6, "\" alt=") == 0 && q + 1 < gt;
+      std::string name = data.substr(gt + 1, lt - gt - 1);
+      pos = lt;
+      if (code == "ZZ" || code == "001") continue;  // unknown, world
+      if (pass == 0 && !alt) main_name.emplace(code, name);
+      if (pass == 1) {
+        auto it = main_name.find(code);
+        std::string canonical = it == main_name.end() ? name : it->second;
+        // Short forms ("US", "UK") are left to the hand lists, which know
+        // their ambiguities; only longer alternatives are taken here.
+        if (alt && name.size() <= 3) continue;
+        added += Add(names, name, canonical, "gaz.cldr-territory", false);
+      }
+    }
+  }
+  return added;
+}
+
+// GeoNames cities ("4885983" -> "Burbank") and first-level divisions
+// ("US.CA" -> "California") from libgeonames' message catalog. Single-word
+// names ("Mary", "Split", "Mobile") need a place cue.
+size_t AddGeonames(const std::string& path, GazetteerMap& names,
+                   bool& found) {
+  auto entries = ReadMoFile(path);
+  found = !entries.empty();
+  size_t added = 0;
+  for (const auto& [id, name] : entries) {
+    if (id.empty()) continue;
+    bool city = std::isdigit(static_cast<unsigned char>(id[0])) != 0;
+    added += Add(names, name, name,
+                 city ? "gaz.geonames-city" : "gaz.geonames-admin1",
+                 WordsIn(name) == 1);
+  }
+  return added;
+}
+
+}  // namespace
+
+std::vector<std::pair<std::string, std::string>> ReadMoFile(
+    const std::string& path) {
+  // The .mo layout (GNU gettext manual, "The Format of GNU MO Files"):
+  // magic, revision, count, offset of original table, offset of
+  // translation table; each table holds (length, offset) pairs. Read by
+  // hand: libintl only translates one message at a time, it cannot list.
+  std::vector<std::pair<std::string, std::string>> out;
+  std::string data;
+  if (!ReadFile(path, data) || data.size() < 20) return out;
+  auto u32 = [&](size_t at, bool swap) -> uint32_t {
+    uint32_t v = 0;
+    std::memcpy(&v, data.data() + at, 4);
+    if (swap) v = __builtin_bswap32(v);
+    return v;
+  };
+  bool swap = false;
+  if (u32(0, false) != 0x950412deu) {
+    if (u32(0, true) != 0x950412deu) return out;
+    swap = true;
+  }
+  uint32_t n = u32(8, swap), orig = u32(12, swap), trans = u32(16, swap);
+  if (orig + 8ull * n > data.size() || trans + 8ull * n > data.size()) {
+    return out;
+  }
+  out.reserve(n);
+  for (uint32_t i = 0; i < n; ++i) {
+    uint32_t ol = u32(orig + 8 * i, swap), oo = u32(orig + 8 * i + 4, swap);
+    uint32_t tl = u32(trans + 8 * i, swap), to = u32(trans + 8 * i + 4, swap);
+    if (uint64_t{oo} + ol > data.size() || uint64_t{to} + tl > data.size()) {
+      out.clear();
+      return out;
+    }
+    out.emplace_back(data.substr(oo, ol), data.substr(to, tl));
+  }
+  return out;
+}
+
+PackagedReport AddPackagedGazetteers(const std::string& share_dir,
+                                     const std::string& lang,
+                                     GazetteerMap& names) {
+  PackagedReport report;
+  auto run = [&](const std::string& path, auto&& load) {
+    PackagedReport::Source s;
+    s.path = path;
+    s.added = load(path, s.found);
+    report.sources.push_back(std::move(s));
+  };
+  const std::string iso = share_dir + "/iso-codes/json/";
+  // Order matters (first wins): countries, CLDR names, former countries,
+  // subdivisions, then cities.
+  if (lang == "en") {
+    run(iso + "iso_3166-1.json", [&](const std::string& p, bool& f) {
+      return AddIso3166(p, "3166-1", "gaz.iso3166-1", names, f);
+    });
+  }
+  run(share_dir + "/unicode/cldr/common/main/" + lang + ".xml",
+      [&](const std::string& p, bool& f) {
+        return AddCldrTerritories(p, names, f);
+      });
+  if (lang == "en") {
+    run(iso + "iso_3166-3.json", [&](const std::string& p, bool& f) {
+      return AddIso3166(p, "3166-3", "gaz.iso3166-3", names, f);
+    });
+    run(iso + "iso_3166-2.json", [&](const std::string& p, bool& f) {
+      return AddIso3166_2(p, names, f);
+    });
+  }
+  if (lang != "en") {
+    // Country names in the language: iso-codes' catalog maps the English
+    // name (the canonical) to the translation.
+    run(share_dir + "/locale/" + lang + "/LC_MESSAGES/iso_3166-1.mo",
+        [&](const std::string& p, bool& f) {
+          size_t added = 0;
+          auto entries = ReadMoFile(p);
+          f = !entries.empty();
+          for (const auto& [en, name] : entries) {
+            if (!en.empty() && en.find(',') == std::string::npos) {
+              added += Add(names, name, en, "gaz.iso3166-1", false);
+            }
+          }
+          return added;
+        });
+  }
+  run(share_dir + "/locale/" + lang + "/LC_MESSAGES/geonames.mo",
+      [&](const std::string& p, bool& f) { return AddGeonames(p, names, f); });
+  return report;
+}
+
+}  // namespace newsfacts
