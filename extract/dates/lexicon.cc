@@ -1,13 +1,16 @@
 #include "extract/dates/lexicon.h"
 
 #include <re2/re2.h>
+#include <unicode/datefmt.h>
 #include <unicode/dtfmtsym.h>
+#include <unicode/smpdtfmt.h>
 #include <unicode/locid.h>
 #include <unicode/unistr.h>
 
 #include <algorithm>
 #include <cctype>
 #include <fstream>
+#include <memory>
 #include <sstream>
 
 namespace newsfacts::dates {
@@ -74,6 +77,45 @@ void AddIcuNames(const std::string& lang, DateLexicon& lex) {
   }
 }
 
+// The field order and the year's literal of the locale's long date
+// pattern: "d MMMM y 'г'." -> "dMy" and "г.".
+void AddIcuOrder(const std::string& lang, DateLexicon& lex) {
+  std::unique_ptr<icu::DateFormat> f(icu::DateFormat::createDateInstance(
+      icu::DateFormat::kLong, icu::Locale(lang.c_str())));
+  auto* simple = dynamic_cast<icu::SimpleDateFormat*>(f.get());
+  if (!simple) return;
+  icu::UnicodeString pattern;
+  simple->toPattern(pattern);
+  const std::string p = ToUtf8(pattern);
+  bool after_year = false;
+  for (size_t i = 0; i < p.size(); ++i) {
+    const char ch = p[i];
+    if (ch == '\'') {
+      const size_t close = p.find('\'', i + 1);
+      if (close == std::string::npos) break;
+      std::string literal = p.substr(i + 1, close - i - 1);
+      if (after_year && !literal.empty()) {
+        // The dot after a quoted year mark belongs to it ("г.").
+        if (close + 1 < p.size() && p[close + 1] == '.') literal += '.';
+        lex.year_words.push_back(literal);
+      }
+      after_year = false;
+      i = close;
+      continue;
+    }
+    if ((ch == 'd' || ch == 'M' || ch == 'L' || ch == 'y') &&
+        (i == 0 || p[i - 1] != ch)) {
+      const char field = ch == 'L' ? 'M' : ch;
+      if (lex.date_order.find(field) == std::string::npos)
+        lex.date_order += field;
+      after_year = field == 'y';
+    } else if (std::isalpha(static_cast<unsigned char>(ch)) &&
+               (i == 0 || p[i - 1] != ch)) {
+      after_year = false;
+    }
+  }
+}
+
 Unit ParseUnit(const std::string& code) {
   Unit u;
   size_t i = 0;
@@ -109,6 +151,7 @@ Result<DateLexicon> DateLexicon::Load(const std::string& lang_dir,
                                       const std::string& lang) {
   DateLexicon lex;
   AddIcuNames(lang, lex);
+  AddIcuOrder(lang, lex);
   auto path = [&](const char* name) { return lang_dir + "/" + name; };
 
   auto months = ReadTable(path("dates-months.txt"));
@@ -144,6 +187,14 @@ Result<DateLexicon> DateLexicon::Load(const std::string& lang_dir,
   if (!sets.ok()) return sets.status();
   for (const auto& r : *sets)
     if (r.size() >= 2) lex.sets[r[0]] = Phrase{"SET", r[1]};
+  // Optional: weekday forms ICU lacks (Russian accusative "в среду").
+  if (auto extra = ReadTable(path("dates-weekdays.txt")); extra.ok()) {
+    for (const auto& r : *extra) {
+      const int d = r.size() >= 2 ? std::atoi(r[1].c_str()) : 0;
+      if (d >= 1 && d <= 7) lex.weekdays[r[0]] = d;
+    }
+  }
+  std::vector<std::string> inflections;
   auto words = ReadTable(path("dates-words.txt"));
   if (!words.ok()) return words.status();
   for (const auto& r : *words) {
@@ -152,10 +203,41 @@ Result<DateLexicon> DateLexicon::Load(const std::string& lang_dir,
     if (r[1] == "past") lex.past_cues.push_back(r[0]);
     if (r[1] == "past-suffix") lex.past_suffixes.push_back(r[0]);
     if (r[1] == "report") lex.report_verbs.push_back(r[0]);
+    if (r[1] == "year-word") lex.year_words.push_back(r[0]);
+    if (r[1] == "day-suffix") lex.day_suffixes.push_back(r[0]);
+    if (r[1] == "ago") lex.ago_words.push_back(r[0]);
+    if (r[1] == "inflection") inflections.push_back(r[0]);
     if (r[1] == "trigger") lex.month_triggers.push_back(r[0]);
     if (r[1] == "adjective") lex.duration_adjectives.push_back(r[0]);
     if (r[1] == "year-blocker") lex.year_blockers.push_back(r[0]);
     if (r[1] == "determiner") lex.determiners.push_back(r[0]);
+  }
+  // Case endings on ICU's names: Kazakh "наурыз" + "дың" (of March), +
+  // "да" (in March); "дүйсенбі" + "де" (on Monday).
+  const auto base_months = lex.months;
+  const auto base_weekdays = lex.weekdays;
+  for (const auto& ending : inflections) {
+    for (const auto& [name, m] : base_months)
+      if (!lex.months.count(name + ending))
+        lex.month_inflected[name + ending] = m;
+    for (const auto& [name, d] : base_weekdays)
+      lex.weekdays.emplace(name + ending, d);
+  }
+  lex.months.insert(lex.month_inflected.begin(), lex.month_inflected.end());
+  // Sentence-initial capitals of lowercase names ("Дүйсенбіде",
+  // "Наурыздың"); ICU's title casing leaves "March" as it is.
+  auto titled = [](const std::string& s) {
+    std::string out;
+    icu::UnicodeString u = icu::UnicodeString::fromUTF8(s);
+    if (u.isEmpty()) return out;
+    icu::UnicodeString first(u.char32At(0));
+    u.replace(0, first.length(), first.toUpper(icu::Locale::getRoot()));
+    u.toUTF8String(out);
+    return out;
+  };
+  for (auto* names : {&lex.months, &lex.weekdays, &lex.month_inflected}) {
+    const auto copy = *names;
+    for (const auto& [name, n] : copy) names->emplace(titled(name), n);
   }
   if (lex.months.empty())
     return Status::NotFound("no month names for language " + lang);

@@ -61,6 +61,19 @@ struct DateLexicon {
   // Articles TimeML leaves outside a TIMEX3 ("in [the 1990s]" -> "1990s").
   std::vector<std::string> determiners;
 
+  // From CLDR's long date pattern: the order of its fields ("dMy" for
+  // "d MMMM y 'г'.", "ydM" for Kazakh "y 'ж'. d MMMM") and the word it
+  // writes after the year ("г."), joined by dates-words "year-word" forms
+  // ("года", "жылғы").
+  std::string date_order;
+  std::vector<std::string> year_words;
+  std::vector<std::string> day_suffixes;  // "th", "-го", "-сі"
+  std::vector<std::string> ago_words;     // "ago", "назад"
+  // Month forms built from a name and a case ending (dates-words
+  // "inflection": Kazakh "наурыз" + "да"); the ending alone licenses a
+  // bare month ("наурызда"), as a preposition does in English.
+  std::map<std::string, int> month_inflected;
+
   static Result<DateLexicon> Load(const std::string& lang_dir,
                                   const std::string& lang);
 };

@@ -153,7 +153,11 @@ RuleSet BuildRules(const DateLexicon& lex) {
   std::map<std::string, int> all_months = lex.months;
   all_months.insert(lex.month_abbrevs.begin(), lex.month_abbrevs.end());
   const std::string any_month = KeysAlternation(all_months) + "\\.?";
-  const std::string day = "([12]\\d|3[01]|0?[1-9])(?:st|nd|rd|th)?";
+  // Ordinal endings come from the language's data ("th", "-го", "-сі").
+  const std::string day =
+      "([12]\\d|3[01]|0?[1-9])" +
+      (lex.day_suffixes.empty() ? std::string()
+                                : "(?:" + Alternation(lex.day_suffixes) + ")?");
   const std::string year = "(1[6-9]\\d\\d|20\\d\\d)";
   // Next to a month and day, older years are unambiguous.
   const std::string full_year = "(1\\d\\d\\d|20\\d\\d)";
@@ -161,6 +165,9 @@ RuleSet BuildRules(const DateLexicon& lex) {
                              KeysAlternation(lex.numbers) +
                              ")?)|\\d{1,4}(?:\\.\\d+)?)";
   const std::string unit = "((?i:" + KeysAlternation(lex.units) + "))";
+  const std::string ago = lex.ago_words.empty()
+                              ? std::string("[^\\x00-\\x{10FFFF}]")
+                              : Alternation(lex.ago_words);
   const std::string adjective =
       "(?:(?i:" + Alternation(lex.duration_adjectives) + ")[ -])?";
   const std::string weekday = KeysAlternation(lex.weekdays);
@@ -175,6 +182,48 @@ RuleSet BuildRules(const DateLexicon& lex) {
       "BST|IST|JST)\\b|(?i:local time|Moscow time|Kyiv time|Eastern time|"
       "Pacific time|ET|PT)\\b)";
 
+  const std::string year_word =
+      lex.year_words.empty() ? std::string()
+                             : "(?: (?i:" + Alternation(lex.year_words) + "))";
+  // The locale's own order of day, month and year, from CLDR's long date
+  // pattern ("17 березня 2022 року", "2022 жылғы 17 наурыз").
+  if (lex.date_order.size() == 3) {
+    std::string re = "\\b";
+    std::map<char, int> group;
+    int next_group = 1;
+    for (size_t i = 0; i < 3; ++i) {
+      const char f = lex.date_order[i];
+      if (i) re += "[ ,.\\-]{1,3}";
+      if (f == 'd') re += day;
+      if (f == 'M') re += "(" + any_month + ")";
+      if (f == 'y') re += full_year + (year_word.empty() ? "" : year_word + "?");
+      group[f] = next_group++;
+    }
+    Add(set, "locale-date", re + "\\b",
+        [L, group](const MatchContext& c, DateMention& m) {
+          const int mo = MonthOf(*L, c.groups[group.at('M')]);
+          const int d = ToInt(c.groups[group.at('d')]);
+          const int y = ToInt(c.groups[group.at('y')]);
+          if (mo == 0 || !IsValidDay(y, mo, d)) return false;
+          m.value = DayValue(y, mo, d);
+          return true;
+        });
+  }
+  // "2001 году", "2022 жылы": a year with its word is surely a year.
+  if (!year_word.empty())
+    Add(set, "year-marked", "\\b" + full_year + year_word + "\\b",
+        [](const MatchContext& c, DateMention& m) {
+          m.value = std::string(c.groups[1]);
+          return true;
+        });
+  if (!lex.month_inflected.empty())
+    Add(set, "month-inflected",
+        "\\b(" + KeysAlternation(lex.month_inflected) + ")\\b",
+        [L](const MatchContext& c, DateMention& m) {
+          m.value = ResolvePartial(c.doc_date, MonthOf(*L, c.groups[1]), 0,
+                                   c.future, c.past);
+          return true;
+        });
   Add(set, "iso-date", "\\b(\\d{4})-(\\d\\d)-(\\d\\d)\\b",
       [](const MatchContext& c, DateMention& m) {
         const int y = ToInt(c.groups[1]), mo = ToInt(c.groups[2]),
@@ -531,7 +580,7 @@ RuleSet BuildRules(const DateLexicon& lex) {
       "\\b(?:((?i:(?:the )?(?:past|last|next|coming|previous|following|"
       "final)|the first)) )?(?:" +
           number + "((?i: and a half))?[ -])?" + adjective + unit +
-          "((?i: and a half))?\\b( (?i:ago))?",
+          "((?i: and a half))?\\b( (?i:" + ago + "))?",
       [L](const MatchContext& c, DateMention& m) {
         const size_t end = MatchEnd(c);
         // "64-year-old" is an age, "a day-long" a modifier of something
@@ -692,29 +741,36 @@ RuleSet BuildRules(const DateLexicon& lex) {
         return true;
       });
 
-  // A future cue takes a passive participle with it ("will be held"), so
-  // that "held" does not read as a nearer past cue.
+  // Sentence cues use Unicode word edges (RE2's \\b is ASCII-only, and
+  // Cyrillic cues need them too). A future cue takes a passive participle
+  // with it ("will be held"), so "held" does not read as a nearer past cue.
+  const std::string kNever = "[^\\x00-\\x{10FFFF}]";
+  // Clitics ("'ll") attach to the word before them.
+  std::vector<std::string> words, clitics;
+  for (const auto& cue : lex.future_cues)
+    (cue[0] == '\'' ? clitics : words).push_back(cue);
+  std::string future = words.empty() ? kNever : kL + Alternation(words);
+  if (!clitics.empty()) future += "|" + Alternation(clitics);
   set.future_cue = std::make_unique<RE2>(
-      "(?i)\\b" + Alternation(lex.future_cues) +
-      "\\b(?: (?:be|have been|be being) \\pL+\\b)?");
+      "(?i)(?:" + future + ")(?: (?:be|have been|be being) \\pL+)?" + kR);
   // Past cues are case-sensitive: listed forms, or a lowercase word with a
-  // listed past suffix ("detained", not "United").
-  // A language without past cues keeps reading partial dates as past ones
-  // (the empty pattern matches every sentence).
+  // listed past suffix ("detained", not "United"). A language without past
+  // cues keeps reading partial dates as past ones (the empty pattern
+  // matches every sentence).
   std::vector<std::string> past;
   if (!lex.past_cues.empty()) past.push_back(Alternation(lex.past_cues));
   if (!lex.past_suffixes.empty())
     past.push_back("\\p{Ll}{2,}" + Alternation(lex.past_suffixes));
-  const std::string report = lex.report_verbs.empty()
-                                 ? std::string("[^\\x00-\\x{10FFFF}]")
-                                 : Alternation(lex.report_verbs);
-  set.report_cue = std::make_unique<RE2>("\\b" + report + "\\b");
-  set.report_before = std::make_unique<RE2>(
-      "\\b" + report + " (?:(?i:on|late|early|late on|early on) )?$");
   set.past_cue = std::make_unique<RE2>(
       past.empty() ? std::string()
-                   : "\\b(?:" + past[0] + (past.size() > 1 ? "|" + past[1] : "") +
-                         ")\\b");
+                   : kL + "(?:" + past[0] +
+                         (past.size() > 1 ? "|" + past[1] : "") + ")" + kR);
+  const std::string report = lex.report_verbs.empty()
+                                 ? kNever
+                                 : Alternation(lex.report_verbs);
+  set.report_cue = std::make_unique<RE2>(kL + report + kR);
+  set.report_before = std::make_unique<RE2>(
+      kL + report + " (?:(?i:on|late|early|late on|early on) )?$");
   std::vector<std::string> point, span;
   for (const auto& [k, v] : lex.modifiers)
     (v.scope == "point" ? point : span).push_back(k);
