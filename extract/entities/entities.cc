@@ -155,6 +155,15 @@ class RuleEntityTagger : public EntityTagger {
       if (!w[b].is_word) continue;
       std::string key = Key(at, w, a, b);
       if (const GazetteerEntry* g = lex_.Find(key)) {
+        // "Forest Hill", "Mary Poppins", "Paris Hilton": a one-word place
+        // that is a packaged name or a given name, right before another
+        // name word, is part of a longer unknown name.
+        bool inside_name =
+            b == a && g->type == EntityType::kLoc && b < last &&
+            w[b + 1].is_word && w[b + 1].cap && !w[b].possessive &&
+            (g->needs_cue || lex_.IsGivenName(w[a].text)) &&
+            !lex_.IsLocSuffix(w[b + 1].text) && !lex_.IsOrgSuffix(w[b + 1].text);
+        if (inside_name) continue;
         if (!g->needs_cue || PlaceCue(at, w, a, b, ctx)) {
           m.end = b;
           m.gaz = g;
@@ -376,7 +385,11 @@ void RuleEntityTagger::Chunk(const AnalyzedText& at, const std::vector<Word>& w,
     // An organization head word after this point makes the whole stretch
     // one ORG ("Moscow Carnegie Center"), unless a title intervenes.
     size_t from = m.gaz ? m.end + 1 : pos + 1;
-    if (m.title == nullptr && !m.honorific) {
+    // A known organization stays whole before another one ("White House
+    // National Security Council" is two).
+    bool whole_org = m.gaz != nullptr && m.gaz->type == EntityType::kOrg &&
+                     !m.gaz->skip;
+    if (m.title == nullptr && !m.honorific && !whole_org) {
       for (size_t k = from; k <= last; ++k) {
         if (!w[k].is_word || !w[k].cap) continue;
         if (lex_.Title(w[k].text) != nullptr && !lex_.IsOrgSuffix(w[k].text)) {
@@ -397,8 +410,8 @@ void RuleEntityTagger::Chunk(const AnalyzedText& at, const std::vector<Word>& w,
       size_t end = m.end;
       std::string rule = m.gaz->rule;
       if (!m.gaz->skip) {
-        if (m.gaz->type == EntityType::kLoc && end < last &&
-            w[end + 1].is_word && lex_.IsLocSuffix(w[end + 1].text)) {
+        while (m.gaz->type == EntityType::kLoc && end < last &&
+               w[end + 1].is_word && lex_.IsLocSuffix(w[end + 1].text)) {
           ++end;
           rule = "loc.suffix";
         }
@@ -577,7 +590,14 @@ bool RuleEntityTagger::ClassifyRun(const AnalyzedText& at,
     if (speech) return person("", "person.speech");
     // Two or three name-like words with nothing against them are most often
     // a person in news text; longer runs are titles of works or events.
-    if (n_words <= 3 && !sentence_start) {
+    bool dictionary_word = false;
+    for (size_t k = a; k <= b; ++k) {
+      dictionary_word = dictionary_word ||
+                        (w[k].is_word && !lex_.IsGivenName(w[k].text) &&
+                         !lex_.IsFamilyName(w[k].text) &&
+                         lex_.IsCommonWord(w[k].text));
+    }
+    if (n_words <= 3 && !sentence_start && !dictionary_word) {
       return person("", "person.capitalized-run");
     }
     return false;
@@ -604,6 +624,12 @@ void RuleEntityTagger::Learn(const AnalyzedText& at, const std::vector<Word>& w,
   for (const Entity& e : found) {
     if (e.type != EntityType::kPerson) continue;
     std::vector<std::string_view> parts = SplitName(e.text);
+    // "President Trump" makes a later sentence-initial "Trump" a person.
+    if (parts.size() == 1 && (e.rule == "person.title" ||
+                              e.rule == "person.honorific")) {
+      ctx.person_words.try_emplace(e.text, e.text);
+      continue;
+    }
     if (parts.size() < 2) continue;
     bool namelike =
         std::all_of(parts.begin(), parts.end(), [](std::string_view p) {

@@ -105,6 +105,15 @@ const std::string* Lexicon::Title(std::string_view surface) const {
   return it == titles_.end() ? nullptr : &it->second;
 }
 
+bool Lexicon::IsCommonWord(std::string_view w) const {
+  if (dictionary_.empty() || w.size() > 40) return false;
+  char buf[40];
+  for (size_t i = 0; i < w.size(); ++i) {
+    buf[i] = static_cast<char>(std::tolower(static_cast<unsigned char>(w[i])));
+  }
+  return Has(dictionary_, std::string_view(buf, w.size()));
+}
+
 Result<Lexicon> LoadLexicon(const std::string& lang_dir,
                             const std::string& share_dir) {
   Lexicon lex;
@@ -117,6 +126,7 @@ Result<Lexicon> LoadLexicon(const std::string& lang_dir,
   const GazFile kGazetteers[] = {
       {"ent-loc-countries", EntityType::kLoc},
       {"ent-org-names", EntityType::kOrg},
+      {"ent-org-companies", EntityType::kOrg},
       {"ent-norp", EntityType::kNorp},
       {"ent-loc-regions", EntityType::kLoc},
       {"ent-loc-cities", EntityType::kLoc},
@@ -139,6 +149,21 @@ Result<Lexicon> LoadLexicon(const std::string& lang_dir,
     PackagedReport report = AddPackagedGazetteers(share_dir, lang, lex.names_);
     for (const auto& s : report.sources) {
       if (s.found) lex.packaged_.emplace_back(s.path, s.added);
+    }
+    if (lang == "en") {
+      // Lower-case entries only: capitalized ones are names.
+      std::ifstream in(share_dir + "/dict/words", std::ios::binary);
+      std::string word;
+      while (std::getline(in, word)) {
+        if (!word.empty() && std::islower(static_cast<unsigned char>(word[0])) &&
+            word.find('\'') == std::string::npos) {
+          lex.dictionary_.insert(std::move(word));
+        }
+      }
+      if (!lex.dictionary_.empty()) {
+        lex.packaged_.emplace_back(share_dir + "/dict/words",
+                                   lex.dictionary_.size());
+      }
     }
     for (const auto& [k, v] : lex.names_) {
       if (v.needs_cue || v.rule.compare(0, 8, "gaz.iso3") == 0 ||

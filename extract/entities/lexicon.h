@@ -62,6 +62,9 @@ class Lexicon {
   bool IsLocPreposition(std::string_view w) const {
     return Has(loc_preps_, w);
   }
+  // `w` (any case) is a lower-case word of the system word list
+  // (/usr/share/dict/words, package wamerican): "Trek", "Origin".
+  bool IsCommonWord(std::string_view w) const;
   // Packaged gazetteer sources read at start-up and names each added.
   const std::vector<std::pair<std::string, size_t>>& packaged_sources() const {
     return packaged_;
@@ -97,7 +100,7 @@ class Lexicon {
       titles_;
   StringSet honorifics_, org_suffixes_, loc_suffixes_, given_, family_, speech_,
       stop_, acro_stop_, connectors_, abbrevs_, loc_cues_, possessive_heads_,
-      first_words_, loc_preps_;
+      first_words_, loc_preps_, dictionary_;
   std::vector<std::pair<std::string, size_t>> packaged_;
   size_t max_words_ = 1;
 };
