@@ -1,11 +1,35 @@
 #include "extract/counts/count_rules.h"
 
+#include <unicode/locid.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+#include <unicode/utf8.h>
+
 #include <algorithm>
 #include <cctype>
 #include <cstdlib>
 
 namespace newsfacts::counts_internal {
 namespace {
+
+// Lowercase form of a token: ASCII by hand, anything else (Cyrillic
+// "Более") through ICU.
+std::string Lower(std::string_view w) {
+  bool ascii = true;
+  for (char c : w) ascii &= static_cast<unsigned char>(c) < 0x80;
+  if (ascii) {
+    std::string out(w);
+    for (char& c : out)
+      c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return out;
+  }
+  std::string out;
+  icu::UnicodeString::fromUTF8(
+      icu::StringPiece(w.data(), static_cast<int32_t>(w.size())))
+      .toLower(icu::Locale::getRoot())
+      .toUTF8String(out);
+  return out;
+}
 
 // First token whose begin is >= pos.
 size_t TokenAtOrAfter(const AnalyzedText& at, size_t pos) {
@@ -27,12 +51,7 @@ TokenView::TokenView(const AnalyzedText& at_in,
     : at(at_in), entities(entities_in), dates(dates_in) {
   const size_t n = at.tokens.size();
   lower.reserve(n);
-  for (const Token& t : at.tokens) {
-    std::string w(at.Slice(t.span));
-    for (char& c : w)
-      c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    lower.push_back(std::move(w));
-  }
+  for (const Token& t : at.tokens) lower.push_back(Lower(at.Slice(t.span)));
   sentence_begin.assign(n, 0);
   sentence_end.assign(n, n);
   size_t s = 0;
@@ -71,7 +90,11 @@ TokenView::TokenView(const AnalyzedText& at_in,
 
 bool TokenView::IsCapitalized(size_t i) const {
   std::string_view w = at.Slice(at.tokens[i].span);
-  return !w.empty() && std::isupper(static_cast<unsigned char>(w[0]));
+  if (w.empty()) return false;
+  int32_t k = 0;
+  UChar32 c;
+  U8_NEXT(w.data(), k, static_cast<int32_t>(w.size()), c);
+  return c >= 0 && u_isupper(c);
 }
 
 const Entity* TokenView::EntityAt(size_t i, EntityType type) const {
@@ -111,8 +134,15 @@ std::string FindEvent(const TokenView& v, const CountLexicon& lex,
     // reported missing") report what happened to it.
     if (lex.reporting_verbs.count(v.lower[t]) && t > 0) {
       const std::string& b = v.lower[t - 1];
+      // "40 students said they had faced threats": the count reports what
+      // happened to itself, so the search goes on.
+      size_t a = t + 1;
+      if (a < w.fwd_limit && v.lower[a] == "that") ++a;
+      const bool self_report =
+          a < w.fwd_limit &&
+          (v.lower[a] == "they" || v.lower[a] == "he" || v.lower[a] == "she");
       if (b != "were" && b != "was" && b != "been" && b != "be" && b != "is" &&
-          b != "are") {
+          b != "are" && !self_report) {
         break;
       }
     }

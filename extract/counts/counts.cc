@@ -30,19 +30,26 @@ struct Candidate {
 // people: units of age, time, money and measure ("64-year-old", "5%").
 bool IsUnitWord(std::string_view w) {
   static constexpr std::string_view kUnits[] = {
-      "year",      "years",   "month",   "months",     "week",       "weeks",
-      "day",       "days",    "hour",    "hours",      "minute",     "minutes",
-      "second",    "seconds", "km",      "kilometers", "kilometres", "miles",
-      "mile",      "meters",  "metres",  "tons",       "tonnes",     "kg",
-      "kilograms", "%",       "percent", "per",        "dollars",    "euros",
-      "rubles",    "roubles", "pounds",  "yuan",       "billion",    "a.m",
-      "p.m",       "am",      "pm",      "o'clock",    "times",      "fold",
-      "feet",      "acres",   "hectares"};
+      "year", "years", "month", "months", "week", "weeks", "day", "days",
+      "hour", "hours", "minute", "minutes", "second", "seconds", "km",
+      "kilometers", "kilometres", "miles", "mile", "meters", "metres", "tons",
+      "tonnes", "kg", "kilograms", "%", "percent", "per", "dollars", "euros",
+      "rubles", "roubles", "pounds", "yuan", "billion", "a.m", "p.m", "am",
+      "pm", "o'clock", "times", "fold", "feet", "acres", "hectares",
+      // Russian: age, time, money and measure after a number.
+      "лет", "года", "году", "годам", "годами", "месяцев", "месяца", "недель",
+      "недели", "дней", "дня", "часов", "часа", "минут", "процентов",
+      "процента", "рублей", "рубля", "долларов", "доллара", "евро", "тенге",
+      "км", "метров", "тонн", "раз"};
   for (std::string_view u : kUnits) {
     if (w == u) return true;
   }
   return false;
 }
+
+// What an agentive plural not in the lists is taken for: a group that
+// needs an event.
+const PersonNoun kAgentiveNoun{PersonKind::kGroup, ""};
 
 bool IsCurrency(std::string_view w) {
   return w == "$" || w == "\xE2\x82\xAC" || w == "\xC2\xA3" ||
@@ -71,7 +78,29 @@ bool MayFollowBareCount(std::string_view w) {
 bool IsBeOrHave(std::string_view w) {
   return w == "were" || w == "was" || w == "have" || w == "had" ||
          w == "been" || w == "are" || w == "reportedly" || w == "being" ||
-         w == "also" || w == "all";
+         w == "also" || w == "all" || w == "remain" || w == "remained" ||
+         w == "remains" || w == "still" || w == "later" ||
+         w == "\xD0\xB1\xD1\x8B\xD0\xBB\xD0\xB8";  // "были"
+}
+
+bool IsDash(std::string_view w) { return w == "-" || w == "\xE2\x80\x93"; }
+
+// Whether `w` looks like a noun for people by its ending ("engineers",
+// "interpreters", "fishermen"): such a noun counts people only with an
+// event in its clause, like the listed group nouns.
+bool AgentivePlural(std::string_view w) {
+  if (w.size() < 6) return false;
+  for (std::string_view suffix :
+       {"ers", "ors", "ists", "ians", "ees", "ants", "men"}) {
+    if (w.ends_with(suffix)) return true;
+  }
+  return false;
+}
+
+// Family nouns of "father of three": the number counts children.
+bool IsFamilyNoun(std::string_view w) {
+  return w == "father" || w == "mother" || w == "parent" || w == "parents" ||
+         w == "grandfather" || w == "grandmother" || w == "mom" || w == "dad";
 }
 
 class RuleCountTagger final : public CountTagger {
@@ -129,6 +158,17 @@ std::optional<CaseCount> RuleCountTagger::Judge(
     return std::nullopt;
   }
   if (IsUnitWord(next)) return std::nullopt;
+  // "the father of three" counts children; "none of the 40 passengers"
+  // counts no one.
+  if (prev == "of" && i >= sb + 2 && IsFamilyNoun(word(i - 2))) {
+    return std::nullopt;
+  }
+  for (size_t t = i; t > sb && i - t < 4;) {
+    --t;
+    if (word(t) == "none" || word(t) == "\xD0\xBD\xD0\xB8") {  // "ни"
+      return std::nullopt;
+    }
+  }
   if ((next == "-" || next == "\xE2\x80\x93") && IsUnitWord(word(j + 1))) {
     return std::nullopt;
   }
@@ -173,8 +213,10 @@ std::optional<CaseCount> RuleCountTagger::Judge(
 
   // Ranges: "between 200 and 300", "200-300", "200 to 300".
   std::optional<int64_t> high;
-  if ((next == "-" || next == "\xE2\x80\x93" || next == "to" ||
-       (next == "and" && prev == "between")) &&
+  const bool range_open = prev == "between" || prev == "from" ||
+                          prev == "\xD0\xBE\xD1\x82";  // "от"
+  if ((IsDash(next) || next == "to" || (next == "and" && prev == "between") ||
+       (next == "\xD0\xB4\xD0\xBE" && range_open)) &&  // "до"
       j + 1 < se) {
     auto n2 = ParseNumberAt(v.at.text, v.at.tokens[j + 1].span.begin, lang_);
     if (n2 && n2->value > n.value && v.in_date[j + 1] < 0) {
@@ -190,7 +232,7 @@ std::optional<CaseCount> RuleCountTagger::Judge(
   std::string qualifier = "exact";
   if (high) {
     qualifier = "range";
-    if (prev == "between") first = i - 1;
+    if (range_open) first = i - 1;
   } else {
     for (size_t len = std::min<size_t>(3, i - sb); len >= 1; --len) {
       auto it = lex_.qualifiers.find(v.Phrase(i - len, len));
@@ -201,6 +243,13 @@ std::optional<CaseCount> RuleCountTagger::Judge(
       }
     }
     if (qualifier == "exact" && (n.vague || n.plus)) qualifier = "min";
+    // "a million or more Uighurs", "200 or so people".
+    if (word(j) == "or" && (word(j + 1) == "more" || word(j + 1) == "so")) {
+      if (qualifier == "exact") {
+        qualifier = word(j + 1) == "more" ? "min" : "approx";
+      }
+      j += 2;
+    }
   }
 
   // The counted noun: after pre-modifiers, or in the of-phrase of a vague
@@ -245,13 +294,42 @@ std::optional<CaseCount> RuleCountTagger::Judge(
       if (len) case_event = lex_.case_nouns.at(v.Phrase(t, len));
       return len;
     };
+    // A noun for people that may follow modifiers: a listed person noun
+    // (extended by a second one, "police officers") or an agentive plural
+    // ("engineers"). Returns its length, 0 for none.
+    auto people_at = [&](size_t t) -> std::pair<size_t, size_t> {
+      if (t >= se) return {0, 0};
+      if (size_t len = person_at(t)) {
+        const PersonNoun* first_noun = person;
+        if (size_t more = person_at(t + len)) return {len + more, len};
+        person = first_noun;
+        return {len, 0};
+      }
+      if (!v.IsCapitalized(t) && AgentivePlural(v.lower[t])) {
+        person = &kAgentiveNoun;
+        return {1, 0};
+      }
+      return {0, 0};
+    };
     if (v.EntityAt(m, EntityType::kNorp) != nullptr) {
       size_t last = v.entity_last[static_cast<size_t>(v.entity_at[m])];
-      size_t len;
-      if ((len = person_at(last + 1))) {
+      size_t len = 0, off = 0;
+      // "Chinese engineers", "Tajik opposition members": at most two
+      // lowercase modifiers between the group and its noun.
+      size_t noun = last + 1;
+      for (; noun < se && noun <= last + 3; ++noun) {
+        std::tie(len, off) = people_at(noun);
+        if (len) break;
+        if (v.IsPunct(noun) || v.IsCapitalized(noun) ||
+            lex_.stopwords.count(v.lower[noun]) ||
+            v.MatchAt(lex_.case_nouns, noun, se, lex_.max_phrase_words)) {
+          break;
+        }
+      }
+      if (len) {
         kind = HeadKind::kPerson;
-        head = last + 1;
-        head_end = head + len;
+        head = noun + off;
+        head_end = noun + len;
         mod_first = m;
       } else if ((len = case_at(last + 1))) {
         kind = HeadKind::kCase;
@@ -264,10 +342,18 @@ std::optional<CaseCount> RuleCountTagger::Judge(
       }
       break;
     }
-    if (size_t len = person_at(m)) {
+    if (auto [len, off] = people_at(m); len) {
       kind = HeadKind::kPerson;
-      head = m;
+      head = m + off;
       head_end = m + len;
+      // "police officers": the unit is the last noun, the subject both.
+      if (off) mod_first = m;
+      // "Rohingya refugees": a capitalized modifier the entity stage did
+      // not tag still names the group.
+      if (mod_first == SIZE_MAX && m > k && m - 1 > sb &&
+          v.IsCapitalized(m - 1) && !v.IsPunct(m - 1)) {
+        mod_first = m - 1;
+      }
       break;
     }
     if (size_t len = case_at(m)) {
@@ -340,7 +426,15 @@ std::optional<CaseCount> RuleCountTagger::Judge(
         qualifier == "exact") {
       return std::nullopt;
     }
-    if (!(j >= se || v.IsPunct(j) || MayFollowBareCount(next))) {
+    // "Seventy-five died", "Eleven remain unaccounted for", "the
+    // hundreds trapped": an event verb right after the number.
+    auto verb_follows = [&] {
+      size_t t = j;
+      while (t < se && IsBeOrHave(v.lower[t])) ++t;
+      return v.MatchAt(lex_.triggers, t, se, lex_.max_phrase_words) > 0;
+    };
+    if (!(j >= se || v.IsPunct(j) || MayFollowBareCount(word(j)) ||
+          verb_follows())) {
       return std::nullopt;
     }
     // "Final Battle 2", "Windows 10": a number that ends a name.
@@ -403,6 +497,17 @@ std::optional<CaseCount> RuleCountTagger::Judge(
           auto it = lex_.triggers.find(v.lower[t]);
           if (it != lex_.triggers.end() && case_event == "AFFECT") {
             case_event = it->second;
+          }
+        }
+        // "cases of extrajudicial killings": or the noun of its of-phrase.
+        if (case_event == "AFFECT" && word(head_end) == "of") {
+          for (size_t t = head_end + 1; t < se && t <= head_end + 3; ++t) {
+            size_t len = v.MatchAt(lex_.triggers, t, se, lex_.max_phrase_words);
+            if (len) {
+              case_event = lex_.triggers.at(v.Phrase(t, len));
+              break;
+            }
+            if (v.IsPunct(t)) break;
           }
         }
         out.event = case_event != "AFFECT" ? case_event

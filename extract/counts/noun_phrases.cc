@@ -33,7 +33,11 @@ std::string OfPhraseGroup(const TokenView& v, const CountLexicon& lex, size_t t,
     return len ? slice(t, last + len) : e->text;
   }
   for (size_t m = t; m < se && m < t + 3; ++m) {
-    if (v.IsPunct(m) || lex.stopwords.count(v.lower[m])) break;
+    // "violence against women" names no group of the cases.
+    if (v.IsPunct(m) || lex.stopwords.count(v.lower[m]) ||
+        v.lower[m] == "against" || v.lower[m] == "among") {
+      break;
+    }
     if (size_t len = v.MatchAt(lex.persons, m, se, lex.max_phrase_words)) {
       if (lex.persons.at(v.Phrase(m, len)).kind == PersonKind::kGeneric) break;
       return slice(t, m + len - 1);

@@ -25,9 +25,48 @@ constexpr std::array<WordValue, 28> kSmall = {{
     {"sixty", 60},   {"seventy", 70},   {"eighty", 80},   {"ninety", 90},
 }};
 
+// Russian cardinals in the forms news text uses them with a counted noun
+// (nominative and the genitive after "около", "более", "до"), hundreds
+// included since they add up like tens ("двести двадцать три"), and the
+// collective numerals ("двое журналистов").
+constexpr std::array<WordValue, 86> kSmallRu = {{
+    {"один", 1},          {"одна", 1},          {"одного", 1},
+    {"одной", 1},         {"два", 2},           {"две", 2},
+    {"двух", 2},          {"три", 3},           {"трех", 3},
+    {"трёх", 3},          {"четыре", 4},        {"четырех", 4},
+    {"четырёх", 4},       {"пять", 5},          {"пяти", 5},
+    {"шесть", 6},         {"шести", 6},         {"семь", 7},
+    {"семи", 7},          {"восемь", 8},        {"восьми", 8},
+    {"девять", 9},        {"девяти", 9},        {"десять", 10},
+    {"десяти", 10},       {"одиннадцать", 11},  {"одиннадцати", 11},
+    {"двенадцать", 12},   {"двенадцати", 12},   {"тринадцать", 13},
+    {"тринадцати", 13},   {"четырнадцать", 14}, {"четырнадцати", 14},
+    {"пятнадцать", 15},   {"пятнадцати", 15},   {"шестнадцать", 16},
+    {"шестнадцати", 16},  {"семнадцать", 17},   {"семнадцати", 17},
+    {"восемнадцать", 18}, {"восемнадцати", 18}, {"девятнадцать", 19},
+    {"девятнадцати", 19}, {"двадцать", 20},     {"двадцати", 20},
+    {"тридцать", 30},     {"тридцати", 30},     {"сорок", 40},
+    {"сорока", 40},       {"пятьдесят", 50},    {"пятидесяти", 50},
+    {"шестьдесят", 60},   {"шестидесяти", 60},  {"семьдесят", 70},
+    {"семидесяти", 70},   {"восемьдесят", 80},  {"восьмидесяти", 80},
+    {"девяносто", 90},    {"девяноста", 90},    {"сто", 100},
+    {"ста", 100},         {"двести", 200},      {"двухсот", 200},
+    {"триста", 300},      {"трехсот", 300},     {"трёхсот", 300},
+    {"четыреста", 400},   {"четырехсот", 400},  {"пятьсот", 500},
+    {"пятисот", 500},     {"шестьсот", 600},    {"шестисот", 600},
+    {"семьсот", 700},     {"семисот", 700},     {"восемьсот", 800},
+    {"восьмисот", 800},   {"девятьсот", 900},   {"девятисот", 900},
+    {"двое", 2},          {"трое", 3},          {"четверо", 4},
+    {"пятеро", 5},        {"шестеро", 6},       {"семеро", 7},
+    {"восьмеро", 8},      {"десятеро", 10},
+}};
+
 // Scale words after digits or number words ("1.2 million", "1,5 млн").
-constexpr std::array<WordValue, 17> kScales = {{
+constexpr std::array<WordValue, 20> kScales = {{
     {"thousand", 1000},
+    {"тысячу", 1000},
+    {"тысячам", 1000},
+    {"миллионам", 1000000},
     {"million", 1000000},
     {"billion", 1000000000},
     {"trillion", 1000000000000},
@@ -47,7 +86,7 @@ constexpr std::array<WordValue, 17> kScales = {{
 }};
 
 // Plural multiples that stand for "at least this many".
-constexpr std::array<WordValue, 7> kVague = {{
+constexpr std::array<WordValue, 17> kVague = {{
     {"dozens", 12},
     {"scores", 20},
     {"hundreds", 100},
@@ -55,7 +94,26 @@ constexpr std::array<WordValue, 7> kVague = {{
     {"millions", 1000000},
     {"billions", 1000000000},
     {"tens", 10},  // only as "tens of thousands/millions"
+    // Russian: "десятки" is tens (a "десяток" is ten), not dozens.
+    {"десятки", 10},
+    {"десятков", 10},
+    {"сотни", 100},
+    {"сотен", 100},
+    {"тысячи", 1000},
+    {"тысяч", 1000},
+    {"миллионы", 1000000},
+    {"миллионов", 1000000},
+    {"несколько", 0},  // only before a scale: "несколько тысяч"
+    {"нескольких", 0},
 }};
+
+// The second word of "tens of thousands" / "десятки тысяч": the multiple
+// of a multiple.
+std::optional<int64_t> MultipleOfMultiple(std::string_view w) {
+  if (w == "thousands" || w == "тысяч") return 1000;
+  if (w == "millions" || w == "миллионов") return 1000000;
+  return std::nullopt;
+}
 
 std::optional<int64_t> Lookup(std::string_view w, const auto& table) {
   for (const auto& e : table) {
@@ -298,22 +356,36 @@ std::optional<ParsedNumber> ParseWords(std::string_view t, size_t pos) {
     n.vague = true;
     n.value = *v;
     n.end = e;
-    // "tens of thousands", "hundreds of thousands", "tens of millions".
+    // "tens of thousands", "hundreds of thousands", "tens of millions",
+    // "десятки тысяч", "сотни тысяч"; "несколько тысяч" (several thousand).
     size_t j = SkipSpace(t, e);
     std::string w2, w3;
     if (j != std::string_view::npos) {
       size_t e2 = ReadWord(t, j, &w2);
       size_t k = SkipSpace(t, e2);
+      if (*v == 0) {
+        auto scale = Lookup(w2, kScales);
+        if (!scale) return std::nullopt;
+        n.value = *scale;
+        n.end = e2;
+        return n;
+      }
       if (w2 == "of" && k != std::string_view::npos) {
         size_t e3 = ReadWord(t, k, &w3);
-        if (w3 == "thousands" || w3 == "millions") {
-          n.value = *v * (w3 == "thousands" ? 1000 : 1000000);
+        if (auto m = MultipleOfMultiple(w3)) {
+          n.value = *v * *m;
           n.end = e3;
+          return n;
+        }
+      } else if (static_cast<unsigned char>(w[0]) >= 0x80 && *v < 1000) {
+        if (auto m = MultipleOfMultiple(w2)) {
+          n.value = *v * *m;
+          n.end = e2;
           return n;
         }
       }
     }
-    if (w == "tens") return std::nullopt;
+    if (w == "tens" || *v == 0) return std::nullopt;
     return n;
   }
 
@@ -325,7 +397,12 @@ std::optional<ParsedNumber> ParseWords(std::string_view t, size_t pos) {
     size_t we = ReadWord(t, i, &w);
     if (we == i) break;
     if (IsDigit(we < t.size() ? t[we] : ' ')) break;
-    if (auto v = Lookup(w, kSmall)) {
+    if (auto v = Lookup(w, kSmallRu)) {
+      // Russian words add up ("двести двадцать три"); the scale words
+      // below multiply them ("семь тысяч").
+      current += *v;
+      any = true;
+    } else if (auto v = Lookup(w, kSmall)) {
       // "twenty-three"
       if (*v >= 20 && we + 1 < t.size() && t[we] == '-') {
         std::string u;
@@ -347,10 +424,15 @@ std::optional<ParsedNumber> ParseWords(std::string_view t, size_t pos) {
       current = (current == 0 ? 1 : current) * 100;
     } else if (any && w == "dozen") {
       current = (current == 0 ? 1 : current) * 12;
-    } else if (any && (w == "thousand" || w == "million" || w == "billion" ||
-                       w == "trillion")) {
-      total += (current == 0 ? 1 : current) * *Lookup(w, kScales);
+    } else if (auto scale = any ? Lookup(w, kScales) : std::nullopt;
+               scale && *scale >= 1000) {
+      total += (current == 0 ? 1 : current) * *scale;
       current = 0;
+      // "тыс." and "млн." keep their abbreviation point.
+      if (we < t.size() && t[we] == '.' &&
+          (w == "тыс" || w == "млн" || w == "млрд")) {
+        ++we;
+      }
     } else if (any && w == "and" && !last_was_and && after_scale) {
       // "and" only joins after a scale word ("one hundred and six"), so
       // "two and three" stays two numbers.
@@ -364,7 +446,7 @@ std::optional<ParsedNumber> ParseWords(std::string_view t, size_t pos) {
     }
     last_was_and = false;
     after_scale = w == "hundred" || w == "thousand" || w == "million" ||
-                  w == "billion" || w == "trillion";
+                  w == "billion" || w == "trillion";  // may take "and"
     good_end = we;
     size_t j = SkipSpace(t, we);
     if (j == std::string_view::npos) break;

@@ -69,6 +69,33 @@ INSTANTIATE_TEST_SUITE_P(
                    true},
         NumberCase{"en", "a few thousand people", 1000, "a few thousand", true},
         NumberCase{"en", "one of them", 1, "one"},
+        NumberCase{"en", "Twenty-three miners", 23, "Twenty-three"},
+        NumberCase{"en", "several thousand teachers", 1000, "several thousand",
+                   true},
+        NumberCase{"en", "a million or more", 1000000, "a million"},
+        NumberCase{"en", "5\u202f532 people", 5532, "5\u202f532"},
+        NumberCase{"de", "1.150.000 Menschen", 1150000, "1.150.000"},
+        NumberCase{"ru", "1.150 человек", 1150, "1.150"},
+        NumberCase{"ru", "5\u00a0532 случая", 5532, "5\u00a0532"},
+        // Russian words: cardinals add up, scales multiply, collectives,
+        // genitive forms after qualifiers, vague multiples.
+        NumberCase{"ru", "семь тысяч человек", 7000, "семь тысяч"},
+        NumberCase{"ru", "Семь тысяч человек", 7000, "Семь тысяч"},
+        NumberCase{"ru", "двадцать три человека", 23, "двадцать три"},
+        NumberCase{"ru", "двести двадцать три", 223, "двести двадцать три"},
+        NumberCase{"ru", "две тысячи пятьсот человек", 2500,
+                   "две тысячи пятьсот"},
+        NumberCase{"ru", "ста человек", 100, "ста"},
+        NumberCase{"ru", "двое журналистов", 2, "двое"},
+        NumberCase{"ru", "1,2 млн. человек", 1200000, "1,2 млн."},
+        NumberCase{"ru", "три млн человек", 3000000, "три млн"},
+        NumberCase{"ru", "Десятки людей", 10, "Десятки", true},
+        NumberCase{"ru", "сотни людей", 100, "сотни", true},
+        NumberCase{"ru", "Тысячи беженцев", 1000, "Тысячи", true},
+        NumberCase{"ru", "десятки тысяч человек", 10000, "десятки тысяч", true},
+        NumberCase{"ru", "сотни тысяч беженцев", 100000, "сотни тысяч", true},
+        NumberCase{"ru", "несколько тысяч человек", 1000, "несколько тысяч",
+                   true},
         // Integer cases after Microsoft Recognizers-Text's English number
         // model (eval/recognizers), rephrased.
         NumberCase{"en", "one hundred and sixty-one", 161,
@@ -91,6 +118,12 @@ TEST(NumbersTest, RejectsWhatIsNotANumber) {
   for (std::string s : {"10th victim", "5km", "several people", "a man",
                         "tens of people", "many", "and"}) {
     EXPECT_FALSE(ParseNumberAt(s, 0, "en").has_value()) << s;
+  }
+}
+
+TEST(NumbersTest, RejectsRussianWordsThatAreNotNumbers) {
+  for (std::string s : {"несколько человек", "многие", "сотрудники", "и"}) {
+    EXPECT_FALSE(ParseNumberAt(s, 0, "ru").has_value()) << s;
   }
 }
 
