@@ -15,6 +15,9 @@ characters). Markup: `[span](TYPE)`, `[span](TYPE|canonical)`,
 `[span](TYPE?)` (optional: a system mention on these offsets is neither
 right nor wrong), `[span](ORG/LOC)` (either type is right), and
 `[The {Hill}](ORG)` (the braced part is an accepted alternative span).
+Canonicals are checked where the markup gives one (short person names,
+acronyms): the tool's own canonical for other mentions (gazetteer
+expansions such as US -> United States) is not judged.
 Offsets are code points, as in the seed gold.
 """
 import difflib
@@ -70,7 +73,8 @@ def strip_marks(marked):
         types = m.group(2).split("/")
         ents.append({"start": pos, "end": pos + len(span), "text": span,
                      "types": types, "optional": bool(m.group(3)),
-                     "canonical": m.group(4) or span, "alt": alt})
+                     "canonical": m.group(4) or span, "alt": alt,
+                     "explicit": m.group(4) is not None})
         plain.append(span)
         pos += len(span)
         last = m.end()
@@ -103,6 +107,8 @@ def build(truth_path, out_dir):
                              f"{text[s:t]!r}")
                 item = {"type": e["types"][0], "text": e["text"], "start": s,
                         "end": t, "canonical": e["canonical"]}
+                if e["explicit"]:
+                    item["canonical_checked"] = True
                 alts = [{"type": ty, "start": s, "end": t} for ty in e["types"][1:]]
                 if e["alt"]:
                     a, b = e["alt"]
@@ -168,7 +174,7 @@ def score(binary, gold_path, show):
             used.add(hit)
             s = sys_ents[hit]
             stats[s["type"]][0] += 1
-            if ge["type"] != "NORP":
+            if ge.get("canonical_checked"):
                 canon[1] += 1
                 canon[0] += s.get("canonical") == ge.get("canonical")
                 if show and s.get("canonical") != ge.get("canonical"):
@@ -196,8 +202,8 @@ def score(binary, gold_path, show):
         p, r, f = prf(tp, fp, fn)
         print(f"  {name:8} {tp + fn:5} {tp + fp:5} {p:6.3f} {r:6.3f} {f:6.3f}")
     if canon[1]:
-        print(f"  canonical right on {canon[0]}/{canon[1]} matched "
-              f"PERSON/ORG/LOC mentions")
+        print(f"  canonical right on {canon[0]}/{canon[1]} matched mentions "
+              f"with an annotated canonical (short names, acronyms)")
 
 
 if __name__ == "__main__":

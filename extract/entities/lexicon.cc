@@ -212,6 +212,7 @@ Result<Lexicon> LoadLexicon(const std::string& lang_dir,
       {"ent-connectors", &lex.connectors_},
       {"ent-loc-cues", &lex.loc_cues_},
       {"ent-loc-prepositions", &lex.loc_preps_},
+      {"ent-person-roles", &lex.roles_},
   };
   for (const auto& [name, set] : kSets) {
     auto lines = ReadList(lang_dir + "/" + name + ".txt");

@@ -58,6 +58,7 @@ class Lexicon {
   bool IsAcronymStop(std::string_view w) const { return Has(acro_stop_, w); }
   bool IsConnector(std::string_view w) const { return Has(connectors_, w); }
   bool IsLocCue(std::string_view w) const { return Has(loc_cues_, w); }
+  bool IsPersonRole(std::string_view w) const { return Has(roles_, w); }
   // Prepositions that confirm a cue-needing place name ("in", "from").
   bool IsLocPreposition(std::string_view w) const {
     return Has(loc_preps_, w);
@@ -100,7 +101,7 @@ class Lexicon {
       titles_;
   StringSet honorifics_, org_suffixes_, loc_suffixes_, given_, family_, speech_,
       stop_, acro_stop_, connectors_, abbrevs_, loc_cues_, possessive_heads_,
-      first_words_, loc_preps_, dictionary_;
+      first_words_, loc_preps_, dictionary_, roles_;
   std::vector<std::pair<std::string, size_t>> packaged_;
   size_t max_words_ = 1;
 };

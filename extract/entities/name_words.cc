@@ -45,6 +45,25 @@ bool IsInitialism(std::string_view s) {
   return true;
 }
 
+// "T" in "James T. Kirk": one capital letter, its dot, then a capitalized
+// word.
+bool MiddleInitial(const AnalyzedText& at, size_t t, std::string_view s) {
+  if (s.size() != 1 || !std::isupper(static_cast<unsigned char>(s[0]))) {
+    return false;
+  }
+  if (t + 2 >= at.tokens.size()) return false;
+  std::string_view next = at.Slice(at.tokens[t + 2].span);
+  return !next.empty() && std::isupper(static_cast<unsigned char>(next[0]));
+}
+
+bool IsArabicArticle(std::string_view s) {
+  for (std::string_view a : {"al", "el", "ad", "as", "ash", "at", "an", "ar",
+                             "az", "ul", "ud", "ut"}) {
+    if (s == a) return true;
+  }
+  return false;
+}
+
 bool OnlySpaces(std::string_view s) {
   for (char c : s) {
     if (c != ' ' && c != '\t') return false;
@@ -78,9 +97,36 @@ std::vector<Word> BuildWords(const AnalyzedText& at, const Lexicon& lex) {
       if (!w.possessive && t + 1 < at.tokens.size() &&
           at.tokens[t + 1].span.begin == w.span.end &&
           at.Slice(at.tokens[t + 1].span) == "." &&
-          (IsInitialism(s) || lex.IsAbbreviation(s))) {
+          (IsInitialism(s) || lex.IsAbbreviation(s) ||
+           MiddleInitial(at, t, s))) {
         w.span.end = at.tokens[t + 1].span.end;
         ++t;
+      }
+    }
+    // Arabic article glued by a hyphen: "al-Assad", "el-Sisi", "al-Tanf"
+    // are one capitalized name word.
+    bool article_name = false;
+    if (w.is_word && !w.possessive && t + 2 < at.tokens.size() &&
+        IsArabicArticle(at.Slice(w.span)) &&
+        at.Slice(at.tokens[t + 1].span) == "-" &&
+        at.tokens[t + 1].span.begin == w.span.end &&
+        at.tokens[t + 2].span.begin == at.tokens[t + 1].span.end &&
+        at.tokens[t + 2].kind == TokenKind::kWord) {
+      std::string_view next = at.Slice(at.tokens[t + 2].span);
+      UChar32 c = FirstCodePoint(next);
+      if (u_isupper(c)) {
+        w.span.end = at.tokens[t + 2].span.end;
+        t += 2;
+        article_name = true;
+        for (std::string_view suffix : {"'s", "\xE2\x80\x99s"}) {
+          std::string_view s2 = at.Slice(w.span);
+          if (s2.size() > suffix.size() &&
+              s2.substr(s2.size() - suffix.size()) == suffix) {
+            w.span.end -= suffix.size();
+            w.possessive = true;
+            break;
+          }
+        }
       }
     }
     w.text = at.Slice(w.span);
@@ -91,7 +137,7 @@ std::vector<Word> BuildWords(const AnalyzedText& at, const Lexicon& lex) {
     w.sentence = sentence;
     if (w.is_word) {
       UChar32 c = FirstCodePoint(w.text);
-      w.cap = u_isupper(c) || u_istitle(c);
+      w.cap = u_isupper(c) || u_istitle(c) || article_name;
       w.all_caps = AllCaps(w.text);
     }
     out.push_back(w);
