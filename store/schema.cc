@@ -200,8 +200,34 @@ SELECT article_id, 'count', text, value, start, "end", event, rule
 FROM case_counts;
 )sql";
 
+// Version 2: the crawl frontier gets what the crawler keeps per URL
+// (store/frontier.h) and runs get the crawl's figures. Times are Unix
+// seconds; refetch_interval is seconds.
+constexpr char kSchemaV2[] = R"sql(
+ALTER TABLE frontier ADD COLUMN dedup_key TEXT;
+ALTER TABLE frontier ADD COLUMN kind TEXT NOT NULL DEFAULT 'article';
+ALTER TABLE frontier ADD COLUMN etag TEXT;
+ALTER TABLE frontier ADD COLUMN last_modified TEXT;
+ALTER TABLE frontier ADD COLUMN content_hash TEXT;
+ALTER TABLE frontier ADD COLUMN last_fetched INTEGER;
+ALTER TABLE frontier ADD COLUMN refetch_interval INTEGER;
+ALTER TABLE frontier ADD COLUMN source TEXT;
+ALTER TABLE frontier ADD COLUMN final_url TEXT;
+ALTER TABLE frontier ADD COLUMN published TEXT;
+ALTER TABLE frontier ADD COLUMN claimed_at INTEGER;
+ALTER TABLE frontier ADD COLUMN added_at INTEGER;
+UPDATE frontier SET dedup_key = url WHERE dedup_key IS NULL;
+CREATE UNIQUE INDEX frontier_article_key ON frontier(dedup_key)
+  WHERE kind = 'article';
+
+ALTER TABLE runs ADD COLUMN queued INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE runs ADD COLUMN fetched INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE runs ADD COLUMN not_modified INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE runs ADD COLUMN skipped INTEGER NOT NULL DEFAULT 0;
+)sql";
+
 // Append new steps here; never edit a released one.
-constexpr std::array<const char*, 1> kMigrations = {kSchemaV1};
+constexpr std::array<const char*, 2> kMigrations = {kSchemaV1, kSchemaV2};
 
 }  // namespace
 

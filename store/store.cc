@@ -189,14 +189,19 @@ Status SqliteStore::FinishRun(int64_t run_id, const RunFigures& figures) {
     SQLite::Statement update(
         *db_,
         "UPDATE runs SET finished_at = ?, read = ?, stored = ?, replaced = ?, "
-        "unchanged = ?, failed = ? WHERE id = ?");
+        "unchanged = ?, failed = ?, queued = ?, fetched = ?, not_modified = ?, "
+        "skipped = ? WHERE id = ?");
     update.bind(1, static_cast<int64_t>(NowSeconds()));
     update.bind(2, figures.read);
     update.bind(3, figures.stored);
     update.bind(4, figures.replaced);
     update.bind(5, figures.unchanged);
     update.bind(6, figures.failed);
-    update.bind(7, run_id);
+    update.bind(7, figures.queued);
+    update.bind(8, figures.fetched);
+    update.bind(9, figures.not_modified);
+    update.bind(10, figures.skipped);
+    update.bind(11, run_id);
     if (update.exec() == 0) {
       return Status::NotFound(path_ + ": no run with id " +
                               std::to_string(run_id));

@@ -82,6 +82,13 @@ struct RunFigures {
   int64_t replaced = 0;
   int64_t unchanged = 0;
   int64_t failed = 0;
+  // Crawl runs only (0 for ingest): URLs added to the frontier, HTTP
+  // responses received, 304 Not Modified answers, URLs skipped (too old,
+  // disallowed by robots.txt, off-limits address).
+  int64_t queued = 0;
+  int64_t fetched = 0;
+  int64_t not_modified = 0;
+  int64_t skipped = 0;
 };
 
 class Store {
