@@ -8,6 +8,8 @@ and scores `newsfacts tag --jsonl` on it (exact span + type, per type).
   # score (PER/ORG/LOC/NORP and the CoNLL-style PER/ORG/LOC subset)
   python3 bench/entities_devset.py score build/release/newsfacts \
       tests/testdata/entities/devset/dev.gold.jsonl [--show]
+  # score another tagger's output lines instead (e.g. compromise):
+  python3 bench/entities_devset.py score OUT.jsonl GOLD.jsonl
 
 Annotated files (`*.annotated.txt`): `=== <id prefix>` starts an excerpt of
 the article body with that id (its first paragraphs, up to >= 800
@@ -139,9 +141,13 @@ def score(binary, gold_path, show):
     gold = [json.loads(l) for l in open(gold_path, encoding="utf-8")]
     inp = "".join(json.dumps({"id": g["id"], "text": g["text"],
                               "date": g["date"]}) + "\n" for g in gold)
-    res = subprocess.run([binary, "tag", "--jsonl"], input=inp.encode(),
-                         capture_output=True, check=True)
-    out = [json.loads(l) for l in res.stdout.decode().splitlines() if l.strip()]
+    if binary.endswith(".jsonl"):  # output of another tagger, same shape
+        lines = open(binary, encoding="utf-8").read().splitlines()
+    else:
+        res = subprocess.run([binary, "tag", "--jsonl"], input=inp.encode(),
+                             capture_output=True, check=True)
+        lines = res.stdout.decode().splitlines()
+    out = [json.loads(l) for l in lines if l.strip()]
     stats = {t: [0, 0, 0] for t in TYPES}  # tp, fp, fn
     canon = [0, 0]
     for g, o in zip(gold, out):
