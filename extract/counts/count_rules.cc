@@ -43,6 +43,20 @@ bool IsClauseBreak(std::string_view w) {
   return w == "," || w == ";" || w == ":" || w == "--" || w == "\xE2\x80\x94";
 }
 
+// Whether the trigger at [t, t + n) says nothing about the count in front
+// of it: a disease name that is no "with/of/from" complement ("need help
+// amid Covid crisis"), or "treated as" (a manner, not an injury).
+bool WeakTrigger(const TokenView& v, const CountLexicon& lex, size_t t,
+                 size_t n) {
+  const std::string& w = v.lower[t];
+  if (lex.condition_triggers.count(v.Phrase(t, n))) {
+    const std::string_view b = t > 0 ? std::string_view(v.lower[t - 1]) : "";
+    return b != "with" && b != "of" && b != "from" && b != "by";
+  }
+  return w == "treated" && t + 1 < v.size() &&
+         (v.lower[t + 1] == "as" || v.lower[t + 1] == "like");
+}
+
 }  // namespace
 
 TokenView::TokenView(const AnalyzedText& at_in,
@@ -147,7 +161,7 @@ std::string FindEvent(const TokenView& v, const CountLexicon& lex,
       }
     }
     size_t n = v.MatchAt(lex.triggers, t, w.fwd_limit, lex.max_phrase_words);
-    if (n && !negated(t)) {
+    if (n && !negated(t) && !WeakTrigger(v, lex, t, n)) {
       fwd_event = lex.triggers.at(v.Phrase(t, n));
       fwd_dist = t - w.head_end;
       break;

@@ -154,10 +154,21 @@ std::optional<CaseCount> RuleCountTagger::Judge(
   // Not counts of people: money, ages, measures, fractions, times, ids.
   if (n.value <= 0) return std::nullopt;
   if (IsCurrency(prev) || prev == "aged" || prev == "age" || prev == "ages" ||
-      prev == "no" || prev == "no." || prev == "#" || prev == "number") {
+      prev == "no" || prev == "no." || prev == "#" || prev == "number" ||
+      prev == "per") {
+    return std::nullopt;
+  }
+  // "Covid-19", "MH-17": a number glued by a hyphen to the word before it
+  // ends a name.
+  if (IsDash(prev) && i >= sb + 2 && !n.spelled &&
+      v.at.tokens[i - 1].span.begin == v.at.tokens[i - 2].span.end &&
+      v.at.tokens[i].span.begin == v.at.tokens[i - 1].span.end &&
+      v.at.tokens[i - 2].kind == TokenKind::kWord) {
     return std::nullopt;
   }
   if (IsUnitWord(next)) return std::nullopt;
+  // "2-3 minutes" when the date stage took "3 minutes" as a duration.
+  if (IsDash(next) && j + 1 < se && v.in_date[j + 1] >= 0) return std::nullopt;
   // "the father of three" counts children; "none of the 40 passengers"
   // counts no one.
   if (prev == "of" && i >= sb + 2 && IsFamilyNoun(word(i - 2))) {
@@ -224,6 +235,7 @@ std::optional<CaseCount> RuleCountTagger::Judge(
       size_t k = j + 1;
       while (k < se && v.at.tokens[k].span.begin < n2->end) ++k;
       j = k;
+      if (IsUnitWord(word(j))) return std::nullopt;  // "2-3 minutes"
     }
   }
 
@@ -439,6 +451,12 @@ std::optional<CaseCount> RuleCountTagger::Judge(
     }
     // "Final Battle 2", "Windows 10": a number that ends a name.
     if (first > sb && v.IsCapitalized(first - 1)) return std::nullopt;
+    // "the one held by ...": a pronoun, not a number of people.
+    if (n.spelled && n.value == 1 && first > sb &&
+        (IsDeterminer(v.lower[first - 1]) || v.lower[first - 1] == "that" ||
+         v.lower[first - 1] == "this")) {
+      return std::nullopt;
+    }
     CountWindow w{first, j - 1, j, back_limit, fwd_limit};
     std::string event;
     size_t back_dist = SIZE_MAX;

@@ -80,6 +80,8 @@ Result<CountLexicon> CountLexicon::Load(const std::string& lang_dir) {
     if (r.size() < 2)
       return Status::InvalidArgument("trigger needs 2 fields: " + r[0]);
     lex.triggers[r[0]] = r[1];
+    if (r.size() > 2 && r[2] == "condition")
+      lex.condition_triggers.insert(r[0]);
     note(r[0]);
   }
   auto s = ReadTable(lang_dir + "/counts-stopwords.txt");

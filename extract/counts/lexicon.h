@@ -37,6 +37,10 @@ struct CountLexicon {
   std::unordered_map<std::string, PersonNoun> persons;
   std::unordered_map<std::string, std::string> case_nouns;  // -> event
   std::unordered_map<std::string, std::string> triggers;    // -> event
+  // Triggers that are names of a disease or condition ("covid", "cholera"):
+  // they say what happened to a count only as its modifier or complement
+  // ("cholera cases", "infected with measles").
+  std::unordered_set<std::string> condition_triggers;
   std::unordered_set<std::string> stopwords;
   std::unordered_set<std::string> negators;
   std::unordered_set<std::string> reporting_verbs;  // end the event search
