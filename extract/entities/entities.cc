@@ -171,7 +171,13 @@ class RuleEntityTagger : public EntityTagger {
             (g->needs_cue || lex_.IsGivenName(w[a].text)) &&
             !lex_.IsLocSuffix(w[b + 1].text) && !lex_.IsOrgSuffix(w[b + 1].text);
         if (inside_name) continue;
-        if (!g->needs_cue || PlaceCue(at, w, a, b, ctx)) {
+        // "the West", never "Kanye West" or "Kowloon West".
+        if (b == a && g->type == EntityType::kLoc && IsCompassWord(key) &&
+            !(a > 0 && (w[a - 1].text == "the" || w[a - 1].text == "The"))) {
+          continue;
+        }
+        if (!g->needs_cue || PlaceCue(at, w, a, b, ctx) ||
+            StandalonePlace(w, a, b, last, ctx)) {
           m.end = b;
           m.gaz = g;
           return m;
@@ -223,6 +229,31 @@ class RuleEntityTagger : public EntityTagger {
       }
     }
     return Dateline(at, w, a, b);
+  }
+
+  static bool IsCompassWord(std::string_view k) {
+    return k == "West" || k == "East" || k == "North" || k == "South";
+  }
+
+  // A one-word packaged place with nothing that makes it another kind of
+  // word: not a dictionary word, given or family name, not at a sentence
+  // start, and not next to other capitalized words ("the Burbank
+  // entertainment giant").
+  bool StandalonePlace(const std::vector<Word>& w, size_t a, size_t b,
+                       size_t last, const DocContext& ctx) const {
+    if (a != b || w[a].sentence_start || w[a].all_caps) return false;
+    std::string_view t = w[a].text;
+    if (lex_.IsCommonWord(t) || lex_.IsGivenName(t) || lex_.IsFamilyName(t) ||
+        ctx.UsedInLowerCase(t) || lex_.IsStopword(t)) {
+      return false;
+    }
+    if (a > 0 && w[a - 1].is_word && w[a - 1].cap) return false;
+    if (b < last && w[b + 1].is_word && w[b + 1].cap) return false;
+    if (b + 1 < w.size() && w[b + 1].is_word &&
+        lex_.IsSpeechVerb(w[b + 1].text)) {
+      return false;  // "Clarke said": a surname
+    }
+    return true;
   }
 
   // "MADRID —", "BUFFALO, N.Y. —", "NEW DELHI:": a paragraph-opening place
@@ -552,7 +583,7 @@ bool RuleEntityTagger::ClassifyRun(const AnalyzedText& at,
     }
     // The full name itself keeps the rule that found it.
     if (all_known && !canonical.empty() &&
-        Key(at, w, a, b) != canonical) {
+        (n_words == 1 || Key(at, w, a, b) != canonical)) {
       return person(canonical, "person.doc");
     }
   }
