@@ -3,6 +3,7 @@
 #include <cctype>
 #include <string>
 #include <string_view>
+#include <unordered_set>
 
 namespace newsfacts {
 namespace {
@@ -31,6 +32,17 @@ constexpr std::string_view kStrongBoilerplate[] = {
     "dfp",           "nl-promo",
     "disqus",        "respond",
     "akismet",       "wpdiscuz"};
+// Compounds whose weak word would otherwise be excused by the content hint
+// in the same name ("post", "entry"): never article text, though they hold
+// the date and byline that page hints read.
+constexpr std::string_view kNotText[] = {
+    "credit",        "post-meta",
+    "entry-meta",    "article-meta",
+    "post-author",   "author-bio",
+    "author-box",    "about-author",
+    "author-info",   "post-tags",
+    "entry-tags",    "entry-footer",
+    "post-footer",   "article-footer"};
 constexpr std::string_view kWeakBoilerplate[] = {
     "sidebar",   "footer",  "banner",    "menu",     "nav",       "widget",
     "byline",    "author",  "masthead",  "header",   "hidden",    "tags",
@@ -88,9 +100,36 @@ bool IsHeading(GumboTag t) {
          t == GUMBO_TAG_H4 || t == GUMBO_TAG_H5 || t == GUMBO_TAG_H6;
 }
 
+std::unordered_set<const GumboNode*> ArticleAnchorAncestors(
+    const GumboNode* body) {
+  std::unordered_set<const GumboNode*> out;
+  ForEachElement(body, [&](const GumboNode* n) {
+    GumboTag t = n->v.element.tag;
+    bool anchor = t == GUMBO_TAG_MAIN || Attr(n, "itemprop") == "articleBody";
+    if (t == GUMBO_TAG_H1) {
+      std::string s = ClassAndId(n);
+      anchor = s.find("logo") == std::string::npos &&
+               s.find("site") == std::string::npos &&
+               s.find("brand") == std::string::npos;
+    }
+    if (anchor) {
+      for (const GumboNode* a = n; a != nullptr && IsElement(a) &&
+                                   out.insert(a).second;
+           a = a->parent) {
+      }
+    }
+    return t != GUMBO_TAG_H1;
+  });
+  return out;
+}
+
 bool Skipped(const GumboNode* node, const BlockFilter& filter) {
   if (IsNonContentTag(node) || IsHidden(node)) return true;
-  if (filter.class_patterns && LooksLikeBoilerplate(node)) return true;
+  if (filter.class_patterns &&
+      (LooksLikeBoilerplate(node) ||
+       ContainsAny(ClassAndId(node), std::begin(kNotText), std::end(kNotText))) &&
+      (filter.anchors == nullptr || !filter.anchors->contains(node)))
+    return true;
   if (filter.drop != nullptr) {
     for (const Selector& sel : *filter.drop)
       if (sel.Matches(node)) return true;
@@ -177,14 +216,17 @@ bool IsNonContentTag(const GumboNode* node) {
 
 bool LooksLikeBoilerplate(const GumboNode* node) {
   GumboTag tag = node->v.element.tag;
-  if (tag == GUMBO_TAG_BODY || tag == GUMBO_TAG_HTML || tag == GUMBO_TAG_P ||
-      tag == GUMBO_TAG_A || IsHeading(tag))
+  if (tag == GUMBO_TAG_BODY || tag == GUMBO_TAG_HTML || tag == GUMBO_TAG_A ||
+      IsHeading(tag))
     return false;
   std::string s = ClassAndId(node);
   if (s.size() <= 1) return false;
   if (ContainsAny(s, std::begin(kStrongBoilerplate),
                   std::end(kStrongBoilerplate)))
     return true;
+  // Paragraphs only go for strong patterns ("share-text"): a weak word on a
+  // <p> is too often styling ("meta-description", "text-header").
+  if (tag == GUMBO_TAG_P) return false;
   return ContainsAny(s, std::begin(kWeakBoilerplate),
                      std::end(kWeakBoilerplate)) &&
          !ContainsAny(s, std::begin(kContentHints), std::end(kContentHints));

@@ -14,6 +14,7 @@
 
 #include <cstddef>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "extract/article/dom.h"
@@ -27,7 +28,17 @@ struct BlockFilter {
   bool class_patterns = true;
   // Skip link-dense lists and divs (navigation, "related" link lists).
   bool link_density = true;
+  // Elements that hold the article's anchors (its headline, articleBody,
+  // <main>): never skipped for their class/id, because themes put words
+  // like "sidebar" or "lightbox" on the wrappers of the whole page. May be
+  // null.
+  const std::unordered_set<const GumboNode*>* anchors = nullptr;
 };
+
+// The ancestors (inclusive) of the page's article anchors: body <h1>s that
+// are not site logos, [itemprop=articleBody] and <main>.
+std::unordered_set<const GumboNode*> ArticleAnchorAncestors(
+    const GumboNode* body);
 
 // True for elements never part of article text (script, nav, aside, ...).
 bool IsNonContentTag(const GumboNode* node);

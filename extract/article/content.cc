@@ -12,6 +12,12 @@ namespace {
 // Siblings of the best container scoring at least this share of its score
 // are content too (Readability uses 0.2).
 constexpr double kSiblingShare = 0.2;
+// An ancestor at most this many levels above the best container that
+// scores at least this share of it becomes the container (split content:
+// a lead block beside the body block). Below a best score of 10 the scores
+// are too thin to compare.
+constexpr int kAncestorLevels = 4;
+constexpr double kAncestorShare = 0.7;
 
 bool IsBlockTag(GumboTag t) {
   switch (t) {
@@ -184,10 +190,10 @@ void BuildBlocks(const GumboNode* root, const BlockFilter& filter,
   walker.Flush();
 }
 
-void FindMainContent(const Dom& dom, std::vector<const GumboNode*>* also) {
+void FindMainContent(const Dom& dom, const BlockFilter& filter,
+                     std::vector<const GumboNode*>* also) {
   also->clear();
   const GumboNode* body = dom.body() != nullptr ? dom.body() : dom.root();
-  BlockFilter filter;
   StatsMap stats;
   ComputeStats(body, filter, &stats, 0);
   std::unordered_map<const GumboNode*, double> scores;
@@ -253,6 +259,22 @@ void FindMainContent(const Dom& dom, std::vector<const GumboNode*>* also) {
   if (best == nullptr) {
     also->push_back(body);
     return;
+  }
+  // Split containers (a lead block beside the body block): an ancestor
+  // close above the best container that scores nearly as well holds more of
+  // the same article, so it becomes the container.
+  {
+    const GumboNode* a = best_score >= 10 ? best->parent : nullptr;
+    for (int up = 0;
+         up < kAncestorLevels && a != nullptr && IsElement(a) && a != body;
+         ++up, a = a->parent) {
+      auto sc = scores.find(a);
+      if (sc != scores.end() && sc->second >= best_score * kAncestorShare) {
+        best = a;
+        best_score = std::max(best_score, sc->second);
+        up = -1;  // measure further levels from the new container
+      }
+    }
   }
   const GumboNode* parent = best->parent;
   if (parent == nullptr || !IsElement(parent)) {

@@ -33,7 +33,10 @@ void BuildBlocks(const GumboNode* root, const BlockFilter& filter,
 // Best main-content container of the page (body when nothing scores).
 // `also` receives sibling containers that look like content too, in
 // document order, including the best one.
-void FindMainContent(const Dom& dom, std::vector<const GumboNode*>* also);
+// `filter` says what the scoring skips (its anchors protect the page's
+// wrappers).
+void FindMainContent(const Dom& dom, const BlockFilter& filter,
+                     std::vector<const GumboNode*>* also);
 
 // Drops empty blocks and later exact duplicates; joins with "\n\n".
 void FinishBlocks(std::vector<Block>* blocks, std::string* text);

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cctype>
 #include <exception>
+#include <unordered_set>
 #include <utility>
 #include <vector>
 
@@ -102,10 +103,13 @@ bool ExtractWithProfile(const Dom& dom, const SiteProfile& profile,
 }
 
 void ExtractGeneric(const Dom& dom, Article* article) {
-  std::vector<const GumboNode*> containers;
-  FindMainContent(dom, &containers);
-  Content content;
+  const std::unordered_set<const GumboNode*> anchors =
+      ArticleAnchorAncestors(dom.body() != nullptr ? dom.body() : dom.root());
   BlockFilter filter;
+  filter.anchors = &anchors;
+  std::vector<const GumboNode*> containers;
+  FindMainContent(dom, filter, &containers);
+  Content content;
   for (const GumboNode* node : containers) BuildBlocks(node, filter, &content);
   size_t total = 0;
   for (const Block& b : content.blocks) total += b.text.size();
@@ -121,6 +125,48 @@ void ExtractGeneric(const Dom& dom, Article* article) {
   article->blocks = std::move(content.blocks);
   AppendCaptions(std::move(content.captions), &article->captions);
   FinishBlocks(&article->blocks, &article->text);
+}
+
+// Lower-case letters and digits only: "By Ann Lee," -> "byannlee".
+std::string Squeeze(std::string_view s) {
+  std::string out;
+  for (char c : s) {
+    unsigned char u = static_cast<unsigned char>(c);
+    if (std::isalnum(u) || u >= 0x80)
+      out.push_back(static_cast<char>(std::tolower(u)));
+  }
+  return out;
+}
+
+// Bylines and author boxes that the content container shares with the
+// text: a short block that is only the authors' names (after a "By"-like
+// word of any language), or a short bio that opens with an author's name
+// followed by a verb ("Ann Lee is a reporter ...").
+bool IsBylineBlock(const Block& block, const std::vector<std::string>& authors) {
+  if (authors.empty() || block.text.size() > 400) return false;
+  const std::string text = Squeeze(block.text);
+  if (text.empty()) return false;
+  std::string names;
+  size_t found = 0;
+  for (const std::string& a : authors) {
+    std::string n = Squeeze(a);
+    if (n.empty()) continue;
+    names += n;
+    if (text.find(n) != std::string::npos) ++found;
+  }
+  if (found == 0) return false;
+  if (block.text.size() <= 120 && found == authors.size() &&
+      text.size() <= names.size() + 16)
+    return true;
+  for (const std::string& a : authors) {
+    if (block.text.rfind(a, 0) != 0) continue;
+    std::string_view rest = std::string_view(block.text).substr(a.size());
+    for (std::string_view verb : {" is a", " is an", " is the", " ist ",
+                                  " es ", " est ", " è "}) {
+      if (rest.rfind(verb, 0) == 0) return true;
+    }
+  }
+  return false;
 }
 
 // "Badische Zeitung" as <meta name=author> is the publisher, not a person.
@@ -266,6 +312,14 @@ class ExtractorImpl : public Extractor {
     if (article.authors.empty())
       article.authors = BylineNearHeadline(ReadHeadlineWindow(dom));
     DropPublisherNames(meta.site_name, &article.authors);
+    if (!done) {
+      const size_t before = article.blocks.size();
+      std::erase_if(article.blocks, [&](const Block& b) {
+        return IsBylineBlock(b, article.authors);
+      });
+      if (article.blocks.size() != before)
+        FinishBlocks(&article.blocks, &article.text);
+    }
     if (article.text.empty()) {
       return Status::InvalidArgument("no article text");
     }

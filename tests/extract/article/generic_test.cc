@@ -89,6 +89,31 @@ TEST(ArticleGeneric, BuildsBlocksFromMainContent) {
       {"headline h1 not in text",
        "<div class=content><h1>Budget passes</h1>" + p1 + p2 + "</div>",
        {kPara1, kPara2}},
+      {"theme wrappers named sidebar/lightbox still hold the article",
+       "<div class=\"container penci_sidebar enable-lightbox\"><div "
+       "class=theiaStickySidebar><article><h1>Budget passes</h1>"
+       "<div class=entry-content>" +
+           p1 + p2 + "</div></article></div></div>",
+       {kPara1, kPara2}},
+      {"share text paragraph, credit and author box dropped",
+       "<article><h1>Budget passes</h1><div class=entry-content>"
+       "<p class=dpsp-share-text>Sharing is caring!</p>" +
+           p1 + "<div class=image-credit>Jo Doe | Example Photo</div>" + p2 +
+           "</div><div class=post-author><h5>Ann Lee</h5><p>Ann Lee covers "
+           "the city council, schools, and the budget for Example.</p></div>"
+           "</article>",
+       {kPara1, kPara2}},
+      {"split container: the lead block beside the body block",
+       "<div class=block-region-main><div class=lead-block><div "
+       "class=field><p>" +
+           std::string(kPara1) +
+           "</p></div></div><div class=paragraphs><div class=item><div "
+           "class=field><p>" +
+           kPara2 + "</p><p>" + kPara2 + " Again, and again, later.</p><p>" +
+           kPara1 + " Also, and more, this.</p></div></div></div></div>"
+           "<div class=footer-links><a href=/a>About</a></div>",
+       {kPara1, kPara2, std::string(kPara2) + " Again, and again, later.",
+        std::string(kPara1) + " Also, and more, this."}},
   };
   for (const TextCase& c : cases) {
     SCOPED_TRACE(c.name);
@@ -98,6 +123,20 @@ TEST(ArticleGeneric, BuildsBlocksFromMainContent) {
     for (const Block& b : a->blocks) got.push_back(b.text);
     EXPECT_EQ(got, c.want_blocks);
   }
+}
+
+TEST(ArticleGeneric, BylineAndAuthorBioBlocksLeaveTheText) {
+  const std::string html =
+      "<html><head><title>Budget passes</title><meta name=author "
+      "content=\"Ann Lee\"></head><body><article><h1>Budget passes</h1>"
+      "<div class=story><p>By Ann Lee</p><p>" +
+      std::string(kPara1) + "</p><p>" + kPara2 +
+      "</p><p>Ann Lee is a reporter for Example News.</p></div></article>"
+      "</body></html>";
+  Result<Article> a = ExtractHtml(html);
+  ASSERT_TRUE(a.ok());
+  EXPECT_EQ(a->authors, std::vector<std::string>{"Ann Lee"});
+  EXPECT_EQ(a->text, std::string(kPara1) + "\n\n" + kPara2);
 }
 
 TEST(ArticleGeneric, BlockKindsFollowMarkup) {
