@@ -181,8 +181,10 @@ Result<DateLexicon> DateLexicon::Load(const std::string& lang_dir,
     if (r.size() >= 3) lex.modifiers[r[0]] = Modifier{r[1], r[2]};
   auto seasons = ReadTable(path("dates-seasons.txt"));
   if (!seasons.ok()) return seasons.status();
-  for (const auto& r : *seasons)
+  for (const auto& r : *seasons) {
     if (r.size() >= 2) lex.seasons[r[0]] = r[1];
+    if (r.size() >= 3 && r[2] == "free") lex.free_seasons.push_back(r[0]);
+  }
   auto sets = ReadTable(path("dates-sets.txt"));
   if (!sets.ok()) return sets.status();
   for (const auto& r : *sets)

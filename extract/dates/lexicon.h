@@ -47,6 +47,8 @@ struct DateLexicon {
   std::map<std::string, Phrase> phrases;
   std::map<std::string, Modifier> modifiers;
   std::map<std::string, std::string> seasons;  // "spring" -> "SP"
+  // Season forms that need no trigger word ("весной" = in spring).
+  std::vector<std::string> free_seasons;
   std::map<std::string, Phrase> sets;          // "weekly" -> SET P1W
   std::vector<std::string> future_cues;
   std::vector<std::string> past_cues;     // "said", "was"

@@ -1,5 +1,6 @@
 #include "extract/dates/rules.h"
 
+#include <algorithm>
 #include <cctype>
 #include <map>
 #include <utility>
@@ -253,7 +254,7 @@ RuleSet BuildRules(const DateLexicon& lex) {
   // "17.03.2022" (day first) and "3/17/2022" (US order unless the first
   // number cannot be a month).
   Add(set, "numeric-date",
-      "\\b(\\d{1,2})([./])(\\d{1,2})[./]" + full_year + "\\b",
+      "\\b(\\d{1,2})([./-])(\\d{1,2})[./-]" + full_year + "\\b",
       [](const MatchContext& c, DateMention& m) {
         int a = ToInt(c.groups[1]), b = ToInt(c.groups[3]);
         const int y = ToInt(c.groups[4]);
@@ -689,10 +690,12 @@ RuleSet BuildRules(const DateLexicon& lex) {
         m.value = it->second.value;
         return true;
       });
+  auto trigger = std::make_shared<RE2>(
+      "(?i)(?:^|[^\\pL])" + Alternation(lex.month_triggers) + " $");
   Add(set, "season",
       "\\b(?:((?i:this|last|next|the)) )?" + season + "(?:,? (?:of )?" + year +
           ")?\\b",
-      [L](const MatchContext& c, DateMention& m) {
+      [L, trigger](const MatchContext& c, DateMention& m) {
         const std::string q = Lower(c.groups[1]);
         auto it = L->seasons.find(Lower(c.groups[2]));
         if (it == L->seasons.end()) return false;
@@ -700,12 +703,33 @@ RuleSet BuildRules(const DateLexicon& lex) {
           m.value = std::string(c.groups[3]) + "-" + it->second;
           return true;
         }
-        if (q.empty() || q == "the") return false;
+        // A bare season needs "the", a trigger ("in summer") or a form
+        // that is its own adverb ("весной").
+        const std::string form = Lower(c.groups[2]);
+        const bool free =
+            std::find(L->free_seasons.begin(), L->free_seasons.end(), form) !=
+            L->free_seasons.end();
+        if (q.empty() && !free &&
+            !RE2::PartialMatch(
+                c.text->text.substr(c.Offset(0) > 16 ? c.Offset(0) - 16 : 0,
+                                    std::min<size_t>(c.Offset(0), 16)),
+                *trigger))
+          return false;
         if (!c.doc_date) {
           m.value = "XXXX-" + it->second;
           return true;
         }
         int y = c.doc_date->year + (q == "last" ? -1 : q == "next" ? 1 : 0);
+        if (q.empty() || q == "the") {
+          // The season of the document year, or of the year before when
+          // the story looks back at a season that has not begun yet.
+          static const std::map<std::string, int> kStart = {
+              {"SP", 3}, {"SU", 6}, {"FA", 9}, {"WI", 12}};
+          auto start = kStart.find(it->second);
+          if (start != kStart.end() && c.past &&
+              start->second > c.doc_date->month)
+            --y;
+        }
         m.value = YearValue(y) + "-" + it->second;
         return true;
       });

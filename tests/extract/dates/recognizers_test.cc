@@ -1,6 +1,8 @@
 // Development set from Microsoft Recognizers-Text's English DateTime specs
 // (MIT), converted and hand-filtered by
-// tests/testdata/dates/convert_recognizers.py. The specs are chat-style
+// tests/testdata/dates/convert_recognizers.py, which also lists the TIMEX3
+// equivalents of Recognizers' range values (2016-Q3 for
+// 2016-07-01/2016-10-01). The specs are chat-style
 // requests, not news, so this tracks breadth rather than the seed's
 // precision: the assertions are floors at the level reached, to catch
 // regressions, and the misses print for the next round of rules.
@@ -44,9 +46,12 @@ TEST(DateRecognizers, DevSetFloors) {
     const std::string& sentence = cols[1];
     const std::string& want = cols[2];
     const auto accepted = Split(cols[3], '|');
-    const size_t at = Lower(sentence).find(Lower(want));
+    size_t at = Lower(sentence).find(Lower(want));
     ASSERT_NE(at, std::string::npos) << line;
     const size_t want_end = at + want.size();
+    // Recognizers keep a leading article in the extent; TimeML leaves it
+    // out, so the extent after "the " counts as exact too.
+    const size_t bare = Lower(want).rfind("the ", 0) == 0 ? at + 4 : at;
     ++total;
     AnalyzedText text = Analyze(sentence, "en");
     bool hit = false, same = false, good = false;
@@ -55,7 +60,8 @@ TEST(DateRecognizers, DevSetFloors) {
       got += " \"" + m.text + "\"=" + m.value;
       if (m.span.begin >= want_end || at >= m.span.end) continue;
       hit = true;
-      same |= m.span.begin == at && m.span.end == want_end;
+      same |= (m.span.begin == at || m.span.begin == bare) &&
+              m.span.end == want_end;
       const std::string range = m.begin + "/" + m.end_value;
       good |=
           std::find(accepted.begin(), accepted.end(), m.value) !=
@@ -76,8 +82,9 @@ TEST(DateRecognizers, DevSetFloors) {
   std::cout << "recognizers dev: cases=" << total
             << " recall(overlap)=" << r_overlap << " recall(exact)=" << r_exact
             << " value-accuracy=" << v << "\n";
-  EXPECT_GE(r_overlap, 0.8);
-  EXPECT_GE(v, 0.42);
+  EXPECT_GE(r_overlap, 0.84);
+  EXPECT_GE(r_exact, 0.54);
+  EXPECT_GE(v, 0.54);
 }
 
 }  // namespace
