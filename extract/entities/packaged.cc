@@ -66,8 +66,7 @@ size_t AddIso3166(const std::string& path, const char* key, const char* rule,
 }
 
 // Subdivisions: a one-word name ("Logar", "Georgia") needs a place cue.
-size_t AddIso3166_2(const std::string& path, GazetteerMap& names,
-                    bool& found) {
+size_t AddIso3166_2(const std::string& path, GazetteerMap& names, bool& found) {
   std::string data;
   found = ReadFile(path, data);
   if (!found) return 0;
@@ -123,8 +122,7 @@ size_t AddCldrTerritories(const std::string& path, GazetteerMap& names,
 // GeoNames cities ("4885983" -> "Burbank") and first-level divisions
 // ("US.CA" -> "California") from libgeonames' message catalog. Single-word
 // names ("Mary", "Split", "Mobile") need a place cue.
-size_t AddGeonames(const std::string& path, GazetteerMap& names,
-                   bool& found) {
+size_t AddGeonames(const std::string& path, GazetteerMap& names, bool& found) {
   auto entries = ReadMoFile(path);
   found = !entries.empty();
   size_t added = 0;

@@ -35,8 +35,8 @@ struct PackagedReport {
   std::vector<Source> sources;
 };
 
-using GazetteerMap =
-    std::unordered_map<std::string, GazetteerEntry, StringHash, std::equal_to<>>;
+using GazetteerMap = std::unordered_map<std::string, GazetteerEntry, StringHash,
+                                        std::equal_to<>>;
 
 PackagedReport AddPackagedGazetteers(const std::string& share_dir,
                                      const std::string& lang,

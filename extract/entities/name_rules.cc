@@ -1,0 +1,254 @@
+// Unknown capitalized runs: person rules (titles, role nouns, honorifics,
+// speaker labels, speech verbs, given and family names, document-known
+// names) and organization rules (acronyms, brand spellings, "the X says",
+// place suffixes), each mention tagged with its rule id.
+#include <algorithm>
+#include <cctype>
+#include <string>
+
+#include "extract/entities/rules.h"
+
+namespace newsfacts {
+namespace entities_internal {
+
+// Person-name words are letters in title case: no digits, no acronyms, no
+// inner capitals ("MacBook", "AirPods") beyond Mc/Mac/O' prefixes.
+bool LooksLikeNameWord(const Word& w) {
+  // Initials: "J.J.", "T.".
+  if (w.text.size() >= 2 && w.text.back() == '.' &&
+      std::all_of(w.text.begin(), w.text.end(), [](char c) {
+        return c == '.' || std::isupper(static_cast<unsigned char>(c));
+      })) {
+    return true;
+  }
+  if (w.all_caps) return false;
+  std::string_view s = w.text;
+  for (size_t i = 0; i < s.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    if (std::isdigit(c)) return false;
+    // Domain names ("Polygraph.info") are sites, not people.
+    if (c == '.' && i + 1 < s.size() &&
+        std::islower(static_cast<unsigned char>(s[i + 1]))) {
+      return false;
+    }
+    if (i > 0 && std::isupper(c) &&
+        std::islower(static_cast<unsigned char>(s[i - 1]))) {
+      std::string_view head = s.substr(0, i);
+      if (head != "Mc" && head != "Mac" && head != "De" && head != "Di" &&
+          head != "La" && head != "Le") {
+        return false;
+      }
+    }
+  }
+  return true;
+}
+
+// "WeWork", "SpaceX", "eBay"-like brand spellings: an upper-case letter
+// after a lower-case one, past the name prefixes LooksLikeNameWord allows.
+bool CamelCase(std::string_view s) {
+  if (s.size() < 4) return false;
+  for (size_t i = 1; i < s.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    unsigned char p = static_cast<unsigned char>(s[i - 1]);
+    if (c >= 0x80 || p >= 0x80) return false;
+    if (std::isupper(c) && std::islower(p)) {
+      std::string_view head = s.substr(0, i);
+      return head != "Mc" && head != "Mac" && head != "De" && head != "Di" &&
+             head != "La" && head != "Le" && head != "Al" && head != "El";
+    }
+  }
+  return false;
+}
+
+// An all-caps word that is shouting, not an acronym: the document writes it
+// in lower case ("VOTE"/"vote"), or its sentence has two more unknown
+// all-caps words ("GET OUT and VOTE").
+bool Shouted(const std::vector<Word>& w, size_t i, const DocContext& ctx,
+             const Lexicon& lex) {
+  std::string lower(w[i].text);
+  for (char& c : lower) {
+    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  }
+  if (ctx.lower_words.find(lower) != ctx.lower_words.end()) return true;
+  int caps = 0;
+  for (size_t k = i; k-- > 0 && w[k].sentence == w[i].sentence;) {
+    caps += w[k].all_caps && w[k].text.find('.') == std::string_view::npos &&
+            lex.Find(w[k].text) == nullptr;
+  }
+  for (size_t k = i + 1; k < w.size() && w[k].sentence == w[i].sentence; ++k) {
+    caps += w[k].all_caps && w[k].text.find('.') == std::string_view::npos &&
+            lex.Find(w[k].text) == nullptr;
+  }
+  return caps >= 2;
+}
+
+bool RuleEntityTagger::ClassifyRun(const AnalyzedText& at,
+                                   const std::vector<Word>& w, size_t a,
+                                   size_t b, size_t chunk_last,
+                                   const std::string& title, bool honorific,
+                                   const DocContext& ctx,
+                                   std::vector<Entity>& out) const {
+  size_t n_words = 0;
+  for (size_t k = a; k <= b; ++k) n_words += w[k].is_word;
+  std::string_view first = w[a].text;
+  bool sentence_start = w[a].sentence_start;
+  bool heading = HeadingSentence(w, a);
+  // Lower-case office title right before the name: "president Xi Jinping".
+  std::string office = title;
+  if (office.empty() && a > 0 && w[a - 1].is_word && !w[a - 1].cap) {
+    if (const std::string* t = lex_.Title(w[a - 1].text)) {
+      office = *t;
+      office[0] = static_cast<char>(
+          std::toupper(static_cast<unsigned char>(office[0])));
+    }
+  }
+  auto person = [&](std::string canonical, const char* rule) {
+    Entity e =
+        Make(at, w, a, b, EntityType::kPerson, std::move(canonical), rule);
+    e.title = office;
+    out.push_back(std::move(e));
+    return true;
+  };
+  // A sentence-opening common word is not part of the name: "Later Umarov".
+  while (sentence_start && a < b && ctx.UsedInLowerCase(w[a].text)) {
+    ++a;
+    while (a < b && !w[a].is_word) ++a;
+    sentence_start = false;
+    first = w[a].text;
+    n_words = 0;
+    for (size_t k = a; k <= b; ++k) n_words += w[k].is_word;
+    if (office.empty() && a > 0 && w[a - 1].is_word && !w[a - 1].cap) {
+      if (const std::string* t = lex_.Title(w[a - 1].text)) office = *t;
+    }
+  }
+  bool common_word = false;
+  for (size_t k = a; k <= b; ++k) {
+    if (!w[k].is_word) continue;
+    common_word = common_word || ctx.UsedInLowerCase(w[k].text) ||
+                  (n_words > 1 && !LooksLikeNameWord(w[k]));
+  }
+  // Known from a longer mention elsewhere in the document.
+  {
+    std::string canonical;
+    bool all_known = true;
+    for (size_t k = a; k <= b && all_known; ++k) {
+      if (!w[k].is_word) continue;
+      auto it = ctx.person_words.find(w[k].text);
+      if (it == ctx.person_words.end() || it->second.empty() ||
+          (!canonical.empty() && canonical != it->second)) {
+        all_known = false;
+      } else {
+        canonical = it->second;
+      }
+    }
+    // The full name itself keeps the rule that found it.
+    if (all_known && !canonical.empty() &&
+        (n_words == 1 || Key(at, w, a, b) != canonical)) {
+      return person(canonical, "person.doc");
+    }
+  }
+  if (n_words == 1 && w[a].all_caps) {
+    bool has_digit = std::any_of(first.begin(), first.end(), [](char c) {
+      return std::isdigit(static_cast<unsigned char>(c)) != 0;
+    });
+    if (heading || has_digit || lex_.IsAcronymStop(first) || first.size() < 2 ||
+        Shouted(w, a, ctx, lex_)) {
+      return false;
+    }
+    out.push_back(Make(at, w, a, b, EntityType::kOrg, "", "org.acronym"));
+    return true;
+  }
+  if (!office.empty() && !common_word) return person("", "person.title");
+  // "talent manager Scooter Braun": a role noun right before the name.
+  if (a > 0 && w[a - 1].is_word && !w[a - 1].cap &&
+      lex_.IsPersonRole(w[a - 1].text) && n_words <= 4 && !heading) {
+    bool namelike = true;
+    for (size_t k = a; k <= b; ++k) {
+      namelike = namelike && (!w[k].is_word || LooksLikeNameWord(w[k]));
+    }
+    if (namelike) return person("", "person.role");
+  }
+  if (honorific) return person("", "person.honorific");
+  // Interview speaker label: "Bradley Jardine: ..." opening a paragraph.
+  if (sentence_start && b + 1 < w.size() && w[b + 1].text == ":" &&
+      n_words <= 4 && !common_word &&
+      (n_words >= 2 || lex_.IsGivenName(first))) {
+    return person("", "person.speaker");
+  }
+  bool speech =
+      (a > 0 && w[a - 1].is_word && lex_.IsSpeechVerb(w[a - 1].text)) ||
+      (b + 1 < w.size() && w[b + 1].is_word &&
+       lex_.IsSpeechVerb(w[b + 1].text));
+  if (b == chunk_last && b + 2 < w.size() && w[b + 1].text == "," &&
+      w[b + 2].is_word && lex_.IsSpeechVerb(w[b + 2].text)) {
+    speech = true;
+  }
+  if (heading) return false;
+  // "The Chronicle says": a determiner before a lone name that speaks is a
+  // newspaper, agency or company, not a person.
+  if (n_words == 1 && speech && a > 0 && w[a - 1].is_word &&
+      (w[a - 1].text == "the" || w[a - 1].text == "The") &&
+      LooksLikeNameWord(w[a])) {
+    out.push_back(Make(at, w, a, b, EntityType::kOrg, "", "org.the-speaker"));
+    return true;
+  }
+  // "WeWork", "SpaceX", "YouTube": inner capitals mark brand names.
+  if (n_words == 1 && CamelCase(first)) {
+    out.push_back(Make(at, w, a, b, EntityType::kOrg, "", "org.camel-case"));
+    return true;
+  }
+  if (n_words >= 2) {
+    // "Employee Steve Castro", "Public Ombudsman Nadia Cruz": a given name
+    // inside the run starts the person; the words before are descriptors.
+    for (size_t k = a + 1; k < b; ++k) {
+      if (w[k].is_word && lex_.IsGivenName(w[k].text) &&
+          !lex_.IsGivenName(first) && !lex_.IsFamilyName(first) &&
+          w[b].is_word && LooksLikeNameWord(w[b])) {
+        Entity e =
+            Make(at, w, k, b, EntityType::kPerson, "", "person.given-name");
+        out.push_back(std::move(e));
+        return true;
+      }
+    }
+    if (lex_.IsLocSuffix(w[b].text)) {
+      out.push_back(Make(at, w, a, b, EntityType::kLoc, "", "loc.suffix"));
+      return true;
+    }
+    if (lex_.IsGivenName(first)) return person("", "person.given-name");
+    if (lex_.IsFamilyName(first) && n_words <= 3) {
+      return person("", "person.family-name");
+    }
+    if (common_word) return false;
+    if (speech) return person("", "person.speech");
+    // Two or three name-like words with nothing against them are most often
+    // a person in news text; longer runs are titles of works or events.
+    bool dictionary_word = false;
+    for (size_t k = a; k <= b; ++k) {
+      dictionary_word =
+          dictionary_word ||
+          (w[k].is_word && !lex_.IsGivenName(w[k].text) &&
+           !lex_.IsFamilyName(w[k].text) && lex_.IsCommonWord(w[k].text));
+    }
+    if (n_words <= 3 && !sentence_start && !dictionary_word) {
+      return person("", "person.capitalized-run");
+    }
+    return false;
+  }
+  if (common_word || !LooksLikeNameWord(w[a])) return false;
+  if (speech) return person("", "person.speech");
+  if (sentence_start) return false;
+  if (lex_.IsGivenName(first)) return person("", "person.given-name");
+  // "in Barin", "a town called Barin": a lone unknown name after a place
+  // cue is a place, unless it heads organizations elsewhere.
+  if (a > 0 && w[a - 1].is_word && !w[a - 1].cap &&
+      lex_.IsLocCue(w[a - 1].text) && LooksLikeNameWord(w[a]) &&
+      !lex_.IsOrgSuffix(first) && !lex_.IsLocSuffix(first) &&
+      (b + 1 >= w.size() || !w[b + 1].possessive)) {
+    out.push_back(Make(at, w, a, b, EntityType::kLoc, "", "loc.cue"));
+    return true;
+  }
+  return false;
+}
+
+}  // namespace entities_internal
+}  // namespace newsfacts

@@ -1,0 +1,176 @@
+// Internal to extract/entities/: the rule tagger's class and what its rule
+// families share. The families live in their own files:
+//   entities.cc        the passes: gazetteer matching over capitalized
+//                      chunks, organization heads, document learning
+//   place_rules.cc     place evidence (prepositions, datelines, suffixes)
+//   name_rules.cc      unknown capitalized runs: persons (titles, roles,
+//                      speech verbs, given names) and organizations
+//                      (acronyms, brand spellings, newspapers)
+//
+// Thread-safety: RuleEntityTagger is immutable after construction.
+#ifndef NEWSFACTS_EXTRACT_ENTITIES_RULES_H_
+#define NEWSFACTS_EXTRACT_ENTITIES_RULES_H_
+
+#include <cctype>
+#include <map>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "extract/entities/entities.h"
+#include "extract/entities/lexicon.h"
+#include "extract/entities/name_words.h"
+
+namespace newsfacts {
+namespace entities_internal {
+
+// What one pass over the text learned about the document, for the next.
+struct DocContext {
+  // Word of a multi-word person name -> full name ("" when ambiguous).
+  std::map<std::string, std::string, std::less<>> person_words;
+  // Acronym defined in the text -> what it stands for.
+  std::map<std::string, GazetteerEntry, std::less<>> acronyms;
+  // Words the document also writes in lower case ("series", "later"): a
+  // capitalized use of them is more likely a title or sentence start than
+  // part of a person's name.
+  StringSet lower_words;
+  bool UsedInLowerCase(std::string_view word) const {
+    if (word.empty() || !std::isupper(static_cast<unsigned char>(word[0]))) {
+      return false;
+    }
+    std::string lower(word);
+    lower[0] =
+        static_cast<char>(std::tolower(static_cast<unsigned char>(lower[0])));
+    return lower_words.find(lower) != lower_words.end();
+  }
+};
+
+// Person-name words are letters in title case: no digits, no acronyms, no
+// inner capitals beyond Mc/Mac/O' prefixes; initials ("J.J.") count.
+bool LooksLikeNameWord(const Word& w);
+// "WeWork", "SpaceX": an upper-case letter after a lower-case one.
+bool CamelCase(std::string_view s);
+// An all-caps word that is shouting ("GET OUT and VOTE"), not an acronym.
+bool Shouted(const std::vector<Word>& w, size_t i, const DocContext& ctx,
+             const Lexicon& lex);
+
+class RuleEntityTagger : public EntityTagger {
+ public:
+  explicit RuleEntityTagger(Lexicon lex) : lex_(std::move(lex)) {}
+
+  std::vector<Entity> Tag(const AnalyzedText& at) const override {
+    std::vector<Word> words = BuildWords(at, lex_);
+    DocContext ctx;
+    for (const Word& word : words) {
+      if (word.is_word && !word.cap) ctx.lower_words.emplace(word.text);
+    }
+    std::vector<Entity> first = Pass(at, words, ctx);
+    Learn(at, words, first, ctx);
+    std::vector<Entity> out = Pass(at, words, ctx);
+    ResolveCanonicals(out);
+    return out;
+  }
+
+ private:
+  struct Match {
+    size_t end = 0;  // last word index, inclusive
+    const GazetteerEntry* gaz = nullptr;
+    const std::string* title = nullptr;
+    bool honorific = false;
+  };
+
+  std::string Key(const AnalyzedText& at, const std::vector<Word>& w, size_t a,
+                  size_t b) const {
+    return NormalizeSpaces(
+        at.text.substr(w[a].span.begin, w[b].span.end - w[a].span.begin));
+  }
+
+  // Longest gazetteer / title / honorific match starting at `a`, within
+  // the chunk ending at `last`.
+  Match Longest(const AnalyzedText& at, const std::vector<Word>& w, size_t a,
+                size_t last, const DocContext& ctx) const;
+
+  // Evidence that words a..b name a place: a preposition of place before
+  // ("in Split"), a direction + "of" ("north of Kabul"), a place noun after
+  // ("Logar province"), a comma and a known place after ("Greenbelt,
+  // Maryland") or a dateline ("HAYWARD, Calif. (AP) --").
+  bool PlaceCue(const AnalyzedText& at, const std::vector<Word>& w, size_t a,
+                size_t b, const DocContext& ctx) const;
+
+  static bool IsCompassWord(std::string_view k);
+
+  // A one-word packaged place with nothing that makes it another kind of
+  // word: not a dictionary word, given or family name, not at a sentence
+  // start, and not next to other capitalized words ("the Burbank
+  // entertainment giant").
+  bool StandalonePlace(const std::vector<Word>& w, size_t a, size_t b,
+                       size_t last, const DocContext& ctx) const;
+
+  // "MADRID —", "BUFFALO, N.Y. —", "NEW DELHI:": a paragraph-opening place
+  // before a dash, colon, comma or "(AP)".
+  static bool Dateline(const AnalyzedText& at, const std::vector<Word>& w,
+                       size_t a, size_t b);
+
+  // "NEW DELHI" -> "New Delhi" (ASCII letters; others kept).
+  std::string TitleCase(const AnalyzedText& at, const std::vector<Word>& w,
+                        size_t a, size_t b) const;
+
+  // An all-caps place opening a paragraph before dateline punctuation
+  // ("MADRID —", "SIOUX FALLS, S.D. –"): one past its last word, or 0.
+  size_t DatelinePlace(const AnalyzedText& at, const std::vector<Word>& w,
+                       size_t i) const;
+
+  static bool Matched(const Match& m) {
+    return m.gaz != nullptr || m.title != nullptr || m.honorific;
+  }
+
+  Entity Make(const AnalyzedText& at, const std::vector<Word>& w, size_t a,
+              size_t b, EntityType type, std::string canonical,
+              std::string rule) const {
+    Entity e;
+    e.type = type;
+    e.span = Span{w[a].span.begin, w[b].span.end};
+    e.text = std::string(at.Slice(e.span));
+    e.canonical = canonical.empty() ? e.text : std::move(canonical);
+    e.rule = std::move(rule);
+    return e;
+  }
+
+  // End of an organization name whose head word is at `k`: the head, more
+  // head words, or a connector phrase running to the chunk end.
+  size_t OrgEnd(const std::vector<Word>& w, size_t k, size_t last) const {
+    size_t end = k;
+    while (end < last) {
+      size_t n = end + 1;
+      if (w[n].is_word && !w[n].cap && lex_.IsConnector(w[n].text)) {
+        return last;
+      }
+      if (w[n].is_word && lex_.IsOrgSuffix(w[n].text)) {
+        end = n;
+        continue;
+      }
+      break;
+    }
+    return end;
+  }
+
+  std::vector<Entity> Pass(const AnalyzedText& at, const std::vector<Word>& w,
+                           const DocContext& ctx) const;
+  void Chunk(const AnalyzedText& at, const std::vector<Word>& w, size_t first,
+             size_t last, const DocContext& ctx,
+             std::vector<Entity>& out) const;
+  bool ClassifyRun(const AnalyzedText& at, const std::vector<Word>& w, size_t a,
+                   size_t b, size_t chunk_last, const std::string& title,
+                   bool honorific, const DocContext& ctx,
+                   std::vector<Entity>& out) const;
+  void Learn(const AnalyzedText& at, const std::vector<Word>& w,
+             const std::vector<Entity>& found, DocContext& ctx) const;
+
+  Lexicon lex_;
+};
+
+}  // namespace entities_internal
+}  // namespace newsfacts
+
+#endif  // NEWSFACTS_EXTRACT_ENTITIES_RULES_H_
