@@ -128,6 +128,38 @@ std::string TokenView::Phrase(size_t i, size_t n) const {
   return out;
 }
 
+size_t TriggerAt(const TokenView& v, const CountLexicon& lex, size_t t,
+                 size_t limit, std::string* event) {
+  if (size_t n = v.MatchAt(lex.triggers, t, limit, lex.max_phrase_words)) {
+    *event = lex.triggers.at(v.Phrase(t, n));
+    return n;
+  }
+  if (t >= limit) return 0;
+  for (const auto& [stem, ev] : lex.trigger_stems) {
+    if (v.lower[t].starts_with(stem)) {
+      *event = ev;
+      return 1;
+    }
+  }
+  return 0;
+}
+
+size_t PersonAt(const TokenView& v, const CountLexicon& lex, size_t t,
+                size_t limit, const PersonNoun** noun) {
+  if (size_t n = v.MatchAt(lex.persons, t, limit, lex.max_phrase_words)) {
+    *noun = &lex.persons.at(v.Phrase(t, n));
+    return n;
+  }
+  if (t >= limit) return 0;
+  for (const auto& [stem, p] : lex.person_stems) {
+    if (v.lower[t].starts_with(stem)) {
+      *noun = &p;
+      return 1;
+    }
+  }
+  return 0;
+}
+
 std::string FindEvent(const TokenView& v, const CountLexicon& lex,
                       const CountWindow& w) {
   auto negated = [&](size_t t) {
@@ -160,9 +192,10 @@ std::string FindEvent(const TokenView& v, const CountLexicon& lex,
         break;
       }
     }
-    size_t n = v.MatchAt(lex.triggers, t, w.fwd_limit, lex.max_phrase_words);
+    std::string ev;
+    size_t n = TriggerAt(v, lex, t, w.fwd_limit, &ev);
     if (n && !negated(t) && !WeakTrigger(v, lex, t, n)) {
-      fwd_event = lex.triggers.at(v.Phrase(t, n));
+      fwd_event = ev;
       fwd_dist = t - w.head_end;
       break;
     }
@@ -176,9 +209,10 @@ std::string FindEvent(const TokenView& v, const CountLexicon& lex,
         !(w.first > 0 && v.lower[w.first - 1] == "including")) {
       break;
     }
-    size_t n = v.MatchAt(lex.triggers, t, w.first, lex.max_phrase_words);
+    std::string ev;
+    size_t n = TriggerAt(v, lex, t, w.first, &ev);
     if (n && !negated(t)) {
-      back_event = lex.triggers.at(v.Phrase(t, n));
+      back_event = ev;
       back_dist = w.first - (t + n);
       break;
     }

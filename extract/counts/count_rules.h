@@ -70,6 +70,16 @@ struct CountWindow {
   size_t fwd_limit;   // one past the last token a forward search may read
 };
 
+// The trigger that starts at token `t` (ending before `limit`): a listed
+// phrase, else a listed stem of the one word. Returns its length in tokens
+// (0 for none) and sets *event.
+size_t TriggerAt(const TokenView& v, const CountLexicon& lex, size_t t,
+                 size_t limit, std::string* event);
+// The person noun that starts at token `t` (listed phrase, else stem):
+// its length in tokens (0 for none); sets *noun.
+size_t PersonAt(const TokenView& v, const CountLexicon& lex, size_t t,
+                size_t limit, const PersonNoun** noun);
+
 // The event a trigger in the window gives, nearest first; empty for none.
 std::string FindEvent(const TokenView& v, const CountLexicon& lex,
                       const CountWindow& w);

@@ -297,9 +297,7 @@ std::optional<CaseCount> RuleCountTagger::Judge(
   for (size_t m = k, steps = 0; kind == HeadKind::kNone && m < se && steps < 4;
        ++m) {
     auto person_at = [&](size_t t) -> size_t {
-      size_t len = v.MatchAt(lex_.persons, t, se, lex_.max_phrase_words);
-      if (len) person = &lex_.persons.at(v.Phrase(t, len));
-      return len;
+      return counts_internal::PersonAt(v, lex_, t, se, &person);
     };
     auto case_at = [&](size_t t) -> size_t {
       size_t len = v.MatchAt(lex_.case_nouns, t, se, lex_.max_phrase_words);
@@ -443,7 +441,8 @@ std::optional<CaseCount> RuleCountTagger::Judge(
     auto verb_follows = [&] {
       size_t t = j;
       while (t < se && IsBeOrHave(v.lower[t])) ++t;
-      return v.MatchAt(lex_.triggers, t, se, lex_.max_phrase_words) > 0;
+      std::string ev;
+      return counts_internal::TriggerAt(v, lex_, t, se, &ev) > 0;
     };
     if (!(j >= se || v.IsPunct(j) || MayFollowBareCount(word(j)) ||
           verb_follows())) {
@@ -462,9 +461,8 @@ std::optional<CaseCount> RuleCountTagger::Judge(
     size_t back_dist = SIZE_MAX;
     for (size_t t = first; t > back_limit && first - t <= 4;) {
       --t;
-      size_t len = v.MatchAt(lex_.triggers, t, first, lex_.max_phrase_words);
+      size_t len = counts_internal::TriggerAt(v, lex_, t, first, &event);
       if (len) {
-        event = lex_.triggers.at(v.Phrase(t, len));
         back_dist = first - t - len;
         break;
       }
@@ -474,8 +472,9 @@ std::optional<CaseCount> RuleCountTagger::Judge(
     // before it.
     size_t t = j;
     while (t < fwd_limit && IsBeOrHave(v.lower[t])) ++t;
-    size_t len = v.MatchAt(lex_.triggers, t, fwd_limit, lex_.max_phrase_words);
-    if (len && t - j <= back_dist) event = lex_.triggers.at(v.Phrase(t, len));
+    std::string fwd_event;
+    size_t len = counts_internal::TriggerAt(v, lex_, t, fwd_limit, &fwd_event);
+    if (len && t - j <= back_dist) event = fwd_event;
     if (event.empty()) {
       // "The number of political prisoners has reached 1,400": the counted
       // noun is named earlier in the sentence.

@@ -65,6 +65,10 @@ Result<CountLexicon> CountLexicon::Load(const std::string& lang_dir) {
                 : kind == "group" ? PersonKind::kGroup
                                   : PersonKind::kGeneric;
     if (r.size() > 2) noun.event = r[2];
+    if (r[0].size() > 1 && r[0].back() == '*') {
+      lex.person_stems.emplace_back(r[0].substr(0, r[0].size() - 1), noun);
+      continue;
+    }
     lex.persons[r[0]] = noun;
     note(r[0]);
   }
@@ -79,11 +83,22 @@ Result<CountLexicon> CountLexicon::Load(const std::string& lang_dir) {
   for (auto& r : *t) {
     if (r.size() < 2)
       return Status::InvalidArgument("trigger needs 2 fields: " + r[0]);
+    if (r[0].size() > 1 && r[0].back() == '*') {
+      lex.trigger_stems.emplace_back(r[0].substr(0, r[0].size() - 1), r[1]);
+      continue;
+    }
     lex.triggers[r[0]] = r[1];
     if (r.size() > 2 && r[2] == "condition")
       lex.condition_triggers.insert(r[0]);
     note(r[0]);
   }
+  auto longest_first = [](const auto& a, const auto& b) {
+    return a.first.size() > b.first.size();
+  };
+  std::stable_sort(lex.trigger_stems.begin(), lex.trigger_stems.end(),
+                   longest_first);
+  std::stable_sort(lex.person_stems.begin(), lex.person_stems.end(),
+                   longest_first);
   auto s = ReadTable(lang_dir + "/counts-stopwords.txt");
   NF_RETURN_IF_ERROR(s.status());
   for (auto& r : *s) lex.stopwords.insert(r[0]);

@@ -12,6 +12,8 @@
 #include <string_view>
 #include <unordered_map>
 #include <unordered_set>
+#include <utility>
+#include <vector>
 
 #include "core/status.h"
 
@@ -41,6 +43,10 @@ struct CountLexicon {
   // they say what happened to a count only as its modifier or complement
   // ("cholera cases", "infected with measles").
   std::unordered_set<std::string> condition_triggers;
+  // Entries written "stem*" (for inflected languages: "задержа*" covers
+  // задержаны, задержали, задержания): one-word prefixes, longest first.
+  std::vector<std::pair<std::string, std::string>> trigger_stems;
+  std::vector<std::pair<std::string, PersonNoun>> person_stems;
   std::unordered_set<std::string> stopwords;
   std::unordered_set<std::string> negators;
   std::unordered_set<std::string> reporting_verbs;  // end the event search
