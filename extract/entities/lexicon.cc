@@ -146,6 +146,7 @@ Result<Lexicon> LoadLexicon(const std::string& lang_dir,
     std::string lang = lang_dir;
     while (!lang.empty() && lang.back() == '/') lang.pop_back();
     lang = lang.substr(lang.find_last_of('/') + 1);
+    lex.names_.reserve(lex.names_.size() + 40000);  // packaged names
     PackagedReport report = AddPackagedGazetteers(share_dir, lang, lex.names_);
     for (const auto& s : report.sources) {
       if (s.found) lex.packaged_.emplace_back(s.path, s.added);
@@ -154,6 +155,7 @@ Result<Lexicon> LoadLexicon(const std::string& lang_dir,
       // Lower-case entries only: capitalized ones are names.
       std::ifstream in(share_dir + "/dict/words", std::ios::binary);
       std::string word;
+      if (in) lex.dictionary_.reserve(90000);
       while (std::getline(in, word)) {
         if (!word.empty() && std::islower(static_cast<unsigned char>(word[0])) &&
             word.find('\'') == std::string::npos) {
