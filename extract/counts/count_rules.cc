@@ -44,14 +44,14 @@ bool IsClauseBreak(std::string_view w) {
 }
 
 // Whether the trigger at [t, t + n) says nothing about the count in front
-// of it: a disease name that is no "with/of/from" complement ("need help
+// of it: a disease name that is no "with/from" complement ("need help
 // amid Covid crisis"), or "treated as" (a manner, not an injury).
 bool WeakTrigger(const TokenView& v, const CountLexicon& lex, size_t t,
                  size_t n) {
   const std::string& w = v.lower[t];
   if (lex.condition_triggers.count(v.Phrase(t, n))) {
     const std::string_view b = t > 0 ? std::string_view(v.lower[t - 1]) : "";
-    return b != "with" && b != "of" && b != "from" && b != "by";
+    return b != "with" && b != "from";
   }
   return w == "treated" && t + 1 < v.size() &&
          (v.lower[t + 1] == "as" || v.lower[t + 1] == "like");

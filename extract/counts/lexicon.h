@@ -41,7 +41,7 @@ struct CountLexicon {
   std::unordered_map<std::string, std::string> triggers;    // -> event
   // Triggers that are names of a disease or condition ("covid", "cholera"):
   // they say what happened to a count only as its modifier or complement
-  // ("cholera cases", "infected with measles").
+  // ("cholera cases", "sick with measles").
   std::unordered_set<std::string> condition_triggers;
   // Entries written "stem*" (for inflected languages: "задержа*" covers
   // задержаны, задержали, задержания): one-word prefixes, longest first.
