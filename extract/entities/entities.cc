@@ -36,6 +36,17 @@ RuleEntityTagger::Match RuleEntityTagger::Longest(const AnalyzedText& at,
   for (size_t b = limit + 1; b-- > a;) {
     if (!w[b].is_word) continue;
     std::string key = Key(at, w, a, b);
+    // Names that end in 's ("Lowe's", "McDonald's") before the possessive
+    // reading ("Beijing's").
+    if (w[b].possessive) {
+      const GazetteerEntry* g = lex_.Find(key + "'s");
+      if (g != nullptr && !g->skip) {
+        m.end = b;
+        m.gaz = g;
+        m.with_s = true;
+        return m;
+      }
+    }
     if (const GazetteerEntry* g = lex_.Find(key)) {
       // "Forest Hill", "Mary Poppins", "Paris Hilton": a one-word place
       // that is a packaged name or a given name, right before another
@@ -194,7 +205,13 @@ void RuleEntityTagger::Chunk(const AnalyzedText& at, const std::vector<Word>& w,
             lex_.IsSpeechVerb(w[end + 1].text)) {
           rule = "loc.government-metonymy";
         }
-        out.push_back(Make(at, w, pos, end, type, m.gaz->canonical, rule));
+        Entity e = Make(at, w, pos, end, type, m.gaz->canonical, rule);
+        if (m.with_s) {
+          std::string_view tail = at.text.substr(e.span.end);
+          e.span.end += tail.compare(0, 2, "'s") == 0 ? 2 : 4;  // ’s
+          e.text = std::string(at.Slice(e.span));
+        }
+        out.push_back(std::move(e));
       }
       title.clear();
       honorific = false;

@@ -78,6 +78,7 @@ class RuleEntityTagger : public EntityTagger {
     const GazetteerEntry* gaz = nullptr;
     const std::string* title = nullptr;
     bool honorific = false;
+    bool with_s = false;  // the name ends in the cut-off 's ("Lowe's")
   };
 
   std::string Key(const AnalyzedText& at, const std::vector<Word>& w, size_t a,
