@@ -39,9 +39,7 @@ InputTally ForEachDocument(
   ReadOptions options;
   options.url = url;
   int64_t done = static_cast<int64_t>(errors.size());
-  for (const std::string& file : files) {
-    if (stop && *stop) break;
-    Result<Document> doc = ReadDocument(file, options);
+  auto handle = [&](const std::string& name, const Result<Document>& doc) {
     if (!doc.ok()) {
       Log(LogLevel::kError) << doc.status().message();
       ++tally.failed;
@@ -49,12 +47,31 @@ InputTally ForEachDocument(
       ++tally.read;
       Status s = fn(*doc);
       if (!s.ok()) {
-        Log(LogLevel::kError) << file << ": " << s.message();
+        Log(LogLevel::kError) << name << ": " << s.message();
         ++tally.failed;
       }
     }
     ++done;
-    if (progress) progress(done, tally.total, file);
+    if (progress) progress(done, tally.total, name);
+  };
+  for (const std::string& file : files) {
+    if (stop && *stop) break;
+    if (!IsWarcPath(file)) {
+      handle(file, ReadDocument(file, options));
+      continue;
+    }
+    // Each HTML response in an archive is an input of its own.
+    --tally.total;
+    Status archive = ForEachWarcDocument(
+        file, options, [&](const std::string& label, Result<Document> doc) {
+          ++tally.total;
+          handle(label, doc);
+          return !(stop && *stop);
+        });
+    if (!archive.ok()) {
+      ++tally.total;
+      handle(file, archive);
+    }
   }
   return tally;
 }

@@ -55,7 +55,8 @@ struct FeedItem {
 // Parses an RSS 2.0 (<rss><channel><item>), RSS 1.0 (RDF <item> siblings of
 // <channel>) or Atom (<feed><entry>) document. Item links: RSS <link>, else
 // a <guid isPermaLink> that is a URL; Atom <link rel="alternate"> (or a link
-// without rel), else the first http(s) <link>. Dates: RSS <pubDate> (RFC
+// without rel; entries with only self/edit/enclosure links are skipped).
+// Dates: RSS <pubDate> (RFC
 // 822/1123, two-digit years and named zones accepted), <dc:date>
 // (ISO 8601), Atom <published>, <updated>. Items without a usable URL are
 // skipped. A gzip body is inflated first (cap 64 MiB). Fails with

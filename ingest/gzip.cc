@@ -108,4 +108,22 @@ Result<std::string> Gunzip(std::string_view bytes, size_t max_decoded_bytes) {
   return out;
 }
 
+std::string GunzipPrefix(std::string_view bytes, size_t max_bytes) {
+  Inflater inflater;
+  if (!inflater.Init()) return "";
+  z_stream* zs = inflater.stream();
+  std::string out(max_bytes, '\0');
+  zs->next_in =
+      reinterpret_cast<Bytef*>(const_cast<char*>(bytes.data()));
+  zs->avail_in = static_cast<uInt>(std::min(bytes.size(), kMaxAvailIn));
+  zs->next_out = reinterpret_cast<Bytef*>(out.data());
+  zs->avail_out = static_cast<uInt>(max_bytes);
+  while (zs->avail_out > 0) {
+    const int rc = inflate(zs, Z_NO_FLUSH);
+    if (rc != Z_OK) break;
+  }
+  out.resize(max_bytes - zs->avail_out);
+  return out;
+}
+
 }  // namespace newsfacts::ingest_internal

@@ -26,6 +26,11 @@ bool LooksGzipped(std::string_view bytes);
 // Messages do not name a file; callers add that context.
 Result<std::string> Gunzip(std::string_view bytes, size_t max_decoded_bytes);
 
+// Up to the first `max_bytes` decompressed bytes of a gzip stream, for
+// sniffing what it holds; whatever could be decoded when the data is damaged
+// or truncated ("" when nothing).
+std::string GunzipPrefix(std::string_view bytes, size_t max_bytes);
+
 }  // namespace newsfacts::ingest_internal
 
 #endif  // NEWSFACTS_INGEST_GZIP_H_

@@ -22,6 +22,7 @@
 #ifndef NEWSFACTS_INGEST_INGEST_H_
 #define NEWSFACTS_INGEST_INGEST_H_
 
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -37,9 +38,9 @@ struct InputError {
 };
 
 // Expands command-line inputs: a file stays itself; a directory is walked
-// recursively for *.html, *.htm, *.html.gz (case-insensitive), sorted by
-// path; "-" stays "-" (stdin). Paths that do not exist or cannot be read are
-// appended to `errors` and skipped.
+// recursively for *.html, *.htm, *.html.gz, *.warc and *.warc.gz
+// (case-insensitive), sorted by path; "-" stays "-" (stdin). Paths that do
+// not exist or cannot be read are appended to `errors` and skipped.
 std::vector<std::string> ExpandInputs(const std::vector<std::string>& inputs,
                                       std::vector<InputError>* errors);
 
@@ -62,6 +63,27 @@ Result<Document> ReadDocument(const std::string& path,
 Result<Document> DocumentFromBytes(std::string source, std::string bytes,
                                    std::string_view content_type,
                                    const ReadOptions& options);
+
+// True for paths ending in .warc or .warc.gz (case-insensitive): inputs
+// read with ForEachWarcDocument rather than ReadDocument.
+bool IsWarcPath(std::string_view path);
+
+// Reads a WARC archive (ingest/warc.h) and calls `fn` once per HTML
+// response: each `response` record with a 2xx HTTP status and an HTML
+// Content-Type (text/html, application/xhtml+xml) becomes a Document with
+// source, requested and final URL = WARC-Target-URI, the HTTP status and
+// Content-Type, fetch_time = WARC-Date and origin kWarc; its payload is
+// de-chunked, gunzipped and decoded to UTF-8 as for files. A record that
+// cannot be decoded is passed as its error status (naming the archive and
+// the URL). `label` names the record for progress and messages: its
+// WARC-Target-URI, else "<path> <record id>". Other records are skipped.
+// `fn` returns false to stop. Returns the file-level error (cannot open,
+// damaged or truncated archive: records before the damage have been passed),
+// else OK.
+Status ForEachWarcDocument(
+    const std::string& path, const ReadOptions& options,
+    const std::function<bool(const std::string& label, Result<Document> doc)>&
+        fn);
 
 struct DecodedText {
   std::string utf8;

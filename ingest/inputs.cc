@@ -28,7 +28,7 @@ bool EndsWithIgnoringCase(std::string_view s, std::string_view lower_suffix) {
 bool IsPageName(const std::string& name) {
   return EndsWithIgnoringCase(name, ".html") ||
          EndsWithIgnoringCase(name, ".htm") ||
-         EndsWithIgnoringCase(name, ".html.gz");
+         EndsWithIgnoringCase(name, ".html.gz") || IsWarcPath(name);
 }
 
 Status Unreadable(const std::string& path, const std::error_code& ec) {
@@ -75,6 +75,11 @@ void WalkDirectory(const std::string& dir, std::vector<std::string>* files,
 }
 
 }  // namespace
+
+bool IsWarcPath(std::string_view path) {
+  return EndsWithIgnoringCase(path, ".warc") ||
+         EndsWithIgnoringCase(path, ".warc.gz");
+}
 
 std::vector<std::string> ExpandInputs(const std::vector<std::string>& inputs,
                                       std::vector<InputError>* errors) {

@@ -2,6 +2,7 @@
 // Living Standard 13.2.3.1 "Determining the character encoding".
 
 #include <cstdint>
+#include <functional>
 
 #include "ingest/sniff.h"
 
@@ -44,7 +45,8 @@ struct Attribute {
 // 13.2.3.2 "get an attribute". Returns false when there is no further
 // attribute in the tag or the bytes end first; *pos is left where the
 // algorithm leaves it.
-bool GetAttribute(std::string_view s, size_t* pos, Attribute* attr) {
+bool GetAttribute(std::string_view s, size_t* pos, Attribute* attr,
+                  bool lower_value = true) {
   size_t& p = *pos;
   attr->name.clear();
   attr->value.clear();
@@ -81,13 +83,13 @@ bool GetAttribute(std::string_view s, size_t* pos, Attribute* attr) {
         ++p;
         return true;
       }
-      attr->value.push_back(AsciiLower(s[p]));
+      attr->value.push_back(lower_value ? AsciiLower(s[p]) : s[p]);
       ++p;
     }
   }
   if (s[p] == '>') return true;
   while (p < s.size() && !IsSpace(s[p]) && s[p] != '>') {
-    attr->value.push_back(AsciiLower(s[p]));
+    attr->value.push_back(lower_value ? AsciiLower(s[p]) : s[p]);
     ++p;
   }
   return p < s.size();
@@ -293,6 +295,61 @@ std::string PrescanMetaCharset(std::string_view bytes) {
   std::string label = PrescanMeta(s);
   if (label.empty()) label = XmlDeclarationCharset(s);
   return label;
+}
+
+void ForEachHtmlTag(std::string_view html,
+                    const std::function<bool(const HtmlTag&)>& fn) {
+  const std::string_view s = html;
+  size_t p = 0;
+  HtmlTag tag;
+  while (p < s.size()) {
+    p = s.find('<', p);
+    if (p == std::string_view::npos) return;
+    if (StartsWithAt(s, p, "<!--")) {
+      const size_t close = s.find("-->", p + 2);
+      if (close == std::string_view::npos) return;
+      p = close + 3;
+      continue;
+    }
+    const bool end_tag = StartsWithAt(s, p, "</");
+    const size_t name_start = p + (end_tag ? 2 : 1);
+    if (name_start >= s.size() || !IsAsciiAlpha(s[name_start])) {
+      if (StartsWithAt(s, p, "<!") || StartsWithAt(s, p, "<?") || end_tag) {
+        const size_t close = s.find('>', p + 2);
+        if (close == std::string_view::npos) return;
+        p = close + 1;
+      } else {
+        ++p;
+      }
+      continue;
+    }
+    tag.name.clear();
+    tag.attributes.clear();
+    tag.end_tag = end_tag;
+    p = name_start;
+    while (p < s.size() && !IsSpace(s[p]) && s[p] != '>' && s[p] != '/') {
+      tag.name.push_back(AsciiLower(s[p]));
+      ++p;
+    }
+    Attribute attr;
+    while (GetAttribute(s, &p, &attr, /*lower_value=*/false)) {
+      if (!end_tag) tag.attributes.emplace_back(attr.name, attr.value);
+    }
+    if (p < s.size()) ++p;  // the '>'
+    if (!fn(tag)) return;
+    // Raw text elements: skip to their end tag so that markup inside a
+    // script or style is not taken for tags.
+    if (!end_tag && (tag.name == "script" || tag.name == "style" ||
+                     tag.name == "textarea" || tag.name == "title")) {
+      const std::string close = "</" + tag.name;
+      size_t q = p;
+      while (q < s.size() && !StartsWithAt(s, q, close)) {
+        q = s.find('<', q + 1);
+        if (q == std::string_view::npos) return;
+      }
+      p = q;
+    }
+  }
 }
 
 }  // namespace newsfacts::ingest_internal

@@ -10,8 +10,11 @@
 #define NEWSFACTS_INGEST_SNIFF_H_
 
 #include <cstddef>
+#include <functional>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include "core/status.h"
 
@@ -49,6 +52,21 @@ std::string CanonicalCharset(std::string_view label);
 // otherwise (known binary signatures, NUL bytes or many control characters
 // in the first KiBs). `utf16` skips the NUL test for UTF-16 input.
 Status CheckLooksLikeText(std::string_view bytes, bool utf16);
+
+// A start or end tag found by ForEachHtmlTag. Names are lowercased;
+// attribute values keep their case and are not entity-decoded.
+struct HtmlTag {
+  std::string name;
+  bool end_tag = false;
+  std::vector<std::pair<std::string, std::string>> attributes;
+};
+
+// Walks the tags of `html` with the prescan's tokenizer (comments,
+// doctypes and processing instructions skipped; the contents of script,
+// style, textarea and title skipped), calling `fn` for each until it
+// returns false. Not an HTML parser: used for <link> discovery in <head>.
+void ForEachHtmlTag(std::string_view html,
+                    const std::function<bool(const HtmlTag&)>& fn);
 
 }  // namespace newsfacts::ingest_internal
 

@@ -125,6 +125,7 @@ class WarcWriter {
   std::vector<std::string> finished_;
   void* file_ = nullptr;  // FILE*
   int64_t file_bytes_ = 0;
+  int records_in_file_ = 0;  // besides the warcinfo record
   int serial_ = 0;
 };
 
