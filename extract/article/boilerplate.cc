@@ -214,6 +214,53 @@ bool IsNonContentTag(const GumboNode* node) {
   }
 }
 
+bool IsTeaserOrCommentsBox(const GumboNode* a) {
+  if (!IsElement(a)) return false;
+  GumboTag t = a->v.element.tag;
+  if (t == GUMBO_TAG_ASIDE || t == GUMBO_TAG_FOOTER) return true;
+  if (t == GUMBO_TAG_LI) {
+    // One item of a list of dated items (teasers, schedules, comments).
+    int dated = 0;
+    const GumboNode* list = a->parent;
+    if (list != nullptr && IsElement(list)) {
+      const GumboVector& items = list->v.element.children;
+      for (unsigned i = 0; i < items.length && dated < 2; ++i) {
+        const auto* item = static_cast<const GumboNode*>(items.data[i]);
+        if (!IsElement(item) || item->v.element.tag != GUMBO_TAG_LI) continue;
+        bool has_time = false;
+        ForEachElement(item, [&](const GumboNode* n) {
+          if (n->v.element.tag == GUMBO_TAG_TIME) has_time = true;
+          return !has_time;
+        });
+        if (has_time) ++dated;
+      }
+    }
+    if (dated >= 2) return true;
+  }
+  std::string s = ClassAndId(a);
+  return s.size() > 1 && ContainsAny(s, std::begin(kStrongBoilerplate),
+                                     std::end(kStrongBoilerplate));
+}
+
+bool IsOtherPagesBox(const GumboNode* node) {
+  if (!IsElement(node)) return false;
+  if (node->v.element.tag == GUMBO_TAG_LI) return IsTeaserOrCommentsBox(node);
+  static constexpr std::string_view kOther[] = {
+      "comments", "related", "most-read", "mostread", "most-popular",
+      "recommend", "more-stories", "trending", "outbrain", "taboola"};
+  std::string s = ClassAndId(node);
+  return s.size() > 1 && ContainsAny(s, std::begin(kOther), std::end(kOther));
+}
+
+bool InTeaserOrComments(const GumboNode* node) {
+  for (const GumboNode* a = node;
+       a != nullptr && IsElement(a) && a->v.element.tag != GUMBO_TAG_BODY;
+       a = a->parent) {
+    if (IsTeaserOrCommentsBox(a)) return true;
+  }
+  return false;
+}
+
 bool LooksLikeBoilerplate(const GumboNode* node) {
   GumboTag tag = node->v.element.tag;
   if (tag == GUMBO_TAG_BODY || tag == GUMBO_TAG_HTML || tag == GUMBO_TAG_A ||

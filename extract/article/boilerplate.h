@@ -44,6 +44,17 @@ std::unordered_set<const GumboNode*> ArticleAnchorAncestors(
 bool IsNonContentTag(const GumboNode* node);
 // True when the element's class/id marks it as boilerplate.
 bool LooksLikeBoilerplate(const GumboNode* node);
+// True when the element sits in a teaser, comment or "related" box: an
+// ancestor is <aside>/<footer>, has a strong boilerplate class/id, or is
+// one item of a list whose items carry dates. Dates there are never the
+// page's own.
+bool InTeaserOrComments(const GumboNode* node);
+// The same test for the element alone (for top-down walks that prune).
+bool IsTeaserOrCommentsBox(const GumboNode* node);
+// Narrower, for text near the headline, where meta bars mix the page's date
+// with share and comment-count widgets: comment sections, "related" /
+// "most read" boxes and dated list items only.
+bool IsOtherPagesBox(const GumboNode* node);
 // hidden attribute or display:none / visibility:hidden inline style.
 bool IsHidden(const GumboNode* node);
 bool IsHeading(GumboTag tag);

@@ -9,6 +9,7 @@
 #include <utility>
 #include <vector>
 
+#include "extract/article/boilerplate.h"
 #include "extract/article/content.h"
 #include "extract/article/dom.h"
 #include "extract/article/headline_window.h"
@@ -297,8 +298,11 @@ class ExtractorImpl : public Extractor {
       }
       done = ExtractWithProfile(dom, *profile, &article);
       if (article.published.empty()) {
-        if (const GumboNode* t = dom.SelectFirst(profile->page_date))
+        for (const GumboNode* t : dom.Select(profile->page_date)) {
+          if (InTeaserOrComments(t)) continue;
           article.published = NormalizeDate(Attr(t, "datetime"));
+          break;
+        }
       }
     }
     if (!done) {

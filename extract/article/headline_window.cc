@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "extract/article/boilerplate.h"
 #include "extract/article/metadata.h"
 #include "extract/article/page_hints.h"
 
@@ -58,6 +59,9 @@ void Collect(const GumboNode* node, Walk* walk, int depth) {
     return;
   }
   if (!IsElement(node) || SkippedTag(node->v.element.tag)) return;
+  // Teasers, comments and "related" boxes carry other pages' dates and
+  // names.
+  if (node != walk->headline && IsOtherPagesBox(node)) return;
   const bool is_headline = node == walk->headline;
   if (is_headline) walk->headline_start = walk->lines.size();
   const GumboVector& children = node->v.element.children;

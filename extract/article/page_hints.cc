@@ -6,6 +6,7 @@
 #include <cctype>
 #include <cstdio>
 
+#include "extract/article/boilerplate.h"
 #include "extract/article/content.h"
 #include "extract/article/headline_window.h"
 #include "extract/article/metadata.h"
@@ -192,6 +193,7 @@ std::string FindVisibleDate(const Dom& dom, std::string_view url) {
     GumboTag t = n->v.element.tag;
     if (t == GUMBO_TAG_SCRIPT || t == GUMBO_TAG_STYLE || t == GUMBO_TAG_NAV)
       return false;
+    if (IsTeaserOrCommentsBox(n)) return false;
     if (Attr(n, "itemprop") == "datePublished") {
       std::string_view v = Attr(n, "content");
       if (v.empty()) v = Attr(n, "datetime");
@@ -223,7 +225,7 @@ std::string FindVisibleDate(const Dom& dom, std::string_view url) {
     GumboTag t = n->v.element.tag;
     if (t == GUMBO_TAG_SCRIPT || t == GUMBO_TAG_STYLE || t == GUMBO_TAG_NAV ||
         t == GUMBO_TAG_FOOTER || t == GUMBO_TAG_ASIDE || t == GUMBO_TAG_A ||
-        LooksLikeBoilerplate(n))
+        LooksLikeBoilerplate(n) || IsTeaserOrCommentsBox(n))
       return false;
     if (t != GUMBO_TAG_P && t != GUMBO_TAG_SPAN && t != GUMBO_TAG_DIV &&
         t != GUMBO_TAG_SMALL && t != GUMBO_TAG_LI && t != GUMBO_TAG_EM &&

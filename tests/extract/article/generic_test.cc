@@ -125,6 +125,22 @@ TEST(ArticleGeneric, BuildsBlocksFromMainContent) {
   }
 }
 
+TEST(ArticleGeneric, DatesNeverFromTeasersOrComments) {
+  // No structured date: the visible one must be the article's, not a
+  // teaser's or a comment's that come first in the document.
+  const std::string html = Page(
+      "<ul class=latest><li><time datetime=2020-01-02>Jan 2</time> <a "
+      "href=/a>Other story</a></li><li><time datetime=2020-01-03>Jan 3"
+      "</time> <a href=/b>Another story</a></li></ul>"
+      "<div class=comments><p>Great piece!</p><time datetime=2020-02-01>"
+      "Feb 1</time></div><article><h1>Budget passes</h1><time "
+      "datetime=2021-03-04T10:00:00Z>2 hours ago</time><p>" +
+      std::string(kPara1) + "</p><p>" + kPara2 + "</p></article>");
+  Result<Article> a = ExtractHtml(html);
+  ASSERT_TRUE(a.ok());
+  EXPECT_EQ(a->published, "2021-03-04T10:00:00+00:00");
+}
+
 TEST(ArticleGeneric, BylineAndAuthorBioBlocksLeaveTheText) {
   const std::string html =
       "<html><head><title>Budget passes</title><meta name=author "
