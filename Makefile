@@ -16,10 +16,14 @@ dev: deps
 	cmake --preset dev >/dev/null
 	cmake --build --preset dev -j $(JOBS)
 
-# Builds the release binary, ingests the bundled example pages and prints
-# what was found.
+# Builds the release binary, crawls the bundled example site (a feed and a
+# sitemap under examples/, read through file:// URLs, so no network) and
+# prints what was found. file:// URLs must be absolute: the seeds are made
+# from the checkout's path here.
 demo: release
-	build/release/newsfacts ingest --db $(DB) examples/
+	build/release/newsfacts crawl --once --db $(DB) \
+	  --seed file://$(CURDIR)/examples/feed.xml \
+	  --seed file://$(CURDIR)/examples/sitemap.xml
 	build/release/newsfacts summary --db $(DB)
 
 # Builds with AddressSanitizer + UBSan and runs every test through ctest.

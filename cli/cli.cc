@@ -88,6 +88,32 @@ int RunCli(int argc, const char* const* argv) {
       ->capture_default_str();
   query_cmd->add_option("sql", query.sql, "One SQL statement")->required();
 
+  CrawlArgs crawl;
+  CLI::App* crawl_cmd = app.add_subcommand(
+      "crawl", "Fetch feeds, sitemaps and their articles politely into the "
+               "database (one pass, or --every DURATION)");
+  crawl_cmd->add_option("--config", crawl.config,
+                        "TOML config (see config/newsfacts.toml)");
+  crawl_cmd->add_option("--db", crawl.db,
+                        "SQLite database file (default: newsfacts.db)");
+  crawl_cmd->add_flag("--once", crawl.once, "One pass, then exit (default)");
+  crawl_cmd->add_option("--every", crawl.every,
+                        "Keep running, a pass every DURATION (e.g. 15m)");
+  crawl_cmd->add_option("--seed", crawl.seeds,
+                        "Feed, sitemap or site root URL (repeatable)");
+  crawl_cmd->add_option("--delay", crawl.delay,
+                        "Seconds between requests to one host (default 5)");
+  crawl_cmd->add_option("--max-pages", crawl.max_pages,
+                        "Article fetches per pass (0 = no limit)");
+  crawl_cmd->add_option("--user-agent", crawl.user_agent, "User-Agent");
+  crawl_cmd->add_flag("--allow-private-addresses", crawl.allow_private,
+                      "Allow loopback, private and link-local addresses");
+  crawl_cmd->add_option("--warc-out", crawl.warc_out,
+                        "Also write every response to WARC files in DIR");
+  crawl_cmd->add_flag("!--no-facts", crawl.facts,
+                      "Store articles without running the fact stages");
+  crawl_cmd->get_option("--once")->excludes(crawl_cmd->get_option("--every"));
+
   SummaryArgs summary;
   CLI::App* summary_cmd = app.add_subcommand(
       "summary", "Print what the database holds: articles, top entities, "
@@ -99,7 +125,7 @@ int RunCli(int argc, const char* const* argv) {
 
   for (CLI::App* sub :
        {ingest_cmd, extract_cmd, tag_cmd, reextract_cmd, query_cmd,
-        summary_cmd}) {
+        summary_cmd, crawl_cmd}) {
     AddGlobalFlags(sub, &global);
   }
 
@@ -121,6 +147,7 @@ int RunCli(int argc, const char* const* argv) {
   if (*reextract_cmd) return RunReextract(global, reextract);
   if (*query_cmd) return RunQuery(global, query);
   if (*summary_cmd) return RunSummary(global, summary);
+  if (*crawl_cmd) return RunCrawl(global, crawl);
   return kExitUsage;
 }
 

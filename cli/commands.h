@@ -54,6 +54,21 @@ struct QueryArgs {
 };
 int RunQuery(const GlobalArgs& global, const QueryArgs& args);
 
+struct CrawlArgs {
+  std::string config;              // --config FILE (TOML)
+  std::string db;                  // --db; empty = config, else newsfacts.db
+  bool once = false;               // --once (the default)
+  std::string every;               // --every DURATION, e.g. 15m
+  std::vector<std::string> seeds;  // --seed URL (repeatable)
+  double delay = -1;               // --delay SECONDS; < 0 = config
+  int64_t max_pages = -1;          // --max-pages N; < 0 = config
+  std::string user_agent;          // --user-agent
+  bool allow_private = false;      // --allow-private-addresses
+  std::string warc_out;            // --warc-out DIR
+  bool facts = true;               // --no-facts
+};
+int RunCrawl(const GlobalArgs& global, const CrawlArgs& args);
+
 struct SummaryArgs {
   std::string db = "newsfacts.db";
   int top = 10;
