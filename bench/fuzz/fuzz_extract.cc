@@ -1,6 +1,7 @@
 // libFuzzer target: hostile bytes through charset decoding (ingest), the
 // pre-pass, the Gumbo wrapper and the whole article extractor, with and
-// without the Pangea site profile. Not part of CI; see bench/fuzz/README.md.
+// without the Pangea site profile. Not part of CI; build and run as told in
+// bench/fuzz/run.sh.
 #include <cstddef>
 #include <cstdint>
 #include <memory>
