@@ -128,6 +128,20 @@ std::vector<Entity> RuleEntityTagger::Pass(const AnalyzedText& at,
       }
     }
     size_t last = ChunkEnd(at, w, i, lex_);
+    // "the Communist party", "the ruling Nur Otan party": a capitalized
+    // name right before a lower-case "party" names the party (the
+    // guideline marks the whole phrase ORG).
+    if (size_t p = last + 1;
+        p < w.size() && w[p].is_word && w[p].text == "party" &&
+        w[last].is_word && !w[last].possessive &&
+        w[p].span.begin == w[last].span.end + 1 &&
+        at.text[w[last].span.end] == ' ' &&
+        !(last == i && w[i].sentence_start &&
+          lex_.Find(w[i].text) == nullptr && lex_.IsCommonWord(w[i].text))) {
+      out.push_back(Make(at, w, i, p, EntityType::kOrg, "", "org.party"));
+      i = p + 1;
+      continue;
+    }
     Chunk(at, w, i, last, ctx, out);
     i = last + 1;
   }
@@ -187,7 +201,7 @@ void RuleEntityTagger::Chunk(const AnalyzedText& at, const std::vector<Word>& w,
     }
     if (m.gaz != nullptr) {
       size_t end = m.end;
-      std::string rule = m.gaz->rule;
+      std::string rule(m.gaz->rule);
       if (!m.gaz->skip) {
         while (m.gaz->type == EntityType::kLoc && end < last &&
                w[end + 1].is_word && lex_.IsLocSuffix(w[end + 1].text)) {

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cctype>
 #include <fstream>
+#include <memory>
 #include <sstream>
 #include <utility>
 #include <vector>
@@ -46,6 +47,16 @@ std::pair<std::string, std::string> SplitEntry(std::string_view line) {
   }
   return {NormalizeSpaces(Trim(line.substr(0, eq))),
           NormalizeSpaces(Trim(line.substr(eq + 3)))};
+}
+
+bool ReadWholeFile(const std::string& path, std::string& out) {
+  std::ifstream in(path, std::ios::binary | std::ios::ate);
+  if (!in) return false;
+  std::streamoff size = in.tellg();
+  if (size < 0) return false;
+  out.resize(static_cast<size_t>(size));
+  in.seekg(0);
+  return static_cast<bool>(in.read(out.data(), size));
 }
 
 size_t WordCount(std::string_view s) {
@@ -106,12 +117,12 @@ const std::string* Lexicon::Title(std::string_view surface) const {
 }
 
 bool Lexicon::IsCommonWord(std::string_view w) const {
-  if (dictionary_.empty() || w.size() > 40) return false;
+  if (dictionary_.empty() || w.empty() || w.size() > 40) return false;
   char buf[40];
   for (size_t i = 0; i < w.size(); ++i) {
     buf[i] = static_cast<char>(std::tolower(static_cast<unsigned char>(w[i])));
   }
-  return Has(dictionary_, std::string_view(buf, w.size()));
+  return dictionary_.find(std::string_view(buf, w.size())) != dictionary_.end();
 }
 
 Result<Lexicon> LoadLexicon(const std::string& lang_dir,
@@ -120,16 +131,17 @@ Result<Lexicon> LoadLexicon(const std::string& lang_dir,
   struct GazFile {
     const char* name;
     EntityType type;
+    const char* rule;
   };
   // Later files do not override earlier ones: countries win over cities
   // with the same spelling (e.g. "Singapore").
   const GazFile kGazetteers[] = {
-      {"ent-loc-countries", EntityType::kLoc},
-      {"ent-org-names", EntityType::kOrg},
-      {"ent-org-companies", EntityType::kOrg},
-      {"ent-norp", EntityType::kNorp},
-      {"ent-loc-regions", EntityType::kLoc},
-      {"ent-loc-cities", EntityType::kLoc},
+      {"ent-loc-countries", EntityType::kLoc, "gaz.loc-countries"},
+      {"ent-org-names", EntityType::kOrg, "gaz.org-names"},
+      {"ent-org-companies", EntityType::kOrg, "gaz.org-companies"},
+      {"ent-norp", EntityType::kNorp, "gaz.norp"},
+      {"ent-loc-regions", EntityType::kLoc, "gaz.loc-regions"},
+      {"ent-loc-cities", EntityType::kLoc, "gaz.loc-cities"},
   };
   for (const GazFile& g : kGazetteers) {
     auto lines = ReadList(lang_dir + "/" + g.name + ".txt");
@@ -138,8 +150,7 @@ Result<Lexicon> LoadLexicon(const std::string& lang_dir,
       auto [surface, canonical] = SplitEntry(line);
       lex.max_words_ = std::max(lex.max_words_, WordCount(surface));
       lex.names_.try_emplace(
-          surface, GazetteerEntry{g.type, canonical,
-                                  std::string("gaz.") + (g.name + 4)});
+          surface, GazetteerEntry{g.type, canonical, g.rule});
     }
   }
   {
@@ -152,17 +163,28 @@ Result<Lexicon> LoadLexicon(const std::string& lang_dir,
       if (s.found) lex.packaged_.emplace_back(s.path, s.added);
     }
     if (lang == "en") {
-      // Lower-case entries only: capitalized ones are names.
-      std::ifstream in(share_dir + "/dict/words", std::ios::binary);
-      std::string word;
-      if (in) lex.dictionary_.reserve(90000);
-      while (std::getline(in, word)) {
-        if (!word.empty() && std::islower(static_cast<unsigned char>(word[0])) &&
-            word.find('\'') == std::string::npos) {
-          lex.dictionary_.insert(std::move(word));
+      // Lower-case entries only: capitalized ones are names. The file is
+      // kept whole and the set holds views of its lines.
+      auto arena = std::make_shared<std::string>();
+      if (ReadWholeFile(share_dir + "/dict/words", *arena)) {
+        lex.dictionary_.reserve(arena->size() / 12);
+        std::string_view data = *arena;
+        size_t pos = 0;
+        while (pos < data.size()) {
+          size_t nl = data.find('\n', pos);
+          if (nl == std::string_view::npos) nl = data.size();
+          std::string_view word = data.substr(pos, nl - pos);
+          pos = nl + 1;
+          if (!word.empty() && word.back() == '\r') word.remove_suffix(1);
+          if (!word.empty() &&
+              std::islower(static_cast<unsigned char>(word[0])) &&
+              word.find('\'') == std::string_view::npos) {
+            lex.dictionary_.insert(word);
+          }
         }
       }
       if (!lex.dictionary_.empty()) {
+        lex.dictionary_arena_ = std::move(arena);
         lex.packaged_.emplace_back(share_dir + "/dict/words",
                                    lex.dictionary_.size());
       }

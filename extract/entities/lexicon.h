@@ -10,6 +10,7 @@
 #ifndef NEWSFACTS_EXTRACT_ENTITIES_LEXICON_H_
 #define NEWSFACTS_EXTRACT_ENTITIES_LEXICON_H_
 
+#include <memory>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -25,7 +26,9 @@ namespace newsfacts {
 struct GazetteerEntry {
   EntityType type = EntityType::kLoc;
   std::string canonical;
-  std::string rule;   // e.g. "gaz.loc-countries"
+  // e.g. "gaz.loc-countries"; always a string literal (static storage), so
+  // the ~40k packaged entries allocate nothing for it.
+  std::string_view rule;
   bool skip = false;  // a known non-entity phrase ("World War II")
   // A packaged one-word place ("Split", "Mobile") counts only after a place
   // cue ("in", "near", a dateline, "Logar, Afghanistan").
@@ -101,7 +104,11 @@ class Lexicon {
       titles_;
   StringSet honorifics_, org_suffixes_, loc_suffixes_, given_, family_, speech_,
       stop_, acro_stop_, connectors_, abbrevs_, loc_cues_, possessive_heads_,
-      first_words_, loc_preps_, dictionary_, roles_;
+      first_words_, loc_preps_, roles_;
+  // The system word list: views into one arena holding the file, not one
+  // heap string per word (start-up cost).
+  std::shared_ptr<const std::string> dictionary_arena_;
+  std::unordered_set<std::string_view> dictionary_;
   std::vector<std::pair<std::string, size_t>> packaged_;
   size_t max_words_ = 1;
 };

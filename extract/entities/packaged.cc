@@ -7,18 +7,23 @@
 #include <iterator>
 #include <nlohmann/json.hpp>
 #include <sstream>
+#include <string_view>
 
 namespace newsfacts {
 namespace {
 
 bool ReadFile(const std::string& path, std::string& out) {
-  std::ifstream in(path, std::ios::binary);
+  // One read of the known size (not a character-wise iterator copy).
+  std::ifstream in(path, std::ios::binary | std::ios::ate);
   if (!in) return false;
-  out.assign(std::istreambuf_iterator<char>(in), {});
-  return true;
+  std::streamoff size = in.tellg();
+  if (size < 0) return false;
+  out.resize(static_cast<size_t>(size));
+  in.seekg(0);
+  return static_cast<bool>(in.read(out.data(), size));
 }
 
-size_t WordsIn(const std::string& s) {
+size_t WordsIn(std::string_view s) {
   size_t n = 1;
   for (char c : s) n += c == ' ';
   return n;
@@ -26,16 +31,16 @@ size_t WordsIn(const std::string& s) {
 
 // Names a gazetteer can use: start with an upper-case letter (or any
 // non-ASCII letter), hold no comma ("Korea, Republic of") or bracket.
-bool Usable(const std::string& s) {
+bool Usable(std::string_view s) {
   if (s.empty()) return false;
   unsigned char c = static_cast<unsigned char>(s[0]);
   if (c < 0x80 && !std::isupper(c)) return false;
-  return s.find_first_of(",()[]") == std::string::npos;
+  return s.find_first_of(",()[]") == std::string_view::npos;
 }
 
 // Adds one name; returns whether it was new.
-bool Add(GazetteerMap& names, const std::string& surface,
-         const std::string& canonical, const char* rule, bool needs_cue) {
+bool Add(GazetteerMap& names, std::string_view surface,
+         std::string_view canonical, const char* rule, bool needs_cue) {
   if (!Usable(surface)) return false;
   std::string key = NormalizeSpaces(surface);
   GazetteerEntry e{EntityType::kLoc, NormalizeSpaces(canonical), rule, false};
@@ -122,31 +127,17 @@ size_t AddCldrTerritories(const std::string& path, GazetteerMap& names,
 // GeoNames cities ("4885983" -> "Burbank") and first-level divisions
 // ("US.CA" -> "California") from libgeonames' message catalog. Single-word
 // names ("Mary", "Split", "Mobile") need a place cue.
-size_t AddGeonames(const std::string& path, GazetteerMap& names, bool& found) {
-  auto entries = ReadMoFile(path);
-  found = !entries.empty();
-  size_t added = 0;
-  for (const auto& [id, name] : entries) {
-    if (id.empty()) continue;
-    bool city = std::isdigit(static_cast<unsigned char>(id[0])) != 0;
-    added += Add(names, name, name,
-                 city ? "gaz.geonames-city" : "gaz.geonames-admin1",
-                 WordsIn(name) == 1);
-  }
-  return added;
-}
-
-}  // namespace
-
-std::vector<std::pair<std::string, std::string>> ReadMoFile(
-    const std::string& path) {
-  // The .mo layout (GNU gettext manual, "The Format of GNU MO Files"):
-  // magic, revision, count, offset of original table, offset of
-  // translation table; each table holds (length, offset) pairs. Read by
-  // hand: libintl only translates one message at a time, it cannot list.
-  std::vector<std::pair<std::string, std::string>> out;
-  std::string data;
-  if (!ReadFile(path, data) || data.size() < 20) return out;
+// Calls `fn(original, translated)` for each string pair of a GNU gettext
+// .mo file (either byte order), as views into `data`; false when the file
+// is missing or malformed.
+//
+// The .mo layout (GNU gettext manual, "The Format of GNU MO Files"):
+// magic, revision, count, offset of original table, offset of translation
+// table; each table holds (length, offset) pairs. Read by hand: libintl
+// only translates one message at a time, it cannot list.
+template <typename Fn>
+bool ForEachMoEntry(const std::string& path, std::string& data, Fn&& fn) {
+  if (!ReadFile(path, data) || data.size() < 20) return false;
   auto u32 = [&](size_t at, bool swap) -> uint32_t {
     uint32_t v = 0;
     std::memcpy(&v, data.data() + at, 4);
@@ -155,23 +146,58 @@ std::vector<std::pair<std::string, std::string>> ReadMoFile(
   };
   bool swap = false;
   if (u32(0, false) != 0x950412deu) {
-    if (u32(0, true) != 0x950412deu) return out;
+    if (u32(0, true) != 0x950412deu) return false;
     swap = true;
   }
   uint32_t n = u32(8, swap), orig = u32(12, swap), trans = u32(16, swap);
   if (orig + 8ull * n > data.size() || trans + 8ull * n > data.size()) {
-    return out;
+    return false;
   }
-  out.reserve(n);
+  // Validate every pair first, so a malformed file adds nothing.
   for (uint32_t i = 0; i < n; ++i) {
     uint32_t ol = u32(orig + 8 * i, swap), oo = u32(orig + 8 * i + 4, swap);
     uint32_t tl = u32(trans + 8 * i, swap), to = u32(trans + 8 * i + 4, swap);
     if (uint64_t{oo} + ol > data.size() || uint64_t{to} + tl > data.size()) {
-      out.clear();
-      return out;
+      return false;
     }
-    out.emplace_back(data.substr(oo, ol), data.substr(to, tl));
   }
+  std::string_view all = data;
+  for (uint32_t i = 0; i < n; ++i) {
+    uint32_t ol = u32(orig + 8 * i, swap), oo = u32(orig + 8 * i + 4, swap);
+    uint32_t tl = u32(trans + 8 * i, swap), to = u32(trans + 8 * i + 4, swap);
+    fn(all.substr(oo, ol), all.substr(to, tl));
+  }
+  return n > 0;
+}
+
+// GeoNames cities ("4885983" -> "Burbank") and first-level divisions
+// ("US.CA" -> "California") from libgeonames' message catalog. Single-word
+// names ("Mary", "Split", "Mobile") need a place cue.
+size_t AddGeonames(const std::string& path, GazetteerMap& names, bool& found) {
+  std::string data;
+  size_t added = 0;
+  found = ForEachMoEntry(path, data, [&](std::string_view id,
+                                         std::string_view name) {
+    if (id.empty()) return;
+    bool city = std::isdigit(static_cast<unsigned char>(id[0])) != 0;
+    added += Add(names, name, name,
+                 city ? "gaz.geonames-city" : "gaz.geonames-admin1",
+                 WordsIn(name) == 1);
+  });
+  return added;
+}
+
+}  // namespace
+
+std::vector<std::pair<std::string, std::string>> ReadMoFile(
+    const std::string& path) {
+  std::vector<std::pair<std::string, std::string>> out;
+  std::string data;
+  bool ok = ForEachMoEntry(path, data,
+                           [&](std::string_view a, std::string_view b) {
+                             out.emplace_back(a, b);
+                           });
+  if (!ok) out.clear();
   return out;
 }
 
