@@ -11,6 +11,7 @@
 #include <filesystem>
 #include <map>
 
+#include "ingest/warc.h"
 #include "store/store.h"
 #include "tests/cli/cli_test_util.h"
 #include "tests/crawl/test_site.h"
@@ -292,6 +293,64 @@ TEST(Crawl, KilledCrawlResumesWithoutLossOrDuplicates) {
   EXPECT_EQ(Int(*store, "SELECT count(*) FROM frontier WHERE state = "
                         "'in_flight'"),
             0);
+}
+
+}  // namespace
+}  // namespace newsfacts::testing
+
+namespace newsfacts::testing {
+namespace {
+
+// --warc-out archives every HTTP response; the archive reads back.
+TEST(Crawl, WritesEveryResponseToWarc) {
+  TestSite site;
+  ASSERT_TRUE(site.ok());
+  TempDir dir;
+  const std::string warcs = dir.File("warc");
+  RunResult r = RunNewsfacts(
+      dir, {"crawl", "--no-facts", "--db", dir.File("w.db"), "--seed",
+            site.b() + "/a/2002.html", "--delay", "0",
+            "--allow-private-addresses", "--warc-out", warcs});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  int responses = 0;
+  std::vector<std::string> uris;
+  for (const auto& entry : std::filesystem::directory_iterator(warcs)) {
+    auto reader = WarcReader::Open(entry.path().string());
+    ASSERT_TRUE(reader.ok()) << reader.status().ToString();
+    WarcRecord rec;
+    for (;;) {
+      Result<bool> more = (*reader)->Next(&rec);
+      ASSERT_TRUE(more.ok()) << more.status().ToString();
+      if (!*more) break;
+      if (rec.type == "response") {
+        ++responses;
+        uris.push_back(rec.target_uri);
+      }
+    }
+  }
+  // robots.txt and the page.
+  EXPECT_EQ(responses, 2);
+  EXPECT_NE(std::find(uris.begin(), uris.end(), site.b() + "/robots.txt"),
+            uris.end());
+}
+
+// The shipped configs parse; a misspelt key is an error, not a default.
+TEST(Crawl, ConfigFilesParseAndTyposAreErrors) {
+  TempDir dir;
+  const std::string seed = "file://" + dir.File("none.xml");
+  // (sources/rferl.toml names real sites: not crawled by a test.)
+  for (const char* config : {"/newsfacts.toml"}) {
+    RunResult r = RunNewsfacts(
+        dir, {"crawl", "--no-facts", "--config", ConfigDir() + config, "--db",
+              dir.File("c.db"), "--max-pages", "0", "--seed", seed});
+    EXPECT_EQ(r.exit_code, 0) << config << r.err;
+  }
+  WriteFileOrDie(dir.File("bad.toml"), "[crawl]\ndelay_secs = 1\n");
+  RunResult r = RunNewsfacts(dir, {"crawl", "--config", dir.File("bad.toml"),
+                                   "--seed", seed, "--db", dir.File("d.db")});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("crawl.delay_secs: unknown key"), std::string::npos)
+      << r.err;
 }
 
 }  // namespace

@@ -334,7 +334,7 @@ class TestSite {
 
   std::string FeedXml() {
     std::string items;
-    for (const std::string& path :
+    for (const char* path :
          {"/a/story-one/1001.html?utm_source=rss&fbclid=zz",
           "/a/1002.html", "/private/secret.html", "/retry503.html",
           "/ratelimited.html", "/slow.html", "/gzip.html", "/bomb.html",
@@ -355,7 +355,7 @@ class TestSite {
 
   std::string NewsSitemap() {
     std::string urls;
-    for (const std::string& path :
+    for (const char* path :
          {"/a/story-one/1001.html", "/a/another-slug/1002.html",
           "/a/story-three/1003.html", "/private/other.html"}) {
       urls += "<url><loc>" + a() + path +
