@@ -3,6 +3,7 @@
 
 #include <algorithm>
 
+#include "core/strings.h"
 #include "ingest/feeds.h"
 #include "ingest/sniff.h"
 #include "ingest/url.h"
@@ -10,25 +11,8 @@
 namespace newsfacts {
 namespace {
 
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
-}
-
-std::string_view Trim(std::string_view s) {
-  auto space = [](char c) {
-    return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f';
-  };
-  while (!s.empty() && space(s.front())) s.remove_prefix(1);
-  while (!s.empty() && space(s.back())) s.remove_suffix(1);
-  return s;
-}
-
 bool HasRelToken(std::string_view rel, std::string_view token) {
-  const std::string lower = Lower(rel);
+  const std::string lower = ToLowerAscii(rel);
   size_t p = 0;
   while (p < lower.size()) {
     while (p < lower.size() && (lower[p] == ' ' || lower[p] == '\t' ||
@@ -47,7 +31,7 @@ bool HasRelToken(std::string_view rel, std::string_view token) {
 }
 
 bool IsFeedType(std::string_view type) {
-  const std::string t = Lower(Trim(type.substr(0, type.find(';'))));
+  const std::string t = ToLowerAscii(TrimAsciiSpace(type.substr(0, type.find(';'))));
   return t == "application/rss+xml" || t == "application/atom+xml" ||
          t == "application/rdf+xml";
 }
@@ -110,7 +94,7 @@ std::vector<std::string> FeedLinksInHtml(std::string_view html,
         if (!HasRelToken(AttributeOf(tag, "rel"), "alternate")) return true;
         if (!IsFeedType(AttributeOf(tag, "type"))) return true;
         const std::string href =
-            DecodeBasicEntities(Trim(AttributeOf(tag, "href")));
+            DecodeBasicEntities(TrimAsciiSpace(AttributeOf(tag, "href")));
         if (!href.empty()) hrefs.push_back(href);
         return true;
       });

@@ -14,20 +14,10 @@
 #include <string>
 #include <utility>
 
+#include "core/strings.h"
+
 namespace newsfacts {
 namespace {
-
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower((unsigned char)c));
-  return out;
-}
-
-std::string_view Trim(std::string_view s) {
-  while (!s.empty() && std::isspace((unsigned char)s.front())) s.remove_prefix(1);
-  while (!s.empty() && std::isspace((unsigned char)s.back())) s.remove_suffix(1);
-  return s;
-}
 
 bool IsNonPublicV4(uint32_t a) {  // host byte order
   const uint8_t b0 = a >> 24, b1 = (a >> 16) & 0xff;
@@ -111,8 +101,8 @@ size_t OnHeader(char* data, size_t size, size_t n, void* user) {
   t->result.response_head.append(line);
   const size_t colon = line.find(':');
   if (colon != std::string_view::npos && line.substr(0, 5) != "HTTP/") {
-    t->result.headers.emplace_back(Lower(Trim(line.substr(0, colon))),
-                                   std::string(Trim(line.substr(colon + 1))));
+    t->result.headers.emplace_back(ToLowerAscii(TrimAsciiSpace(line.substr(0, colon))),
+                                   std::string(TrimAsciiSpace(line.substr(colon + 1))));
   }
   return bytes;
 }

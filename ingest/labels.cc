@@ -9,6 +9,7 @@
 #include <array>
 #include <string>
 
+#include "core/strings.h"
 #include "ingest/sniff.h"
 
 namespace newsfacts::ingest_internal {
@@ -238,14 +239,6 @@ constexpr bool LabelLess(const LabelEntry& a, const LabelEntry& b) {
 static_assert(std::is_sorted(kLabels.begin(), kLabels.end(), LabelLess),
               "kLabels must stay sorted for std::lower_bound");
 
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
-}
-
 // Labels that ICU would decode but that browsers refuse, because they let
 // markup hide from filters (UTF-7) or are not web encodings.
 bool Refused(std::string_view lower) {
@@ -272,7 +265,7 @@ std::string CanonicalCharset(std::string_view label) {
     label.remove_suffix(1);
   }
   if (label.empty()) return "";
-  const std::string lower = Lower(label);
+  const std::string lower = ToLowerAscii(label);
   const auto* it = std::lower_bound(
       kLabels.begin(), kLabels.end(), lower,
       [](const LabelEntry& e, const std::string& l) { return e.label < l; });

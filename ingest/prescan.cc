@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <functional>
 
+#include "core/strings.h"
 #include "ingest/sniff.h"
 
 namespace newsfacts::ingest_internal {
@@ -29,12 +30,6 @@ bool StartsWithAt(std::string_view s, size_t pos, std::string_view lower_word) {
     if (AsciiLower(s[pos + i]) != lower_word[i]) return false;
   }
   return true;
-}
-
-std::string_view Trim(std::string_view s) {
-  while (!s.empty() && IsSpace(s.front())) s.remove_prefix(1);
-  while (!s.empty() && IsSpace(s.back())) s.remove_suffix(1);
-  return s;
 }
 
 struct Attribute {
@@ -118,7 +113,7 @@ std::string ProcessMeta(std::string_view s, size_t* pos) {
     } else if (attr.name == "charset") {
       if (seen_charset) continue;
       seen_charset = true;
-      charset = std::string(Trim(attr.value));
+      charset = std::string(TrimAsciiSpace(attr.value));
       need_pragma = NeedPragma::kNo;
     }
   }
@@ -168,15 +163,15 @@ std::string CharsetFromContentType(std::string_view content_type) {
     }
     const size_t eq = param.find('=');
     if (eq != std::string_view::npos) {
-      std::string_view name = Trim(param.substr(0, eq));
+      std::string_view name = TrimAsciiSpace(param.substr(0, eq));
       if (name.size() == 7 && StartsWithAt(name, 0, "charset")) {
-        std::string_view value = Trim(param.substr(eq + 1));
+        std::string_view value = TrimAsciiSpace(param.substr(eq + 1));
         if (value.size() >= 2 &&
             (value.front() == '"' || value.front() == '\'') &&
             value.back() == value.front()) {
           value = value.substr(1, value.size() - 2);
         }
-        return std::string(Trim(value));
+        return std::string(TrimAsciiSpace(value));
       }
     }
     semi = next;

@@ -9,6 +9,8 @@
 #include <string>
 #include <vector>
 
+#include "core/strings.h"
+
 namespace newsfacts {
 namespace {
 
@@ -16,21 +18,6 @@ constexpr char kHex[] = "0123456789ABCDEF";
 
 char AsciiLower(char c) {
   return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-}
-
-bool IsSpace(char c) { return c == ' ' || c == '\t'; }
-
-std::string_view Trim(std::string_view s) {
-  while (!s.empty() && IsSpace(s.front())) s.remove_prefix(1);
-  while (!s.empty() && IsSpace(s.back())) s.remove_suffix(1);
-  return s;
-}
-
-int HexValue(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
 }
 
 bool IsUnreserved(unsigned char c) {
@@ -47,10 +34,10 @@ std::string PercentNormalize(std::string_view s) {
   out.reserve(s.size());
   for (size_t i = 0; i < s.size(); ++i) {
     const auto c = static_cast<unsigned char>(s[i]);
-    if (c == '%' && i + 2 < s.size() && HexValue(s[i + 1]) >= 0 &&
-        HexValue(s[i + 2]) >= 0) {
-      const auto v = static_cast<unsigned char>(HexValue(s[i + 1]) * 16 +
-                                                HexValue(s[i + 2]));
+    if (c == '%' && i + 2 < s.size() && HexDigitValue(s[i + 1]) >= 0 &&
+        HexDigitValue(s[i + 2]) >= 0) {
+      const auto v = static_cast<unsigned char>(HexDigitValue(s[i + 1]) * 16 +
+                                                HexDigitValue(s[i + 2]));
       if (IsUnreserved(v)) {
         out.push_back(static_cast<char>(v));
       } else {
@@ -105,7 +92,7 @@ bool PatternMatches(std::string_view pattern, std::string_view path) {
 // The product token of a User-Agent value: its leading run of letters,
 // '_' and '-' (RFC 9309 2.2.1), lowercased; "*" for the wildcard.
 std::string ProductToken(std::string_view value) {
-  value = Trim(value);
+  value = TrimAsciiSpace(value);
   if (!value.empty() && value.front() == '*') return "*";
   std::string out;
   for (const char c : value) {
@@ -150,10 +137,10 @@ std::vector<Line> SplitLines(std::string_view body) {
     const size_t colon = line.find(':');
     if (colon == std::string_view::npos) continue;
     Line l;
-    for (const char c : Trim(line.substr(0, colon))) {
+    for (const char c : TrimAsciiSpace(line.substr(0, colon))) {
       l.key.push_back(AsciiLower(c));
     }
-    l.value = Trim(line.substr(colon + 1));
+    l.value = TrimAsciiSpace(line.substr(colon + 1));
     lines.push_back(std::move(l));
   }
   return lines;

@@ -6,6 +6,7 @@
 #include <climits>
 #include <memory>
 
+#include "core/strings.h"
 #include "ingest/feeds.h"
 #include "ingest/gzip.h"
 #include "ingest/source_util.h"
@@ -54,17 +55,8 @@ bool IsNewsNamespace(std::string_view ns) {
   return ns.find("sitemap-news") != std::string_view::npos;
 }
 
-std::string_view Trim(std::string_view s) {
-  auto space = [](char c) {
-    return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f';
-  };
-  while (!s.empty() && space(s.front())) s.remove_prefix(1);
-  while (!s.empty() && space(s.back())) s.remove_suffix(1);
-  return s;
-}
-
 std::string ResolveLoc(std::string_view base_url, std::string_view loc) {
-  loc = Trim(loc);
+  loc = TrimAsciiSpace(loc);
   if (loc.empty()) return "";
   if (base_url.empty()) return std::string(loc);
   Result<std::string> abs = ResolveUrl(base_url, loc);
@@ -78,7 +70,7 @@ Status ParseTextSitemap(std::string_view text,
   while (start < text.size()) {
     size_t end = text.find('\n', start);
     if (end == std::string_view::npos) end = text.size();
-    const std::string_view line = Trim(text.substr(start, end - start));
+    const std::string_view line = TrimAsciiSpace(text.substr(start, end - start));
     start = end + 1;
     if (line.rfind("http://", 0) == 0 || line.rfind("https://", 0) == 0) {
       SitemapEntry entry;
@@ -222,7 +214,7 @@ Status ParseSitemap(std::string_view bytes, std::string_view base_url,
   }
   std::string_view s = bytes;
   if (s.substr(0, 3) == "\xEF\xBB\xBF") s.remove_prefix(3);
-  s = Trim(s);
+  s = TrimAsciiSpace(s);
   if (s.empty()) return Status::InvalidArgument("empty sitemap");
   if (s.front() != '<') return ParseTextSitemap(s, on_entry);
   return ParseXmlSitemap(bytes, base_url, on_entry);

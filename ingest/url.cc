@@ -11,37 +11,12 @@
 #include <array>
 #include <cstring>
 
+#include "core/strings.h"
+
 namespace newsfacts {
 namespace {
 
 constexpr char kHex[] = "0123456789ABCDEF";
-
-char AsciiLower(char c) {
-  return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-}
-
-std::string AsciiLowered(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = AsciiLower(c);
-  return out;
-}
-
-bool IsSpace(char c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
-}
-
-std::string_view Trim(std::string_view s) {
-  while (!s.empty() && IsSpace(s.front())) s.remove_prefix(1);
-  while (!s.empty() && IsSpace(s.back())) s.remove_suffix(1);
-  return s;
-}
-
-int HexValue(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
-}
 
 // uriparser accepts only RFC 3986 characters, while real links carry raw
 // UTF-8 (IDN hosts, Cyrillic slugs), spaces and the odd '|' or '^'. Such
@@ -74,7 +49,7 @@ std::string DecodeHighBytes(std::string_view s) {
   out.reserve(s.size());
   for (size_t i = 0; i < s.size(); ++i) {
     if (s[i] == '%' && i + 2 < s.size()) {
-      const int hi = HexValue(s[i + 1]), lo = HexValue(s[i + 2]);
+      const int hi = HexDigitValue(s[i + 1]), lo = HexDigitValue(s[i + 2]);
       if (hi >= 8 && lo >= 0) {
         out.push_back(static_cast<char>(hi * 16 + lo));
         i += 2;
@@ -91,7 +66,7 @@ std::string LowerHost(std::string_view host) {
   bool ascii = true;
   for (const char c : host)
     ascii = ascii && static_cast<unsigned char>(c) < 0x80;
-  if (ascii) return AsciiLowered(host);
+  if (ascii) return ToLowerAscii(host);
   icu::UnicodeString u = icu::UnicodeString::fromUTF8(
       icu::StringPiece(host.data(), static_cast<int32_t>(host.size())));
   u.toLower(icu::Locale::getRoot());
@@ -198,7 +173,7 @@ bool IsDefaultPort(std::string_view scheme, std::string_view port) {
 }
 
 bool IsTrackingParameter(std::string_view name) {
-  const std::string lower = AsciiLowered(name);
+  const std::string lower = ToLowerAscii(name);
   if (lower.rfind("utm_", 0) == 0) return true;
   static constexpr std::array<std::string_view, 9> kNames = {
       "fbclid", "gclid",  "mc_cid",        "mc_eid", "ocid",
@@ -236,7 +211,7 @@ struct Normalized {
 // Parses and syntax-normalizes (case of scheme and host, dot segments)
 // `url`.
 Result<Normalized> ParseNormalized(std::string_view url) {
-  const std::string encoded = EncodeForParsing(Trim(url));
+  const std::string encoded = EncodeForParsing(TrimAsciiSpace(url));
   ParsedUri uri;
   if (!uri.Parse(encoded)) {
     return Status::InvalidArgument("not a valid URL: " + std::string(url));
@@ -248,7 +223,7 @@ Result<Normalized> ParseNormalized(std::string_view url) {
   if (uri.get()->hostData.ip6 != nullptr) {
     const UriTextRangeA& h = uri.get()->hostText;
     out.ip6_host =
-        "[" + AsciiLowered(std::string_view(h.first, h.afterLast - h.first)) +
+        "[" + ToLowerAscii(std::string_view(h.first, h.afterLast - h.first)) +
         "]";
   }
   if (uriNormalizeSyntaxExA(uri.get(), URI_NORMALIZE_SCHEME |
@@ -341,8 +316,8 @@ Result<std::string> NormalizeUrl(std::string_view url) {
 }
 
 Result<std::string> ResolveUrl(std::string_view base, std::string_view ref) {
-  const std::string base_text = EncodeForParsing(Trim(base));
-  const std::string ref_text = EncodeForParsing(Trim(ref));
+  const std::string base_text = EncodeForParsing(TrimAsciiSpace(base));
+  const std::string ref_text = EncodeForParsing(TrimAsciiSpace(ref));
   ParsedUri base_uri, ref_uri, out;
   if (!base_uri.Parse(base_text) || !HasRange(base_uri.get()->scheme)) {
     return Status::InvalidArgument("not an absolute base URL: " +
@@ -388,7 +363,7 @@ std::string UrlOrigin(std::string_view url) {
 }
 
 std::string UrlPathAndQuery(std::string_view url) {
-  const std::string encoded = EncodeForParsing(Trim(url));
+  const std::string encoded = EncodeForParsing(TrimAsciiSpace(url));
   ParsedUri uri;
   if (!uri.Parse(encoded) || !HasRange(uri.get()->scheme)) return "";
   const UrlParts p = Split(encoded);

@@ -10,6 +10,7 @@
 #include <cstdlib>
 #include <cstring>
 
+#include "core/strings.h"
 #include "ingest/gzip.h"
 #include "ingest/source_util.h"
 #include "ingest/warc.h"
@@ -69,25 +70,6 @@ using Headers = std::vector<std::pair<std::string, std::string>>;
 constexpr size_t kReadChunk = 256u << 10;
 constexpr size_t kMaxHeadBytes = 1u << 20;
 
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
-}
-
-std::string_view Trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) {
-    s.remove_prefix(1);
-  }
-  while (!s.empty() &&
-         (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) {
-    s.remove_suffix(1);
-  }
-  return s;
-}
-
 // Parses "Name: value" lines (LF or CRLF; folded continuation lines joined)
 // from `head`, which excludes the first line.
 Headers ParseHeaderLines(std::string_view head) {
@@ -102,13 +84,13 @@ Headers ParseHeaderLines(std::string_view head) {
     if (line.empty()) continue;
     if ((line.front() == ' ' || line.front() == '\t') && !out.empty()) {
       out.back().second += " ";
-      out.back().second += Trim(line);
+      out.back().second += TrimAsciiSpace(line);
       continue;
     }
     const size_t colon = line.find(':');
     if (colon == std::string_view::npos) continue;
-    out.emplace_back(std::string(Trim(line.substr(0, colon))),
-                     std::string(Trim(line.substr(colon + 1))));
+    out.emplace_back(std::string(TrimAsciiSpace(line.substr(0, colon))),
+                     std::string(TrimAsciiSpace(line.substr(colon + 1))));
   }
   return out;
 }
@@ -177,7 +159,7 @@ void ParseHttpBlock(std::string block, const WarcReaderOptions& options,
   const std::string_view head(block.data(), head_end);
   const size_t first_eol = head.find('\n');
   const std::string_view first_line =
-      Trim(head.substr(0, std::min(first_eol, head.size())));
+      TrimAsciiSpace(head.substr(0, std::min(first_eol, head.size())));
   if (first_line.substr(0, 5) == "HTTP/") {
     const size_t space = first_line.find(' ');
     if (space != std::string_view::npos) {
@@ -192,7 +174,7 @@ void ParseHttpBlock(std::string block, const WarcReaderOptions& options,
   block.clear();
   block.shrink_to_fit();
 
-  if (Lower(WarcHeader(rec->http_headers, "Transfer-Encoding"))
+  if (ToLowerAscii(WarcHeader(rec->http_headers, "Transfer-Encoding"))
           .find("chunked") != std::string::npos) {
     // Some archives store the payload already de-chunked but keep the
     // header; keep the bytes as they are when they do not parse as chunks.
@@ -200,7 +182,7 @@ void ParseHttpBlock(std::string block, const WarcReaderOptions& options,
     if (plain.ok()) payload = std::move(*plain);
   }
   const std::string encoding =
-      Lower(Trim(WarcHeader(rec->http_headers, "Content-Encoding")));
+      ToLowerAscii(TrimAsciiSpace(WarcHeader(rec->http_headers, "Content-Encoding")));
   if (encoding == "gzip" || encoding == "x-gzip") {
     // Archives also keep the header over an already decoded payload.
     if (ingest_internal::LooksGzipped(payload)) {
@@ -229,9 +211,9 @@ void ParseHttpBlock(std::string block, const WarcReaderOptions& options,
 }  // namespace
 
 std::string WarcHeader(const Headers& headers, std::string_view name) {
-  const std::string lower = Lower(name);
+  const std::string lower = ToLowerAscii(name);
   for (const auto& [n, v] : headers) {
-    if (Lower(n) == lower) return v;
+    if (ToLowerAscii(n) == lower) return v;
   }
   return "";
 }
@@ -334,7 +316,7 @@ Result<bool> WarcReader::Next(WarcRecord* out) {
   }
   const std::string_view head(buf_.data() + pos_, head_end - pos_);
   const size_t first_eol = head.find('\n');
-  const std::string_view version = Trim(head.substr(0, first_eol));
+  const std::string_view version = TrimAsciiSpace(head.substr(0, first_eol));
   if (version.substr(0, 5) != "WARC/") {
     return fail("not a WARC record (no WARC/ version line)");
   }
@@ -399,7 +381,7 @@ Result<bool> WarcReader::Next(WarcRecord* out) {
   std::string block = buf_.substr(pos_, static_cast<size_t>(length));
   consume(static_cast<size_t>(length));
 
-  if (Lower(out->content_type).rfind("application/http", 0) == 0) {
+  if (ToLowerAscii(out->content_type).rfind("application/http", 0) == 0) {
     ParseHttpBlock(std::move(block), options_, out);
   } else {
     out->payload = std::move(block);

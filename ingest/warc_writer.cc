@@ -12,6 +12,7 @@
 #include <ctime>
 #include <filesystem>
 
+#include "core/strings.h"
 #include "ingest/warc.h"
 #include "ingest/warc_internal.h"
 
@@ -122,14 +123,6 @@ int64_t NowMicros() {
       .count();
 }
 
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
-}
-
 // Splits an HTTP head into lines (LF or CRLF), dropping the blank line
 // that ends it and anything after.
 std::vector<std::string> HeadLines(std::string_view head) {
@@ -158,7 +151,7 @@ std::string ResponseHead(const WarcExchange& x) {
     std::string& line = lines[i];
     const size_t colon = line.find(':');
     if (colon == std::string::npos) continue;
-    const std::string name = Lower(line.substr(0, colon));
+    const std::string name = ToLowerAscii(line.substr(0, colon));
     std::string value = line.substr(colon + 1);
     while (!value.empty() && (value.front() == ' ' || value.front() == '\t')) {
       value.erase(value.begin());

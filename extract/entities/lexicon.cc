@@ -1,5 +1,6 @@
 #include "extract/entities/lexicon.h"
 
+#include "core/strings.h"
 #include "extract/entities/packaged.h"
 
 #include <algorithm>
@@ -13,17 +14,6 @@
 namespace newsfacts {
 namespace {
 
-std::string_view Trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) {
-    s.remove_prefix(1);
-  }
-  while (!s.empty() &&
-         (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) {
-    s.remove_suffix(1);
-  }
-  return s;
-}
-
 // One entry per line; `#` starts a comment line.
 Result<std::vector<std::string>> ReadList(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
@@ -31,7 +21,7 @@ Result<std::vector<std::string>> ReadList(const std::string& path) {
   std::vector<std::string> out;
   std::string line;
   while (std::getline(in, line)) {
-    std::string_view v = Trim(line);
+    std::string_view v = TrimAsciiSpace(line);
     if (v.empty() || v.front() == '#') continue;
     out.emplace_back(v);
   }
@@ -45,18 +35,8 @@ std::pair<std::string, std::string> SplitEntry(std::string_view line) {
     std::string s = NormalizeSpaces(line);
     return {s, s};
   }
-  return {NormalizeSpaces(Trim(line.substr(0, eq))),
-          NormalizeSpaces(Trim(line.substr(eq + 3)))};
-}
-
-bool ReadWholeFile(const std::string& path, std::string& out) {
-  std::ifstream in(path, std::ios::binary | std::ios::ate);
-  if (!in) return false;
-  std::streamoff size = in.tellg();
-  if (size < 0) return false;
-  out.resize(static_cast<size_t>(size));
-  in.seekg(0);
-  return static_cast<bool>(in.read(out.data(), size));
+  return {NormalizeSpaces(TrimAsciiSpace(line.substr(0, eq))),
+          NormalizeSpaces(TrimAsciiSpace(line.substr(eq + 3)))};
 }
 
 size_t WordCount(std::string_view s) {
@@ -166,7 +146,7 @@ Result<Lexicon> LoadLexicon(const std::string& lang_dir,
       // Lower-case entries only: capitalized ones are names. The file is
       // kept whole and the set holds views of its lines.
       auto arena = std::make_shared<std::string>();
-      if (ReadWholeFile(share_dir + "/dict/words", *arena)) {
+      if (ReadFileToString(share_dir + "/dict/words", arena.get())) {
         lex.dictionary_.reserve(arena->size() / 12);
         std::string_view data = *arena;
         size_t pos = 0;

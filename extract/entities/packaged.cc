@@ -9,19 +9,10 @@
 #include <sstream>
 #include <string_view>
 
+#include "core/strings.h"
+
 namespace newsfacts {
 namespace {
-
-bool ReadFile(const std::string& path, std::string& out) {
-  // One read of the known size (not a character-wise iterator copy).
-  std::ifstream in(path, std::ios::binary | std::ios::ate);
-  if (!in) return false;
-  std::streamoff size = in.tellg();
-  if (size < 0) return false;
-  out.resize(static_cast<size_t>(size));
-  in.seekg(0);
-  return static_cast<bool>(in.read(out.data(), size));
-}
 
 size_t WordsIn(std::string_view s) {
   size_t n = 1;
@@ -52,7 +43,7 @@ bool Add(GazetteerMap& names, std::string_view surface,
 size_t AddIso3166(const std::string& path, const char* key, const char* rule,
                   GazetteerMap& names, bool& found) {
   std::string data;
-  found = ReadFile(path, data);
+  found = ReadFileToString(path, &data);
   if (!found) return 0;
   nlohmann::json doc = nlohmann::json::parse(data, nullptr, false);
   if (doc.is_discarded() || !doc.contains(key)) return 0;
@@ -73,7 +64,7 @@ size_t AddIso3166(const std::string& path, const char* key, const char* rule,
 // Subdivisions: a one-word name ("Logar", "Georgia") needs a place cue.
 size_t AddIso3166_2(const std::string& path, GazetteerMap& names, bool& found) {
   std::string data;
-  found = ReadFile(path, data);
+  found = ReadFileToString(path, &data);
   if (!found) return 0;
   nlohmann::json doc = nlohmann::json::parse(data, nullptr, false);
   if (doc.is_discarded() || !doc.contains("3166-2")) return 0;
@@ -89,7 +80,7 @@ size_t AddIso3166_2(const std::string& path, GazetteerMap& names, bool& found) {
 size_t AddCldrTerritories(const std::string& path, GazetteerMap& names,
                           bool& found) {
   std::string data;
-  found = ReadFile(path, data);
+  found = ReadFileToString(path, &data);
   if (!found) return 0;
   size_t added = 0;
   const std::string open = "<territory type=\"";
@@ -137,7 +128,7 @@ size_t AddCldrTerritories(const std::string& path, GazetteerMap& names,
 // only translates one message at a time, it cannot list.
 template <typename Fn>
 bool ForEachMoEntry(const std::string& path, std::string& data, Fn&& fn) {
-  if (!ReadFile(path, data) || data.size() < 20) return false;
+  if (!ReadFileToString(path, &data) || data.size() < 20) return false;
   auto u32 = [&](size_t at, bool swap) -> uint32_t {
     uint32_t v = 0;
     std::memcpy(&v, data.data() + at, 4);
