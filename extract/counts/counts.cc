@@ -103,6 +103,26 @@ bool IsFamilyNoun(std::string_view w) {
          w == "grandfather" || w == "grandmother" || w == "mom" || w == "dad";
 }
 
+// Whether the count starting at token `next` is coordinated with the noun
+// phrase that ends before `from`: only "and"/"и" (or a list comma) and at
+// most three more noun words between them, no verb or event word (which
+// would make it a clause of its own: "killed 12 and wounded 30").
+bool Coordinated(const TokenView& v, const CountLexicon& lex, size_t from,
+                 size_t next, size_t se) {
+  if (next == 0 || next <= from || next > se || next - from > 4) return false;
+  const std::string& conj = v.lower[next - 1];
+  if (conj != "and" && conj != "\xD0\xB8" && conj != ",") return false;  // "и"
+  for (size_t t = from; t + 1 < next; ++t) {
+    if (v.IsPunct(t) || IsBeOrHave(v.lower[t]) ||
+        v.at.tokens[t].kind == TokenKind::kNumber) {
+      return false;
+    }
+    std::string ev;
+    if (counts_internal::TriggerAt(v, lex, t, next, &ev)) return false;
+  }
+  return true;
+}
+
 class RuleCountTagger final : public CountTagger {
  public:
   RuleCountTagger(CountLexicon lex, std::string lang)
@@ -407,23 +427,35 @@ std::optional<CaseCount> RuleCountTagger::Judge(
 
   // Neighbouring numbers bound the stretch a count reads its event from;
   // a count after "including" shares the clause of the one it belongs to.
+  // Coordinated counts ("two soldiers and five border guards were
+  // killed") share the verb of the clause: a conjunct does not bound the
+  // search of the counts it is coordinated with.
   size_t fwd_limit = se;
+  size_t link = kind != HeadKind::kNone ? head_end : SIZE_MAX;
   for (size_t d = c + 1; d < cands.size(); ++d) {
     if (cands[d].first > 0 && v.lower[cands[d].first - 1] == "including") {
       continue;  // an apposition inside this count's clause
     }
     if (cands[d].first >= head_end && cands[d].first >= j) {
+      if (link != SIZE_MAX && Coordinated(v, lex_, link, cands[d].first, se)) {
+        link = cands[d].after;
+        continue;
+      }
       fwd_limit = std::min(se, cands[d].first);
       break;
     }
   }
   size_t back_limit = sb;
   if (prev != "including") {
+    size_t start = first;
     for (size_t d = c; d-- > 0;) {
-      if (cands[d].after <= first) {
-        back_limit = std::max(sb, cands[d].after);
-        break;
+      if (cands[d].after > start) continue;
+      if (Coordinated(v, lex_, cands[d].after, start, se)) {
+        start = cands[d].first;  // "37 protesters and [12 journalists]"
+        continue;
       }
+      back_limit = std::max(sb, cands[d].after);
+      break;
     }
   }
 
