@@ -265,6 +265,17 @@ bool IsNewsOrganization(std::string_view low) {
 }
 }  // namespace
 
+namespace {
+// Weekday names (lower case) of the languages bylines come in most.
+constexpr std::string_view kWeekdays[] = {
+    "monday",   "tuesday",  "wednesday", "thursday", "friday",    "saturday",
+    "sunday",   "montag",   "dienstag",  "mittwoch", "donnerstag", "freitag",
+    "samstag",  "sonntag",  "lundi",     "mardi",    "mercredi",  "jeudi",
+    "vendredi", "samedi",   "dimanche",  "lunes",    "martes",    "miércoles",
+    "jueves",   "viernes",  "sábado",    "domingo",  "lunedì",    "martedì",
+    "mercoledì", "giovedì", "venerdì",   "sabato"};
+}  // namespace
+
 std::vector<std::string> SplitAuthors(std::string_view byline) {
   std::string s;
   bool pending = false;
@@ -353,6 +364,22 @@ std::vector<std::string> SplitAuthors(std::string_view byline) {
           low.compare(low.size() - tail.size(), tail.size(), tail) == 0) {
         p = Trim(p.substr(0, p.size() - tail.size()));
         low = Lower(p);
+      }
+    }
+    // "Alex Doe Thursday, March 5": a dateline's weekday runs into the
+    // name when the byline and the date share one element.
+    for (bool cut = true; cut;) {
+      cut = false;
+      const size_t sp = p.rfind(' ');
+      if (sp == std::string::npos) break;
+      const std::string last = Lower(std::string_view(p).substr(sp + 1));
+      for (std::string_view day : kWeekdays) {
+        if (last == day) {
+          p = Trim(p.substr(0, sp));
+          low = Lower(p);
+          cut = true;
+          break;
+        }
       }
     }
     // "ByAlex Doe": text of adjacent inline elements runs together.

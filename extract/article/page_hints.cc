@@ -6,6 +6,7 @@
 #include <cctype>
 #include <cstdio>
 
+#include "core/strings.h"
 #include "extract/article/boilerplate.h"
 #include "extract/article/content.h"
 #include "extract/article/headline_window.h"
@@ -103,6 +104,15 @@ bool AuthorLikeMarkup(const GumboNode* n) {
   return false;
 }
 
+// True when an <article> element encloses `n`.
+bool InsideArticle(const GumboNode* n) {
+  for (const GumboNode* p = n->parent; p != nullptr; p = p->parent) {
+    if (p->type == GUMBO_NODE_ELEMENT && p->v.element.tag == GUMBO_TAG_ARTICLE)
+      return true;
+  }
+  return false;
+}
+
 // A byline string looks like names: short, mostly capitalized words.
 bool LooksLikeName(const std::string& s) {
   if (s.size() < 3 || s.size() > 60) return false;
@@ -185,6 +195,36 @@ std::string DateFromUrl(std::string_view url) {
   return {};
 }
 
+namespace {
+
+// Publication date written in an attribute by RDFa (`property`), microdata
+// (`itemprop`, on elements other than <time>, whose `datetime` is read
+// separately) or hAtom (`class="published"`/`"updated"` with an ISO `title`).
+std::string MachineDateAttr(const GumboNode* n) {
+  static constexpr std::string_view kKeys[] = {
+      "datepublished",        "schema:datepublished", "datecreated",
+      "schema:datecreated",   "dc:date",              "dc:created",
+      "dcterms:created",      "dcterms:issued",       "dc:date.issued",
+      "article:published_time"};
+  for (std::string_view attr : {"property", "itemprop"}) {
+    std::string key = ToLowerAscii(Attr(n, attr));
+    if (key.empty()) continue;
+    for (std::string_view k : kKeys) {
+      if (key != k) continue;
+      std::string_view v = Attr(n, "content");
+      if (v.empty()) v = Attr(n, "datetime");
+      if (!v.empty()) return NormalizeDate(v);
+    }
+  }
+  if (HasClass(n, "published") || HasClass(n, "updated")) {
+    std::string_view v = Attr(n, "title");
+    if (!v.empty()) return NormalizeDate(v);
+  }
+  return {};
+}
+
+}  // namespace
+
 std::string FindVisibleDate(const Dom& dom, std::string_view url) {
   const GumboNode* body = dom.body() != nullptr ? dom.body() : dom.root();
   std::string found;
@@ -194,6 +234,13 @@ std::string FindVisibleDate(const Dom& dom, std::string_view url) {
     if (t == GUMBO_TAG_SCRIPT || t == GUMBO_TAG_STYLE || t == GUMBO_TAG_NAV)
       return false;
     if (IsTeaserOrCommentsBox(n)) return false;
+    // RDFa and microdata on ordinary elements ("schema:dateCreated" on a
+    // span) and hAtom microformats (<abbr class=published title=ISO>): both
+    // carry the machine-readable date in an attribute.
+    if (std::string d = MachineDateAttr(n); !d.empty()) {
+      found = std::move(d);
+      return false;
+    }
     if (Attr(n, "itemprop") == "datePublished") {
       std::string_view v = Attr(n, "content");
       if (v.empty()) v = Attr(n, "datetime");
@@ -248,15 +295,24 @@ std::vector<std::string> FindBylines(const Dom& dom) {
     if (stop || out.size() >= 4) return false;
     GumboTag t = n->v.element.tag;
     if (t == GUMBO_TAG_SCRIPT || t == GUMBO_TAG_STYLE || t == GUMBO_TAG_NAV ||
-        t == GUMBO_TAG_FOOTER || t == GUMBO_TAG_ASIDE || t == GUMBO_TAG_FORM)
+        t == GUMBO_TAG_ASIDE || t == GUMBO_TAG_FORM)
       return false;
+    // The page footer holds site credits; an <article>'s own footer is
+    // where many themes put "Posted by".
+    if (t == GUMBO_TAG_FOOTER && !InsideArticle(n)) return false;
+    // <body class="... comments-open"> describes the page, not a comment.
     std::string_view cls = Attr(n, "class");
-    if (cls.find("comment") != std::string_view::npos) return false;
+    if (t != GUMBO_TAG_BODY && cls.find("comment") != std::string_view::npos)
+      return false;
+    // A schema.org Person in microdata outside comments is the byline's
+    // author ("Von <span itemscope itemtype=.../Person>").
+    const bool person = HasAttr(n, "itemscope") &&
+                        Attr(n, "itemtype").ends_with("schema.org/Person");
     bool hit = Attr(n, "rel") == "author" || Attr(n, "itemprop") == "author" ||
-               AuthorLikeMarkup(n);
+               person || AuthorLikeMarkup(n);
     if (!hit) return true;
     std::string text;
-    if (Attr(n, "itemprop") == "author") {
+    if (Attr(n, "itemprop") == "author" || person) {
       // Prefer the nested name over the whole author card.
       Result<Selector> name = Selector::Parse("[itemprop=name]");
       const GumboNode* inner = dom.SelectFirst(*name, n);

@@ -69,6 +69,9 @@ TEST(ArticleAuthors, SplitAuthorsLabelsAndParticles) {
           {"Walter von Aachen", {"Walter von Aachen"}},
           // After a date the "von" is the byline marker.
           {"27.01.2022 von Paula Stern", {"Paula Stern"}},
+          // A dateline's weekday that ran into the name is cut off.
+          {"Alex Doe Thursday", {"Alex Doe"}},
+          {"Von Lena Kurz Donnerstag", {"Lena Kurz"}},
       };
   for (const auto& [in, want] : cases) {
     EXPECT_EQ(SplitAuthors(in), want) << in;

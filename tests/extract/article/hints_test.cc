@@ -64,6 +64,53 @@ TEST(ArticleHints, AuthorArchiveLinkIsAByline) {
   EXPECT_EQ(FindBylines(**dom), std::vector<std::string>{"Jane Doe"});
 }
 
+TEST(ArticleHints, BylineInTheArticleFooterCounts) {
+  // An <article>'s footer holds the byline; the page footer does not.
+  auto dom = Dom::Parse(
+      "<body class=\"single comments-open\"><article><p>Text.</p><footer "
+      "class=post-footer>Posted by <a rel=author href=/u/gk>Gina Kress</a>"
+      "</footer></article><footer><span class=author>Site Owner</span>"
+      "</footer></body>");
+  ASSERT_TRUE(dom.ok());
+  EXPECT_EQ(FindBylines(**dom), std::vector<std::string>{"Gina Kress"});
+  auto page = Dom::Parse(
+      "<body><article><p>Text.</p></article><footer><span class=author>"
+      "Site Owner</span></footer></body>");
+  ASSERT_TRUE(page.ok());
+  EXPECT_TRUE(FindBylines(**page).empty());
+}
+
+TEST(ArticleHints, MicrodataPersonIsAByline) {
+  auto dom = Dom::Parse(
+      "<body><p>Text.</p><p><em>Von <span itemscope "
+      "itemtype=\"http://schema.org/Person\"><meta itemprop=name "
+      "content=\"Cosima Lenz\">Cosima Lenz</span></em></p></body>");
+  ASSERT_TRUE(dom.ok());
+  EXPECT_EQ(FindBylines(**dom), std::vector<std::string>{"Cosima Lenz"});
+}
+
+TEST(ArticleHints, DatesFromRdfaAndHAtomAttributes) {
+  auto rdfa = Dom::Parse(
+      "<body><h1>T</h1><span property=\"schema:dateCreated\" "
+      "content=\"2022-01-28T12:45:46+00:00\" class=rdf-meta></span>"
+      "</body>");
+  ASSERT_TRUE(rdfa.ok());
+  EXPECT_EQ(FindVisibleDate(**rdfa, "https://x.org/a").substr(0, 10),
+            "2022-01-28");
+  auto hatom = Dom::Parse(
+      "<body><h1>T</h1><span class=updated "
+      "title=\"2013-04-04T18:52:11+00:00\"></span></body>");
+  ASSERT_TRUE(hatom.ok());
+  EXPECT_EQ(FindVisibleDate(**hatom, "https://x.org/a").substr(0, 10),
+            "2013-04-04");
+  // A tooltip title on an ordinary element is no date.
+  auto plain = Dom::Parse(
+      "<body><h1>T</h1><span class=updated title=\"Last change\">x</span>"
+      "</body>");
+  ASSERT_TRUE(plain.ok());
+  EXPECT_EQ(FindVisibleDate(**plain, "https://x.org/a"), "");
+}
+
 TEST(ArticleHints, ExtractorFallsBackToVisibleDateAndByline) {
   auto ex = Extractor::Create({});
   ASSERT_TRUE(ex.ok());
