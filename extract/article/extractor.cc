@@ -228,6 +228,30 @@ bool IsSiteHeading(const GumboNode* h1, const std::string& text,
   return false;
 }
 
+// True when `a` and `b` have a word of three or more letters in common
+// (ASCII case folded; other bytes compared as they are).
+bool SharesAWord(const std::string& a, const std::string& b) {
+  auto words = [](const std::string& s) {
+    std::vector<std::string> out;
+    std::string cur;
+    for (char c : LowerAscii(s) + " ") {
+      const unsigned char u = static_cast<unsigned char>(c);
+      if (std::isalnum(u) || u >= 0x80) {
+        cur.push_back(c);
+      } else {
+        if (cur.size() >= 3) out.push_back(cur);
+        cur.clear();
+      }
+    }
+    return out;
+  };
+  const std::vector<std::string> wb = words(b);
+  for (const std::string& w : words(a)) {
+    if (std::find(wb.begin(), wb.end(), w) != wb.end()) return true;
+  }
+  return false;
+}
+
 // The visible headline is the cleanest title: <title>/og:title often add a
 // site name or a kicker, and JSON-LD headlines are often an SEO variant.
 // The metadata title stands when the page has no article <h1>.
@@ -242,8 +266,24 @@ std::string ChooseTitle(const Dom& dom, const PageMetadata& meta) {
     if (text.size() < 8 || text.size() > 300) continue;
     if (IsSiteHeading(h1s[i], text, meta, host)) continue;
     if (meta.title.find(text) != std::string::npos) return text;
+    // "Politics | Headline", "Kicker: Headline": the <h1> holds a kicker
+    // element before the headline that the metadata title gives alone.
+    if (meta.title.size() >= 20 && text.size() > meta.title.size() &&
+        text.ends_with(meta.title)) {
+      std::string_view kicker(text.data(), text.size() - meta.title.size());
+      if (std::count(kicker.begin(), kicker.end(), ' ') <= 6)
+        return meta.title;
+    }
     if (first_h1.empty()) first_h1 = text;
   }
+  // An <h1> that shares no word with the metadata title is a widget or
+  // place heading ("Impressum", "Leggi anche:", "Brasília"), not the story's,
+  // when the metadata title reads as a headline (four words or more, not a
+  // section name such as "About Us").
+  if (!first_h1.empty() &&
+      std::count(meta.title.begin(), meta.title.end(), ' ') >= 3 &&
+      !SharesAWord(first_h1, meta.title))
+    return meta.title;
   if (!first_h1.empty()) return first_h1;
   return meta.title;
 }

@@ -45,6 +45,19 @@ TEST(ArticleHeadline, TitleChoice) {
        "approves the budget\"></head><body><h1>Council approves the "
        "budget</h1>",
        "Council approves the budget"},
+      {"kicker element inside the h1 is dropped for the og:title",
+       "<html><head><meta property=og:title content=\"Council approves the "
+       "budget\"></head><body><h1><span>Politics |</span> Council approves "
+       "the budget</h1>",
+       "Council approves the budget"},
+      {"h1 sharing no word with a headline-like og:title is a widget",
+       "<html><head><meta property=og:title content=\"Council approves the "
+       "budget for next year\"></head><body><h1>Impressum</h1>",
+       "Council approves the budget for next year"},
+      {"h1 beats a section-name og:title that shares no word",
+       "<html><head><meta property=og:title content=\"About Us\"></head>"
+       "<body><h1>The strategic think tank</h1>",
+       "The strategic think tank"},
       {"site-name h1 (same as og:site_name) is skipped",
        "<html><head><meta property=og:site_name content=\"Daily Planet\">"
        "<meta property=og:title content=\"Council approves the budget\">"
