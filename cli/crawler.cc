@@ -761,11 +761,18 @@ Status Crawler::RunPass(
                   seed.source.empty() ? *n : seed.source, ""};
     NF_RETURN_IF_ERROR(m.frontier->AddSeed(u, start));
   }
-  Result<std::vector<FrontierRow>> due = m.frontier->Due(start, INT_MAX);
+  // Retries an earlier pass scheduled within its own wait budget belong to
+  // a pass: when that pass was killed, this one waits for them and finishes
+  // them, rather than leaving them to the run after.
+  const int64_t horizon = start + m.options.max_retry_wait_micros / kMicros;
+  Result<std::vector<FrontierRow>> due = m.frontier->Due(horizon, INT_MAX);
   if (!due.ok()) return due.status();
   for (FrontierRow& row : *due) {
+    const bool pending_retry = row.state == "new" && row.attempts > 0;
+    if (row.next_attempt > start && !pending_retry) continue;
     Task t;
     t.url = row.url;
+    if (row.next_attempt > start) t.not_before = row.next_attempt * kMicros;
     t.row = std::move(row);
     m.Enqueue(std::move(t));
   }

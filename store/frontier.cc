@@ -11,6 +11,7 @@
 #include "store/compress.h"
 #include "store/schema.h"
 #include "store/sqlite_error.h"
+#include "store/sqlite_store.h"
 
 namespace newsfacts {
 namespace {
@@ -258,16 +259,10 @@ Result<std::unique_ptr<Frontier>> Frontier::Open(const std::string& path,
                                                  const StoreOptions& options) {
   if (path.empty()) return Status::InvalidArgument("frontier: empty path");
   try {
-    auto db = std::make_unique<SQLite::Database>(
-        path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE,
-        options.busy_timeout_ms);
-    Result<int> version = ReadSchemaVersion(*db, path);
-    if (!version.ok()) return version.status();
-    NF_RETURN_IF_ERROR(CheckSchemaVersion(*version, path));
-    db->exec("PRAGMA journal_mode = WAL");
-    db->exec("PRAGMA synchronous = NORMAL");
-    NF_RETURN_IF_ERROR(MigrateSchema(*db, path));
-    return std::unique_ptr<Frontier>(new SqliteFrontier(std::move(db), path));
+    Result<std::unique_ptr<SQLite::Database>> db =
+        OpenMigratedDatabase(path, options);
+    if (!db.ok()) return db.status();
+    return std::unique_ptr<Frontier>(new SqliteFrontier(std::move(*db), path));
   } catch (const std::exception& e) {
     return SqlError(e, path);
   }

@@ -19,6 +19,12 @@
 
 namespace newsfacts {
 
+// Opens (creating if needed) the database at `path` for writing: refuses a
+// schema newer than this build's, sets WAL and foreign keys, migrates.
+// SQLiteCpp exceptions propagate; callers catch them.
+Result<std::unique_ptr<SQLite::Database>> OpenMigratedDatabase(
+    const std::string& path, const StoreOptions& options);
+
 class SqliteStore : public Store {
  public:
   // REQUIRES: `db` is open and migrated (unless read_only); `env` non-null.

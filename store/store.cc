@@ -49,7 +49,9 @@ Result<std::unique_ptr<SQLite::Database>> OpenReadOnly(
   return db;
 }
 
-Result<std::unique_ptr<SQLite::Database>> OpenReadWrite(
+}  // namespace
+
+Result<std::unique_ptr<SQLite::Database>> OpenMigratedDatabase(
     const std::string& path, const StoreOptions& options) {
   auto db = std::make_unique<SQLite::Database>(
       path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE,
@@ -66,8 +68,6 @@ Result<std::unique_ptr<SQLite::Database>> OpenReadWrite(
   return db;
 }
 
-}  // namespace
-
 Result<std::unique_ptr<Store>> Store::Open(const std::string& path,
                                            const StoreOptions& options) {
   if (path.empty())
@@ -76,7 +76,7 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& path,
   try {
     Result<std::unique_ptr<SQLite::Database>> db =
         options.read_only ? OpenReadOnly(path, options)
-                          : OpenReadWrite(path, options);
+                          : OpenMigratedDatabase(path, options);
     if (!db.ok()) return db.status();
     return std::unique_ptr<Store>(
         new SqliteStore(std::move(*db), path, options.read_only, env));

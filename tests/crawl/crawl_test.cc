@@ -287,7 +287,13 @@ TEST(Crawl, KilledCrawlResumesWithoutLossOrDuplicates) {
   auto store = OpenDb(db);
   ASSERT_NE(store, nullptr);
   EXPECT_EQ(Int(*store, "SELECT count(*) FROM articles"),
-            site.ExpectedArticles());
+            site.ExpectedArticles())
+      << "frontier rows not done: "
+      << Text(*store,
+              "SELECT group_concat(url || ' ' || state || ' ' || attempts || "
+              "' ' || coalesce(last_error, ''), '; ') FROM frontier "
+              "WHERE state != 'done'")
+      << "\nsecond run: " << r.err;
   EXPECT_EQ(Int(*store, "SELECT count(DISTINCT title) FROM articles"),
             site.ExpectedArticles());
   EXPECT_EQ(Int(*store, "SELECT count(*) FROM frontier WHERE state = "
