@@ -11,22 +11,13 @@
 #include "extract/article/extractor.h"
 #include "extract/article/headline_window.h"
 #include "extract/article/metadata.h"
+#include "tests/extract/article/article_test_util.h"
 
 namespace newsfacts {
 namespace {
 
-constexpr char kBody[] =
-    "<div class=text><p>The council met on Tuesday, and after a long debate "
-    "it approved the budget for the coming year, with two members voting "
-    "against it and one abstaining.</p></div>";
-
-Result<Article> ExtractHtml(const std::string& html) {
-  auto ex = Extractor::Create({});
-  if (!ex.ok()) return ex.status();
-  Document doc;
-  doc.html = html;
-  return (*ex)->Extract(doc);
-}
+using testing::ExtractHtml;
+using testing::kArticleBody;
 
 TEST(ArticleAuthors, JsonLdAuthorByIdInGraph) {
   const std::string jsonld = R"({"@context":"https://schema.org","@graph":[
@@ -39,7 +30,7 @@ TEST(ArticleAuthors, JsonLdAuthorByIdInGraph) {
   ]})";
   Result<Article> a = ExtractHtml(
       "<html><head><script type=\"application/ld+json\">" + jsonld +
-      "</script></head><body><h1>Council approves the budget</h1>" + kBody +
+      "</script></head><body><h1>Council approves the budget</h1>" + kArticleBody +
       "</body></html>");
   ASSERT_TRUE(a.ok()) << a.status().message();
   EXPECT_EQ(a->authors, std::vector<std::string>{"Marta Kowalska"});
@@ -52,7 +43,7 @@ TEST(ArticleAuthors, JsonLdIdToOrganizationGivesNoAuthor) {
     {"@type":"Organization","@id":"#org","name":"X News"}]})";
   Result<Article> a = ExtractHtml(
       "<html><head><script type=\"application/ld+json\">" + jsonld +
-      "</script></head><body><h1>Council approves the budget</h1>" + kBody +
+      "</script></head><body><h1>Council approves the budget</h1>" + kArticleBody +
       "</body></html>");
   ASSERT_TRUE(a.ok()) << a.status().message();
   EXPECT_TRUE(a->authors.empty());
@@ -89,7 +80,7 @@ TEST(ArticleAuthors, BylineWithADoubtfulPartIsDropped) {
       };
   for (const auto& [html, want] : cases) {
     auto dom = Dom::Parse("<html><body><h1>Council approves the budget</h1>" +
-                          html + kBody + "</body></html>");
+                          html + kArticleBody + "</body></html>");
     ASSERT_TRUE(dom.ok());
     EXPECT_EQ(BylineNearHeadline(ReadHeadlineWindow(**dom)), want) << html;
   }

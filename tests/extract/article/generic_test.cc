@@ -7,18 +7,14 @@
 
 #include "core/types.h"
 #include "extract/article/extractor.h"
+#include "tests/extract/article/article_test_util.h"
 #include "tests/test_util.h"
 
 namespace newsfacts {
 namespace {
 
-Result<Article> ExtractHtml(const std::string& html) {
-  auto ex = Extractor::Create({});
-  EXPECT_TRUE(ex.ok());
-  Document doc;
-  doc.html = html;
-  return (*ex)->Extract(doc);
-}
+using testing::ExtractHtml;
+using testing::kArticleBody;
 
 const char kPara1[] =
     "The council met on Tuesday, and after a long debate it approved the "

@@ -10,22 +10,13 @@
 #include "extract/article/extractor.h"
 #include "extract/article/headline_window.h"
 #include "extract/article/metadata.h"
+#include "tests/extract/article/article_test_util.h"
 
 namespace newsfacts {
 namespace {
 
-constexpr char kBody[] =
-    "<div class=text><p>The council met on Tuesday, and after a long debate "
-    "it approved the budget for the coming year, with two members voting "
-    "against it and one abstaining.</p></div>";
-
-Result<Article> ExtractHtml(const std::string& html) {
-  auto ex = Extractor::Create({});
-  if (!ex.ok()) return ex.status();
-  Document doc;
-  doc.html = html;
-  return (*ex)->Extract(doc);
-}
+using testing::ExtractHtml;
+using testing::kArticleBody;
 
 struct Case {
   std::string name;
@@ -83,7 +74,7 @@ TEST(ArticleHeadline, TitleChoice) {
   };
   for (const Case& c : cases) {
     SCOPED_TRACE(c.name);
-    Result<Article> a = ExtractHtml(c.html + kBody + "</body></html>");
+    Result<Article> a = ExtractHtml(c.html + kArticleBody + "</body></html>");
     ASSERT_TRUE(a.ok()) << a.status().message();
     EXPECT_EQ(a->title, c.want);
   }
@@ -115,7 +106,7 @@ TEST(ArticleHeadline, DateNearHeadline) {
   for (const Case& c : cases) {
     SCOPED_TRACE(c.name);
     Result<Article> a =
-        ExtractHtml("<html><body>" + c.html + kBody + "</body></html>");
+        ExtractHtml("<html><body>" + c.html + kArticleBody + "</body></html>");
     ASSERT_TRUE(a.ok()) << a.status().message();
     EXPECT_EQ(a->published, c.want);
   }
@@ -137,7 +128,7 @@ TEST(ArticleHeadline, BylineNearHeadline) {
   for (const Case& c : cases) {
     SCOPED_TRACE(c.name);
     auto dom = Dom::Parse("<html><body><h1>Council approves the budget</h1>" +
-                          c.html + kBody + "</body></html>");
+                          c.html + kArticleBody + "</body></html>");
     ASSERT_TRUE(dom.ok());
     std::vector<std::string> got = BylineNearHeadline(ReadHeadlineWindow(**dom));
     std::vector<std::string> want;
