@@ -39,9 +39,12 @@ inline RunResult RunNewsfacts(const TempDir& dir,
   const std::string err = dir.File("stderr.txt");
   WriteFileOrDie(in, stdin_data);
   std::string cmd = ShellQuote(NEWSFACTS_BINARY);
-  for (const auto& a : args) cmd += " " + ShellQuote(a);
-  cmd += " <" + ShellQuote(in) + " >" + ShellQuote(out) + " 2>" +
-         ShellQuote(err);
+  // Appended piece by piece: `" " + ShellQuote(a)` trips GCC 12's false
+  // -Wrestrict warning (GCC bug 105651).
+  for (const auto& a : args) cmd.append(" ").append(ShellQuote(a));
+  cmd.append(" <").append(ShellQuote(in));
+  cmd.append(" >").append(ShellQuote(out));
+  cmd.append(" 2>").append(ShellQuote(err));
   const int status = std::system(cmd.c_str());
   RunResult r;
   r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;

@@ -80,7 +80,9 @@ TEST(Extract, SeedPageGivesSpecJson) {
   // Every paragraph of the article, none of the boilerplate.
   std::istringstream paragraphs(want["text"].get<std::string>());
   for (std::string p; std::getline(paragraphs, p);) {
-    if (!p.empty()) EXPECT_NE(text.find(p), std::string::npos) << p;
+    if (!p.empty()) {
+      EXPECT_NE(text.find(p), std::string::npos) << p;
+    }
   }
   for (const char* boiler : {"Load more", "Breaking News", "XS", "About The "
                              "Newsletter", "Accessibility links"}) {

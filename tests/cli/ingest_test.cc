@@ -27,7 +27,7 @@ void WriteVariants(const std::string& folder, int n) {
   const std::string page = ReadFileOrDie(kSeedPage);
   for (int i = 0; i < n; ++i) {
     std::string copy = page;
-    const std::string id = "9" + std::to_string(1000000 + i);
+    const std::string id = std::to_string(91000000 + i);
     for (size_t at; (at = copy.find("31812345")) != std::string::npos;) {
       copy.replace(at, 8, id);
     }
