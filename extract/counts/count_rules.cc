@@ -1,35 +1,16 @@
 #include "extract/counts/count_rules.h"
 
-#include <unicode/locid.h>
 #include <unicode/uchar.h>
-#include <unicode/unistr.h>
 #include <unicode/utf8.h>
 
 #include <algorithm>
 #include <cctype>
 #include <cstdlib>
 
+#include "extract/text/text.h"
+
 namespace newsfacts::counts_internal {
 namespace {
-
-// Lowercase form of a token: ASCII by hand, anything else (Cyrillic
-// "Более") through ICU.
-std::string Lower(std::string_view w) {
-  bool ascii = true;
-  for (char c : w) ascii &= static_cast<unsigned char>(c) < 0x80;
-  if (ascii) {
-    std::string out(w);
-    for (char& c : out)
-      c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return out;
-  }
-  std::string out;
-  icu::UnicodeString::fromUTF8(
-      icu::StringPiece(w.data(), static_cast<int32_t>(w.size())))
-      .toLower(icu::Locale::getRoot())
-      .toUTF8String(out);
-  return out;
-}
 
 // First token whose begin is >= pos.
 size_t TokenAtOrAfter(const AnalyzedText& at, size_t pos) {
@@ -65,7 +46,7 @@ TokenView::TokenView(const AnalyzedText& at_in,
     : at(at_in), entities(entities_in), dates(dates_in) {
   const size_t n = at.tokens.size();
   lower.reserve(n);
-  for (const Token& t : at.tokens) lower.push_back(Lower(at.Slice(t.span)));
+  for (const Token& t : at.tokens) lower.push_back(LowerCase(at.Slice(t.span)));
   sentence_begin.assign(n, 0);
   sentence_end.assign(n, n);
   size_t s = 0;

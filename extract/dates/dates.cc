@@ -15,12 +15,12 @@
 #include "extract/dates/lexicon.h"
 #include "extract/dates/rules.h"
 #include "extract/dates/values.h"
+#include "extract/text/text.h"
 
 namespace newsfacts {
 namespace {
 
 using dates::DateLexicon;
-using dates::Lower;
 using dates::MatchContext;
 using dates::RuleSet;
 
@@ -231,7 +231,7 @@ class RuleDateTagger : public DateTagger {
       // "over the past two weeks": the preposition is no modifier when
       // the duration has its own determiner.
       const bool span = m.type == "DURATION" &&
-                        Lower(text.Slice(m.span).substr(0, 4)) != "the ";
+                        LowerCase(text.Slice(m.span).substr(0, 4)) != "the ";
       if (point || span) {
         const size_t from =
             std::max(prev_end, m.span.begin > 24 ? m.span.begin - 24 : 0);
@@ -240,7 +240,7 @@ class RuleDateTagger : public DateTagger {
         re2::StringPiece word;
         const RE2& re = point ? *rules_.point_mod : *rules_.span_mod;
         if (m.mod.empty() && RE2::PartialMatch(before, re, &word)) {
-          auto it = lex_.modifiers.find(Lower(word));
+          auto it = lex_.modifiers.find(LowerCase(word));
           if (it != lex_.modifiers.end()) {
             m.mod = it->second.mod;
             m.span.begin = word.data() - text.text.data();
@@ -260,7 +260,7 @@ class RuleDateTagger : public DateTagger {
       const std::string_view ext = text.Slice(m.span);
       for (const auto& d : lex_.determiners) {
         if (ext.size() <= d.size() + 1 || ext[d.size()] != ' ' ||
-            Lower(ext.substr(0, d.size())) != d)
+            LowerCase(ext.substr(0, d.size())) != d)
           continue;
         m.span.begin += d.size() + 1;
         break;
@@ -298,7 +298,7 @@ class RuleDateTagger : public DateTagger {
         // same past year, though each alone resolves to its latest past one.
         const bool linked = RE2::FullMatch(link, kLink) &&
                             (opened || is_dash) &&
-                            (!is_and || (opened && Lower(opener) == "between"));
+                            (!is_and || (opened && LowerCase(opener) == "between"));
         if (linked && partial_a && YearMonth(a.value, ay, am) &&
             YearMonth(b.value, by, bm) && by == ay - 1 && bm > am)
           a.value = dates::YearValue(by) + a.value.substr(4);
@@ -436,7 +436,7 @@ class RuleDateTagger : public DateTagger {
                             &dir)) {
         const int n =
             std::stoi(digits) *
-            (Lower(dir) == "later" || Lower(dir) == "afterwards" ? 1 : -1);
+            (LowerCase(dir) == "later" || LowerCase(dir) == "afterwards" ? 1 : -1);
         const std::string& a = anchor->value;
         CivilDay day{std::stoi(a.substr(0, 4)),
                      a.size() >= 7 ? std::stoi(a.substr(5, 2)) : 1,

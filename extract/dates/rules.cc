@@ -7,6 +7,7 @@
 
 #include "extract/dates/calendar.h"
 #include "extract/dates/values.h"
+#include "extract/text/text.h"
 
 namespace newsfacts::dates {
 namespace {
@@ -85,7 +86,7 @@ std::string ResolveTemplate(const std::string& t, const MatchContext& c) {
 std::string Weekday(const MatchContext& c, int iso_weekday,
                     std::string_view qualifier) {
   if (!c.doc_date) return "XXXX-WXX-" + std::to_string(iso_weekday);
-  const std::string q = Lower(qualifier);
+  const std::string q = LowerCase(qualifier);
   bool future = c.future;
   if (q == "last" || q == "past") future = false;
   if (q == "next" || q == "coming") future = true;
@@ -311,7 +312,7 @@ RuleSet BuildRules(const DateLexicon& lex) {
       "\\b((?i:this|last|next|coming|past)) (" + month + ")\\b",
       [L](const MatchContext& c, DateMention& m) {
         const int mo = MonthOf(*L, c.groups[2]);
-        const std::string q = Lower(c.groups[1]);
+        const std::string q = LowerCase(c.groups[1]);
         if (!c.doc_date) {
           m.value = ResolvePartial(c.doc_date, mo, 0, false);
           return true;
@@ -332,10 +333,10 @@ RuleSet BuildRules(const DateLexicon& lex) {
         static const std::map<std::string, int> kOrdinal = {
             {"first", 1}, {"1st", 1}, {"second", 2}, {"2nd", 2},
             {"third", 3}, {"3rd", 3}, {"fourth", 4}, {"4th", 4}};
-        auto q = kOrdinal.find(Lower(c.groups[1]));
+        auto q = kOrdinal.find(LowerCase(c.groups[1]));
         if (q == kOrdinal.end()) return false;
         std::string y;
-        const bool half = Lower(c.groups[2]) == "half";
+        const bool half = LowerCase(c.groups[2]) == "half";
         if (half && q->second > 2) return false;
         if (!c.groups[3].empty()) {
           y = std::string(c.groups[3]);
@@ -353,7 +354,7 @@ RuleSet BuildRules(const DateLexicon& lex) {
             y = YearValue(year);
           }
         } else if (c.doc_date) {
-          const std::string w = Lower(c.groups[4]);
+          const std::string w = LowerCase(c.groups[4]);
           y = YearValue(c.doc_date->year + (w == "last"   ? -1
                                             : w == "next" ? 1
                                                           : 0));
@@ -396,7 +397,7 @@ RuleSet BuildRules(const DateLexicon& lex) {
         // "4 and 22 May" is a range only after "between".
         const std::string_view whole = c.groups[0];
         if (whole.find(" and ") != std::string_view::npos &&
-            Lower(whole.substr(0, 7)) != "between")
+            LowerCase(whole.substr(0, 7)) != "between")
           return false;
         return FillDayRange(c, mo, a, b, c.groups[4], /*anchor_first=*/false,
                             m);
@@ -480,8 +481,8 @@ RuleSet BuildRules(const DateLexicon& lex) {
       "\\b(?i:the) ((?i:following|previous|next|same|prior|preceding)) "
       "((?i:day|week|month|year))\\b",
       [](const MatchContext& c, DateMention& m) {
-        const std::string q = Lower(c.groups[1]);
-        const std::string u = Lower(c.groups[2]);
+        const std::string q = LowerCase(c.groups[1]);
+        const std::string u = LowerCase(c.groups[2]);
         // "over the next week" is a length, not a date.
         const size_t at = c.Offset(0);
         const size_t from = at > 8 ? at - 8 : 0;
@@ -507,7 +508,7 @@ RuleSet BuildRules(const DateLexicon& lex) {
             {"afternoon", "TAF"},
             {"evening", "TEV"},
             {"night", "TNI"}};
-        if (auto part = kPart.find(Lower(c.groups[3])); part != kPart.end()) {
+        if (auto part = kPart.find(LowerCase(c.groups[3])); part != kPart.end()) {
           m.type = "TIME";
           m.value += part->second;
         }
@@ -527,13 +528,13 @@ RuleSet BuildRules(const DateLexicon& lex) {
             ")) ((?i:the|this|next|last|the next|the last|the current)) "
             "((?i:decade|century|year|month|week))\\b",
         [L](const MatchContext& c, DateMention& m) {
-          auto mod = L->modifiers.find(NormalizeSpace(Lower(c.groups[1])));
+          auto mod = L->modifiers.find(NormalizeSpace(LowerCase(c.groups[1])));
           if (mod == L->modifiers.end()) return false;
-          const std::string q = Lower(c.groups[2]);
+          const std::string q = LowerCase(c.groups[2]);
           const int delta = q.find("next") != std::string::npos   ? 1
                             : q.find("last") != std::string::npos ? -1
                                                                   : 0;
-          const std::string unit = Lower(c.groups[3]);
+          const std::string unit = LowerCase(c.groups[3]);
           m.mod = mod->second.mod;
           if (!c.doc_date) {
             m.value = unit == "month"  ? "XXXX-XX"
@@ -570,7 +571,7 @@ RuleSet BuildRules(const DateLexicon& lex) {
       });
   Add(set, "phrase", "(?i:\\b" + KeysAlternation(lex.phrases) + "\\b)",
       [L](const MatchContext& c, DateMention& m) {
-        std::string key = NormalizeSpace(Lower(c.groups[0]));
+        std::string key = NormalizeSpace(LowerCase(c.groups[0]));
         auto it = L->phrases.find(key);
         if (it == L->phrases.end()) return false;
         m.type = it->second.type;
@@ -594,8 +595,8 @@ RuleSet BuildRules(const DateLexicon& lex) {
         if (c.groups[2].empty()) {
           // "the past decade" (one unit), "the past years" (vague); "the
           // next day" is an anaphoric date, not a length.
-          const std::string prefix = Lower(c.groups[1]);
-          const std::string w = Lower(c.groups[4]);
+          const std::string prefix = LowerCase(c.groups[1]);
+          const std::string w = LowerCase(c.groups[4]);
           const bool plural = w.size() > 1 && w.back() == 's';
           if (prefix.rfind("the ", 0) != 0 ||
               (!plural && (u->time || u->code == "D")))
@@ -609,7 +610,7 @@ RuleSet BuildRules(const DateLexicon& lex) {
         static const RE2 kRate(
             "(?i)(?:\\d|illion|thousand|hundred|percent|%|times|once|twice)"
             "\\s*$");
-        const std::string article = Lower(c.groups[2]);
+        const std::string article = LowerCase(c.groups[2]);
         const size_t at = c.Offset(0);
         const size_t from = at > 12 ? at - 12 : 0;
         if ((article == "a" || article == "an") && c.groups[1].empty() &&
@@ -684,7 +685,7 @@ RuleSet BuildRules(const DateLexicon& lex) {
       });
   Add(set, "set-word", "(?i:\\b" + KeysAlternation(lex.sets) + "\\b)",
       [L](const MatchContext& c, DateMention& m) {
-        auto it = L->sets.find(Lower(c.groups[0]));
+        auto it = L->sets.find(LowerCase(c.groups[0]));
         if (it == L->sets.end()) return false;
         m.type = "SET";
         m.value = it->second.value;
@@ -696,8 +697,8 @@ RuleSet BuildRules(const DateLexicon& lex) {
       "\\b(?:((?i:this|last|next|the)) )?" + season + "(?:,? (?:of )?" + year +
           ")?\\b",
       [L, trigger](const MatchContext& c, DateMention& m) {
-        const std::string q = Lower(c.groups[1]);
-        auto it = L->seasons.find(Lower(c.groups[2]));
+        const std::string q = LowerCase(c.groups[1]);
+        auto it = L->seasons.find(LowerCase(c.groups[2]));
         if (it == L->seasons.end()) return false;
         if (!c.groups[3].empty()) {
           m.value = std::string(c.groups[3]) + "-" + it->second;
@@ -705,7 +706,7 @@ RuleSet BuildRules(const DateLexicon& lex) {
         }
         // A bare season needs "the", a trigger ("in summer") or a form
         // that is its own adverb ("весной").
-        const std::string form = Lower(c.groups[2]);
+        const std::string form = LowerCase(c.groups[2]);
         const bool free =
             std::find(L->free_seasons.begin(), L->free_seasons.end(), form) !=
             L->free_seasons.end();
@@ -739,7 +740,7 @@ RuleSet BuildRules(const DateLexicon& lex) {
       [](const MatchContext& c, DateMention& m) {
         int h = ToInt(c.groups[1]) % 12;
         const std::string ap =
-            Lower(c.groups[3].empty() ? c.groups[4] : c.groups[3]);
+            LowerCase(c.groups[3].empty() ? c.groups[4] : c.groups[3]);
         if (ap == "p") h += 12;
         const int min = c.groups[2].empty() ? 0 : ToInt(c.groups[2]);
         char buf[16];
@@ -761,7 +762,7 @@ RuleSet BuildRules(const DateLexicon& lex) {
   Add(set, "clock-word", "\\b(?i:(noon|midday|midnight))\\b",
       [](const MatchContext& c, DateMention& m) {
         m.type = "TIME";
-        m.value = Lower(c.groups[1]) == "midnight" ? "T24:00" : "T12:00";
+        m.value = LowerCase(c.groups[1]) == "midnight" ? "T24:00" : "T12:00";
         return true;
       });
 

@@ -1,23 +1,12 @@
 #include "extract/dates/values.h"
 
-#include <unicode/locid.h>
-#include <unicode/unistr.h>
-
 #include <cctype>
 #include <cstdlib>
 
 #include "extract/dates/calendar.h"
+#include "extract/text/text.h"
 
 namespace newsfacts::dates {
-
-// Lowercases with ICU's root rules so "Сейчас" finds "сейчас".
-std::string Lower(std::string_view s) {
-  std::string out;
-  icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), s.size()))
-      .toLower(icu::Locale::getRoot())
-      .toUTF8String(out);
-  return out;
-}
 
 std::string NormalizeSpace(std::string_view s) {
   std::string out;
@@ -49,7 +38,7 @@ int MonthOf(const DateLexicon& lex, std::string_view form) {
 double CountOf(const DateLexicon& lex, std::string_view written) {
   if (!written.empty() && std::isdigit(static_cast<unsigned char>(written[0])))
     return std::atof(std::string(written).c_str());
-  const std::string w = NormalizeSpace(Lower(written));
+  const std::string w = NormalizeSpace(LowerCase(written));
   if (auto it = lex.numbers.find(w); it != lex.numbers.end()) return it->second;
   const auto sp = w.find(' ');
   if (sp == std::string::npos) return 0;
@@ -76,7 +65,7 @@ std::string DurationValue(double count, const Unit& unit) {
 }
 
 const Unit* UnitOf(const DateLexicon& lex, std::string_view form) {
-  auto it = lex.units.find(Lower(form));
+  auto it = lex.units.find(LowerCase(form));
   return it == lex.units.end() ? nullptr : &it->second;
 }
 

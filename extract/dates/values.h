@@ -18,8 +18,6 @@
 
 namespace newsfacts::dates {
 
-// Lowercases with ICU's root rules so "Сейчас" finds "сейчас".
-std::string Lower(std::string_view s);
 // Collapses runs of spaces, newlines and hyphens to one space.
 std::string NormalizeSpace(std::string_view s);
 int ToInt(std::string_view s);

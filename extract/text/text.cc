@@ -1,7 +1,9 @@
 #include "extract/text/text.h"
 
 #include <unicode/brkiter.h>
+#include <unicode/locid.h>
 #include <unicode/uchar.h>
+#include <unicode/unistr.h>
 #include <unicode/utext.h>
 
 #include <algorithm>
@@ -102,6 +104,25 @@ AnalyzedText Analyze(std::string_view text, std::string_view lang) {
            KindOf(piece, it->getRuleStatus())});
     }
   }
+  return out;
+}
+
+std::string LowerCase(std::string_view s) {
+  const bool ascii = std::all_of(s.begin(), s.end(), [](char c) {
+    return static_cast<unsigned char>(c) < 0x80;
+  });
+  std::string out;
+  if (ascii) {
+    out.assign(s);
+    for (char& c : out) {
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    }
+    return out;
+  }
+  icu::UnicodeString::fromUTF8(
+      icu::StringPiece(s.data(), static_cast<int32_t>(s.size())))
+      .toLower(icu::Locale::getRoot())
+      .toUTF8String(out);
   return out;
 }
 

@@ -37,6 +37,10 @@ struct AnalyzedText {
 // a sentence) and tokens. `lang` is a BCP 47 code; Default rules: "en".
 AnalyzedText Analyze(std::string_view text, std::string_view lang);
 
+// Lowercases UTF-8 with ICU's root rules ("Более" -> "более"); ASCII-only
+// input takes a fast path with the same result.
+std::string LowerCase(std::string_view s);
+
 }  // namespace newsfacts
 
 #endif  // NEWSFACTS_EXTRACT_TEXT_TEXT_H_

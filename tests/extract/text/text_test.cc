@@ -48,5 +48,13 @@ TEST(Analyze, EmptyTextHasNothing) {
   EXPECT_TRUE(at.tokens.empty());
 }
 
+TEST(LowerCase, AsciiAndOtherScripts) {
+  EXPECT_EQ(LowerCase("Between MARCH"), "between march");
+  EXPECT_EQ(LowerCase("\u0411\u043e\u043b\u0435\u0435"),
+            "\u0431\u043e\u043b\u0435\u0435");  // Более
+  EXPECT_EQ(LowerCase("\u00c9T\u00c9"), "\u00e9t\u00e9");  // ÉTÉ
+  EXPECT_EQ(LowerCase(""), "");
+}
+
 }  // namespace
 }  // namespace newsfacts
