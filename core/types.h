@@ -37,6 +37,13 @@ struct CivilDay {
   std::string ToIso() const;  // "YYYY-MM-DD"
 };
 
+// Proleptic Gregorian calendar arithmetic (H. Hinnant's days-from-civil
+// algorithms). Day 0 is 1970-01-01.
+int64_t DaysFromCivil(const CivilDay& d);
+CivilDay CivilFromDays(int64_t days);
+// Days in `month` (1-12) of `year`; 0 for a month out of range.
+int DaysInMonth(int year, int month);
+
 enum class Origin { kFile, kStdin, kHttp, kFeed, kSitemap, kWarc };
 const char* OriginName(Origin origin);
 

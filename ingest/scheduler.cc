@@ -8,6 +8,8 @@
 #include <cmath>
 #include <string>
 
+#include "core/strings.h"
+
 namespace newsfacts {
 
 int64_t HostScheduler::ReadyAt(const std::string& host) const {
@@ -85,12 +87,7 @@ int64_t BackoffMicros(const RetryPolicy& policy, int attempts, double jitter) {
 
 std::optional<int64_t> ParseRetryAfter(std::string_view value,
                                        int64_t now_micros) {
-  while (!value.empty() && std::isspace((unsigned char)value.front())) {
-    value.remove_prefix(1);
-  }
-  while (!value.empty() && std::isspace((unsigned char)value.back())) {
-    value.remove_suffix(1);
-  }
+  value = TrimAsciiSpace(value);
   if (value.empty()) return std::nullopt;
   if (std::all_of(value.begin(), value.end(),
                   [](char c) { return c >= '0' && c <= '9'; })) {

@@ -9,6 +9,8 @@
 #include <cstdio>
 #include <mutex>
 
+#include "core/types.h"
+
 namespace newsfacts::ingest_internal {
 namespace {
 
@@ -75,30 +77,10 @@ class Scanner {
   size_t p_ = 0;
 };
 
-int DaysInMonth(int year, int month) {
-  static constexpr std::array<int, 12> kDays = {31, 28, 31, 30, 31, 30,
-                                                31, 31, 30, 31, 30, 31};
-  const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-  return month == 2 && leap ? 29 : kDays[static_cast<size_t>(month - 1)];
-}
-
 bool ValidCivil(int y, int mo, int d, int h, int mi, int s) {
   return y >= 1000 && y <= 9999 && mo >= 1 && mo <= 12 && d >= 1 &&
          d <= DaysInMonth(y, mo) && h >= 0 && h <= 24 && mi >= 0 && mi <= 59 &&
          s >= 0 && s <= 60;
-}
-
-// Civil date from days since 1970-01-01 (H. Hinnant's algorithm).
-void CivilFromDays(int64_t z, int* y, int* m, int* d) {
-  z += 719468;
-  const int64_t era = (z >= 0 ? z : z - 146096) / 146097;
-  const int64_t doe = z - era * 146097;
-  const int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  const int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  const int64_t mp = (5 * doy + 2) / 153;
-  *d = static_cast<int>(doy - (153 * mp + 2) / 5 + 1);
-  *m = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
-  *y = static_cast<int>(yoe + era * 400 + (*m <= 2 ? 1 : 0));
 }
 
 std::string FormatUtc(int64_t t) {
@@ -108,12 +90,11 @@ std::string FormatUtc(int64_t t) {
     rem += 86400;
     --days;
   }
-  int y, m, d;
-  CivilFromDays(days, &y, &m, &d);
+  const CivilDay day = CivilFromDays(days);
   char buf[32];
-  std::snprintf(buf, sizeof(buf), "%04d-%02d-%02dT%02d:%02d:%02dZ", y, m, d,
-                static_cast<int>(rem / 3600), static_cast<int>(rem / 60 % 60),
-                static_cast<int>(rem % 60));
+  std::snprintf(buf, sizeof(buf), "%04d-%02d-%02dT%02d:%02d:%02dZ", day.year,
+                day.month, day.day, static_cast<int>(rem / 3600),
+                static_cast<int>(rem / 60 % 60), static_cast<int>(rem % 60));
   return buf;
 }
 
@@ -165,13 +146,7 @@ bool ZoneOffset(std::string_view zone, int* minutes) {
 
 int64_t UnixSeconds(int year, int month, int day, int hour, int minute,
                     int second) {
-  // Days from civil (H. Hinnant).
-  const int y = year - (month <= 2 ? 1 : 0);
-  const int64_t era = (y >= 0 ? y : y - 399) / 400;
-  const int64_t yoe = y - era * 400;
-  const int64_t doy = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1;
-  const int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  const int64_t days = era * 146097 + doe - 719468;
+  const int64_t days = DaysFromCivil(CivilDay{year, month, day});
   return days * 86400 + hour * 3600 + minute * 60 + second;
 }
 

@@ -15,10 +15,7 @@
 
 namespace newsfacts::dates {
 
-int64_t DaysFromCivil(const CivilDay& d);  // 1970-01-01 is day 0
-CivilDay CivilFromDays(int64_t days);
 CivilDay AddDays(const CivilDay& d, int64_t n);
-int DaysInMonth(int year, int month);
 bool IsValidDay(int year, int month, int day);
 // ISO weekday: Monday 1 .. Sunday 7.
 int IsoWeekday(const CivilDay& d);

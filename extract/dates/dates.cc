@@ -65,7 +65,7 @@ int64_t DayCount(const std::string& a, const std::string& b) {
   if (a.size() != 10 || b.size() != 10 || !da || !db ||
       a.substr(0, 7) != b.substr(0, 7))
     return 0;
-  return dates::DaysFromCivil(*db) - dates::DaysFromCivil(*da);
+  return DaysFromCivil(*db) - DaysFromCivil(*da);
 }
 
 class RuleDateTagger : public DateTagger {
@@ -448,7 +448,7 @@ class RuleDateTagger : public DateTagger {
           const int total = day.year * 12 + day.month - 1 + months;
           day.year = total / 12;
           day.month = total % 12 + 1;
-          day.day = std::min(day.day, dates::DaysInMonth(day.year, day.month));
+          day.day = std::min(day.day, DaysInMonth(day.year, day.month));
         }
         m.anchored = a.size() >= 10  ? day.ToIso()
                      : a.size() >= 7 ? dates::MonthValue(day.year, day.month)

@@ -141,8 +141,12 @@ TEST(EntityGoldenFilesTest, EveryCaseFindsExactlyItsMarkedMentions) {
         EXPECT_EQ(e.rule.compare(0, m.rule.size(), m.rule), 0)
             << e.text << ": rule " << e.rule << ", want " << m.rule;
       }
-      if (!m.canonical.empty()) EXPECT_EQ(e.canonical, m.canonical);
-      if (!m.title.empty()) EXPECT_EQ(e.title, m.title);
+      if (!m.canonical.empty()) {
+        EXPECT_EQ(e.canonical, m.canonical);
+      }
+      if (!m.title.empty()) {
+        EXPECT_EQ(e.title, m.title);
+      }
     }
   }
 }
