@@ -10,6 +10,9 @@
 #include <algorithm>
 #include <exception>
 #include <map>
+#include <memory>
+
+#include <re2/set.h>
 
 #include "extract/dates/calendar.h"
 #include "extract/dates/lexicon.h"
@@ -71,7 +74,21 @@ int64_t DayCount(const std::string& a, const std::string& b) {
 class RuleDateTagger : public DateTagger {
  public:
   explicit RuleDateTagger(DateLexicon lex)
-      : lex_(std::move(lex)), rules_(dates::BuildRules(lex_)) {}
+      : lex_(std::move(lex)), rules_(dates::BuildRules(lex_)) {
+    // All rules as one unanchored set: one pass over a text tells which
+    // rules match anywhere, and only those scan it for their matches
+    // (most texts hit a few of the rules). If the set does not compile,
+    // or its DFA runs out of memory on a text, every rule runs.
+    RE2::Options opts;
+    opts.set_log_errors(false);
+    opts.set_max_mem(64 << 20);
+    auto set = std::make_unique<RE2::Set>(opts, RE2::UNANCHORED);
+    bool ok = !rules_.rules.empty();
+    for (const auto& r : rules_.rules) {
+      ok = ok && r.re->ok() && set->Add(r.re->pattern(), nullptr) >= 0;
+    }
+    if (ok && set->Compile()) any_rule_ = std::move(set);
+  }
 
   Status Check() const {
     for (const auto& r : rules_.rules)
@@ -102,7 +119,22 @@ class RuleDateTagger : public DateTagger {
     std::vector<std::optional<std::vector<std::pair<Span, bool>>>> cues(
         text.sentences.size());
     const re2::StringPiece input(text.text.data(), text.text.size());
-    for (const auto& rule : rules_.rules) {
+    // Which rules can match at all (all of them when the set is missing
+    // or fails on this text).
+    std::vector<char> runs(rules_.rules.size(), 1);
+    if (any_rule_) {
+      std::vector<int> hits;
+      RE2::Set::ErrorInfo err{};
+      if (any_rule_->Match(input, &hits, &err)) {
+        std::fill(runs.begin(), runs.end(), 0);
+        for (int h : hits) runs[static_cast<size_t>(h)] = 1;
+      } else if (err.kind == RE2::Set::kNoError) {
+        return out;  // no rule matches anywhere
+      }
+    }
+    for (size_t ri = 0; ri < rules_.rules.size(); ++ri) {
+      if (!runs[ri]) continue;
+      const auto& rule = rules_.rules[ri];
       const int n = rule.re->NumberOfCapturingGroups() + 1;
       std::vector<re2::StringPiece> groups(n);
       size_t pos = 0;
@@ -466,6 +498,7 @@ class RuleDateTagger : public DateTagger {
 
   DateLexicon lex_;
   RuleSet rules_;
+  std::unique_ptr<RE2::Set> any_rule_;  // null: run every rule
 };
 
 }  // namespace

@@ -33,6 +33,15 @@ RuleEntityTagger::Match RuleEntityTagger::Longest(const AnalyzedText& at,
   }
   if (!lex_.MayStartName(w[a].text)) return m;
   size_t limit = std::min(last, a + lex_.max_words() + 1);
+  // A key ends at or before the first word where the words so far begin
+  // no longer key: most capitalized words need one lookup, not max_words.
+  size_t reach = a;
+  for (size_t b = a; b <= limit; ++b) {
+    if (!w[b].is_word) continue;
+    reach = b;
+    if (b == limit || !lex_.MayContinue(Key(at, w, a, b))) break;
+  }
+  limit = reach;
   for (size_t b = limit + 1; b-- > a;) {
     if (!w[b].is_word) continue;
     std::string key = Key(at, w, a, b);

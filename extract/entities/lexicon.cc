@@ -237,7 +237,18 @@ Result<Lexicon> LoadLexicon(const std::string& lang_dir,
       start = end + 1;
     }
   };
+  auto add_prefixes = [&lex](std::string_view key) {
+    for (size_t i = 1; i < key.size(); ++i) {
+      unsigned char c = static_cast<unsigned char>(key[i]);
+      if (c < 0x80 && !std::isalnum(c)) {
+        lex.key_prefixes_.insert(
+            std::hash<std::string_view>{}(key.substr(0, i)));
+      }
+    }
+  };
+  lex.key_prefixes_.reserve(lex.names_.size() + lex.titles_.size());
   for (const auto& [k, v] : lex.names_) {
+    add_prefixes(k);
     lex.first_words_.emplace(Lexicon::FirstWordOf(k));
     add_abbrevs(k);
     size_t poss = k.find("'s ");
@@ -248,6 +259,7 @@ Result<Lexicon> LoadLexicon(const std::string& lang_dir,
     }
   }
   for (const auto& [k, v] : lex.titles_) {
+    add_prefixes(k);
     lex.first_words_.emplace(Lexicon::FirstWordOf(k));
     add_abbrevs(k);
   }

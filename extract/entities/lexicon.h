@@ -88,6 +88,14 @@ class Lexicon {
   // The part of a key or token up to its first separator, without a final
   // dot: "St. Petersburg" -> "St", "RFE/RL" -> "RFE", "U.S." -> "U.S".
   static std::string_view FirstWordOf(std::string_view s);
+  // True when some gazetteer or title key is longer than `s` and starts
+  // with it followed by a space or punctuation ("Central" for "Central
+  // Asia", "RFE" for "RFE/RL"). Hashes only: a rare false positive costs
+  // one more lookup, never a wrong match.
+  bool MayContinue(std::string_view s) const {
+    return key_prefixes_.find(std::hash<std::string_view>{}(s)) !=
+           key_prefixes_.end();
+  }
   // Longest gazetteer or title key, in words, bounding lookups.
   size_t max_words() const { return max_words_; }
 
@@ -107,6 +115,7 @@ class Lexicon {
       first_words_, loc_preps_, roles_;
   // The system word list: views into one arena holding the file, not one
   // heap string per word (start-up cost).
+  std::unordered_set<size_t> key_prefixes_;  // see MayContinue()
   std::shared_ptr<const std::string> dictionary_arena_;
   std::unordered_set<std::string_view> dictionary_;
   std::vector<std::pair<std::string, size_t>> packaged_;

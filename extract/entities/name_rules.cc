@@ -69,7 +69,9 @@ bool Shouted(const std::vector<Word>& w, size_t i, const DocContext& ctx,
   for (char& c : lower) {
     c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   }
-  if (ctx.lower_words.find(lower) != ctx.lower_words.end()) return true;
+  if (ctx.lower_words.find(std::string_view(lower)) != ctx.lower_words.end()) {
+    return true;
+  }
   int caps = 0;
   for (size_t k = i; k-- > 0 && w[k].sentence == w[i].sentence;) {
     caps += w[k].all_caps && w[k].text.find('.') == std::string_view::npos &&

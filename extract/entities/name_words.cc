@@ -154,7 +154,8 @@ std::vector<Word> BuildWords(const AnalyzedText& at, const Lexicon& lex) {
       if (!seen_word) out[k].sentence_start = true;
       seen_word = true;
       ++words;
-      if (!out[k].cap && !lex.IsConnector(out[k].text)) {
+      // One lower-case content word is enough to rule a heading out.
+      if (lower == 0 && !out[k].cap && !lex.IsConnector(out[k].text)) {
         std::string upper(out[k].text);
         upper[0] = static_cast<char>(
             std::toupper(static_cast<unsigned char>(upper[0])));

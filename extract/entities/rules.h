@@ -15,6 +15,7 @@
 #include <map>
 #include <string>
 #include <string_view>
+#include <unordered_set>
 #include <utility>
 #include <vector>
 
@@ -34,15 +35,18 @@ struct DocContext {
   // Words the document also writes in lower case ("series", "later"): a
   // capitalized use of them is more likely a title or sentence start than
   // part of a person's name.
-  StringSet lower_words;
+  // Views into the tagged text (valid while Tag() runs).
+  std::unordered_set<std::string_view> lower_words;
   bool UsedInLowerCase(std::string_view word) const {
-    if (word.empty() || !std::isupper(static_cast<unsigned char>(word[0]))) {
+    if (word.empty() || word.size() > 64 ||
+        !std::isupper(static_cast<unsigned char>(word[0]))) {
       return false;
     }
-    std::string lower(word);
-    lower[0] =
-        static_cast<char>(std::tolower(static_cast<unsigned char>(lower[0])));
-    return lower_words.find(lower) != lower_words.end();
+    char buf[64];
+    word.copy(buf, word.size());
+    buf[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(buf[0])));
+    return lower_words.find(std::string_view(buf, word.size())) !=
+           lower_words.end();
   }
 };
 
@@ -62,6 +66,7 @@ class RuleEntityTagger : public EntityTagger {
   std::vector<Entity> Tag(const AnalyzedText& at) const override {
     std::vector<Word> words = BuildWords(at, lex_);
     DocContext ctx;
+    ctx.lower_words.reserve(words.size());
     for (const Word& word : words) {
       if (word.is_word && !word.cap) ctx.lower_words.emplace(word.text);
     }
