@@ -38,7 +38,38 @@ bool WeakTrigger(const TokenView& v, const CountLexicon& lex, size_t t,
          (v.lower[t + 1] == "as" || v.lower[t + 1] == "like");
 }
 
+// Whether the sentence `s` ends only at the point of a scale or unit
+// abbreviation ("около 300 тыс. человек") that a lowercase word continues:
+// the sentence splitter took the point for a full stop.
+bool EndsAtAbbreviation(const AnalyzedText& at, const Span& s) {
+  std::string_view body = at.text.substr(s.begin, s.end - s.begin);
+  while (!body.empty() && (body.back() == ' ' || body.back() == '\n')) {
+    body.remove_suffix(1);
+  }
+  bool abbrev = false;
+  for (std::string_view a : {" тыс.", " млн.", " млрд.", " чел."}) {
+    abbrev |= body.ends_with(a);
+  }
+  if (!abbrev) return false;
+  size_t k = s.end;
+  while (k < at.text.size() && (at.text[k] == ' ' || at.text[k] == '\n')) ++k;
+  if (k >= at.text.size()) return false;
+  int32_t off = static_cast<int32_t>(k);
+  UChar32 c;
+  U8_NEXT(at.text.data(), off, static_cast<int32_t>(at.text.size()), c);
+  return c >= 0 && u_islower(c);
+}
+
 }  // namespace
+
+bool AfterIncluding(const TokenView& v, size_t first) {
+  if (first == 0) return false;
+  const std::string& p = v.lower[first - 1];
+  // "including", "включая", "в том числе", "среди них"
+  return p == "including" || p == "\xD0\xB2\xD0\xBA\xD0\xBB\xD1\x8E\xD1\x87\xD0\xB0\xD1\x8F" ||
+         (first >= 2 && v.lower[first - 2] == "\xD1\x82\xD0\xBE\xD0\xBC" &&
+          p == "\xD1\x87\xD0\xB8\xD1\x81\xD0\xBB\xD0\xB5");
+}
 
 TokenView::TokenView(const AnalyzedText& at_in,
                      const std::vector<Entity>& entities_in,
@@ -49,11 +80,16 @@ TokenView::TokenView(const AnalyzedText& at_in,
   for (const Token& t : at.tokens) lower.push_back(LowerCase(at.Slice(t.span)));
   sentence_begin.assign(n, 0);
   sentence_end.assign(n, n);
+  std::vector<size_t> ends;  // sentence ends, abbreviation points joined
+  for (size_t k = 0; k < at.sentences.size(); ++k) {
+    if (k + 1 < at.sentences.size() && EndsAtAbbreviation(at, at.sentences[k]))
+      continue;
+    ends.push_back(at.sentences[k].end);
+  }
   size_t s = 0;
   size_t first = 0;
   for (size_t i = 0; i < n; ++i) {
-    while (s < at.sentences.size() &&
-           at.tokens[i].span.begin >= at.sentences[s].end) {
+    while (s < ends.size() && at.tokens[i].span.begin >= ends[s]) {
       ++s;
       for (size_t k = first; k < i; ++k) sentence_end[k] = i;
       first = i;
@@ -138,6 +174,32 @@ size_t PersonAt(const TokenView& v, const CountLexicon& lex, size_t t,
       return 1;
     }
   }
+  // "*ников": the ending of an agentive noun; a longer stem must remain.
+  if (!v.IsCapitalized(t)) {
+    for (const auto& [suffix, p] : lex.person_suffixes) {
+      if (v.lower[t].size() >= suffix.size() + 4 &&
+          v.lower[t].ends_with(suffix)) {
+        *noun = &p;
+        return 1;
+      }
+    }
+  }
+  return 0;
+}
+
+size_t CaseNounAt(const TokenView& v, const CountLexicon& lex, size_t t,
+                  size_t limit, std::string* event) {
+  if (size_t n = v.MatchAt(lex.case_nouns, t, limit, lex.max_phrase_words)) {
+    *event = lex.case_nouns.at(v.Phrase(t, n));
+    return n;
+  }
+  if (t >= limit) return 0;
+  for (const auto& [stem, ev] : lex.case_stems) {
+    if (v.lower[t].starts_with(stem)) {
+      *event = ev;
+      return 1;
+    }
+  }
   return 0;
 }
 
@@ -186,8 +248,7 @@ std::string FindEvent(const TokenView& v, const CountLexicon& lex,
   size_t back_dist = SIZE_MAX;
   for (size_t t = w.first; t > w.back_limit && w.first - t < 12;) {
     --t;
-    if (IsClauseBreak(v.lower[t]) &&
-        !(w.first > 0 && v.lower[w.first - 1] == "including")) {
+    if (IsClauseBreak(v.lower[t]) && !AfterIncluding(v, w.first)) {
       break;
     }
     std::string ev;
@@ -198,7 +259,30 @@ std::string FindEvent(const TokenView& v, const CountLexicon& lex,
       break;
     }
   }
-  if (fwd_dist == SIZE_MAX && back_dist == SIZE_MAX) return "";
+  if (fwd_dist == SIZE_MAX && back_dist == SIZE_MAX) {
+    // "Among the dead were three children", "Среди погибших — трое
+    // детей": the state or role noun after among/среди earlier in the
+    // sentence says what happened to the count.
+    const size_t sb = v.sentence_begin[w.first];
+    for (size_t t = sb; t + 1 < w.first; ++t) {
+      if (v.lower[t] != "among" && v.lower[t] != "среди") continue;
+      size_t m = t + 1;
+      if (m < w.first && v.lower[m] == "the") ++m;
+      const PersonNoun* p = nullptr;
+      if (PersonAt(v, lex, m, w.first, &p) &&
+          (p->kind == PersonKind::kState || p->kind == PersonKind::kRole) &&
+          !p->event.empty()) {
+        return p->event;
+      }
+    }
+    return "";
+  }
+  // What happened to a count outranks what it did: "police detained 40
+  // people at the rally", "fined 12 participants of the picket".
+  if (!back_event.empty() && !fwd_event.empty() &&
+      (back_event == "PROTEST") != (fwd_event == "PROTEST")) {
+    return back_event == "PROTEST" ? fwd_event : back_event;
+  }
   return back_dist < fwd_dist ? back_event : fwd_event;
 }
 

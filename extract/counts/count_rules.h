@@ -80,6 +80,14 @@ size_t TriggerAt(const TokenView& v, const CountLexicon& lex, size_t t,
 size_t PersonAt(const TokenView& v, const CountLexicon& lex, size_t t,
                 size_t limit, const PersonNoun** noun);
 
+// The case noun that starts at token `t` (listed phrase, else stem): its
+// length in tokens (0 for none); sets *event.
+size_t CaseNounAt(const TokenView& v, const CountLexicon& lex, size_t t,
+                  size_t limit, std::string* event);
+// Whether the count starting at `first` is an apposition inside another
+// count's clause ("including 12 children", "в том числе четверо детей").
+bool AfterIncluding(const TokenView& v, size_t first);
+
 // The event a trigger in the window gives, nearest first; empty for none.
 std::string FindEvent(const TokenView& v, const CountLexicon& lex,
                       const CountWindow& w);

@@ -40,7 +40,9 @@ bool IsUnitWord(std::string_view w) {
       "лет", "года", "году", "годам", "годами", "месяцев", "месяца", "недель",
       "недели", "дней", "дня", "часов", "часа", "минут", "процентов",
       "процента", "рублей", "рубля", "долларов", "доллара", "евро", "тенге",
-      "км", "метров", "тонн", "раз"};
+      "км", "метров", "тонн", "раз", "суток", "сутки", "градусов", "градуса",
+      "километров", "километра", "пунктов", "пункта", "баллов", "очков",
+      "degrees", "points", "centimetres", "centimeters", "inches"};
   for (std::string_view u : kUnits) {
     if (w == u) return true;
   }
@@ -121,6 +123,41 @@ bool Coordinated(const TokenView& v, const CountLexicon& lex, size_t from,
     if (counts_internal::TriggerAt(v, lex, t, next, &ev)) return false;
   }
   return true;
+}
+
+// Whether `w` is a form of a verb that moves a figure to a level.
+bool IsLevelVerb(const CountLexicon& lex, std::string_view w) {
+  for (const std::string& stem : lex.level_verb_stems) {
+    if (w.starts_with(stem)) return true;
+  }
+  return false;
+}
+
+// Languages whose case nouns take their complement in the genitive with no
+// preposition ("случаев похищения" for "cases of kidnapping").
+bool GenitiveComplements(std::string_view lang) {
+  return lang == "ru" || lang == "uk" || lang == "be";
+}
+
+// Whether the word at `t`, right after a number, is an adjective or
+// participle used as a noun for people ("23 пострадавших", "девяти
+// подозреваемых"): a Russian plural adjective ending (-ых/-их) with no
+// noun after it (the clause goes on with punctuation, a stopword or an
+// event word). Such counts still need an event, like group nouns.
+bool SubstantivizedAdjective(const TokenView& v, const CountLexicon& lex,
+                             size_t t, size_t se) {
+  const std::string& w = v.lower[t];
+  if (w.size() < 8 || v.IsCapitalized(t)) return false;
+  if (!w.ends_with("\xD1\x8B\xD1\x85") &&   // "ых"
+      !w.ends_with("\xD0\xB8\xD1\x85")) {   // "их"
+    return false;
+  }
+  if (t + 1 >= se || v.IsPunct(t + 1)) return true;
+  const std::string& next = v.lower[t + 1];
+  std::string ev;
+  return lex.stopwords.count(next) || lex.reporting_verbs.count(next) ||
+         counts_internal::TriggerAt(v, lex, t + 1, se, &ev) > 0 ||
+         IsBeOrHave(next);
 }
 
 class RuleCountTagger final : public CountTagger {
@@ -269,8 +306,14 @@ std::optional<CaseCount> RuleCountTagger::Judge(
     for (size_t len = std::min<size_t>(3, i - sb); len >= 1; --len) {
       auto it = lex_.qualifiers.find(v.Phrase(i - len, len));
       if (it != lex_.qualifiers.end()) {
+        // "выросло до 35": after a verb of change the preposition names
+        // the level reached, not an upper bound.
+        if (it->second == "max" && len == 1 && i - len > sb &&
+            IsLevelVerb(lex_, v.lower[i - len - 1])) {
+          break;
+        }
         qualifier = it->second;
-        first = i - len;
+        if (!lex_.verb_qualifiers.count(it->first)) first = i - len;
         break;
       }
     }
@@ -320,9 +363,7 @@ std::optional<CaseCount> RuleCountTagger::Judge(
       return counts_internal::PersonAt(v, lex_, t, se, &person);
     };
     auto case_at = [&](size_t t) -> size_t {
-      size_t len = v.MatchAt(lex_.case_nouns, t, se, lex_.max_phrase_words);
-      if (len) case_event = lex_.case_nouns.at(v.Phrase(t, len));
-      return len;
+      return counts_internal::CaseNounAt(v, lex_, t, se, &case_event);
     };
     // A noun for people that may follow modifiers: a listed person noun
     // (extended by a second one, "police officers") or an agentive plural
@@ -336,6 +377,12 @@ std::optional<CaseCount> RuleCountTagger::Judge(
         return {len, 0};
       }
       if (!v.IsCapitalized(t) && AgentivePlural(v.lower[t])) {
+        person = &kAgentiveNoun;
+        return {1, 0};
+      }
+      // "23 пострадавших", "девяти подозреваемых": an adjective or
+      // participle standing alone after the number is a noun for people.
+      if (t == k && SubstantivizedAdjective(v, lex_, t, se)) {
         person = &kAgentiveNoun;
         return {1, 0};
       }
@@ -433,7 +480,7 @@ std::optional<CaseCount> RuleCountTagger::Judge(
   size_t fwd_limit = se;
   size_t link = kind != HeadKind::kNone ? head_end : SIZE_MAX;
   for (size_t d = c + 1; d < cands.size(); ++d) {
-    if (cands[d].first > 0 && v.lower[cands[d].first - 1] == "including") {
+    if (counts_internal::AfterIncluding(v, cands[d].first)) {
       continue;  // an apposition inside this count's clause
     }
     if (cands[d].first >= head_end && cands[d].first >= j) {
@@ -446,7 +493,7 @@ std::optional<CaseCount> RuleCountTagger::Judge(
     }
   }
   size_t back_limit = sb;
-  if (prev != "including") {
+  if (!counts_internal::AfterIncluding(v, i)) {
     size_t start = first;
     for (size_t d = c; d-- > 0;) {
       if (cands[d].after > start) continue;
@@ -532,6 +579,7 @@ std::optional<CaseCount> RuleCountTagger::Judge(
     // ("5,000 displaced people"); else the clause around the count.
     std::string trigger;
     for (size_t t = k; t < head && trigger.empty(); ++t) {
+      if (lex_.verb_only_triggers.count(v.lower[t])) continue;
       auto it = lex_.triggers.find(v.lower[t]);
       if (it != lex_.triggers.end()) trigger = it->second;
     }
@@ -548,12 +596,15 @@ std::optional<CaseCount> RuleCountTagger::Judge(
             case_event = it->second;
           }
         }
-        // "cases of extrajudicial killings": or the noun of its of-phrase.
-        if (case_event == "AFFECT" && word(head_end) == "of") {
-          for (size_t t = head_end + 1; t < se && t <= head_end + 3; ++t) {
-            size_t len = v.MatchAt(lex_.triggers, t, se, lex_.max_phrase_words);
-            if (len) {
-              case_event = lex_.triggers.at(v.Phrase(t, len));
+        // "cases of extrajudicial killings": or the noun of its of-phrase
+        // ("случаев похищения": a genitive with no preposition).
+        if (case_event == "AFFECT" &&
+            (word(head_end) == "of" || GenitiveComplements(lang_))) {
+          const size_t from = word(head_end) == "of" ? head_end + 1 : head_end;
+          for (size_t t = from; t < se && t <= from + 2; ++t) {
+            std::string ev;
+            if (counts_internal::TriggerAt(v, lex_, t, se, &ev)) {
+              case_event = ev;
               break;
             }
             if (v.IsPunct(t)) break;

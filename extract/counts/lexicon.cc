@@ -1,6 +1,7 @@
 #include "extract/counts/lexicon.h"
 
 #include <algorithm>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <vector>
@@ -53,6 +54,7 @@ Result<CountLexicon> CountLexicon::Load(const std::string& lang_dir) {
     if (r.size() < 2)
       return Status::InvalidArgument("qualifier needs 2 fields: " + r[0]);
     lex.qualifiers[r[0]] = r[1];
+    if (r.size() > 2 && r[2] == "verb") lex.verb_qualifiers.insert(r[0]);
     note(r[0]);
   }
   auto p = ReadTable(lang_dir + "/counts-person-nouns.txt");
@@ -69,12 +71,21 @@ Result<CountLexicon> CountLexicon::Load(const std::string& lang_dir) {
       lex.person_stems.emplace_back(r[0].substr(0, r[0].size() - 1), noun);
       continue;
     }
+    if (r[0].size() > 1 && r[0].front() == '*') {
+      lex.person_suffixes.emplace_back(r[0].substr(1), noun);
+      continue;
+    }
     lex.persons[r[0]] = noun;
     note(r[0]);
   }
   auto c = ReadTable(lang_dir + "/counts-case-nouns.txt");
   NF_RETURN_IF_ERROR(c.status());
   for (auto& r : *c) {
+    if (r[0].size() > 1 && r[0].back() == '*') {
+      lex.case_stems.emplace_back(r[0].substr(0, r[0].size() - 1),
+                                  r.size() > 1 ? r[1] : "AFFECT");
+      continue;
+    }
     lex.case_nouns[r[0]] = r.size() > 1 ? r[1] : "AFFECT";
     note(r[0]);
   }
@@ -90,6 +101,7 @@ Result<CountLexicon> CountLexicon::Load(const std::string& lang_dir) {
     lex.triggers[r[0]] = r[1];
     if (r.size() > 2 && r[2] == "condition")
       lex.condition_triggers.insert(r[0]);
+    if (r.size() > 2 && r[2] == "verb") lex.verb_only_triggers.insert(r[0]);
     note(r[0]);
   }
   auto longest_first = [](const auto& a, const auto& b) {
@@ -99,6 +111,22 @@ Result<CountLexicon> CountLexicon::Load(const std::string& lang_dir) {
                    longest_first);
   std::stable_sort(lex.person_stems.begin(), lex.person_stems.end(),
                    longest_first);
+  std::stable_sort(lex.person_suffixes.begin(), lex.person_suffixes.end(),
+                   longest_first);
+  std::stable_sort(lex.case_stems.begin(), lex.case_stems.end(),
+                   longest_first);
+  // Optional: a language may have no level verbs that take a preposition
+  // a qualifier shares.
+  std::error_code ec;
+  if (std::filesystem::exists(lang_dir + "/counts-level-verbs.txt", ec)) {
+    auto lv = ReadTable(lang_dir + "/counts-level-verbs.txt");
+    NF_RETURN_IF_ERROR(lv.status());
+    for (auto& r : *lv) {
+      std::string stem = r[0];
+      if (!stem.empty() && stem.back() == '*') stem.pop_back();
+      lex.level_verb_stems.push_back(stem);
+    }
+  }
   auto s = ReadTable(lang_dir + "/counts-stopwords.txt");
   NF_RETURN_IF_ERROR(s.status());
   for (auto& r : *s) lex.stopwords.insert(r[0]);

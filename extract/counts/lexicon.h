@@ -36,6 +36,9 @@ struct PersonNoun {
 struct CountLexicon {
   // Keys are lowercase phrases with single spaces ("at least").
   std::unordered_map<std::string, std::string> qualifiers;
+  // Qualifiers that are verbs ("превысило тысячу"): they qualify the count
+  // but stay out of its text. Marked "verb" in a third column.
+  std::unordered_set<std::string> verb_qualifiers;
   std::unordered_map<std::string, PersonNoun> persons;
   std::unordered_map<std::string, std::string> case_nouns;  // -> event
   std::unordered_map<std::string, std::string> triggers;    // -> event
@@ -43,10 +46,24 @@ struct CountLexicon {
   // they say what happened to a count only as its modifier or complement
   // ("cholera cases", "sick with measles").
   std::unordered_set<std::string> condition_triggers;
+  // Triggers that say what happened only as a verb, never as a participle
+  // before the counted noun ("contracted dengue" but "30,000 contracted
+  // staff"). Marked "verb" in a third column.
+  std::unordered_set<std::string> verb_only_triggers;
   // Entries written "stem*" (for inflected languages: "задержа*" covers
   // задержаны, задержали, задержания): one-word prefixes, longest first.
   std::vector<std::pair<std::string, std::string>> trigger_stems;
   std::vector<std::pair<std::string, PersonNoun>> person_stems;
+  // Entries written "*ending" in the person nouns: one word that ends so
+  // (Russian agentive "*ников", "*телей") is a person noun of that kind
+  // when no listed noun or stem matched.
+  std::vector<std::pair<std::string, PersonNoun>> person_suffixes;
+  // Case-noun stems ("случа*" covers случаев, случаи, случаях).
+  std::vector<std::pair<std::string, std::string>> case_stems;
+  // Stems of verbs that move a figure to a level ("выросло до 35",
+  // "достигло"): a max qualifier right after one ("до") is no qualifier.
+  // From the optional counts-level-verbs.txt.
+  std::vector<std::string> level_verb_stems;
   std::unordered_set<std::string> stopwords;
   std::unordered_set<std::string> negators;
   std::unordered_set<std::string> reporting_verbs;  // end the event search

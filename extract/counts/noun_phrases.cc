@@ -89,27 +89,38 @@ std::pair<std::string, std::string> LabelNoun(const TokenView& v,
 std::pair<std::string, std::string> NumberOfNoun(const TokenView& v,
                                                  const CountLexicon& lex,
                                                  size_t sb, size_t first) {
-  for (size_t t = sb; t + 2 < first; ++t) {
-    if ((v.lower[t] != "number" && v.lower[t] != "total") ||
-        v.lower[t + 1] != "of") {
+  for (size_t t = sb; t + 1 < first; ++t) {
+    // "number of", "total of"; Russian "число/количество" takes the noun
+    // in the genitive with no preposition ("число погибших").
+    size_t noun_from = 0;
+    if ((v.lower[t] == "number" || v.lower[t] == "total") &&
+        v.lower[t + 1] == "of") {
+      noun_from = t + 2;
+    } else if (v.lower[t] == "число" || v.lower[t] == "количество" ||
+               v.lower[t] == "числа" || v.lower[t] == "количества") {
+      noun_from = t + 1;
+    } else {
       continue;
     }
-    for (size_t m = t + 2; m < first && m < t + 5; ++m) {
-      size_t len = v.MatchAt(lex.persons, m, first, lex.max_phrase_words);
+    for (size_t m = noun_from; m < first && m < noun_from + 3; ++m) {
+      const PersonNoun* p = nullptr;
+      size_t len = PersonAt(v, lex, m, first, &p);
       if (len) {
-        const PersonNoun& p = lex.persons.at(v.Phrase(m, len));
-        if (p.kind != PersonKind::kRole && p.kind != PersonKind::kState) break;
+        if (p->kind != PersonKind::kRole && p->kind != PersonKind::kState) {
+          break;
+        }
         return {std::string(v.at.text.substr(v.at.tokens[m].span.begin,
                                              v.at.tokens[m + len - 1].span.end -
                                                  v.at.tokens[m].span.begin)),
-                p.event};
+                p->event};
       }
-      len = v.MatchAt(lex.case_nouns, m, first, lex.max_phrase_words);
+      std::string event;
+      len = CaseNounAt(v, lex, m, first, &event);
       if (len) {
         return {std::string(v.at.text.substr(v.at.tokens[m].span.begin,
                                              v.at.tokens[m + len - 1].span.end -
                                                  v.at.tokens[m].span.begin)),
-                lex.case_nouns.at(v.Phrase(m, len))};
+                event};
       }
     }
   }

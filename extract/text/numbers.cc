@@ -29,7 +29,7 @@ constexpr std::array<WordValue, 28> kSmall = {{
 // (nominative and the genitive after "около", "более", "до"), hundreds
 // included since they add up like tens ("двести двадцать три"), and the
 // collective numerals ("двое журналистов").
-constexpr std::array<WordValue, 86> kSmallRu = {{
+constexpr std::array<WordValue, 120> kSmallRu = {{
     {"один", 1},          {"одна", 1},          {"одного", 1},
     {"одной", 1},         {"два", 2},           {"две", 2},
     {"двух", 2},          {"три", 3},           {"трех", 3},
@@ -58,7 +58,20 @@ constexpr std::array<WordValue, 86> kSmallRu = {{
     {"восьмисот", 800},   {"девятьсот", 900},   {"девятисот", 900},
     {"двое", 2},          {"трое", 3},          {"четверо", 4},
     {"пятеро", 5},        {"шестеро", 6},       {"семеро", 7},
-    {"восьмеро", 8},      {"десятеро", 10},
+    {"восьмеро", 8},      {"десятеро", 10},     {"девятеро", 9},
+    // Oblique cases, as after prepositions and transitive verbs: "к двум",
+    // "с тремя", "задержали пятерых", "приговоры пятерым".
+    {"двум", 2},          {"двумя", 2},         {"трем", 3},
+    {"трём", 3},          {"тремя", 3},         {"четырем", 4},
+    {"четырём", 4},       {"четырьмя", 4},      {"пятью", 5},
+    {"шестью", 6},        {"восемью", 8},       {"восьмью", 8},
+    {"девятью", 9},       {"десятью", 10},      {"двадцатью", 20},
+    {"тридцатью", 30},    {"двоих", 2},         {"троих", 3},
+    {"четверых", 4},      {"пятерых", 5},       {"шестерых", 6},
+    {"семерых", 7},       {"восьмерых", 8},     {"девятерых", 9},
+    {"десятерых", 10},    {"двоим", 2},         {"троим", 3},
+    {"четверым", 4},      {"пятерым", 5},       {"шестерым", 6},
+    {"семерым", 7},       {"восьмерым", 8},     {"десятерым", 10},
 }};
 
 // Scale words after digits or number words ("1.2 million", "1,5 млн").
@@ -86,7 +99,7 @@ constexpr std::array<WordValue, 20> kScales = {{
 }};
 
 // Plural multiples that stand for "at least this many".
-constexpr std::array<WordValue, 17> kVague = {{
+constexpr std::array<WordValue, 21> kVague = {{
     {"dozens", 12},
     {"scores", 20},
     {"hundreds", 100},
@@ -105,6 +118,10 @@ constexpr std::array<WordValue, 17> kVague = {{
     {"миллионов", 1000000},
     {"несколько", 0},  // only before a scale: "несколько тысяч"
     {"нескольких", 0},
+    {"нескольким", 0},
+    {"несколькими", 0},
+    {"десяткам", 10},
+    {"сотням", 100},
 }};
 
 // The second word of "tens of thousands" / "десятки тысяч": the multiple
@@ -364,8 +381,13 @@ std::optional<ParsedNumber> ParseWords(std::string_view t, size_t pos) {
       size_t e2 = ReadWord(t, j, &w2);
       size_t k = SkipSpace(t, e2);
       if (*v == 0) {
+        // "несколько тысяч", and "несколько сотен/десятков" (several
+        // hundred, several tens).
         auto scale = Lookup(w2, kScales);
-        if (!scale) return std::nullopt;
+        if (!scale && w2 != "несколько" && w2 != "нескольких") {
+          scale = Lookup(w2, kVague);
+        }
+        if (!scale || *scale == 0) return std::nullopt;
         n.value = *scale;
         n.end = e2;
         return n;
@@ -386,6 +408,28 @@ std::optional<ParsedNumber> ParseWords(std::string_view t, size_t pos) {
       }
     }
     if (w == "tens" || *v == 0) return std::nullopt;
+    return n;
+  }
+
+  // Russian: "полтора/полторы/полутора" before a scale is one and a half
+  // of it ("полутора тысяч" 1500); a singular scale word alone is one of it
+  // ("тысячу человек", "до миллиона уйгуров").
+  if (w == "полтора" || w == "полторы" || w == "полутора") {
+    size_t j = SkipSpace(t, e);
+    std::string w2;
+    if (j == std::string_view::npos) return std::nullopt;
+    size_t e2 = ReadWord(t, j, &w2);
+    auto scale = Lookup(w2, kScales);
+    if (!scale || *scale < 100) return std::nullopt;
+    if (e2 < t.size() && t[e2] == '.' && (w2 == "тыс" || w2 == "млн")) ++e2;
+    n.value = *scale + *scale / 2;
+    n.end = e2;
+    return n;
+  }
+  if (w == "тысяча" || w == "тысячу" || w == "миллион" || w == "миллиона" ||
+      w == "миллиард" || w == "миллиарда") {
+    n.value = *Lookup(w, kScales);
+    n.end = e;
     return n;
   }
 

@@ -96,6 +96,20 @@ INSTANTIATE_TEST_SUITE_P(
         NumberCase{"ru", "сотни тысяч беженцев", 100000, "сотни тысяч", true},
         NumberCase{"ru", "несколько тысяч человек", 1000, "несколько тысяч",
                    true},
+        // Oblique cases and collectives, "несколько сотен", one and a
+        // half, a scale word alone.
+        NumberCase{"ru", "нескольких сотен человек", 100, "нескольких сотен",
+                   true},
+        NumberCase{"ru", "несколько десятков человек", 10,
+                   "несколько десятков", true},
+        NumberCase{"ru", "двадцатью студентами", 20, "двадцатью"},
+        NumberCase{"ru", "пятерых активистов", 5, "пятерых"},
+        NumberCase{"ru", "пятерым обвиняемым", 5, "пятерым"},
+        NumberCase{"ru", "девятеро пострадали", 9, "девятеро"},
+        NumberCase{"ru", "полутора тысяч человек", 1500, "полутора тысяч"},
+        NumberCase{"ru", "полтора млн. человек", 1500000, "полтора млн."},
+        NumberCase{"ru", "тысячу человек", 1000, "тысячу"},
+        NumberCase{"ru", "миллиона уйгуров", 1000000, "миллиона"},
         // Integer cases after Microsoft Recognizers-Text's English number
         // model (eval/recognizers), rephrased.
         NumberCase{"en", "one hundred and sixty-one", 161,
