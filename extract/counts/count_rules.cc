@@ -65,10 +65,14 @@ bool EndsAtAbbreviation(const AnalyzedText& at, const Span& s) {
 bool AfterIncluding(const TokenView& v, size_t first) {
   if (first == 0) return false;
   const std::string& p = v.lower[first - 1];
-  // "including", "включая", "в том числе", "среди них"
-  return p == "including" || p == "\xD0\xB2\xD0\xBA\xD0\xBB\xD1\x8E\xD1\x87\xD0\xB0\xD1\x8F" ||
-         (first >= 2 && v.lower[first - 2] == "\xD1\x82\xD0\xBE\xD0\xBC" &&
-          p == "\xD1\x87\xD0\xB8\xD1\x81\xD0\xBB\xD0\xB5");
+  // "including", "among them", "включая", "в том числе", "среди них",
+  // "из них"
+  if (p == "including" || p == "включая") return true;
+  if (first < 2) return false;
+  const std::string& pp = v.lower[first - 2];
+  return (pp == "том" && p == "числе") ||
+         (p == "them" && pp == "among") ||
+         (p == "них" && (pp == "среди" || pp == "из"));
 }
 
 TokenView::TokenView(const AnalyzedText& at_in,

@@ -527,8 +527,14 @@ std::optional<CaseCount> RuleCountTagger::Judge(
           verb_follows())) {
       return std::nullopt;
     }
-    // "Final Battle 2", "Windows 10": a number that ends a name.
-    if (first > sb && v.IsCapitalized(first - 1)) return std::nullopt;
+    // "Final Battle 2", "Windows 10": a number that ends a name (but
+    // "Погибли трое": a capitalized event verb opens the sentence).
+    std::string verb_event;
+    if (first > sb && v.IsCapitalized(first - 1) &&
+        !(first - 1 == sb && counts_internal::TriggerAt(v, lex_, first - 1,
+                                                        first, &verb_event))) {
+      return std::nullopt;
+    }
     // "the one held by ...": a pronoun, not a number of people.
     if (n.spelled && n.value == 1 && first > sb &&
         (IsDeterminer(v.lower[first - 1]) || v.lower[first - 1] == "that" ||

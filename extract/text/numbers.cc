@@ -426,6 +426,12 @@ std::optional<ParsedNumber> ParseWords(std::string_view t, size_t pos) {
     n.end = e2;
     return n;
   }
+  if (w == "полмиллиона" || w == "полумиллиона" || w == "полтысячи" ||
+      w == "полутысячи") {
+    n.value = w.ends_with("миллиона") ? 500000 : 500;
+    n.end = e;
+    return n;
+  }
   if (w == "тысяча" || w == "тысячу" || w == "миллион" || w == "миллиона" ||
       w == "миллиард" || w == "миллиарда") {
     n.value = *Lookup(w, kScales);

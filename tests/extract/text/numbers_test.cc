@@ -110,6 +110,7 @@ INSTANTIATE_TEST_SUITE_P(
         NumberCase{"ru", "полтора млн. человек", 1500000, "полтора млн."},
         NumberCase{"ru", "тысячу человек", 1000, "тысячу"},
         NumberCase{"ru", "миллиона уйгуров", 1000000, "миллиона"},
+        NumberCase{"ru", "полумиллиона человек", 500000, "полумиллиона"},
         // Integer cases after Microsoft Recognizers-Text's English number
         // model (eval/recognizers), rephrased.
         NumberCase{"en", "one hundred and sixty-one", 161,
