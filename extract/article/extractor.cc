@@ -349,10 +349,15 @@ class ExtractorImpl : public Extractor {
       ExtractGeneric(dom, &article);
       article.title = ChooseTitle(dom, meta);
     }
+    if (!done) {
+      article.published =
+          ChoosePublished(dom, url, article.published, article.modified);
+    }
     if (article.published.empty())
       article.published = FindVisibleDate(dom, url);
     DropPublisherNames(meta.site_name, &article.authors);
     if (article.authors.empty()) article.authors = FindBylines(dom);
+    DropPublisherNames(meta.site_name, &article.authors);
     if (article.authors.empty())
       article.authors = BylineNearHeadline(ReadHeadlineWindow(dom));
     DropPublisherNames(meta.site_name, &article.authors);

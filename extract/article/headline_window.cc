@@ -22,6 +22,10 @@ constexpr size_t kLinesAfter = 40;
 constexpr size_t kMaxDateLine = 120;
 constexpr size_t kMaxBylineLine = 100;
 constexpr size_t kMaxLines = 50000;
+// A dateline opens one of the first lines after the headline, within its
+// first bytes.
+constexpr size_t kDatelineLines = 6;
+constexpr size_t kDatelinePrefix = 28;
 
 bool SkippedTag(GumboTag t) {
   switch (t) {
@@ -44,6 +48,9 @@ bool SkippedTag(GumboTag t) {
 struct Walk {
   std::vector<std::string> lines;
   const GumboNode* headline = nullptr;
+  // The headline's ancestors: never pruned, whatever their class says
+  // (<body class="pageLayout--related">).
+  std::vector<const GumboNode*> headline_path;
   size_t headline_start = std::string::npos;
   size_t headline_end = std::string::npos;
 };
@@ -61,7 +68,10 @@ void Collect(const GumboNode* node, Walk* walk, int depth) {
   if (!IsElement(node) || SkippedTag(node->v.element.tag)) return;
   // Teasers, comments and "related" boxes carry other pages' dates and
   // names.
-  if (node != walk->headline && IsOtherPagesBox(node)) return;
+  if (IsOtherPagesBox(node) &&
+      std::find(walk->headline_path.begin(), walk->headline_path.end(),
+                node) == walk->headline_path.end())
+    return;
   const bool is_headline = node == walk->headline;
   if (is_headline) walk->headline_start = walk->lines.size();
   const GumboVector& children = node->v.element.children;
@@ -177,6 +187,9 @@ HeadlineWindow ReadHeadlineWindow(const Dom& dom) {
     }
   }
   if (walk.headline == nullptr) return window;
+  for (const GumboNode* n = walk.headline; n != nullptr && IsElement(n);
+       n = n->parent)
+    walk.headline_path.push_back(n);
   Collect(body, &walk, 0);
   if (walk.headline_end == std::string::npos) return window;
   const size_t begin = walk.headline_start > kLinesBefore
@@ -205,6 +218,19 @@ std::string DateNearHeadline(const HeadlineWindow& window) {
   // Kicker lines and date bars above the headline, nearest first.
   for (size_t i = window.after_headline; i-- > 0;) {
     std::string d = date_in(window.lines[i]);
+    if (!d.empty()) return d;
+  }
+  // A dateline that opens the first paragraphs ("27.1.2022 - Bei der
+  // Erinnerung ...", "Lübeck, 31. März 2003. Der ..."): a date at the very
+  // start of a longer line.
+  for (size_t i = window.after_headline;
+       i < window.lines.size() && i < window.after_headline + kDatelineLines;
+       ++i) {
+    const std::string& line = window.lines[i];
+    if (line.size() <= kMaxDateLine) continue;
+    size_t cut = std::min(line.size(), kDatelinePrefix);
+    while (cut < line.size() && (line[cut] & 0xC0) == 0x80) ++cut;
+    std::string d = ParseTextDate(std::string_view(line).substr(0, cut));
     if (!d.empty()) return d;
   }
   return {};

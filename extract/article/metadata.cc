@@ -112,8 +112,25 @@ void AuthorsFromJson(const Json& value, const JsonIds& ids,
   }
 }
 
+// Pages (not articles) whose dates stand for the article's when the page
+// has no Article object: Yoast and other SEO plugins describe a post as a
+// WebPage only.
+bool IsPageType(std::string_view type) {
+  static constexpr std::string_view kTypes[] = {
+      "WebPage", "ItemPage", "AboutPage", "FAQPage", "QAPage",
+      "MedicalWebPage", "ProfilePage"};
+  return std::find(std::begin(kTypes), std::end(kTypes), type) !=
+         std::end(kTypes);
+}
+
+// Dates of the page's JSON-LD WebPage, used after the <meta> dates.
+struct PageDates {
+  std::string published;
+  std::string modified;
+};
+
 void ReadJsonLd(const Dom& dom, PageMetadata* meta,
-                std::vector<std::string>* authors) {
+                std::vector<std::string>* authors, PageDates* page_dates) {
   Result<Selector> sel = Selector::Parse("script[type=application/ld+json]");
   for (const GumboNode* script : dom.Select(*sel)) {
     std::string text;
@@ -139,7 +156,15 @@ void ReadJsonLd(const Dom& dom, PageMetadata* meta,
       meta->jsonld_types.insert(meta->jsonld_types.end(), types.begin(),
                                 types.end());
       bool article = std::any_of(types.begin(), types.end(), IsArticleType);
-      if (!article) continue;
+      if (!article) {
+        if (std::any_of(types.begin(), types.end(), IsPageType)) {
+          SetIfEmpty(&page_dates->published,
+                     NormalizeDate(StringField(*obj, "datePublished")));
+          SetIfEmpty(&page_dates->modified,
+                     NormalizeDate(StringField(*obj, "dateModified")));
+        }
+        continue;
+      }
       SetIfEmpty(&meta->title, StringField(*obj, "headline"));
       SetIfEmpty(&meta->published,
                  NormalizeDate(StringField(*obj, "datePublished")));
@@ -226,6 +251,33 @@ std::string DecodeEntities(std::string_view s) {
   return out;
 }
 
+// <meta> names and properties that state the publication time: Open Graph
+// (also in its "og:article:" spelling), Dublin Core, Parse.ly, Sailthru,
+// cXense, PRISM and common CMS names.
+bool IsPublishedKey(std::string_view key) {
+  static constexpr std::string_view kKeys[] = {
+      "article:published_time",
+      "og:article:published_time",
+      "og:published_time",
+      "datepublished",
+      "pubdate",
+      "publishdate",
+      "publish-date",
+      "pub_date",
+      "publication_date",
+      "dc.date.issued",
+      "dcterms.created",
+      "dcterms.issued",
+      "dc.date",
+      "dc.date.created",
+      "prism.publicationdate",
+      "sailthru.date",
+      "parsely-pub-date",
+      "cxenseparse:recs:publishtime",
+      "date"};
+  return std::find(std::begin(kKeys), std::end(kKeys), key) != std::end(kKeys);
+}
+
 }  // namespace
 
 void AddUnique(const std::vector<std::string>& names,
@@ -287,6 +339,14 @@ std::vector<std::string> SplitAuthors(std::string_view byline) {
   // "Aureliana · in Gefühle": a middle dot starts the category or date.
   size_t dot = s.find(" \u00b7 ");
   if (dot != std::string::npos) s = Trim(s.substr(0, dot));
+  // "Text von Ann Lee Illustration von Bo Chen", "By Ann Lee Photos by
+  // Bo Chen": credits for pictures follow the writer's name.
+  for (std::string_view marker :
+       {" Illustration", " Illustrationen", " Fotos", " Foto:", " Foto von",
+        " Photos by", " Photo:", " Photographs by", " Bilder:", " Bild:"}) {
+    size_t at = s.find(marker);
+    if (at != std::string::npos && at > 0) s = Trim(s.substr(0, at));
+  }
   // "Glen Owen And Brendan Carlin For The Mail On Sunday": the outlet.
   for (std::string_view marker : {" for ", " For ", " FOR "}) {
     size_t at = s.find(marker);
@@ -314,8 +374,22 @@ std::vector<std::string> SplitAuthors(std::string_view byline) {
   auto flush = [&]() {
     std::string p = Trim(cur);
     cur.clear();
+    // "The Planetary Press -", "Ann Lee |": a separator left at the end.
+    while (!p.empty() && std::string_view(" -|:/").find(p.back()) !=
+                             std::string_view::npos)
+      p.pop_back();
+    for (std::string_view dash : {"\u2013", "\u2014"}) {
+      if (p.ends_with(dash)) p = Trim(p.substr(0, p.size() - dash.size()));
+    }
     std::string low = Lower(p);
-    for (std::string_view prefix : {"posted by ",
+    for (std::string_view prefix : {"alles von ",
+                                    "alle beiträge von ",
+                                    "alle artikel von ",
+                                    "beiträge von ",
+                                    "all posts by ",
+                                    "more by ",
+                                    "articles by ",
+                                    "posted by ",
                                     "written by ",
                                     "erstellt von ",
                                     "verfasst von ",
@@ -354,7 +428,9 @@ std::vector<std::string> SplitAuthors(std::string_view byline) {
         "alle artikel", "more posts",    "weitere artikel",
         "redaktion",    "admin",         "phd",
         "md",           "staff",         "follow",
-        "posted on",    "posted in",     "wordpressadmin"};
+        "posted on",    "posted in",     "wordpressadmin",
+        "artikel von",  "ein artikel von", "text von",
+        "author",       "autor",         "autorin"};
     for (std::string_view bad : kNotNames) {
       if (low == bad) return;
     }
@@ -404,8 +480,10 @@ std::vector<std::string> SplitAuthors(std::string_view byline) {
     }
     // Conjunctions of the languages we see most ("A und B", "A y B").
     bool joined = false;
-    for (std::string_view conj : {" and ", " And ", " AND ", " und ", " y ",
-                                  " et ", " e ", " en ", " og "}) {
+    // Interview bylines name both sides ("A im Gespräch mit B").
+    for (std::string_view conj : {" im Gespräch mit ", " in conversation with ",
+                                  " and ", " And ", " AND ", " und ", " y ",
+                                  " et ", " e ", " en ", " og ", " и "}) {
       if (s.compare(i, conj.size(), conj) == 0) {
         flush();
         i += conj.size();
@@ -422,28 +500,107 @@ std::vector<std::string> SplitAuthors(std::string_view byline) {
   return out;
 }
 
+namespace {
+
+// Reads 1..max_digits decimal digits at `*pos`; -1 when there are none.
+int ReadNumber(std::string_view s, size_t* pos, size_t max_digits) {
+  int v = 0;
+  size_t n = 0;
+  while (*pos < s.size() && n < max_digits &&
+         std::isdigit(static_cast<unsigned char>(s[*pos]))) {
+    v = v * 10 + (s[*pos] - '0');
+    ++*pos;
+    ++n;
+  }
+  return n == 0 ? -1 : v;
+}
+
+// "Wed, 04 May 2022 02:41:00 GMT" (RFC 1123/822, as Arc and other CMSs
+// write JSON-LD dates) -> "2022-05-04T02:41:00 GMT"; "" when `v` is not
+// such a date.
+std::string FromRfc1123(std::string_view v) {
+  static constexpr std::string_view kMonths[] = {
+      "jan", "feb", "mar", "apr", "may", "jun",
+      "jul", "aug", "sep", "oct", "nov", "dec"};
+  size_t pos = 0;
+  const size_t comma = v.find(',');
+  if (comma != std::string_view::npos && comma <= 9) pos = comma + 1;
+  while (pos < v.size() && v[pos] == ' ') ++pos;
+  const int day = ReadNumber(v, &pos, 2);
+  if (day < 1 || pos >= v.size() || v[pos] != ' ') return {};
+  ++pos;
+  if (pos + 3 > v.size()) return {};
+  std::string mon = Lower(v.substr(pos, 3));
+  int month = 0;
+  for (int i = 0; i < 12; ++i)
+    if (mon == kMonths[i]) month = i + 1;
+  if (month == 0) return {};
+  pos += 3;
+  while (pos < v.size() && std::isalpha(static_cast<unsigned char>(v[pos])))
+    ++pos;
+  while (pos < v.size() && v[pos] == ' ') ++pos;
+  const size_t year_at = pos;
+  const int year = ReadNumber(v, &pos, 4);
+  if (pos - year_at != 4) return {};
+  char buf[24];
+  std::snprintf(buf, sizeof(buf), "%04d-%02d-%02d", year, month, day);
+  std::string out = buf;
+  while (pos < v.size() && v[pos] == ' ') ++pos;
+  if (pos < v.size() && std::isdigit(static_cast<unsigned char>(v[pos]))) {
+    out += 'T';
+    out += v.substr(pos);
+  }
+  return out;
+}
+
+}  // namespace
+
 std::string NormalizeDate(std::string_view value) {
   std::string v = Trim(std::string(value));
-  int y = 0, mo = 0, d = 0, h = 0, mi = 0, s = 0, n = 0;
-  if (std::sscanf(v.c_str(), "%4d-%2d-%2d%n", &y, &mo, &d, &n) != 3 ||
-      n != 10) {
-    return {};
+  const bool iso = v.size() >= 5 && v[4] == '-' &&
+                   std::all_of(v.begin(), v.begin() + 4, [](char c) {
+                     return std::isdigit(static_cast<unsigned char>(c));
+                   });
+  if (!iso) {
+    v = FromRfc1123(v);
+    if (v.empty()) return {};
   }
+  // Year, month and day; some CMSs leave out the leading zeros
+  // ("2022-1-26T4:10:00").
+  size_t p = 0;
+  const int y = ReadNumber(v, &p, 4);
+  if (p != 4 || p >= v.size() || v[p] != '-') return {};
+  ++p;
+  const int mo = ReadNumber(v, &p, 2);
+  if (mo < 0 || p >= v.size() || v[p] != '-') return {};
+  ++p;
+  const int d = ReadNumber(v, &p, 2);
+  if (d < 0) return {};
+  if (p < v.size() && std::isdigit(static_cast<unsigned char>(v[p])))
+    return {};
   if (y < 1900 || mo < 1 || mo > 12 || d < 1 || d > 31) return {};
   char buf[40];
   std::snprintf(buf, sizeof(buf), "%04d-%02d-%02d", y, mo, d);
   std::string date = buf;
-  std::string_view rest = std::string_view(v).substr(10);
+  std::string_view rest = std::string_view(v).substr(p);
   if (rest.empty() || (rest[0] != 'T' && rest[0] != ' ')) return date;
   rest.remove_prefix(1);
-  int m2 = 0;
   std::string rest_s(rest);
-  if (std::sscanf(rest_s.c_str(), "%2d:%2d%n", &h, &mi, &m2) != 2) return date;
-  size_t pos = static_cast<size_t>(m2);
+  size_t pos = 0;
+  const int h = ReadNumber(rest_s, &pos, 2);
+  if (h < 0 || pos >= rest_s.size() || rest_s[pos] != ':') return date;
+  ++pos;
+  const size_t mi_at = pos;
+  const int mi = ReadNumber(rest_s, &pos, 2);
+  if (pos - mi_at != 2) return date;
+  int s = 0;
   if (pos < rest_s.size() && rest_s[pos] == ':') {
-    int m3 = 0;
-    if (std::sscanf(rest_s.c_str() + pos + 1, "%2d%n", &s, &m3) == 1)
-      pos += 1 + static_cast<size_t>(m3);
+    size_t q = pos + 1;
+    const int sec = ReadNumber(rest_s, &q, 2);
+    if (q - pos - 1 == 2) {
+      s = sec;
+      pos = q;
+    }
   }
   if (pos < rest_s.size() && (rest_s[pos] == '.' || rest_s[pos] == ',')) {
     ++pos;
@@ -453,11 +610,17 @@ std::string NormalizeDate(std::string_view value) {
   }
   while (pos < rest_s.size() && rest_s[pos] == ' ') ++pos;
   std::string offset;
+  bool utc_zone = false;
+  if (rest_s.compare(pos, 3, "UTC") == 0 ||
+      rest_s.compare(pos, 3, "GMT") == 0) {
+    pos += 3;  // "GMT+0200" names its offset after the zone
+    utc_zone = true;
+  }
   if (pos >= rest_s.size()) {
-    offset = "";  // local time of unknown zone: no offset claimed
-  } else if (rest_s[pos] == 'Z' || rest_s[pos] == 'z' ||
-             rest_s.compare(pos, 3, "UTC") == 0 ||
-             rest_s.compare(pos, 3, "GMT") == 0) {
+    // A bare "UTC"/"GMT" is UTC; nothing at all is local time of an
+    // unknown zone: no offset claimed.
+    offset = utc_zone ? "+00:00" : "";
+  } else if (rest_s[pos] == 'Z' || rest_s[pos] == 'z') {
     offset = "+00:00";
   } else if (rest_s[pos] == '+' || rest_s[pos] == '-') {
     int oh = 0, om = 0;
@@ -508,17 +671,23 @@ std::string StripSiteName(std::string_view title, std::string_view site_name) {
 PageMetadata ReadMetadata(const Dom& dom) {
   PageMetadata meta;
   std::vector<std::string> authors;
-  ReadJsonLd(dom, &meta, &authors);
+  PageDates page_dates;
+  ReadJsonLd(dom, &meta, &authors, &page_dates);
 
-  std::string og_title, meta_author, og_locale, meta_lang;
+  std::string og_title, og_locale, meta_lang;
+  std::vector<std::string> meta_authors;
   std::vector<std::string> article_tags;
   ForEachElement(dom.root(), [&](const GumboNode* n) {
     GumboTag tag = n->v.element.tag;
     if (tag == GUMBO_TAG_META) {
-      std::string key = Lower(Attr(n, "property"));
-      if (key.empty()) key = Lower(Attr(n, "name"));
-      if (key.empty()) key = Lower(Attr(n, "itemprop"));
-      if (key.empty()) key = Lower(Attr(n, "http-equiv"));
+      std::string key = Lower(Trim(Attr(n, "property")));
+      if (key.empty()) key = Lower(Trim(Attr(n, "name")));
+      if (key.empty()) key = Lower(Trim(Attr(n, "itemprop")));
+      // http-equiv="date"/"expires" are HTTP headers of the response, not
+      // the article's: only the content language is taken from them.
+      if (key.empty() &&
+          Lower(Trim(Attr(n, "http-equiv"))) == "content-language")
+        key = "content-language";
       std::string_view content = Attr(n, "content");
       if (content.empty()) return true;
       if (key == "og:title")
@@ -535,22 +704,20 @@ PageMetadata ReadMetadata(const Dom& dom) {
                key == "dc.language")
         SetIfEmpty(&meta_lang, content);
       else if (key == "author" || key == "dc.creator" ||
-               key == "sailthru.author" || key == "parsely-author" ||
-               key == "article:author")
-        SetIfEmpty(&meta_author, content);
+               key == "dcterms.creator" || key == "sailthru.author" ||
+               key == "parsely-author" || key == "article:author" ||
+               key == "article:author_name" || key == "cxenseparse:author" ||
+               key == "byl")
+        meta_authors.push_back(Trim(content));
       else if (key == "article:section")
         SetIfEmpty(&meta.section, content);
       else if (key == "article:tag")
         article_tags.push_back(Trim(content));
-      else if (key == "article:published_time" || key == "og:published_time" ||
-               key == "datepublished" || key == "pubdate" ||
-               key == "publishdate" || key == "dc.date.issued" ||
-               key == "dcterms.created" || key == "dc.date" ||
-               key == "sailthru.date" || key == "parsely-pub-date" ||
-               key == "date")
+      else if (IsPublishedKey(key))
         SetIfEmpty(&meta.published, NormalizeDate(content));
       else if (key == "article:modified_time" || key == "og:updated_time" ||
-               key == "datemodified" || key == "dcterms.modified")
+               key == "og:article:modified_time" || key == "datemodified" ||
+               key == "dcterms.modified")
         SetIfEmpty(&meta.modified, NormalizeDate(content));
     } else if (tag == GUMBO_TAG_LINK) {
       if (Lower(Attr(n, "rel")) == "canonical")
@@ -566,15 +733,28 @@ PageMetadata ReadMetadata(const Dom& dom) {
     }
     return true;
   });
+  SetIfEmpty(&meta.published, page_dates.published);
+  SetIfEmpty(&meta.modified, page_dates.modified);
   meta.title = DecodeEntities(meta.title);
   if (meta.title.empty())
     meta.title = StripSiteName(DecodeEntities(og_title), meta.site_name);
   if (meta.title.empty()) {
     meta.title = StripSiteName(meta.html_title, meta.site_name);
   }
-  if (authors.empty() && !meta_author.empty() &&
-      meta_author.rfind("http", 0) != 0) {
-    AddUnique(SplitAuthors(meta_author), &authors);
+  // The first <meta> author that names people: <meta name=author> often
+  // holds the publisher ("Badische Zeitung") where cXense or Parse.ly
+  // name the writer.
+  const std::string site = Lower(meta.site_name);
+  for (const std::string& value : meta_authors) {
+    if (!authors.empty()) break;
+    if (value.rfind("http", 0) == 0) continue;
+    std::vector<std::string> names = SplitAuthors(value);
+    std::erase_if(names, [&](const std::string& name) {
+      const std::string low = Lower(name);
+      return !site.empty() && (low == site || site.find(low) != std::string::npos ||
+                               low.find(site) != std::string::npos);
+    });
+    AddUnique(names, &authors);
   }
   meta.authors = std::move(authors);
   if (meta.tags.empty()) meta.tags = std::move(article_tags);

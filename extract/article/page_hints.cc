@@ -1,12 +1,18 @@
 #include "extract/article/page_hints.h"
 
 #include <re2/re2.h>
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
 
 #include <algorithm>
 #include <cctype>
 #include <cstdio>
+#include <functional>
+#include <optional>
+#include <unordered_set>
 
 #include "core/strings.h"
+#include "core/types.h"
 #include "extract/article/boilerplate.h"
 #include "extract/article/content.h"
 #include "extract/article/headline_window.h"
@@ -120,10 +126,10 @@ bool LooksLikeName(const std::string& s) {
   if (words > 5) return false;
   if (std::any_of(s.begin(), s.end(), [](char c) {
         return std::isdigit(static_cast<unsigned char>(c)) || c == ':' ||
-               c == '/' || c == '@';
+               c == '/' || c == '@' || c == '+' || c == '=';
       }))
     return false;
-  return true;
+  return !std::ispunct(static_cast<unsigned char>(s[0]));
 }
 
 }  // namespace
@@ -136,6 +142,31 @@ std::string ParseTextDate(std::string_view text) {
       R"((\d{1,2})\.?\s+(?:de\s+)?(\pL{3,10})\.?\s+(?:de\s+)?(\d{4}))");
   static const RE2 kMonthDay(
       R"((\pL{3,10})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4}))");
+  // Typographic spaces ("4.&thinsp;2.&thinsp;2022", no-break spaces) read
+  // as spaces: RE2's \s is ASCII only.
+  std::string spaced;
+  if (text.find("\xE2\x80") != std::string_view::npos ||
+      text.find("\xC2\xA0") != std::string_view::npos) {
+    spaced.reserve(text.size());
+    for (size_t i = 0; i < text.size(); ++i) {
+      const unsigned char c = static_cast<unsigned char>(text[i]);
+      const unsigned char c1 =
+          i + 1 < text.size() ? static_cast<unsigned char>(text[i + 1]) : 0;
+      const unsigned char c2 =
+          i + 2 < text.size() ? static_cast<unsigned char>(text[i + 2]) : 0;
+      if (c == 0xC2 && c1 == 0xA0) {
+        spaced.push_back(' ');
+        ++i;
+      } else if (c == 0xE2 && c1 == 0x80 &&
+                 ((c2 >= 0x80 && c2 <= 0x8A) || c2 == 0xAF)) {
+        spaced.push_back(' ');  // U+2000..U+200A, U+202F
+        i += 2;
+      } else {
+        spaced.push_back(text[i]);
+      }
+    }
+    text = spaced;
+  }
   // The earliest match in the text wins.
   std::string best;
   size_t best_pos = std::string_view::npos;
@@ -225,15 +256,149 @@ std::string MachineDateAttr(const GumboNode* n) {
 
 }  // namespace
 
+namespace {
+
+// Class/id words of page regions whose dates are not the article's. Weaker
+// than LooksLikeBoilerplate(), which also counts "meta", "byline" and
+// "timestamp" as boilerplate: the very classes of date lines.
+bool OffArticleRegion(const GumboNode* n) {
+  std::string s = ToLowerAscii(Attr(n, "class"));
+  s += ' ';
+  s += ToLowerAscii(Attr(n, "id"));
+  if (s.size() <= 1) return false;
+  for (std::string_view k : {"sidebar", "footer", "widget", "menu", "navbar",
+                             "teaser", "popup", "modal", "rail", "banner"}) {
+    if (s.find(k) != std::string::npos) return true;
+  }
+  return false;
+}
+
+// Whether a top-down date walk leaves out `n` and its subtree: teasers,
+// comments and "related" boxes, except the ancestors of the article's own
+// anchors (<body class="pageLayout--related">) and an <aside>/<footer>
+// inside the <article> that is no box of other pages (a "meta" aside
+// holding the article's date).
+bool PruneForDates(const GumboNode* n,
+                   const std::unordered_set<const GumboNode*>& anchors) {
+  if (anchors.count(n) != 0) return false;
+  if (!IsTeaserOrCommentsBox(n)) return false;
+  // The article itself, typed as such in microdata or RDFa, whatever its
+  // class ("node--promoted").
+  for (std::string_view attr : {"itemtype", "typeof"}) {
+    const std::string_view type = Attr(n, attr);
+    if (type.find("Article") != std::string_view::npos ||
+        type.find("BlogPosting") != std::string_view::npos)
+      return false;
+  }
+  const GumboTag t = n->v.element.tag;
+  if ((t == GUMBO_TAG_ASIDE || t == GUMBO_TAG_FOOTER) && InsideArticle(n) &&
+      !IsOtherPagesBox(n)) {
+    std::string s = ToLowerAscii(Attr(n, "class"));
+    s += ' ';
+    s += ToLowerAscii(Attr(n, "id"));
+    for (std::string_view k : {"share", "social", "comment", "newsletter",
+                               "related", "promo", "advert", "author"}) {
+      if (s.find(k) != std::string::npos) return true;
+    }
+    return false;
+  }
+  return true;
+}
+
+// Lower case of UTF-8 text, code point by code point (ICU simple case
+// mapping; month names and labels are matched in lower case).
+std::string LowerUtf8(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  int32_t i = 0;
+  const int32_t n = static_cast<int32_t>(s.size());
+  while (i < n) {
+    UChar32 c;
+    U8_NEXT(s.data(), i, n, c);
+    if (c < 0) continue;
+    c = u_tolower(c);
+    char buf[4];
+    int32_t len = 0;
+    UBool error = false;
+    U8_APPEND(buf, len, 4, c, error);
+    if (!error) out.append(buf, static_cast<size_t>(len));
+  }
+  return out;
+}
+
+// Words that label the publication date in the languages of our pages
+// ("Veröffentlicht am 16.08.2019", "Erschienen am: 01.11.2023", "Publié
+// le"). "Updated"/"Aktualisiert" are not among them.
+constexpr std::string_view kPublishedLabels[] = {
+    "veröffentlicht", "erschienen",  "publiziert",  "published",
+    "posted on",      "publié",      "publicado",   "pubblicato",
+    "gepubliceerd",   "opublikowano", "publicerad", "publisert",
+    "julkaistu",      "publicat",    "yayınlanma",  "опубликовано",
+    "публикация",     "дата публикации", "发布时间", "发表时间"};
+
+// A date right after a publication label in a short text of the page
+// (text nodes outside scripts, navigation and teasers); the label may end
+// one text node and the date begin the next.
+std::string LabeledDate(const GumboNode* body,
+                        const std::unordered_set<const GumboNode*>& anchors) {
+  std::string found;
+  bool label_pending = false;
+  std::function<void(const GumboNode*, int)> walk = [&](const GumboNode* node,
+                                                         int depth) {
+    if (!found.empty() || depth > kMaxDomDepth) return;
+    if (node->type == GUMBO_NODE_TEXT) {
+      std::string text;
+      bool pending = false;
+      AppendCollapsed(node->v.text.text, &text, &pending);
+      text = Trim(text);
+      if (text.empty()) return;
+      if (label_pending) {
+        label_pending = false;
+        if (text.size() <= 60) found = ParseTextDate(text);
+        if (!found.empty()) return;
+      }
+      if (text.size() > 200) return;
+      const std::string low = LowerUtf8(text);
+      for (std::string_view label : kPublishedLabels) {
+        const size_t at = low.find(label);
+        if (at == std::string::npos) continue;
+        std::string_view rest =
+            std::string_view(low).substr(at + label.size());
+        size_t cut = std::min<size_t>(rest.size(), 48);
+        while (cut < rest.size() && (rest[cut] & 0xC0) == 0x80) ++cut;
+        rest = rest.substr(0, cut);
+        found = ParseTextDate(rest);
+        if (found.empty() && Trim(rest).size() <= 4) label_pending = true;
+        return;
+      }
+      return;
+    }
+    if (!IsElement(node)) return;
+    const GumboTag t = node->v.element.tag;
+    if (t == GUMBO_TAG_SCRIPT || t == GUMBO_TAG_STYLE || t == GUMBO_TAG_NAV ||
+        t == GUMBO_TAG_A || t == GUMBO_TAG_FORM || PruneForDates(node, anchors))
+      return;
+    const GumboVector& children = node->v.element.children;
+    for (unsigned i = 0; i < children.length && found.empty(); ++i)
+      walk(static_cast<const GumboNode*>(children.data[i]), depth + 1);
+  };
+  walk(body, 0);
+  return found;
+}
+
+}  // namespace
+
 std::string FindVisibleDate(const Dom& dom, std::string_view url) {
   const GumboNode* body = dom.body() != nullptr ? dom.body() : dom.root();
+  const std::unordered_set<const GumboNode*> anchors =
+      ArticleAnchorAncestors(body);
   std::string found;
   ForEachElement(body, [&](const GumboNode* n) {
     if (!found.empty()) return false;
     GumboTag t = n->v.element.tag;
     if (t == GUMBO_TAG_SCRIPT || t == GUMBO_TAG_STYLE || t == GUMBO_TAG_NAV)
       return false;
-    if (IsTeaserOrCommentsBox(n)) return false;
+    if (PruneForDates(n, anchors)) return false;
     // RDFa and microdata on ordinary elements ("schema:dateCreated" on a
     // span) and hAtom microformats (<abbr class=published title=ISO>): both
     // carry the machine-readable date in an attribute.
@@ -253,16 +418,17 @@ std::string FindVisibleDate(const Dom& dom, std::string_view url) {
       if (found.empty()) found = ParseTextDate(NodeText(n));
       return false;
     }
-    if (DateLikeMarkup(n) && !LooksLikeBoilerplate(n)) {
+    if (DateLikeMarkup(n) && !OffArticleRegion(n) && anchors.count(n) == 0) {
       std::string text = NodeText(n, 301);
       if (text.size() < 300) {
         found = ParseTextDate(text);
-        return false;
+        if (!found.empty()) return false;
       }
     }
     return true;
   });
   if (found.empty()) found = DateFromUrl(url);
+  if (found.empty()) found = LabeledDate(body, anchors);
   if (found.empty()) found = DateNearHeadline(ReadHeadlineWindow(dom));
   if (!found.empty()) return found;
   // Last resort: a short element outside navigation and footers that holds
@@ -272,7 +438,8 @@ std::string FindVisibleDate(const Dom& dom, std::string_view url) {
     GumboTag t = n->v.element.tag;
     if (t == GUMBO_TAG_SCRIPT || t == GUMBO_TAG_STYLE || t == GUMBO_TAG_NAV ||
         t == GUMBO_TAG_FOOTER || t == GUMBO_TAG_ASIDE || t == GUMBO_TAG_A ||
-        LooksLikeBoilerplate(n) || IsTeaserOrCommentsBox(n))
+        (anchors.count(n) == 0 &&
+         (LooksLikeBoilerplate(n) || IsTeaserOrCommentsBox(n))))
       return false;
     if (t != GUMBO_TAG_P && t != GUMBO_TAG_SPAN && t != GUMBO_TAG_DIV &&
         t != GUMBO_TAG_SMALL && t != GUMBO_TAG_LI && t != GUMBO_TAG_EM &&
@@ -286,6 +453,140 @@ std::string FindVisibleDate(const Dom& dom, std::string_view url) {
   });
   return found;
 }
+
+std::string ShiftUtcToDay(std::string_view utc, std::string_view day) {
+  if (utc.size() != 25 || !utc.ends_with("+00:00") || utc[10] != 'T')
+    return {};
+  const std::optional<CivilDay> from = CivilDay::FromIso(utc);
+  const std::optional<CivilDay> to = CivilDay::FromIso(day);
+  if (!from || !to) return {};
+  const int64_t diff = DaysFromCivil(*to) - DaysFromCivil(*from);
+  int hh = 0, mm = 0, ss = 0;
+  if (std::sscanf(std::string(utc.substr(11, 8)).c_str(), "%2d:%2d:%2d", &hh,
+                  &mm, &ss) != 3)
+    return {};
+  int offset = 0;  // hours
+  if (diff == 1 && hh >= 10) {
+    offset = 24 - hh;
+  } else if (diff == -1 && hh < 10) {
+    offset = -(hh + 1);
+  } else {
+    return {};
+  }
+  const int local = hh + offset + (diff == 1 ? -24 : 24);
+  char buf[40];
+  std::snprintf(buf, sizeof(buf), "%sT%02d:%02d:%02d%c%02d:00",
+                to->ToIso().c_str(), local, mm, ss, offset < 0 ? '-' : '+',
+                offset < 0 ? -offset : offset);
+  return buf;
+}
+
+std::string ChoosePublished(const Dom& dom, std::string_view url,
+                            const std::string& published,
+                            const std::string& modified) {
+  if (published.empty()) return published;
+  std::string shown = DateNearHeadline(ReadHeadlineWindow(dom));
+  if (shown.empty()) shown = DateFromUrl(url);
+  const std::optional<CivilDay> p = CivilDay::FromIso(published);
+  const std::optional<CivilDay> s = CivilDay::FromIso(shown);
+  if (!p || !s || *p == *s) return published;
+  if (const std::optional<CivilDay> m = CivilDay::FromIso(modified);
+      m && *m == *s && DaysFromCivil(*m) > DaysFromCivil(*p))
+    return modified;
+  std::string shifted = ShiftUtcToDay(published, shown);
+  return shifted.empty() ? published : shifted;
+}
+
+namespace {
+
+// A footer of the article rather than of the page: inside <article> or
+// <main>, or named for the article ("article-footer", "entry-footer").
+bool ArticleFooter(const GumboNode* footer) {
+  for (const GumboNode* p = footer->parent; p != nullptr; p = p->parent) {
+    if (p->type == GUMBO_NODE_ELEMENT && (p->v.element.tag == GUMBO_TAG_ARTICLE ||
+                                          p->v.element.tag == GUMBO_TAG_MAIN))
+      return true;
+  }
+  const std::string cls = ToLowerAscii(Attr(footer, "class"));
+  return cls.find("article") != std::string::npos ||
+         cls.find("entry") != std::string::npos ||
+         cls.find("post") != std::string::npos;
+}
+
+// Explicit author labels, lower case, longest first.
+constexpr std::string_view kBylineLabels[] = {
+    "written by:", "geschrieben von:", "verfasst von:", "escrito por:",
+    "written by",  "geschrieben von",  "verfasst von",  "escrito por",
+    "authors:",    "author:",          "autorin:",      "autoren:",
+    "autor:",      "auteurs :",        "auteur :",      "auteurs:",
+    "auteur:",     "autore:",          "autores:",      "автор:",
+    "text:"};
+
+// Names after an explicit author label ("Author: Jane Doe", "<em>Written
+// by: <a>Jane Doe</a></em>") in a text of the page outside navigation,
+// teasers and comments; the names may be the next text node.
+std::vector<std::string> LabeledByline(const GumboNode* body) {
+  std::vector<std::string> out;
+  bool pending = false;
+  bool done = false;
+  auto take = [&](const std::string& text) {
+    if (text.empty() || text.size() > 80) return;
+    std::vector<std::string> names = SplitAuthors(text);
+    if (names.empty()) return;
+    for (const std::string& n : names) {
+      const unsigned char c = static_cast<unsigned char>(n[0]);
+      if (!LooksLikeName(n) || std::islower(c) || std::ispunct(c)) return;
+    }
+    out = std::move(names);
+    done = true;
+  };
+  std::function<void(const GumboNode*, int)> walk = [&](const GumboNode* node,
+                                                         int depth) {
+    if (done || depth > kMaxDomDepth) return;
+    if (node->type == GUMBO_NODE_TEXT) {
+      std::string text;
+      bool space = false;
+      AppendCollapsed(node->v.text.text, &text, &space);
+      text = Trim(text);
+      if (text.empty()) return;
+      if (pending) {
+        pending = false;
+        take(text);
+        if (done) return;
+      }
+      if (text.size() > 100) return;
+      const std::string low = LowerUtf8(text);
+      for (std::string_view label : kBylineLabels) {
+        if (low.rfind(label, 0) != 0) continue;
+        const std::string rest = Trim(std::string_view(text).substr(
+            std::min(text.size(), label.size())));
+        if (rest.empty())
+          pending = true;
+        else
+          take(rest);
+        return;
+      }
+      return;
+    }
+    if (!IsElement(node)) return;
+    const GumboTag t = node->v.element.tag;
+    if (t == GUMBO_TAG_SCRIPT || t == GUMBO_TAG_STYLE || t == GUMBO_TAG_NAV ||
+        t == GUMBO_TAG_FORM || t == GUMBO_TAG_ASIDE ||
+        (t == GUMBO_TAG_FOOTER && !ArticleFooter(node)))
+      return;
+    if (t != GUMBO_TAG_BODY && t != GUMBO_TAG_FOOTER &&
+        (IsTeaserOrCommentsBox(node) ||
+         Attr(node, "class").find("comment") != std::string_view::npos))
+      return;
+    const GumboVector& children = node->v.element.children;
+    for (unsigned i = 0; i < children.length && !done; ++i)
+      walk(static_cast<const GumboNode*>(children.data[i]), depth + 1);
+  };
+  walk(body, 0);
+  return out;
+}
+
+}  // namespace
 
 std::vector<std::string> FindBylines(const Dom& dom) {
   const GumboNode* body = dom.body() != nullptr ? dom.body() : dom.root();
@@ -333,6 +634,7 @@ std::vector<std::string> FindBylines(const Dom& dom) {
     if (!out.empty()) stop = true;
     return out.empty();
   });
+  if (out.empty()) out = LabeledByline(body);
   return out;
 }
 

@@ -29,6 +29,25 @@ std::string DateFromUrl(std::string_view url);
 // meta, byline), then the URL. "" if none.
 std::string FindVisibleDate(const Dom& dom, std::string_view url);
 
+// The publication time to report for a page whose metadata states
+// `published` (and maybe `modified`), checked against the day the page
+// shows next to its headline (or in its URL path):
+// - the shown day is the modified day, later than the published one: the
+//   page presents the update as its date, so `modified` is returned;
+// - `published` is in UTC and one day off the shown day: the site shows
+//   its local day, so the same instant is returned in the smallest whole-
+//   hour offset that lands on that day ("2023-11-09T05:30:59+00:00" shown
+//   as "8 November" -> "2023-11-08T23:30:59-06:00");
+// - otherwise `published` as it is ("" stays "").
+std::string ChoosePublished(const Dom& dom, std::string_view url,
+                            const std::string& published,
+                            const std::string& modified);
+
+// `utc` ("YYYY-MM-DDTHH:MM:SS+00:00") written in the whole-hour offset
+// that puts it on `day`, one day before or after its UTC day; "" when no
+// offset between -10:00 and +14:00 does.
+std::string ShiftUtcToDay(std::string_view utc, std::string_view day);
+
 // People named by rel=author, itemprop=author and author/byline markup.
 std::vector<std::string> FindBylines(const Dom& dom);
 
