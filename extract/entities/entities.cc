@@ -31,6 +31,20 @@ RuleEntityTagger::Match RuleEntityTagger::Longest(const AnalyzedText& at,
       return m;
     }
   }
+  // An organization a rule found elsewhere in the document.
+  if (!ctx.orgs.empty() && ctx.org_first_words.count(Lexicon::FirstWordOf(
+                               w[a].text)) != 0) {
+    size_t lim = std::min(last, a + 2 * ctx.org_words);
+    for (size_t b = lim + 1; b-- > a;) {
+      if (!w[b].is_word) continue;
+      auto it = ctx.orgs.find(Key(at, w, a, b));
+      if (it != ctx.orgs.end()) {
+        m.end = b;
+        m.gaz = &it->second;
+        return m;
+      }
+    }
+  }
   if (!lex_.MayStartName(w[a].text)) return m;
   size_t limit = std::min(last, a + lex_.max_words() + 1);
   // A key ends at or before the first word where the words so far begin
@@ -217,6 +231,25 @@ void RuleEntityTagger::Chunk(const AnalyzedText& at, const std::vector<Word>& w,
           ++end;
           rule = "loc.suffix";
         }
+        // "Amazon.com Inc", "Walt Disney Co.": a legal form after a known
+        // organization is part of its name.
+        while (m.gaz->type == EntityType::kOrg && !m.with_s && end < last &&
+               !w[end].possessive && w[end + 1].is_word &&
+               lex_.IsLegalForm(w[end + 1].text)) {
+          ++end;
+          rule = "org.legal-form";
+        }
+        // "Dallas Cowboys", "Minnesota Wild": a place before a team name.
+        if (m.gaz->type == EntityType::kLoc && !m.with_s) {
+          if (size_t t = TeamEnd(at, w, end, last, ctx); t != 0) {
+            out.push_back(
+                Make(at, w, pos, t - 1, EntityType::kOrg, "", "org.team"));
+            title.clear();
+            honorific = false;
+            pos = t;
+            continue;
+          }
+        }
         EntityType type = m.gaz->type;
         // "Washington said": a city that speaks means its government. The
         // guideline (and CoNLL) keep the literal type, LOC; the rule id
@@ -267,6 +300,12 @@ void RuleEntityTagger::Chunk(const AnalyzedText& at, const std::vector<Word>& w,
           if (surname) {
             end = k;
             continue;
+          }
+          // "Tampa Bay Buccaneers": a listed team nickname ends the run.
+          if (next.gaz != nullptr && next.gaz->type == EntityType::kOrg &&
+              lex_.IsTeamName(Key(at, w, k, next.end))) {
+            end = next.end;
+            break;
           }
           if (Matched(next)) break;
         }
@@ -320,6 +359,47 @@ void RuleEntityTagger::Learn(const AnalyzedText& at, const std::vector<Word>& w,
       }
     }
   }
+  // Organizations found by rules (the lists find theirs anyway) hold for
+  // the whole document; a team's nickname alone names the team.
+  auto add_org = [&ctx](std::string key, const std::string& canonical) {
+    if (key.empty()) return;
+    size_t words = 1;
+    for (char c : key) words += c == ' ' || c == '-' || c == '/' || c == '.';
+    ctx.org_words = std::max(ctx.org_words, words);
+    ctx.org_first_words.emplace(Lexicon::FirstWordOf(key));
+    ctx.orgs.try_emplace(std::move(key),
+                         GazetteerEntry{EntityType::kOrg, canonical, "org.doc"});
+  };
+  for (const Entity& e : found) {
+    if (e.type != EntityType::kOrg) continue;
+    std::string_view rule = e.rule;
+    if (rule.substr(0, 4) == "gaz." || rule.substr(0, 8) == "acronym." ||
+        rule == "org.acronym" || rule == "org.doc") {
+      continue;
+    }
+    std::string key = NormalizeSpaces(e.text);
+    // "a spokeswoman for Neumann" after "Adam Neumann": a person's name
+    // found by a weak organization cue stays the person's.
+    bool person_name = true;
+    for (std::string_view p : SplitName(key)) {
+      auto it = ctx.person_words.find(p);
+      person_name = person_name && it != ctx.person_words.end() &&
+                    !it->second.empty();
+    }
+    if (person_name) continue;
+    if (rule == "org.team") {
+      // "Minnesota Wild" -> "Wild": what follows the longest place prefix.
+      for (size_t sp = key.rfind(' '); sp != std::string::npos && sp > 0;
+           sp = key.rfind(' ', sp - 1)) {
+        const GazetteerEntry* g = lex_.Find(std::string_view(key).substr(0, sp));
+        if (g != nullptr && g->type == EntityType::kLoc && !g->skip) {
+          add_org(key.substr(sp + 1), e.canonical);
+          break;
+        }
+      }
+    }
+    add_org(std::move(key), e.canonical);
+  }
   // Acronym definitions: "Shanghai Cooperation Organization (SCO)".
   size_t wi = 0;
   for (const Entity& e : found) {
@@ -336,6 +416,31 @@ void RuleEntityTagger::Learn(const AnalyzedText& at, const std::vector<Word>& w,
         GazetteerEntry{e.type, e.canonical, "acronym.defined", false});
   }
   (void)at;
+}
+
+size_t RuleEntityTagger::TeamEnd(const AnalyzedText& at,
+                                 const std::vector<Word>& w, size_t place_end,
+                                 size_t last, const DocContext& ctx) const {
+  size_t k = place_end + 1;
+  if (k > last || w[place_end].possessive || !w[k].is_word || !w[k].cap) {
+    return 0;
+  }
+  for (size_t e = std::min(last, k + 2) + 1; e-- > k;) {
+    if (w[e].is_word && lex_.IsTeamName(Key(at, w, k, e))) return e + 1;
+  }
+  if (!ctx.sports || last > k + 1) return 0;
+  // Sports copy: one or two unknown name words to the chunk's end, the
+  // last a plural ("Michigan Wolverines", "Oregon Ducks").
+  for (size_t i = k; i <= last; ++i) {
+    if (!w[i].is_word || !LooksLikeNameWord(w[i]) ||
+        lex_.Find(w[i].text) != nullptr || lex_.IsLocSuffix(w[i].text) ||
+        lex_.IsOrgSuffix(w[i].text) || lex_.IsStopword(w[i].text)) {
+      return 0;
+    }
+  }
+  std::string_view t = w[last].text;
+  if (t.size() < 4 || t.back() != 's' || t[t.size() - 2] == 's') return 0;
+  return last + 1;
 }
 
 }  // namespace entities_internal

@@ -217,6 +217,11 @@ Result<Lexicon> LoadLexicon(const std::string& lang_dir,
       {"ent-loc-cues", &lex.loc_cues_},
       {"ent-loc-prepositions", &lex.loc_preps_},
       {"ent-person-roles", &lex.roles_},
+      {"ent-org-legal-forms", &lex.legal_forms_},
+      {"ent-org-cues", &lex.org_cues_},
+      {"ent-org-context", &lex.org_context_},
+      {"ent-org-teams", &lex.teams_},
+      {"ent-sports-cues", &lex.sports_},
   };
   for (const auto& [name, set] : kSets) {
     auto lines = ReadList(lang_dir + "/" + name + ".txt");
@@ -267,7 +272,7 @@ Result<Lexicon> LoadLexicon(const std::string& lang_dir,
     lex.first_words_.emplace(Lexicon::FirstWordOf(k));
   }
   for (const StringSet* set :
-       {&lex.honorifics_, &lex.org_suffixes_, &lex.stop_}) {
+       {&lex.honorifics_, &lex.org_suffixes_, &lex.stop_, &lex.legal_forms_}) {
     for (const std::string& k : *set) add_abbrevs(k);
   }
   return lex;

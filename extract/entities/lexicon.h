@@ -62,6 +62,18 @@ class Lexicon {
   bool IsConnector(std::string_view w) const { return Has(connectors_, w); }
   bool IsLocCue(std::string_view w) const { return Has(loc_cues_, w); }
   bool IsPersonRole(std::string_view w) const { return Has(roles_, w); }
+  // "Inc", "Corp.", "Holdings": part of a known organization name after it.
+  bool IsLegalForm(std::string_view w) const { return Has(legal_forms_, w); }
+  // "retailer", "newspaper": a lower-case noun naming a kind of
+  // organization.
+  bool IsOrgCue(std::string_view w) const { return Has(org_cues_, w); }
+  // "spokesman", "shares", "CEO": a noun that takes an organization
+  // ("shares of X", "X's CEO").
+  bool IsOrgContext(std::string_view w) const { return Has(org_context_, w); }
+  // A team nickname ("Cowboys", "Red Sox"), normalized key.
+  bool IsTeamName(std::string_view w) const { return Has(teams_, w); }
+  bool IsSportsCue(std::string_view w) const { return Has(sports_, w); }
+  const StringSet& sports_cues() const { return sports_; }
   // Prepositions that confirm a cue-needing place name ("in", "from").
   bool IsLocPreposition(std::string_view w) const {
     return Has(loc_preps_, w);
@@ -112,7 +124,8 @@ class Lexicon {
       titles_;
   StringSet honorifics_, org_suffixes_, loc_suffixes_, given_, family_, speech_,
       stop_, acro_stop_, connectors_, abbrevs_, loc_cues_, possessive_heads_,
-      first_words_, loc_preps_, roles_;
+      first_words_, loc_preps_, roles_, legal_forms_, org_cues_, org_context_,
+      teams_, sports_;
   // The system word list: views into one arena holding the file, not one
   // heap string per word (start-up cost).
   std::unordered_set<size_t> key_prefixes_;  // see MayContinue()

@@ -84,6 +84,68 @@ bool Shouted(const std::vector<Word>& w, size_t i, const DocContext& ctx,
   return caps >= 2;
 }
 
+// "Polygraph.info", "Amazon.com": letters, a dot and a top-level domain
+// of news copy.
+bool IsDomainName(std::string_view s) {
+  size_t dot = s.rfind('.');
+  if (s.find('@') != std::string_view::npos) return false;  // an e-mail
+  if (dot == std::string_view::npos || dot == 0 || dot + 2 > s.size()) {
+    return false;
+  }
+  std::string_view tld = s.substr(dot + 1);
+  for (std::string_view d : {"com", "org", "net", "info", "io", "gov", "edu",
+                             "tv", "news", "ru", "ua", "uk", "kz", "us", "fm",
+                             "ai", "co", "de", "fr", "cn", "in"}) {
+    if (tld == d) {
+      return std::isalpha(static_cast<unsigned char>(s[dot - 1])) != 0;
+    }
+  }
+  return false;
+}
+
+bool RuleEntityTagger::OrgContext(const std::vector<Word>& w, size_t a,
+                                  size_t b) const {
+  auto lower = [&w](size_t i) { return w[i].is_word && !w[i].cap; };
+  // "retailer Target", "tech giant Apple", "the daily Kommersant".
+  if (a > 0 && lower(a - 1) && lex_.IsOrgCue(w[a - 1].text)) return true;
+  // "a spokesman for Halliburton", "shares of Tesla", "executives at Boeing".
+  if (a > 1 && lower(a - 1) &&
+      (w[a - 1].text == "for" || w[a - 1].text == "of" ||
+       w[a - 1].text == "at") &&
+      w[a - 2].is_word && !w[a - 2].possessive &&
+      lex_.IsOrgContext(w[a - 2].text)) {
+    return true;
+  }
+  if (b + 1 >= w.size() || !w[b + 1].is_word) {
+    // "Zillow, an online real-estate company": an organization noun heads
+    // the apposition (up to its first preposition or clause word).
+    if (b + 3 < w.size() && w[b + 1].text == "," && w[b + 2].is_word &&
+        (w[b + 2].text == "a" || w[b + 2].text == "an" ||
+         w[b + 2].text == "the")) {
+      for (size_t k = b + 3; k < w.size() && k <= b + 8; ++k) {
+        if (!w[k].is_word) {
+          if (w[k].text == "-") continue;
+          break;
+        }
+        if (w[k].cap) continue;
+        if (lex_.IsOrgCue(w[k].text)) return !w[k].possessive;
+        if (w[k].possessive || lex_.IsConnector(w[k].text) ||
+            w[k].text == "in" || w[k].text == "at" || w[k].text == "with" ||
+            w[k].text == "who" || w[k].text == "that" ||
+            w[k].text == "which") {
+          break;
+        }
+      }
+    }
+    return false;
+  }
+  // "Uber's chief executive", "Zillow's shares".
+  if (w[b].possessive && lex_.IsOrgContext(w[b + 1].text)) return true;
+  // "Tesla shares fell", "Zillow stock".
+  return !w[b].possessive &&
+         (w[b + 1].text == "shares" || w[b + 1].text == "stock");
+}
+
 bool RuleEntityTagger::ClassifyRun(const AnalyzedText& at,
                                    const std::vector<Word>& w, size_t a,
                                    size_t b, size_t chunk_last,
@@ -149,6 +211,12 @@ bool RuleEntityTagger::ClassifyRun(const AnalyzedText& at,
       return person(canonical, "person.doc");
     }
   }
+  if (n_words == 1 && lex_.IsLegalForm(first)) return false;  // a lone "Inc"
+  // "Polygraph.info", "Amazon.com": a site named by its domain.
+  if (n_words == 1 && !heading && IsDomainName(first)) {
+    out.push_back(Make(at, w, a, b, EntityType::kOrg, "", "org.domain"));
+    return true;
+  }
   if (n_words == 1 && w[a].all_caps) {
     bool has_digit = std::any_of(first.begin(), first.end(), [](char c) {
       return std::isdigit(static_cast<unsigned char>(c)) != 0;
@@ -158,6 +226,33 @@ bool RuleEntityTagger::ClassifyRun(const AnalyzedText& at,
       return false;
     }
     out.push_back(Make(at, w, a, b, EntityType::kOrg, "", "org.acronym"));
+    return true;
+  }
+  // "retailer Target", "a spokesman for Halliburton", "shares of Zillow",
+  // "Uber's chief executive": the context names an organization.
+  if (!heading && office.empty() && !honorific && n_words <= 5 &&
+      !lex_.IsGivenName(first) && !lex_.IsFamilyName(first) &&
+      OrgContext(w, a, b)) {
+    bool namelike = true;
+    for (size_t k = a; k <= b; ++k) {
+      namelike = namelike && (!w[k].is_word || LooksLikeNameWord(w[k]) ||
+                              CamelCase(w[k].text) || w[k].all_caps);
+    }
+    if (namelike) {
+      out.push_back(Make(at, w, a, b, EntityType::kOrg, "", "org.context"));
+      return true;
+    }
+  }
+  // "Tampa Bay Buccaneers", "Golden State Warriors": a run that ends in a
+  // team nickname.
+  bool given_inside = false;
+  for (size_t k = a; k <= b; ++k) {
+    given_inside = given_inside || (w[k].is_word && lex_.IsGivenName(w[k].text));
+  }
+  if (n_words >= 2 && !heading && !given_inside &&
+      (lex_.IsTeamName(w[b].text) ||
+       (b >= a + 2 && lex_.IsTeamName(Key(at, w, b - 2, b))))) {
+    out.push_back(Make(at, w, a, b, EntityType::kOrg, "", "org.team"));
     return true;
   }
   if (!office.empty() && !common_word) return person("", "person.title");
@@ -186,11 +281,20 @@ bool RuleEntityTagger::ClassifyRun(const AnalyzedText& at,
     speech = true;
   }
   if (heading) return false;
-  // "The Chronicle says": a determiner before a lone name that speaks is a
-  // newspaper, agency or company, not a person.
-  if (n_words == 1 && speech && a > 0 && w[a - 1].is_word &&
-      (w[a - 1].text == "the" || w[a - 1].text == "The") &&
-      LooksLikeNameWord(w[a])) {
+  // "The Chronicle says", "told the Argus Leader": a determiner before a
+  // name that speaks or is spoken to makes it a newspaper, agency or
+  // company, not a person.
+  bool the = a > 0 && w[a - 1].is_word &&
+             (w[a - 1].text == "the" || w[a - 1].text == "The");
+  bool told_the = the && a > 1 && w[a - 2].is_word &&
+                  (w[a - 2].text == "told" || w[a - 2].text == "tells" ||
+                   w[a - 2].text == "telling");
+  bool namelike_run = true;
+  for (size_t k = a; k <= b; ++k) {
+    namelike_run = namelike_run && (!w[k].is_word || LooksLikeNameWord(w[k]));
+  }
+  if (n_words <= 4 && (speech || told_the) && the && namelike_run &&
+      !lex_.IsGivenName(first) && (n_words == 1 || !common_word)) {
     out.push_back(Make(at, w, a, b, EntityType::kOrg, "", "org.the-speaker"));
     return true;
   }

@@ -32,6 +32,14 @@ struct DocContext {
   std::map<std::string, std::string, std::less<>> person_words;
   // Acronym defined in the text -> what it stands for.
   std::map<std::string, GazetteerEntry, std::less<>> acronyms;
+  // Organizations the first pass found by a rule (not a list): the same
+  // text is the same organization everywhere in the document ("the Wild"
+  // after "Minnesota Wild", a company named once after "shares of").
+  std::map<std::string, GazetteerEntry, std::less<>> orgs;
+  StringSet org_first_words;  // first word of each key of `orgs`
+  size_t org_words = 0;       // most words in a key of `orgs`
+  // Sports copy: three or more sports-desk words in the document.
+  bool sports = false;
   // Words the document also writes in lower case ("series", "later"): a
   // capitalized use of them is more likely a title or sentence start than
   // part of a person's name.
@@ -55,6 +63,8 @@ struct DocContext {
 bool LooksLikeNameWord(const Word& w);
 // "WeWork", "SpaceX": an upper-case letter after a lower-case one.
 bool CamelCase(std::string_view s);
+// "Polygraph.info", "Amazon.com": a name with a top-level domain.
+bool IsDomainName(std::string_view s);
 // An all-caps word that is shouting ("GET OUT and VOTE"), not an acronym.
 bool Shouted(const std::vector<Word>& w, size_t i, const DocContext& ctx,
              const Lexicon& lex);
@@ -70,9 +80,24 @@ class RuleEntityTagger : public EntityTagger {
     for (const Word& word : words) {
       if (word.is_word && !word.cap) ctx.lower_words.emplace(word.text);
     }
+    int sports = 0;
+    for (const std::string& cue : lex_.sports_cues()) {
+      sports += ctx.lower_words.count(cue) != 0;
+    }
+    ctx.sports = sports >= 3;
     std::vector<Entity> first = Pass(at, words, ctx);
     Learn(at, words, first, ctx);
     std::vector<Entity> out = Pass(at, words, ctx);
+    // A mention the first pass found keeps the rule that found it there.
+    size_t j = 0;
+    for (Entity& e : out) {
+      if (e.rule != "org.doc") continue;
+      while (j < first.size() && first[j].span.begin < e.span.begin) ++j;
+      if (j < first.size() && first[j].span.begin == e.span.begin &&
+          first[j].span.end == e.span.end && first[j].type == e.type) {
+        e.rule = first[j].rule;
+      }
+    }
     ResolveCanonicals(out);
     return out;
   }
@@ -170,6 +195,15 @@ class RuleEntityTagger : public EntityTagger {
                    size_t b, size_t chunk_last, const std::string& title,
                    bool honorific, const DocContext& ctx,
                    std::vector<Entity>& out) const;
+  // "Dallas Cowboys", "Minnesota Wild": a place and a team nickname (or,
+  // in sports copy, a capitalized plural) right after it. One past the
+  // nickname's last word, or 0.
+  size_t TeamEnd(const AnalyzedText& at, const std::vector<Word>& w,
+                 size_t place_end, size_t last, const DocContext& ctx) const;
+  // The organization cues of ClassifyRun: an organization noun before the
+  // name or in an apposition after it, "spokesman for", "shares of",
+  // "X's CEO".
+  bool OrgContext(const std::vector<Word>& w, size_t a, size_t b) const;
   void Learn(const AnalyzedText& at, const std::vector<Word>& w,
              const std::vector<Entity>& found, DocContext& ctx) const;
 

@@ -76,7 +76,9 @@ const RuleCase kCases[] = {
      {"PERSON Karimov"}},
     // Speech verbs mark unknown single names as people.
     {"SaidBeforeName", "\"It is over,\" said Umarov.", {"PERSON Umarov"}},
-    {"DomainNameIsNotSpeaker", "Polygraph.info said the claim was false.", {}},
+    // A site named by its domain is an organization, never a speaker.
+    {"DomainNameIsOrg", "Polygraph.info said the claim was false.",
+     {"ORG Polygraph.info"}},
     {"NameBeforeTold",
      "Later Umarov told reporters the news.",
      {"PERSON Umarov"}},
