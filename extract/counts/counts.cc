@@ -174,6 +174,8 @@ class RuleCountTagger final : public CountTagger {
   std::optional<CaseCount> Judge(const TokenView& v,
                                  const std::vector<Candidate>& cands,
                                  size_t c) const;
+  std::optional<CaseCount> Elliptic(const TokenView& v, const Candidate& cand,
+                                    const CaseCount& before) const;
 
   CountLexicon lex_;
   std::string lang_;
@@ -690,6 +692,73 @@ std::optional<CaseCount> RuleCountTagger::Judge(
   return out;
 }
 
+// "Police detained 15 people in Almaty and 20 in Astana": a bare number
+// coordinated with the count just before it, in the same clause, with only
+// a place or time adjunct after it, counts the same thing with the same
+// event (the noun and the verb are elided).
+std::optional<CaseCount> RuleCountTagger::Elliptic(
+    const TokenView& v, const Candidate& cand, const CaseCount& before) const {
+  const size_t i = cand.first;
+  const size_t sb = v.sentence_begin[i];
+  const size_t se = v.sentence_end[i];
+  const ParsedNumber& n = cand.number;
+  if (before.event.empty() || n.value <= 0 || n.decimal) return std::nullopt;
+  if (!n.spelled && !n.has_separator && n.value >= 1900 && n.value <= 2100) {
+    return std::nullopt;
+  }
+  if (before.span.begin < v.at.tokens[sb].span.begin) return std::nullopt;
+  size_t first = i;
+  std::string qualifier = n.vague || n.plus ? "min" : "exact";
+  for (size_t len = std::min<size_t>(3, i - sb); len >= 1; --len) {
+    auto it = lex_.qualifiers.find(v.Phrase(i - len, len));
+    if (it != lex_.qualifiers.end() && !lex_.verb_qualifiers.count(it->first)) {
+      qualifier = it->second;
+      first = i - len;
+      break;
+    }
+  }
+  if (first <= sb + 1) return std::nullopt;
+  const std::string& conj = v.lower[first - 1];
+  if (conj != "and" && conj != "\xD0\xB8") return std::nullopt;  // "и"
+  // Between the two: a short adjunct, no verb, number or clause break.
+  size_t t = first - 1;
+  size_t steps = 0;
+  while (t > sb && v.at.tokens[t - 1].span.end > before.span.end) {
+    --t;
+    if (++steps > 5) return std::nullopt;
+    if (v.in_date[t] >= 0) continue;  // "in 2019 and 15 in 2020"
+    std::string ev;
+    if (v.IsPunct(t) || v.at.tokens[t].kind == TokenKind::kNumber ||
+        IsBeOrHave(v.lower[t]) ||
+        counts_internal::TriggerAt(v, lex_, t, first - 1, &ev)) {
+      return std::nullopt;
+    }
+  }
+  // After it: the end of the clause or a place or time adjunct.
+  const size_t j = cand.after;
+  if (j < se && !v.IsPunct(j)) {
+    const std::string& w = v.lower[j];
+    if (w != "in" && w != "at" && w != "on" && w != "from" &&
+        w != "\xD0\xB2" && w != "\xD0\xB2\xD0\xBE" &&  // "в", "во"
+        w != "\xD0\xBD\xD0\xB0" && w != "\xD0\xB8\xD0\xB7") {  // "на", "из"
+      return std::nullopt;
+    }
+  }
+  CaseCount out;
+  CountWindow w{first, j - 1, j, first, se};
+  out.event = before.event;
+  out.date = counts_internal::FindDate(v, w);
+  out.place = counts_internal::FindPlace(v, w);
+  out.rule = "count.ellipsis";
+  const size_t begin = v.at.tokens[first].span.begin;
+  const size_t end = v.at.tokens[j - 1].span.end;
+  out.span = {begin, end};
+  out.text = std::string(v.at.text.substr(begin, end - begin));
+  out.value = n.value;
+  out.qualifier = qualifier;
+  return out;
+}
+
 std::vector<CaseCount> RuleCountTagger::Tag(
     const AnalyzedText& text, const std::vector<Entity>& entities,
     const std::vector<DateMention>& dates) const {
@@ -699,7 +768,9 @@ std::vector<CaseCount> RuleCountTagger::Tag(
   size_t covered_until = 0;
   for (size_t c = 0; c < cands.size(); ++c) {
     if (text.tokens[cands[c].first].span.begin < covered_until) continue;
-    if (auto count = Judge(v, cands, c)) {
+    auto count = Judge(v, cands, c);
+    if (!count && !out.empty()) count = Elliptic(v, cands[c], out.back());
+    if (count) {
       covered_until = count->span.end;
       out.push_back(std::move(*count));
     }
