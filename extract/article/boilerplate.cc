@@ -1,8 +1,10 @@
 #include "extract/article/boilerplate.h"
 
+#include <algorithm>
 #include <cctype>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <unordered_set>
 
 namespace newsfacts {
@@ -79,6 +81,52 @@ bool HoldsParagraph(const GumboNode* node) {
   return found;
 }
 
+// Paragraph text below this is too little to say where the article is.
+constexpr size_t kMinRichText = 400;
+// Paragraph text an element needs at the least to count as article text.
+constexpr size_t kMinRichElement = 200;
+// Share of the page's paragraph text that makes an element article text.
+constexpr double kRichShare = 0.25;
+
+bool IsCommentThread(const GumboNode* node) {
+  std::string s = ClassAndId(node);
+  for (std::string_view k : {"comment", "disqus", "respond", "discussion",
+                             "replies", "forum"}) {
+    if (s.find(k) != std::string::npos) return true;
+  }
+  return false;
+}
+
+// Non-link text inside <p> elements (and <li> of lists in them) under
+// `node`, recorded per element in `map` (elements with none are left out).
+// Script, style and similar never-text elements count nothing.
+size_t ParagraphText(const GumboNode* node, bool in_p,
+                     std::unordered_map<const GumboNode*, size_t>* map,
+                     int depth) {
+  if (depth > kMaxDomDepth) return 0;
+  if (node->type == GUMBO_NODE_TEXT || node->type == GUMBO_NODE_CDATA) {
+    if (!in_p) return 0;
+    size_t n = 0;
+    for (char c : std::string_view(node->v.text.text))
+      if (!std::isspace(static_cast<unsigned char>(c))) ++n;
+    return n;
+  }
+  if (!IsElement(node)) return 0;
+  GumboTag t = node->v.element.tag;
+  if (t == GUMBO_TAG_A || t == GUMBO_TAG_SCRIPT || t == GUMBO_TAG_STYLE ||
+      t == GUMBO_TAG_NAV || t == GUMBO_TAG_TEMPLATE || t == GUMBO_TAG_ASIDE ||
+      t == GUMBO_TAG_FOOTER || t == GUMBO_TAG_SELECT)
+    return 0;
+  in_p = in_p || t == GUMBO_TAG_P;
+  size_t sum = 0;
+  const GumboVector& children = node->v.element.children;
+  for (unsigned i = 0; i < children.length; ++i)
+    sum += ParagraphText(static_cast<const GumboNode*>(children.data[i]), in_p,
+                         map, depth + 1);
+  if (sum > 0) (*map)[node] = sum;
+  return sum;
+}
+
 }  // namespace
 
 bool IsHidden(const GumboNode* node) {
@@ -119,6 +167,22 @@ std::unordered_set<const GumboNode*> ArticleAnchorAncestors(
       }
     }
     return t != GUMBO_TAG_H1;
+  });
+  // Elements that hold much of the page's paragraph text are the article
+  // (or a part of it, split in chunks) whatever their names say
+  // ("node--promoted", "paywall-content", "grid--adrail"), except comment
+  // threads, which can outweigh a short post.
+  std::unordered_map<const GumboNode*, size_t> ptext;
+  const size_t total = ParagraphText(body, false, &ptext, 0);
+  if (total < kMinRichText) return out;
+  const size_t rich =
+      std::max(kMinRichElement, static_cast<size_t>(total * kRichShare));
+  ForEachElement(body, [&](const GumboNode* n) {
+    auto it = ptext.find(n);
+    if (it == ptext.end() || it->second < rich || IsCommentThread(n))
+      return false;
+    out.insert(n);
+    return true;
   });
   return out;
 }

@@ -36,7 +36,9 @@ struct BlockFilter {
 };
 
 // The ancestors (inclusive) of the page's article anchors: body <h1>s that
-// are not site logos, [itemprop=articleBody] and <main>.
+// are not site logos, [itemprop=articleBody] and <main>; and the chain of
+// elements that each hold at least half of the page's paragraph text (the
+// article, whatever its class says), stopping at comment threads.
 std::unordered_set<const GumboNode*> ArticleAnchorAncestors(
     const GumboNode* body);
 

@@ -18,6 +18,13 @@ constexpr double kSiblingShare = 0.2;
 // are too thin to compare.
 constexpr int kAncestorLevels = 4;
 constexpr double kAncestorShare = 0.7;
+// A container scoring at least this share of the best one, in a cousin
+// at most this many levels up, is another chunk of the same article.
+constexpr int kCousinLevels = 3;
+constexpr double kCousinShare = 0.5;
+constexpr double kCousinMaxLinkDensity = 0.25;
+// Text (bytes) a candidate needs for its full content-like class bonus.
+constexpr double kFullHintText = 500;
 
 bool IsBlockTag(GumboTag t) {
   switch (t) {
@@ -178,7 +185,180 @@ class Walker {
   BlockKind kind_ = BlockKind::kParagraph;
 };
 
+// Class/id words of a lead (standfirst) in the languages of the news the
+// pipeline reads: English, German, French, Spanish, Italian, Czech,
+// Portuguese, Russian transliterations.
+constexpr std::string_view kLeadWords[] = {
+    "lead",     "intro",      "teaser",    "excerpt",     "summary",
+    "abstract", "standfirst", "subtitle",  "sub-title",   "subtitulo",
+    "subhead",  "subline",    "deck",      "chapo",       "chapeau",
+    "perex",    "bajada",     "sapo",      "entradilla",  "sottotitolo",
+    "anrisser", "vorspann",   "occhiello", "lide",
+    "podzagolovok", "anons"};
+// A lead is a sentence or a short paragraph, not a wrapper of the article.
+constexpr size_t kMinLeadText = 140;
+constexpr int kMinLeadSentences = 2;
+// Lead elements taken at most (a kicker line and a standfirst).
+constexpr int kMaxLeads = 2;
+constexpr size_t kMaxLeadText = 1200;
+// A paragraph this long after the headline means the body has begun.
+constexpr size_t kBodyStartText = 200;
+// Elements looked at after the headline before giving up.
+constexpr int kLeadWindow = 400;
+
+bool HasLeadName(const GumboNode* node) {
+  std::string s(Attr(node, "class"));
+  s.push_back(' ');
+  s.append(Attr(node, "id"));
+  for (char& c : s)
+    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  if (s.size() <= 1) return false;
+  // "leader-board" ads, "teaser-list" link lists and the lead media
+  // (picture, video) of a story are no leads.
+  for (std::string_view w : {"leader", "list", "media", "video", "image",
+                             "photo", "asset", "slide", "carousel", "gallery",
+                             "caption"}) {
+    if (s.find(w) != std::string::npos) return false;
+  }
+  for (std::string_view w : kLeadWords)
+    if (s.find(w) != std::string::npos) return true;
+  return false;
+}
+
+// Sentence ends: . ! ? : or an ellipsis, maybe closed by a quote, then a
+// space or the end.
+int SentenceEnds(std::string_view s) {
+  int n = 0;
+  for (size_t i = 0; i < s.size(); ++i) {
+    size_t j = i;
+    if (s[i] == '.' || s[i] == '!' || s[i] == '?' || s[i] == ':') {
+      j = i + 1;
+    } else if (s.compare(i, 3, "\xE2\x80\xA6") == 0) {  // U+2026
+      j = i + 3;
+    } else {
+      continue;
+    }
+    if (j < s.size() && (s[j] == '"' || s[j] == '\'')) ++j;
+    if (s.compare(j, 3, "\xE2\x80\x9D") == 0 ||  // U+201D
+        s.compare(j, 3, "\xE2\x80\x9C") == 0)    // U+201C
+      j += 3;
+    if (s.compare(j, 2, "\xC2\xBB") == 0) j += 2;  // U+00BB
+    if (j >= s.size() || s[j] == ' ') ++n;
+    i = j - 1;
+  }
+  return n;
+}
+
+// Text and link-text bytes (non-space) of a subtree.
+void CountText(const GumboNode* node, bool in_link, size_t* text,
+               size_t* links, int depth) {
+  if (depth > kMaxDomDepth) return;
+  if (node->type == GUMBO_NODE_TEXT || node->type == GUMBO_NODE_CDATA) {
+    for (char c : std::string_view(node->v.text.text)) {
+      if (std::isspace(static_cast<unsigned char>(c))) continue;
+      ++*text;
+      if (in_link) ++*links;
+    }
+    return;
+  }
+  if (!IsElement(node) || IsNonContentTag(node)) return;
+  in_link = in_link || node->v.element.tag == GUMBO_TAG_A;
+  const GumboVector& children = node->v.element.children;
+  for (unsigned i = 0; i < children.length; ++i)
+    CountText(static_cast<const GumboNode*>(children.data[i]), in_link, text,
+              links, depth + 1);
+}
+
 }  // namespace
+
+std::vector<Block> FindLeads(const Dom& dom,
+                             const std::vector<const GumboNode*>& containers) {
+  std::vector<Block> leads;
+  const GumboNode* body = dom.body();
+  if (body == nullptr) return leads;
+  std::unordered_set<const GumboNode*> in_container(containers.begin(),
+                                                    containers.end());
+  const GumboNode* headline = nullptr;
+  const GumboNode* headline_header = nullptr;
+  bool done = false;
+  int seen = 0;
+  int found = 0;
+  ForEachElement(body, [&](const GumboNode* n) {
+    if (done) return false;
+    GumboTag t = n->v.element.tag;
+    if (headline == nullptr) {
+      if (t != GUMBO_TAG_H1) return true;
+      std::string cls = std::string(Attr(n, "class")) + " " +
+                        std::string(Attr(n, "id"));
+      if (cls.find("logo") != std::string::npos ||
+          cls.find("site") != std::string::npos ||
+          NodeText(n, 64).size() < 8)
+        return false;
+      headline = n;
+      for (const GumboNode* a = n->parent; a != nullptr && IsElement(a);
+           a = a->parent) {
+        if (a->v.element.tag == GUMBO_TAG_HEADER) {
+          headline_header = a;
+          break;
+        }
+      }
+      return false;
+    }
+    if (++seen > kLeadWindow) {
+      done = true;
+      return false;
+    }
+    if (t != GUMBO_TAG_HEADER &&
+        (IsNonContentTag(n) || IsHidden(n) || LooksLikeBoilerplate(n) ||
+         IsTeaserOrCommentsBox(n)))
+      return false;
+    bool named = HasLeadName(n);
+    bool header_p = false;
+    if (!named && t == GUMBO_TAG_P && headline_header != nullptr) {
+      for (const GumboNode* a = n->parent; a != nullptr && IsElement(a);
+           a = a->parent)
+        if (a == headline_header) header_p = true;
+    }
+    if (!named && !header_p) {
+      if (t == GUMBO_TAG_P || (t == GUMBO_TAG_DIV && in_container.contains(n))) {
+        // The body has begun: a long paragraph, or the content container
+        // itself (its own text is already there).
+        if (in_container.contains(n) ||
+            NodeText(n, kBodyStartText + 8).size() >= kBodyStartText) {
+          done = true;
+          return false;
+        }
+      }
+      if (in_container.contains(n)) {
+        done = true;
+        return false;
+      }
+      return true;
+    }
+    if (t != GUMBO_TAG_P && t != GUMBO_TAG_DIV && t != GUMBO_TAG_H2 &&
+        t != GUMBO_TAG_H3 && t != GUMBO_TAG_SPAN && t != GUMBO_TAG_SECTION &&
+        t != GUMBO_TAG_STRONG && t != GUMBO_TAG_B)
+      return true;
+    size_t text = 0, links = 0;
+    CountText(n, false, &text, &links, 0);
+    if (text > kMaxLeadText) return true;  // a wrapper: look inside
+    if (links * 10 > text * 3) return false;
+    const std::string s = NodeText(n);
+    // A one-line deck or kicker restates the headline; a lead tells the
+    // story in sentences of its own.
+    if (s.size() < kMinLeadText || SentenceEnds(s) < kMinLeadSentences)
+      return false;
+    Content lead;
+    BuildBlocks(n, BlockFilter{}, &lead);
+    for (Block& b : lead.blocks) {
+      b.kind = BlockKind::kParagraph;
+      leads.push_back(std::move(b));
+    }
+    if (++found >= kMaxLeads) done = true;
+    return false;
+  });
+  return leads;
+}
 
 void BuildBlocks(const GumboNode* root, const BlockFilter& filter,
                  Content* out) {
@@ -211,7 +391,15 @@ void FindMainContent(const Dom& dom, const BlockFilter& filter,
                   t == GUMBO_TAG_LI
               ? -3
               : 0;
-      it->second = base + ClassWeight(n);
+      // A content-like name ("text", "story") is weak evidence on a small
+      // box (a teaser's "t_text"): its bonus grows with the text held.
+      double w = ClassWeight(n);
+      if (w > 0) {
+        auto st = stats.find(n);
+        size_t text = st != stats.end() ? st->second.text : 0;
+        w *= std::min(1.0, static_cast<double>(text) / kFullHintText);
+      }
+      it->second = base + w;
       order.push_back(n);
     }
     it->second += s;
@@ -273,6 +461,54 @@ void FindMainContent(const Dom& dom, const BlockFilter& filter,
         best = a;
         best_score = std::max(best_score, sc->second);
         up = -1;  // measure further levels from the new container
+      }
+    }
+  }
+  // Article chunks (a body cut in two by an ad row or an inline box) sit in
+  // cousin containers: when a close ancestor of the best container also
+  // holds another container that scores nearly as well and the ancestor is
+  // not link-heavy, the ancestor is the article.
+  if (best_score >= 10) {
+    const GumboNode* lowest = nullptr;
+    int lowest_up = kCousinLevels + 1;
+    for (const GumboNode* c : order) {
+      if (c == best || scores[c] < best_score * kCousinShare) continue;
+      // Levels from `best` up to the common ancestor with `c`.
+      std::vector<const GumboNode*> chain;
+      for (const GumboNode* a = best->parent;
+           a != nullptr && IsElement(a) && a != body &&
+           chain.size() < static_cast<size_t>(kCousinLevels);
+           a = a->parent)
+        chain.push_back(a);
+      int up = 0;
+      for (const GumboNode* a : chain) {
+        ++up;
+        if (a == c) break;  // `c` is an ancestor: handled above
+        bool holds = false;
+        for (const GumboNode* x = c->parent; x != nullptr && IsElement(x);
+             x = x->parent) {
+          if (x == a) holds = true;
+          if (holds || x == body) break;
+        }
+        if (!holds) continue;
+        bool under_best = false;
+        for (const GumboNode* x = c; x != nullptr && IsElement(x);
+             x = x->parent)
+          if (x == best) under_best = true;
+        if (!under_best && up < lowest_up) {
+          lowest = a;
+          lowest_up = up;
+        }
+        break;
+      }
+    }
+    if (lowest != nullptr) {
+      const Stats& st = stats[lowest];
+      double density =
+          st.text ? static_cast<double>(st.links) / st.text : 1.0;
+      if (density < kCousinMaxLinkDensity) {
+        best = lowest;
+        best_score = std::max(best_score, scores.count(lowest) ? scores[lowest] : 0.0);
       }
     }
   }

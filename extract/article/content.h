@@ -38,6 +38,15 @@ void BuildBlocks(const GumboNode* root, const BlockFilter& filter,
 void FindMainContent(const Dom& dom, const BlockFilter& filter,
                      std::vector<const GumboNode*>* also);
 
+// Leads (standfirst, teaser, excerpt) that the page sets between the
+// headline and the start of the article text, outside what `containers`
+// give: elements named like a lead in several languages ("lead", "intro",
+// "chapo", "bajada", "perex", ...) or paragraphs in the headline's own
+// <header>. Returned in document order as paragraph blocks (one per
+// paragraph of the lead).
+std::vector<Block> FindLeads(const Dom& dom,
+                             const std::vector<const GumboNode*>& containers);
+
 // Drops empty blocks and later exact duplicates; joins with "\n\n".
 void FinishBlocks(std::vector<Block>* blocks, std::string* text);
 

@@ -123,6 +123,22 @@ void ExtractGeneric(const Dom& dom, Article* article) {
     for (const Block& b : loose.blocks) loose_total += b.text.size();
     if (loose_total > total) content = std::move(loose);
   }
+  // A lead outside the container (in the headline's header, or a block of
+  // its own) opens the text unless the container already holds it.
+  std::vector<Block> leads = FindLeads(dom, containers);
+  if (!leads.empty()) {
+    std::string all;
+    for (const Block& b : content.blocks) all += b.text + " ";
+    std::string lead;
+    for (const Block& b : leads) lead += b.text + " ";
+    if (all.find(lead) == std::string::npos) {
+      std::erase_if(leads, [&](const Block& l) {
+        return all.find(l.text) != std::string::npos;
+      });
+      content.blocks.insert(content.blocks.begin(), leads.begin(),
+                            leads.end());
+    }
+  }
   article->blocks = std::move(content.blocks);
   AppendCaptions(std::move(content.captions), &article->captions);
   FinishBlocks(&article->blocks, &article->text);

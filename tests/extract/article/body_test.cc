@@ -1,0 +1,146 @@
+// Body-text methods of the generic extractor on small pages parsed by Gumbo:
+// which container is the article, which blocks inside it are not.
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "core/types.h"
+#include "tests/extract/article/article_test_util.h"
+
+namespace newsfacts {
+namespace {
+
+using testing::ExtractHtml;
+
+const char kP1[] =
+    "The council met on Tuesday, and after a long debate it approved the "
+    "budget for the coming year, with two members voting against it.";
+const char kP2[] =
+    "Officials said the new plan would fund schools, roads and clinics, "
+    "although critics argued that the figures were optimistic.";
+const char kP3[] =
+    "The mayor, who had pushed for the plan since spring, thanked the "
+    "members and promised a review of the spending in six months.";
+const char kP4[] =
+    "Residents who attended the meeting said they hoped the money would "
+    "reach the poorer districts first, as the council had promised.";
+
+std::string P(const char* text) { return std::string("<p>") + text + "</p>"; }
+
+std::string Page(const std::string& body) {
+  return "<html lang=\"en\"><head><title>Budget passes | Example "
+         "News</title></head><body><h1>Budget passes</h1>" +
+         body + "</body></html>";
+}
+
+std::vector<std::string> Blocks(const std::string& html) {
+  Result<Article> a = ExtractHtml(html);
+  EXPECT_TRUE(a.ok()) << a.status().message();
+  std::vector<std::string> got;
+  if (a.ok())
+    for (const Block& b : a->blocks) got.push_back(b.text);
+  return got;
+}
+
+TEST(ArticleBody, TextRichContainerKeptWhateverItsClassSays) {
+  // CMS flags such as "node--promoted" or a paywall wrapper around the
+  // text match boilerplate words; the element holding the page's paragraph
+  // text is the article all the same.
+  const std::string html = Page(
+      "<div class=\"node node--promoted\"><div class=content-behind-paywall>" +
+      P(kP1) + P(kP2) + P(kP3) + P(kP4) +
+      "</div></div><div class=newsletter-signup><p>Sign up for our "
+      "newsletter, every morning, for free.</p></div>");
+  EXPECT_EQ(Blocks(html), (std::vector<std::string>{kP1, kP2, kP3, kP4}));
+}
+
+TEST(ArticleBody, CommentThreadIsNeverProtectedByItsText) {
+  const std::string html =
+      Page("<div class=story>" + P(kP1) +
+           "</div><div class=comments><div class=comment>" + P(kP2) +
+           "</div><div class=comment>" + P(kP3) + "</div><div class=comment>" +
+           P(kP4) + "</div></div>");
+  EXPECT_EQ(Blocks(html), (std::vector<std::string>{kP1}));
+}
+
+TEST(ArticleBody, SmallTeaserWithContentLikeClassDoesNotWin) {
+  // "t_text" says text, but a teaser of one line is not the article.
+  const std::string html = Page(
+      "<div class=col_right><div class=small-teaser><div class=t_text><p>"
+      "Krisenfest: a portrait, in words and pictures.</p></div></div></div>"
+      "<div class=col_left><div class=c1>" +
+      P(kP1) + P(kP2) + "</div></div>");
+  EXPECT_EQ(Blocks(html), (std::vector<std::string>{kP1, kP2}));
+}
+
+TEST(ArticleBody, ArticleChunksInCousinContainersAreJoined) {
+  // The body is cut into two grid rows by an ad rail; each row holds a
+  // chunk of the text.
+  const std::string html = Page(
+      "<article><div class=chunks><div class=row><div class=chunk>" + P(kP1) +
+      P(kP2) +
+      "</div><div class=ad-slot>Advertisement</div></div><div class=row>"
+      "<div class=chunk>" +
+      P(kP3) + P(kP4) +
+      "</div></div></div></article><div class=more><ul><li><a href=/a>Other "
+      "story</a></li><li><a href=/b>Another story</a></li></ul></div>");
+  EXPECT_EQ(Blocks(html), (std::vector<std::string>{kP1, kP2, kP3, kP4}));
+}
+
+const char kLead[] =
+    "The city will spend more on schools and roads next year. Critics say "
+    "the figures rest on optimistic forecasts of tax income, and that the "
+    "poorer districts will wait again.";
+
+TEST(ArticleBody, LeadBesideTheHeadlineOpensTheText) {
+  const std::vector<std::pair<std::string, std::string>> leads = {
+      {"named lead in the header",
+       "<header><p class=article-lead>" + std::string(kLead) + "</p></header>"},
+      {"German Vorspann block",
+       "<div class=artikel-vorspann>" + std::string(kLead) + "</div>"},
+      {"unnamed paragraph in the headline's header", ""},
+  };
+  for (const auto& [name, lead] : leads) {
+    SCOPED_TRACE(name);
+    std::string html =
+        lead.empty()
+            ? "<html><head><title>Budget passes</title></head><body><article>"
+              "<header><h1>Budget passes</h1><p>" +
+                  std::string(kLead) + "</p></header><div class=story>" +
+                  P(kP1) + P(kP2) + "</div></article></body></html>"
+            : Page(lead + "<div class=story>" + P(kP1) + P(kP2) + "</div>");
+    EXPECT_EQ(Blocks(html), (std::vector<std::string>{kLead, kP1, kP2}));
+  }
+}
+
+TEST(ArticleBody, DecksCaptionsAndDatelinesAreNoLeads) {
+  const std::vector<std::string> tops = {
+      // A one-line deck restates the headline.
+      "<h2 class=subtitle>Council approves the budget after a long debate "
+      "about schools, roads and clinics in the city</h2>",
+      // The story's lead picture and its credit.
+      "<div class=lead-media><p>The council chamber on Tuesday. The vote "
+      "came late in the evening after a long debate. (Photo: Jo Doe / "
+      "Example Agency)</p></div>",
+      // Other stories' teasers.
+      "<ul class=teaser-list><li>Mayor opens the bridge. Traffic flows "
+      "again after two years of works on the river crossing.</li></ul>",
+  };
+  for (const std::string& top : tops) {
+    SCOPED_TRACE(top);
+    EXPECT_EQ(Blocks(Page(top + "<div class=story>" + P(kP1) + P(kP2) +
+                          "</div>")),
+              (std::vector<std::string>{kP1, kP2}));
+  }
+}
+
+TEST(ArticleBody, LeadAlreadyInTheContainerIsNotRepeated) {
+  const std::string html = Page("<div class=story><p class=intro>" +
+                                std::string(kLead) + "</p>" + P(kP1) + P(kP2) +
+                                "</div>");
+  EXPECT_EQ(Blocks(html), (std::vector<std::string>{kLead, kP1, kP2}));
+}
+
+}  // namespace
+}  // namespace newsfacts
