@@ -280,7 +280,8 @@ std::string ChooseTitle(const Dom& dom, const PageMetadata& meta) {
   for (size_t i = 0; i < h1s.size() && i < 5; ++i) {
     std::string text = NodeText(h1s[i]);
     if (text.size() < 8 || text.size() > 300) continue;
-    if (IsSiteHeading(h1s[i], text, meta, host)) continue;
+    if (IsSiteHeading(h1s[i], text, meta, host) || InFooterOrAside(h1s[i]))
+      continue;
     if (meta.title.find(text) != std::string::npos) return text;
     // "Politics | Headline", "Kicker: Headline": the <h1> holds a kicker
     // element before the headline that the metadata title gives alone.

@@ -643,29 +643,89 @@ std::string NormalizeDate(std::string_view value) {
   return date + buf + offset;
 }
 
-std::string StripSiteName(std::string_view title, std::string_view site_name) {
+namespace {
+
+// Lower-case letters and digits only: "Time 4 Talks" -> "time4talks".
+std::string SqueezeName(std::string_view s) {
+  std::string out;
+  for (char c : s) {
+    const unsigned char u = static_cast<unsigned char>(c);
+    if (std::isalnum(u) || u >= 0x80)
+      out.push_back(static_cast<char>(std::tolower(u)));
+  }
+  return out;
+}
+
+// True when a part of a <title> names the site: it contains the site name,
+// or is the site name written without spaces ("seelenradio" for the host
+// seelenradio.de).
+bool NamesSite(std::string_view part, std::string_view site_name,
+               bool exact) {
+  if (site_name.empty()) return false;
+  if (!exact && Lower(part).find(Lower(site_name)) != std::string::npos)
+    return true;
+  const std::string p = SqueezeName(part);
+  return !p.empty() && p == SqueezeName(site_name);
+}
+
+// "www.seelenradio.de" -> "seelenradio"; "" when `url` has no host.
+std::string HostLabel(std::string_view url) {
+  const size_t scheme = url.find("://");
+  if (scheme == std::string_view::npos) return {};
+  std::string_view host = url.substr(scheme + 3);
+  host = host.substr(0, host.find_first_of("/:?#"));
+  if (host.substr(0, 4) == "www.") host.remove_prefix(4);
+  return Lower(host.substr(0, host.find('.')));
+}
+
+// StripSiteName(); `exact`: `site_name` is a host label, which names the
+// site only as a whole part, never as a word inside one ("web").
+std::string StripSite(std::string_view title, std::string_view site_name,
+                      bool exact) {
   std::string t = Trim(std::string(title));
   static constexpr std::string_view kSeps[] = {" | ",  " - ", " – ", " — ",
                                                " :: ", " » ", " · "};
   for (std::string_view sep : kSeps) {
     size_t last = t.rfind(sep);
     if (last != std::string::npos) {
+      // "seelenradio » Nummer zwei: Leo": the site comes first.
+      const size_t first = t.find(sep);
+      const std::string first_head = Trim(t.substr(0, first));
+      if (NamesSite(first_head, site_name, exact) &&
+          !NamesSite(Trim(t.substr(last + sep.size())), site_name, exact))
+        return StripSite(Trim(t.substr(first + sep.size())), site_name,
+                         exact);
+      // "Site » Blog Archiv » Headline", "Headline | Section | Site": of
+      // three or more parts split by a bar or a chevron (never a dash,
+      // which headlines use themselves) the longest is the headline.
+      if (first != last && sep != " - " && sep != " – " && sep != " — ") {
+        std::string best;
+        size_t start = 0;
+        while (start <= t.size()) {
+          size_t end = t.find(sep, start);
+          if (end == std::string::npos) end = t.size();
+          std::string part = Trim(t.substr(start, end - start));
+          if (part.size() > best.size() && !NamesSite(part, site_name, exact))
+            best = std::move(part);
+          start = end + sep.size();
+        }
+        if (!best.empty()) return best;
+      }
       std::string head = Trim(t.substr(0, last));
       std::string tail = Trim(t.substr(last + sep.size()));
-      bool tail_is_site =
-          !site_name.empty() &&
-          Lower(tail).find(Lower(site_name)) != std::string::npos;
+      bool tail_is_site = NamesSite(tail, site_name, exact);
       size_t tail_words = std::count(tail.begin(), tail.end(), ' ') + 1;
       if (tail_is_site || tail.size() < head.size() || tail_words <= 3)
         return head;
-      size_t first = t.find(sep);
-      std::string first_head = Trim(t.substr(0, first));
-      if (!site_name.empty() &&
-          Lower(first_head).find(Lower(site_name)) != std::string::npos)
-        return Trim(t.substr(first + sep.size()));
     }
   }
   return t;
+}
+
+}  // namespace
+
+std::string StripSiteName(std::string_view title, std::string_view site_name) {
+  return StripSite(title, site_name, /*exact=*/false);
 }
 
 PageMetadata ReadMetadata(const Dom& dom) {
@@ -736,11 +796,15 @@ PageMetadata ReadMetadata(const Dom& dom) {
   SetIfEmpty(&meta.published, page_dates.published);
   SetIfEmpty(&meta.modified, page_dates.modified);
   meta.title = DecodeEntities(meta.title);
+  // Without og:site_name, the host names the site ("seelenradio").
+  const bool from_host = meta.site_name.empty();
+  const std::string site_key =
+      !from_host ? meta.site_name
+                 : HostLabel(!meta.canonical_url.empty() ? meta.canonical_url
+                                                         : meta.og_url);
   if (meta.title.empty())
-    meta.title = StripSiteName(DecodeEntities(og_title), meta.site_name);
-  if (meta.title.empty()) {
-    meta.title = StripSiteName(meta.html_title, meta.site_name);
-  }
+    meta.title = StripSite(DecodeEntities(og_title), site_key, from_host);
+  if (meta.title.empty()) meta.title = StripSite(meta.html_title, site_key, from_host);
   // The first <meta> author that names people: <meta name=author> often
   // holds the publisher ("Badische Zeitung") where cXense or Parse.ly
   // name the writer.

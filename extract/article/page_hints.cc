@@ -454,6 +454,15 @@ std::string FindVisibleDate(const Dom& dom, std::string_view url) {
   return found;
 }
 
+bool InFooterOrAside(const GumboNode* n) {
+  for (const GumboNode* p = n->parent; p != nullptr; p = p->parent) {
+    if (p->type == GUMBO_NODE_ELEMENT && (p->v.element.tag == GUMBO_TAG_FOOTER ||
+                                          p->v.element.tag == GUMBO_TAG_ASIDE))
+      return true;
+  }
+  return false;
+}
+
 std::string ShiftUtcToDay(std::string_view utc, std::string_view day) {
   if (utc.size() != 25 || !utc.ends_with("+00:00") || utc[10] != 'T')
     return {};

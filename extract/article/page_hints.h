@@ -48,6 +48,10 @@ std::string ChoosePublished(const Dom& dom, std::string_view url,
 // offset between -10:00 and +14:00 does.
 std::string ShiftUtcToDay(std::string_view utc, std::string_view day);
 
+// True when a <footer> or <aside> encloses `n` (an <h1> there is a widget
+// heading such as "Impressum", not the page's headline).
+bool InFooterOrAside(const GumboNode* n);
+
 // People named by rel=author, itemprop=author and author/byline markup.
 std::vector<std::string> FindBylines(const Dom& dom);
 

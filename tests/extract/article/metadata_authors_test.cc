@@ -1,0 +1,135 @@
+// Bylines and titles from page metadata and markup: byline cleaning
+// (picture credits, interview bylines, archive-link texts, separators),
+// the first <meta> author that names people, labelled bylines, and site
+// names before or around the headline in <title>.
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "core/types.h"
+#include "extract/article/dom.h"
+#include "extract/article/metadata.h"
+#include "extract/article/page_hints.h"
+#include "tests/extract/article/article_test_util.h"
+
+namespace newsfacts {
+namespace {
+
+using testing::ExtractHtml;
+using testing::kArticleBody;
+using Names = std::vector<std::string>;
+
+TEST(MetadataAuthors, CleansBylines) {
+  const std::vector<std::pair<std::string, Names>> cases = {
+      {"Text von Christian Seiler Illustration von Markus Roost",
+       {"Christian Seiler"}},
+      {"By Ann Lee Photos by Bo Chen", {"Ann Lee"}},
+      {"Richard David Precht im Gespräch mit Karin Fischer",
+       {"Richard David Precht", "Karin Fischer"}},
+      {"Alles von Martin Junker", {"Martin Junker"}},
+      {"Ann Lee \u2013", {"Ann Lee"}},
+      {"Ann Lee |", {"Ann Lee"}},
+      {"Иван Петров и Анна Смирнова", {"Иван Петров", "Анна Смирнова"}},
+      {"Artikel von:", {}},
+      {"Author:", {}},
+      {"The Planetary Press -", {}},
+  };
+  for (const auto& [in, want] : cases) EXPECT_EQ(SplitAuthors(in), want) << in;
+}
+
+TEST(MetadataAuthors, FirstMetaAuthorThatNamesPeople) {
+  auto dom = Dom::Parse(
+      "<html><head><meta property=og:site_name content=\"Badische Zeitung\">"
+      "<meta name=author content=\"Badische Zeitung\"><meta "
+      "property=cXenseParse:author content=\"Lisa Petrich\"></head><body>"
+      "</body></html>");
+  ASSERT_TRUE(dom.ok());
+  EXPECT_EQ(ReadMetadata(**dom).authors, Names{"Lisa Petrich"});
+  auto two = Dom::Parse(
+      "<html><head><meta property=article:author_name content=\"April "
+      "Roach, Daniel O'Mahony\"></head><body></body></html>");
+  ASSERT_TRUE(two.ok());
+  EXPECT_EQ(ReadMetadata(**two).authors,
+            (Names{"April Roach", "Daniel O'Mahony"}));
+}
+
+TEST(MetadataAuthors, LabelledBylines) {
+  const std::vector<std::pair<std::string, Names>> cases = {
+      {"<main><p>Text.</p></main><footer class=\"footer article-footer\">"
+       "<ul><li><span>Author: </span><span>Jacopo Cascioli</span></li>"
+       "</ul></footer>",
+       {"Jacopo Cascioli"}},
+      {"<p>Text.</p><p><em>Written by: <a href=https://x.org/a>Julie "
+       "Mollins</a> </em></p>",
+       {"Julie Mollins"}},
+      {"<p>Text.</p><div><b>Автор:</b> Иван Петров</div>", {"Иван Петров"}},
+      // Comments, the page footer and prose are not bylines.
+      {"<p>Text.</p><div class=comment-list><p>Author: Troll Person</p>"
+       "</div>",
+       {}},
+      {"<p>Text.</p><footer><p>Autor: Site Owner</p></footer>", {}},
+      {"<p>Text: the council met on Tuesday and approved the budget.</p>", {}},
+  };
+  for (const auto& [html, want] : cases) {
+    auto dom = Dom::Parse("<body>" + html + "</body>");
+    ASSERT_TRUE(dom.ok());
+    EXPECT_EQ(FindBylines(**dom), want) << html;
+  }
+}
+
+TEST(MetadataAuthors, BylineFallbackAfterPublisherIsDropped) {
+  // The first author-like element names the publisher; the byline under
+  // the headline names the writer.
+  Result<Article> a = ExtractHtml(
+      "<html><head><meta property=og:site_name content=\"The Planetary "
+      "Press\"></head><body><div class=author-line>The Planetary Press -"
+      "</div><h1>Forest lands key to protecting climate</h1><p>Written by: "
+      "Julie Mollins</p>" +
+      std::string(kArticleBody) + "</body></html>");
+  ASSERT_TRUE(a.ok()) << a.status().message();
+  EXPECT_EQ(a->authors, Names{"Julie Mollins"});
+}
+
+TEST(MetadataTitles, SiteNameBeforeOrAroundTheHeadline) {
+  EXPECT_EQ(StripSiteName("Budget passes | Politics | The Times", ""),
+            "Budget passes");
+  EXPECT_EQ(StripSiteName("Time 4 talks \u00bb Blog Archiv \u00bb Weitere "
+                          "Digitalisierung der Schweizer Kinos",
+                          ""),
+            "Weitere Digitalisierung der Schweizer Kinos");
+  // Dashes stay inside headlines.
+  EXPECT_EQ(StripSiteName("Unterhaus vertagt Votum - es drohen Chaos-Tage - "
+                          "SPIEGEL",
+                          "SPIEGEL"),
+            "Unterhaus vertagt Votum - es drohen Chaos-Tage");
+  EXPECT_EQ(StripSiteName("Seelenradio \u00bb Nummer zwei: Leo",
+                          "Seelenradio"),
+            "Nummer zwei: Leo");
+  // Without og:site_name the host names the site, as a whole part only.
+  auto dom = Dom::Parse(
+      "<html><head><title>seelenradio &raquo; Nummer zwei: Leo</title>"
+      "<link rel=canonical href=\"http://www.seelenradio.de/nummer-zwei/\">"
+      "</head><body></body></html>");
+  ASSERT_TRUE(dom.ok());
+  EXPECT_EQ(ReadMetadata(**dom).title, "Nummer zwei: Leo");
+  auto web = Dom::Parse(
+      "<html><head><title>Web tools \u00bb Weekly links</title><link "
+      "rel=canonical href=\"https://web.example.org/a\"></head><body>"
+      "</body></html>");
+  ASSERT_TRUE(web.ok());
+  EXPECT_EQ(ReadMetadata(**web).title, "Web tools");
+}
+
+TEST(MetadataTitles, FooterHeadingIsNoHeadline) {
+  Result<Article> a = ExtractHtml(
+      "<html><head><meta property=og:title content=\"FINA Weltmeisterschaften "
+      "VERSCHOBEN\"></head><body><h3>FINA Weltmeisterschaften VERSCHOBEN</h3>" +
+      std::string(kArticleBody) +
+      "<footer><h1>Impressum</h1><h1>Partner</h1></footer></body></html>");
+  ASSERT_TRUE(a.ok()) << a.status().message();
+  EXPECT_EQ(a->title, "FINA Weltmeisterschaften VERSCHOBEN");
+}
+
+}  // namespace
+}  // namespace newsfacts
