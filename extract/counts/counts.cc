@@ -479,10 +479,19 @@ std::optional<CaseCount> RuleCountTagger::Judge(
   // Coordinated counts ("two soldiers and five border guards were
   // killed") share the verb of the clause: a conjunct does not bound the
   // search of the counts it is coordinated with.
+  // "including [more than] 500 children": the apposition may open with a
+  // qualifier.
+  auto including_before = [&](size_t t) {
+    for (size_t len = 0; len <= 3 && len + sb < t; ++len) {
+      if (len > 0 && !lex_.qualifiers.count(v.Phrase(t - len, len))) continue;
+      if (counts_internal::AfterIncluding(v, t - len)) return true;
+    }
+    return false;
+  };
   size_t fwd_limit = se;
   size_t link = kind != HeadKind::kNone ? head_end : SIZE_MAX;
   for (size_t d = c + 1; d < cands.size(); ++d) {
-    if (counts_internal::AfterIncluding(v, cands[d].first)) {
+    if (including_before(cands[d].first)) {
       continue;  // an apposition inside this count's clause
     }
     if (cands[d].first >= head_end && cands[d].first >= j) {
@@ -495,7 +504,7 @@ std::optional<CaseCount> RuleCountTagger::Judge(
     }
   }
   size_t back_limit = sb;
-  if (!counts_internal::AfterIncluding(v, i)) {
+  if (!including_before(i)) {
     size_t start = first;
     for (size_t d = c; d-- > 0;) {
       if (cands[d].after > start) continue;
