@@ -11,6 +11,7 @@
 #include <exception>
 #include <map>
 #include <memory>
+#include <mutex>
 
 #include <re2/set.h>
 
@@ -74,21 +75,7 @@ int64_t DayCount(const std::string& a, const std::string& b) {
 class RuleDateTagger : public DateTagger {
  public:
   explicit RuleDateTagger(DateLexicon lex)
-      : lex_(std::move(lex)), rules_(dates::BuildRules(lex_)) {
-    // All rules as one unanchored set: one pass over a text tells which
-    // rules match anywhere, and only those scan it for their matches
-    // (most texts hit a few of the rules). If the set does not compile,
-    // or its DFA runs out of memory on a text, every rule runs.
-    RE2::Options opts;
-    opts.set_log_errors(false);
-    opts.set_max_mem(64 << 20);
-    auto set = std::make_unique<RE2::Set>(opts, RE2::UNANCHORED);
-    bool ok = !rules_.rules.empty();
-    for (const auto& r : rules_.rules) {
-      ok = ok && r.re->ok() && set->Add(r.re->pattern(), nullptr) >= 0;
-    }
-    if (ok && set->Compile()) any_rule_ = std::move(set);
-  }
+      : lex_(std::move(lex)), rules_(dates::BuildRules(lex_)) {}
 
   Status Check() const {
     for (const auto& r : rules_.rules)
@@ -122,6 +109,7 @@ class RuleDateTagger : public DateTagger {
     // Which rules can match at all (all of them when the set is missing
     // or fails on this text).
     std::vector<char> runs(rules_.rules.size(), 1);
+    std::call_once(any_rule_once_, [this] { BuildAnyRule(); });
     if (any_rule_) {
       std::vector<int> hits;
       RE2::Set::ErrorInfo err{};
@@ -498,7 +486,24 @@ class RuleDateTagger : public DateTagger {
 
   DateLexicon lex_;
   RuleSet rules_;
-  std::unique_ptr<RE2::Set> any_rule_;  // null: run every rule
+  // All rules as one unanchored set: one pass over a text tells which
+  // rules match anywhere, and only those scan it for their matches (most
+  // texts hit a few of the rules). Compiled on first use, so languages
+  // never tagged cost nothing at start-up. If the set does not compile, or
+  // its DFA runs out of memory on a text, every rule runs.
+  void BuildAnyRule() const {
+    RE2::Options opts;
+    opts.set_log_errors(false);
+    opts.set_max_mem(64 << 20);
+    auto set = std::make_unique<RE2::Set>(opts, RE2::UNANCHORED);
+    bool ok = !rules_.rules.empty();
+    for (const auto& r : rules_.rules) {
+      ok = ok && r.re->ok() && set->Add(r.re->pattern(), nullptr) >= 0;
+    }
+    if (ok && set->Compile()) any_rule_ = std::move(set);
+  }
+  mutable std::once_flag any_rule_once_;
+  mutable std::unique_ptr<RE2::Set> any_rule_;  // null: run every rule
 };
 
 }  // namespace

@@ -274,6 +274,18 @@ void RuleEntityTagger::Chunk(const AnalyzedText& at, const std::vector<Word>& w,
       pos = end + 1;
       continue;
     }
+    // "Justice Department", "General Motors": a title word right before an
+    // organization head word is part of the organization's name.
+    if (m.title != nullptr && m.end == pos && pos < last &&
+        w[pos + 1].is_word && w[pos + 1].cap && !w[pos].possessive &&
+        lex_.IsOrgSuffix(w[pos + 1].text) && !HeadingSentence(w, pos)) {
+      size_t end = OrgEnd(w, pos + 1, last);
+      out.push_back(Make(at, w, pos, end, EntityType::kOrg, "", "org.suffix"));
+      title.clear();
+      honorific = false;
+      pos = end + 1;
+      continue;
+    }
     if (m.title != nullptr) {
       title = *m.title;
       pos = m.end + 1;

@@ -222,6 +222,7 @@ Result<Lexicon> LoadLexicon(const std::string& lang_dir,
       {"ent-org-context", &lex.org_context_},
       {"ent-org-teams", &lex.teams_},
       {"ent-sports-cues", &lex.sports_},
+      {"ent-org-bodies", &lex.bodies_},
   };
   for (const auto& [name, set] : kSets) {
     auto lines = ReadList(lang_dir + "/" + name + ".txt");

@@ -73,6 +73,8 @@ class Lexicon {
   // A team nickname ("Cowboys", "Red Sox"), normalized key.
   bool IsTeamName(std::string_view w) const { return Has(teams_, w); }
   bool IsSportsCue(std::string_view w) const { return Has(sports_, w); }
+  // "House", "Army": a state body when written "the X".
+  bool IsStateBody(std::string_view w) const { return Has(bodies_, w); }
   const StringSet& sports_cues() const { return sports_; }
   // Prepositions that confirm a cue-needing place name ("in", "from").
   bool IsLocPreposition(std::string_view w) const {
@@ -125,7 +127,7 @@ class Lexicon {
   StringSet honorifics_, org_suffixes_, loc_suffixes_, given_, family_, speech_,
       stop_, acro_stop_, connectors_, abbrevs_, loc_cues_, possessive_heads_,
       first_words_, loc_preps_, roles_, legal_forms_, org_cues_, org_context_,
-      teams_, sports_;
+      teams_, sports_, bodies_;
   // The system word list: views into one arena holding the file, not one
   // heap string per word (start-up cost).
   std::unordered_set<size_t> key_prefixes_;  // see MayContinue()

@@ -212,6 +212,13 @@ bool RuleEntityTagger::ClassifyRun(const AnalyzedText& at,
     }
   }
   if (n_words == 1 && lex_.IsLegalForm(first)) return false;  // a lone "Inc"
+  // "passed the House", "the Army said": a state body.
+  if (n_words == 1 && a > 0 && w[a - 1].is_word && w[a - 1].text == "the" &&
+      lex_.IsStateBody(first) && !w[a].sentence_start &&
+      (b + 1 >= w.size() || !w[b + 1].is_word || !w[b + 1].cap)) {
+    out.push_back(Make(at, w, a, b, EntityType::kOrg, "", "org.state-body"));
+    return true;
+  }
   // "Polygraph.info", "Amazon.com": a site named by its domain.
   if (n_words == 1 && !heading && IsDomainName(first)) {
     out.push_back(Make(at, w, a, b, EntityType::kOrg, "", "org.domain"));
