@@ -23,6 +23,10 @@ constexpr double kAncestorShare = 0.7;
 constexpr int kCousinLevels = 3;
 constexpr double kCousinShare = 0.5;
 constexpr double kCousinMaxLinkDensity = 0.25;
+// Trailing lines shorter than this that do not end a sentence are trimmed,
+// at most this many.
+constexpr size_t kShortTailLine = 80;
+constexpr int kMaxTailTrim = 3;
 // Text (bytes) a candidate needs for its full content-like class bonus.
 constexpr double kFullHintText = 500;
 
@@ -541,6 +545,31 @@ void FindMainContent(const Dom& dom, const BlockFilter& filter,
           (st->second.text > 0 && density == 0 && st->second.commas > 0))
         also->push_back(sib);
     }
+  }
+}
+
+void TrimTail(std::vector<Block>* blocks) {
+  int trimmed = 0;
+  while (blocks->size() > 1 && trimmed < kMaxTailTrim) {
+    const Block& b = blocks->back();
+    if (b.kind != BlockKind::kParagraph && b.kind != BlockKind::kHeading)
+      break;
+    const std::string& t = b.text;
+    if (t.size() >= kShortTailLine) break;
+    // Ends like a sentence (or a quote closing one): article text.
+    size_t end = t.size();
+    while (end > 0 && (t[end - 1] == ' ')) --end;
+    if (end == 0) break;
+    const unsigned char last = static_cast<unsigned char>(t[end - 1]);
+    bool sentence = last == '.' || last == '!' || last == '"' ||
+                    last == '\'' ||
+                    (end >= 3 && (t.compare(end - 3, 3, "\xE2\x80\x9D") == 0 ||
+                                  t.compare(end - 3, 3, "\xE2\x80\x9C") == 0 ||
+                                  t.compare(end - 3, 3, "\xE2\x80\xA6") == 0)) ||
+                    (end >= 2 && t.compare(end - 2, 2, "\xC2\xBB") == 0);
+    if (sentence) break;
+    blocks->pop_back();
+    ++trimmed;
   }
 }
 

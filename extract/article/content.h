@@ -47,6 +47,12 @@ void FindMainContent(const Dom& dom, const BlockFilter& filter,
 std::vector<Block> FindLeads(const Dom& dom,
                              const std::vector<const GumboNode*>& containers);
 
+// Precision trim of the end of a generic extraction: the article's last
+// words are a sentence; short trailing lines that are not (source and photo
+// credits, "Contact:", "Share this article?", "Print recipe", a "Related"
+// label) are the page's furniture. List items and table rows stay.
+void TrimTail(std::vector<Block>* blocks);
+
 // Drops empty blocks and later exact duplicates; joins with "\n\n".
 void FinishBlocks(std::vector<Block>* blocks, std::string* text);
 

@@ -142,6 +142,17 @@ void ExtractGeneric(const Dom& dom, Article* article) {
   article->blocks = std::move(content.blocks);
   AppendCaptions(std::move(content.captions), &article->captions);
   FinishBlocks(&article->blocks, &article->text);
+  std::vector<Block> trimmed = article->blocks;
+  TrimTail(&trimmed);
+  if (trimmed.size() != article->blocks.size()) {
+    std::string text;
+    FinishBlocks(&trimmed, &text);
+    // Never trim a page down to nothing (a heading alone is dropped).
+    if (!text.empty()) {
+      article->blocks = std::move(trimmed);
+      article->text = std::move(text);
+    }
+  }
 }
 
 // Lower-case letters and digits only: "By Ann Lee," -> "byannlee".

@@ -142,5 +142,28 @@ TEST(ArticleBody, LeadAlreadyInTheContainerIsNotRepeated) {
   EXPECT_EQ(Blocks(html), (std::vector<std::string>{kLead, kP1, kP2}));
 }
 
+TEST(ArticleBody, ShortTrailingLinesThatEndNoSentenceAreTrimmed) {
+  const std::string html = Page(
+      "<div class=story>" + P(kP1) + P(kP2) +
+      "<p>Quelle: Deutscher Jagdverband (DJV)</p><p>Photo credit: Getty</p>"
+      "<p>War der Artikel hilfreich?</p></div>");
+  EXPECT_EQ(Blocks(html), (std::vector<std::string>{kP1, kP2}));
+}
+
+TEST(ArticleBody, ArticleEndingsAndListsAreNotTrimmed) {
+  // A short last sentence, a closing quote and a final list stay.
+  EXPECT_EQ(Blocks(Page("<div class=story>" + P(kP1) + P(kP2) +
+                        "<p>The vote is final.</p></div>")),
+            (std::vector<std::string>{kP1, kP2, "The vote is final."}));
+  EXPECT_EQ(
+      Blocks(Page("<div class=story>" + P(kP1) + P(kP2) +
+                  "<p>\u201cWe did it,\u201d she said, \u201cat last.\u201d</p></div>")),
+      (std::vector<std::string>{kP1, kP2,
+                                "\u201cWe did it,\u201d she said, \u201cat last.\u201d"}));
+  EXPECT_EQ(Blocks(Page("<div class=story>" + P(kP1) + P(kP2) +
+                        "<ul><li>Schools</li><li>Roads</li></ul></div>")),
+            (std::vector<std::string>{kP1, kP2, "Schools", "Roads"}));
+}
+
 }  // namespace
 }  // namespace newsfacts
