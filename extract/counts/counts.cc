@@ -688,6 +688,25 @@ std::optional<CaseCount> RuleCountTagger::Judge(
     out.place = counts_internal::FindPlace(v, w);
   }
 
+  // Modality: "could affect up to 10,000", "may have killed 30", "30
+  // people could be evacuated". Such counts stay (the spec's gold makes
+  // them optional) but say so in their rule id.
+  for (size_t t = first; t > std::max(back_limit, sb) && first - t <= 6;) {
+    --t;
+    if (v.lower[t] == "," || v.lower[t] == ";") break;
+    if (lex_.modals.count(v.lower[t])) {
+      out.rule += ".modal";
+      break;
+    }
+  }
+  if (!out.rule.ends_with(".modal")) {
+    for (size_t t = head_end; t < fwd_limit && t < head_end + 3; ++t) {
+      if (lex_.modals.count(v.lower[t])) {
+        out.rule += ".modal";
+        break;
+      }
+    }
+  }
   const size_t begin = v.at.tokens[first].span.begin;
   const size_t end = v.at.tokens[head_end - 1].span.end;
   out.span = {begin, end};

@@ -116,8 +116,13 @@ Result<CountLexicon> CountLexicon::Load(const std::string& lang_dir) {
   std::stable_sort(lex.case_stems.begin(), lex.case_stems.end(),
                    longest_first);
   // Optional: a language may have no level verbs that take a preposition
-  // a qualifier shares.
+  // a qualifier shares, or no modal word list.
   std::error_code ec;
+  if (std::filesystem::exists(lang_dir + "/counts-modals.txt", ec)) {
+    auto md = ReadTable(lang_dir + "/counts-modals.txt");
+    NF_RETURN_IF_ERROR(md.status());
+    for (auto& r : *md) lex.modals.insert(r[0]);
+  }
   if (std::filesystem::exists(lang_dir + "/counts-level-verbs.txt", ec)) {
     auto lv = ReadTable(lang_dir + "/counts-level-verbs.txt");
     NF_RETURN_IF_ERROR(lv.status());

@@ -64,6 +64,10 @@ struct CountLexicon {
   // "достигло"): a max qualifier right after one ("до") is no qualifier.
   // From the optional counts-level-verbs.txt.
   std::vector<std::string> level_verb_stems;
+  // Modal and forecast words ("could", "may", "threatened", "могут"): a
+  // count in their clause is tagged with its rule id ending ".modal". From
+  // the optional counts-modals.txt.
+  std::unordered_set<std::string> modals;
   std::unordered_set<std::string> stopwords;
   std::unordered_set<std::string> negators;
   std::unordered_set<std::string> reporting_verbs;  // end the event search

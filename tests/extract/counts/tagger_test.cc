@@ -154,6 +154,30 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"Police did not detain 40 people, the ministry said.", "", 0, "",
              "", "", "", "", ""}));
 
+// Modal and forecast counts are kept (optional in gold) and say so in their
+// rule id; reported ones do not.
+TEST(CountTaggerModalityTest, ModalCountsEndTheirRuleWithModal) {
+  auto t = CountTagger::Create(testing::ConfigDir() + "/lang/en");
+  ASSERT_OK(t);
+  struct {
+    std::string text;
+    bool modal;
+  } cases[] = {
+      {"The storm could affect up to 10,000 people.", true},
+      {"The government threatened to deport 200 refugees.", true},
+      {"Up to 300 workers may be laid off.", true},
+      {"At least 12 people were killed.", false},
+      {"Police detained 40 protesters on Monday.", false},
+  };
+  for (const auto& c : cases) {
+    AnalyzedText at = Analyze(c.text, "en");
+    std::vector<CaseCount> found = (*t)->Tag(at, {}, {});
+    ASSERT_EQ(found.size(), 1u) << c.text;
+    EXPECT_EQ(found[0].rule.ends_with(".modal"), c.modal)
+        << c.text << " -> " << found[0].rule;
+  }
+}
+
 TEST(CountTaggerCreateTest, FailsOnAMissingFolder) {
   testing::TempDir dir;
   EXPECT_FALSE(CountTagger::Create(dir.File("nope")).ok());
