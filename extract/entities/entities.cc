@@ -37,7 +37,8 @@ RuleEntityTagger::Match RuleEntityTagger::Longest(const AnalyzedText& at,
     size_t lim = std::min(last, a + 2 * ctx.org_words);
     for (size_t b = lim + 1; b-- > a;) {
       if (!w[b].is_word) continue;
-      auto it = ctx.orgs.find(Key(at, w, a, b));
+      std::string buf;
+      auto it = ctx.orgs.find(KeyView(at, w, a, b, buf));
       if (it != ctx.orgs.end()) {
         m.end = b;
         m.gaz = &it->second;
@@ -53,16 +54,18 @@ RuleEntityTagger::Match RuleEntityTagger::Longest(const AnalyzedText& at,
   for (size_t b = a; b <= limit; ++b) {
     if (!w[b].is_word) continue;
     reach = b;
-    if (b == limit || !lex_.MayContinue(Key(at, w, a, b))) break;
+    std::string buf;
+    if (b == limit || !lex_.MayContinue(KeyView(at, w, a, b, buf))) break;
   }
   limit = reach;
   for (size_t b = limit + 1; b-- > a;) {
     if (!w[b].is_word) continue;
-    std::string key = Key(at, w, a, b);
+    std::string buf;
+    std::string_view key = KeyView(at, w, a, b, buf);
     // Names that end in 's ("Lowe's", "McDonald's") before the possessive
     // reading ("Beijing's").
     if (w[b].possessive) {
-      const GazetteerEntry* g = lex_.Find(key + "'s");
+      const GazetteerEntry* g = lex_.Find(std::string(key) + "'s");
       if (g != nullptr && !g->skip) {
         m.end = b;
         m.gaz = g;
