@@ -53,7 +53,7 @@ std::string NormalizeSpaces(std::string_view s) {
   bool space = false;
   for (size_t i = 0; i < s.size(); ++i) {
     char c = s[i];
-    if (s.compare(i, 3, "\xE2\x80\x99") == 0) {  // ’
+    if (c == '\xE2' && s.compare(i, 3, "\xE2\x80\x99") == 0) {  // ’
       if (space) out.push_back(' ');
       space = false;
       out.push_back('\'');
@@ -76,7 +76,7 @@ std::string_view Lexicon::FirstWordOf(std::string_view s) {
   for (size_t i = 0; i < s.size(); ++i) {
     char c = s[i];
     if (c == ' ' || c == '-' || c == '/' || c == '\'' ||
-        s.compare(i, 3, "\xE2\x80\x99") == 0) {
+        (c == '\xE2' && s.compare(i, 3, "\xE2\x80\x99") == 0)) {
       end = i;
       break;
     }
