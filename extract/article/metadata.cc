@@ -305,6 +305,7 @@ bool IsNewsOrganization(std::string_view low) {
   }
   static constexpr std::string_view kOrgHeads[] = {
       "service", "services", "desk", "staff", "newsroom", "agency", "news",
+      "reports", "report",
       "bureau", "team", "editors", "editorial", "reporters", "press",
       "correspondents", "media", "network", "wire", "wires"};
   const size_t space = low.rfind(' ');
@@ -318,6 +319,64 @@ bool IsNewsOrganization(std::string_view low) {
 }  // namespace
 
 namespace {
+// Bylines that name a site, a company or a desk: a domain ("LAOLA1.at",
+// "stol.it / Suedtirol Online"), an obfuscated e-mail ("cipha[at]x.net"),
+// a legal form or a publishing word anywhere ("Bund der Energieverbraucher
+// e.V.", "KB_Redaktion", "L-MAG – Das Magazin für Lesben"). `low` is the
+// lower-cased `name`.
+bool LooksLikeDomainOrOrganization(std::string_view name,
+                                   std::string_view low) {
+  static constexpr std::string_view kOrgWords[] = {
+      "e.v.",    "e. v.",    "gmbh",    "redaktion", "verlag",  "stiftung",
+      "zeitung", "magazin",  "newsroom", "[at]",     "(at)",    " ltd",
+      " inc.",   " llc",     "editorial", "redacción", "rédaction"};
+  for (std::string_view w : kOrgWords) {
+    if (low.find(w) != std::string_view::npos) return true;
+  }
+  // A word ending in ".xx" (2-4 lower-case letters): a domain.
+  size_t start = 0;
+  while (start < name.size()) {
+    size_t end = name.find_first_of(" /", start);
+    if (end == std::string_view::npos) end = name.size();
+    std::string_view word = name.substr(start, end - start);
+    const size_t dot = word.rfind('.');
+    if (dot != std::string_view::npos && dot > 0 && word.size() - dot >= 3 &&
+        word.size() - dot <= 5 &&
+        std::isalnum(static_cast<unsigned char>(word[dot - 1])) &&
+        std::all_of(word.begin() + dot + 1, word.end(), [](char c) {
+          return c >= 'a' && c <= 'z';
+        }))
+      return true;
+    start = end + 1;
+  }
+  return false;
+}
+
+// "an welchen Orten Menschen waren": a phrase of three or more words that
+// opens in lower case is text, not a name (usernames are one word).
+// "Projektleiterin der HSS in Tunesien.", "Tricks für zu Hause.": a part of
+// three or more words with a lower-case word other than a name particle
+// ("von", "de la") is a role or a phrase.
+bool LowerCasePhrase(std::string_view name) {
+  if (std::count(name.begin(), name.end(), ' ') < 2) return false;
+  static constexpr std::string_view kParticles[] = {
+      "von", "van", "de", "der", "den", "del", "della", "da", "di", "du",
+      "la", "le", "y", "zu", "ten", "ter", "bin", "al", "dos", "das", "do"};
+  size_t start = 0;
+  while (start < name.size()) {
+    size_t end = name.find(' ', start);
+    if (end == std::string_view::npos) end = name.size();
+    std::string_view word = name.substr(start, end - start);
+    start = end + 1;
+    if (word.empty() || !std::islower(static_cast<unsigned char>(word[0])))
+      continue;
+    if (std::find(std::begin(kParticles), std::end(kParticles), word) ==
+        std::end(kParticles))
+      return true;
+  }
+  return false;
+}
+
 // Weekday names (lower case) of the languages bylines come in most.
 constexpr std::string_view kWeekdays[] = {
     "monday",   "tuesday",  "wednesday", "thursday", "friday",    "saturday",
@@ -467,7 +526,8 @@ std::vector<std::string> SplitAuthors(std::string_view byline) {
                            p.find(' ') == std::string::npos &&
                            p.find('.') != std::string::npos);
     if (p.empty() || url_like || p.find('@') != std::string::npos ||
-        p.rfind("http", 0) == 0 || p.size() > 80 || IsNewsOrganization(low))
+        p.rfind("http", 0) == 0 || p.size() > 80 || IsNewsOrganization(low) ||
+        LooksLikeDomainOrOrganization(p, low) || LowerCasePhrase(p))
       return;
     parts.push_back(p);
   };
@@ -495,6 +555,16 @@ std::vector<std::string> SplitAuthors(std::string_view byline) {
     cur.push_back(s[i++]);
   }
   flush();
+  // "Markus M. Haefliger, London, Beat Bumbacher": among full names, a
+  // single word is the dateline's place.
+  if (parts.size() >= 2 &&
+      std::any_of(parts.begin(), parts.end(), [](const std::string& p) {
+        return p.find(' ') != std::string::npos;
+      })) {
+    std::erase_if(parts, [](const std::string& p) {
+      return p.find(' ') == std::string::npos;
+    });
+  }
   std::vector<std::string> out;
   AddUnique(parts, &out);
   return out;

@@ -266,8 +266,10 @@ bool OffArticleRegion(const GumboNode* n) {
   s += ' ';
   s += ToLowerAscii(Attr(n, "id"));
   if (s.size() <= 1) return false;
-  for (std::string_view k : {"sidebar", "footer", "widget", "menu", "navbar",
-                             "teaser", "popup", "modal", "rail", "banner"}) {
+  for (std::string_view k :
+       {"sidebar", "footer", "widget", "menu", "navbar", "navigation", "-nav",
+        "_nav", "nav-", "nav_", "topbar", "top-bar", "masthead", "teaser",
+        "popup", "modal", "rail", "banner"}) {
     if (s.find(k) != std::string::npos) return true;
   }
   return false;
@@ -399,6 +401,9 @@ std::string FindVisibleDate(const Dom& dom, std::string_view url) {
     if (t == GUMBO_TAG_SCRIPT || t == GUMBO_TAG_STYLE || t == GUMBO_TAG_NAV)
       return false;
     if (PruneForDates(n, anchors)) return false;
+    // The site's header and menus show today's date ("Mittwoch, 8. Juli
+    // 2020"), sidebars and footers other pages' dates.
+    if (anchors.count(n) == 0 && OffArticleRegion(n)) return false;
     // RDFa and microdata on ordinary elements ("schema:dateCreated" on a
     // span) and hAtom microformats (<abbr class=published title=ISO>): both
     // carry the machine-readable date in an attribute.
@@ -418,7 +423,7 @@ std::string FindVisibleDate(const Dom& dom, std::string_view url) {
       if (found.empty()) found = ParseTextDate(NodeText(n));
       return false;
     }
-    if (DateLikeMarkup(n) && !OffArticleRegion(n) && anchors.count(n) == 0) {
+    if (DateLikeMarkup(n) && anchors.count(n) == 0) {
       std::string text = NodeText(n, 301);
       if (text.size() < 300) {
         found = ParseTextDate(text);
@@ -496,6 +501,7 @@ std::string ChoosePublished(const Dom& dom, std::string_view url,
   if (published.empty()) return published;
   std::string shown = DateNearHeadline(ReadHeadlineWindow(dom));
   if (shown.empty()) shown = DateFromUrl(url);
+  if (shown.empty()) shown = FindVisibleDate(dom, url);
   const std::optional<CivilDay> p = CivilDay::FromIso(published);
   const std::optional<CivilDay> s = CivilDay::FromIso(shown);
   if (!p || !s || *p == *s) return published;
@@ -583,7 +589,9 @@ std::vector<std::string> LabeledByline(const GumboNode* body) {
         t == GUMBO_TAG_FORM || t == GUMBO_TAG_ASIDE ||
         (t == GUMBO_TAG_FOOTER && !ArticleFooter(node)))
       return;
-    if (t != GUMBO_TAG_BODY && t != GUMBO_TAG_FOOTER &&
+    // List items are not pruned for their dates: an article's footer may
+    // list "Author:", "Published:" and "Updated:" items.
+    if (t != GUMBO_TAG_BODY && t != GUMBO_TAG_FOOTER && t != GUMBO_TAG_LI &&
         (IsTeaserOrCommentsBox(node) ||
          Attr(node, "class").find("comment") != std::string_view::npos))
       return;

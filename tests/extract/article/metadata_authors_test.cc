@@ -34,6 +34,20 @@ TEST(MetadataAuthors, CleansBylines) {
       {"Artikel von:", {}},
       {"Author:", {}},
       {"The Planetary Press -", {}},
+      // People only: no places, sites, desks, companies or phrases.
+      {"Markus M. Haefliger, London, Beat Bumbacher",
+       {"Markus M. Haefliger", "Beat Bumbacher"}},
+      {"LAOLA1.at", {}},
+      {"stol.it / Suedtirol Online", {}},
+      {"cipha[at]cipha.net", {}},
+      {"Bund der Energieverbraucher e.V.", {}},
+      {"KB_Redaktion", {}},
+      {"Staff and news service reports", {}},
+      {"an welchen Orten Menschen waren", {}},
+      {"Uta Staschewski, Projektleiterin der HSS in Tunesien.",
+       {"Uta Staschewski"}},
+      {"Jose de la Cruz", {"Jose de la Cruz"}},
+      {"jancak", {"jancak"}},
   };
   for (const auto& [in, want] : cases) EXPECT_EQ(SplitAuthors(in), want) << in;
 }
@@ -64,6 +78,12 @@ TEST(MetadataAuthors, LabelledBylines) {
        "Mollins</a> </em></p>",
        {"Julie Mollins"}},
       {"<p>Text.</p><div><b>Автор:</b> Иван Петров</div>", {"Иван Петров"}},
+      // Footer items with dates are no teaser list.
+      {"<main><p>Text.</p></main><footer class=article-footer><ul><li>"
+       "<span>Author: </span><span>Ann Lee</span></li><li>Published: <time "
+       "datetime=2019-12-03>3 Dec</time></li><li>Updated: <time "
+       "datetime=2019-12-06>6 Dec</time></li></ul></footer>",
+       {"Ann Lee"}},
       // Comments, the page footer and prose are not bylines.
       {"<p>Text.</p><div class=comment-list><p>Author: Troll Person</p>"
        "</div>",

@@ -101,6 +101,15 @@ TEST(MetadataDates, VisibleDateSurvivesBoilerplateLookingAncestors) {
   EXPECT_EQ(FindVisibleDate(**rdfa, "").substr(0, 10), "2022-01-28");
 }
 
+TEST(MetadataDates, SiteHeaderShowsTodayNotThePageDate) {
+  auto dom = Dom::Parse(
+      "<body><div class=vhb-c-header__nav-top><time class=nav-top--date>"
+      "Mittwoch, 8. Juli 2020</time></div><h1>Die Rückkehr der "
+      "Ressentiments</h1><p>27.04.2020</p><p>Text.</p></body>");
+  ASSERT_TRUE(dom.ok());
+  EXPECT_EQ(FindVisibleDate(**dom, ""), "2020-04-27");
+}
+
 TEST(MetadataDates, PublicationLabelNamesTheDate) {
   const std::vector<std::pair<std::string, std::string>> cases = {
       {"<p>Dauer: 1 Stunde</p><p>Veröffentlicht am 16.08.2019<br>Dauer</p>",
