@@ -745,23 +745,41 @@ std::optional<CaseCount> RuleCountTagger::Elliptic(
       break;
     }
   }
-  if (first <= sb + 1) return std::nullopt;
-  const std::string& conj = v.lower[first - 1];
-  if (conj != "and" && conj != "\xD0\xB8") return std::nullopt;  // "и"
-  // Between the two: a short adjunct, no verb, number or clause break.
-  size_t t = first - 1;
+  // "another"/"ещё" before the number is no part of the count.
+  size_t lead = first;
+  if (lead > sb && (v.lower[lead - 1] == "another" ||
+                    v.lower[lead - 1] == "ещё" || v.lower[lead - 1] == "еще")) {
+    --lead;
+  }
+  if (lead <= sb + 1) return std::nullopt;
+  const std::string& conj = v.lower[lead - 1];
+  // "..., в Петербурге — ещё 25": a dash after a fronted adjunct.
+  const bool dash = conj == "\xE2\x80\x94" || conj == "\xE2\x80\x93";
+  if (conj != "and" && conj != "\xD0\xB8" && !dash) {  // "и"
+    return std::nullopt;
+  }
+  // Between the two: a short adjunct, no verb, number or clause break
+  // (but the comma that opens the adjunct before a dash).
+  size_t t = lead - 1;
   size_t steps = 0;
+  bool comma_seen = false;
   while (t > sb && v.at.tokens[t - 1].span.end > before.span.end) {
     --t;
     if (++steps > 5) return std::nullopt;
     if (v.in_date[t] >= 0) continue;  // "in 2019 and 15 in 2020"
+    if (dash && v.lower[t] == "," && !comma_seen &&
+        v.at.tokens[t].span.begin == before.span.end) {
+      comma_seen = true;
+      continue;
+    }
     std::string ev;
     if (v.IsPunct(t) || v.at.tokens[t].kind == TokenKind::kNumber ||
         IsBeOrHave(v.lower[t]) ||
-        counts_internal::TriggerAt(v, lex_, t, first - 1, &ev)) {
+        counts_internal::TriggerAt(v, lex_, t, lead - 1, &ev)) {
       return std::nullopt;
     }
   }
+  if (dash && !comma_seen) return std::nullopt;
   // After it: the end of the clause or a place or time adjunct.
   const size_t j = cand.after;
   if (j < se && !v.IsPunct(j)) {
