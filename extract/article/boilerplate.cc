@@ -4,7 +4,6 @@
 #include <cctype>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <unordered_set>
 
 namespace newsfacts {
@@ -97,11 +96,13 @@ bool IsCommentThread(const GumboNode* node) {
   return false;
 }
 
-// Non-link text inside <p> elements (and <li> of lists in them) under
-// `node`, recorded per element in `map` (elements with none are left out).
-// Script, style and similar never-text elements count nothing.
-size_t ParagraphText(const GumboNode* node, bool in_p,
-                     std::unordered_map<const GumboNode*, size_t>* map,
+// Non-link text inside <p> elements under `node`. When `rich` is set,
+// every element outside comment threads holding at least `rich` of it is
+// added to `*rich_out`. Script, style and similar never-text elements
+// count nothing.
+size_t ParagraphText(const GumboNode* node, bool in_p, size_t rich,
+                     bool in_comments,
+                     std::unordered_set<const GumboNode*>* rich_out,
                      int depth) {
   if (depth > kMaxDomDepth) return 0;
   if (node->type == GUMBO_NODE_TEXT || node->type == GUMBO_NODE_CDATA) {
@@ -118,12 +119,15 @@ size_t ParagraphText(const GumboNode* node, bool in_p,
       t == GUMBO_TAG_FOOTER || t == GUMBO_TAG_SELECT)
     return 0;
   in_p = in_p || t == GUMBO_TAG_P;
+  if (rich_out != nullptr && !in_comments && IsCommentThread(node))
+    in_comments = true;
   size_t sum = 0;
   const GumboVector& children = node->v.element.children;
   for (unsigned i = 0; i < children.length; ++i)
     sum += ParagraphText(static_cast<const GumboNode*>(children.data[i]), in_p,
-                         map, depth + 1);
-  if (sum > 0) (*map)[node] = sum;
+                         rich, in_comments, rich_out, depth + 1);
+  if (rich_out != nullptr && !in_comments && sum >= rich)
+    rich_out->insert(node);
   return sum;
 }
 
@@ -172,18 +176,11 @@ std::unordered_set<const GumboNode*> ArticleAnchorAncestors(
   // (or a part of it, split in chunks) whatever their names say
   // ("node--promoted", "paywall-content", "grid--adrail"), except comment
   // threads, which can outweigh a short post.
-  std::unordered_map<const GumboNode*, size_t> ptext;
-  const size_t total = ParagraphText(body, false, &ptext, 0);
+  const size_t total = ParagraphText(body, false, 0, false, nullptr, 0);
   if (total < kMinRichText) return out;
   const size_t rich =
       std::max(kMinRichElement, static_cast<size_t>(total * kRichShare));
-  ForEachElement(body, [&](const GumboNode* n) {
-    auto it = ptext.find(n);
-    if (it == ptext.end() || it->second < rich || IsCommentThread(n))
-      return false;
-    out.insert(n);
-    return true;
-  });
+  ParagraphText(body, false, rich, false, &out, 0);
   return out;
 }
 
