@@ -1,8 +1,6 @@
 #include "extract/article/page_hints.h"
 
 #include <re2/re2.h>
-#include <unicode/uchar.h>
-#include <unicode/utf8.h>
 
 #include <algorithm>
 #include <cctype>
@@ -69,6 +67,7 @@ std::string Ymd(int y, int m, int d) {
 }
 
 bool DateLikeMarkup(const GumboNode* n) {
+  if (Attr(n, "class").empty() && Attr(n, "id").empty()) return false;
   std::string s(Attr(n, "class"));
   s += ' ';
   s += Attr(n, "id");
@@ -262,6 +261,7 @@ namespace {
 // than LooksLikeBoilerplate(), which also counts "meta", "byline" and
 // "timestamp" as boilerplate: the very classes of date lines.
 bool OffArticleRegion(const GumboNode* n) {
+  if (Attr(n, "class").empty() && Attr(n, "id").empty()) return false;
   std::string s = ToLowerAscii(Attr(n, "class"));
   s += ' ';
   s += ToLowerAscii(Attr(n, "id"));
@@ -274,6 +274,10 @@ bool OffArticleRegion(const GumboNode* n) {
   }
   return false;
 }
+
+// Above this much text an element named like a sidebar or menu is a page
+// wrapper, not the region itself.
+constexpr size_t kMaxRegionText = 1500;
 
 // Whether a top-down date walk leaves out `n` and its subtree: teasers,
 // comments and "related" boxes, except the ancestors of the article's own
@@ -307,27 +311,6 @@ bool PruneForDates(const GumboNode* n,
   return true;
 }
 
-// Lower case of UTF-8 text, code point by code point (ICU simple case
-// mapping; month names and labels are matched in lower case).
-std::string LowerUtf8(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
-  int32_t i = 0;
-  const int32_t n = static_cast<int32_t>(s.size());
-  while (i < n) {
-    UChar32 c;
-    U8_NEXT(s.data(), i, n, c);
-    if (c < 0) continue;
-    c = u_tolower(c);
-    char buf[4];
-    int32_t len = 0;
-    UBool error = false;
-    U8_APPEND(buf, len, 4, c, error);
-    if (!error) out.append(buf, static_cast<size_t>(len));
-  }
-  return out;
-}
-
 // Words that label the publication date in the languages of our pages
 // ("Veröffentlicht am 16.08.2019", "Erschienen am: 01.11.2023", "Publié
 // le"). "Updated"/"Aktualisiert" are not among them.
@@ -336,7 +319,8 @@ constexpr std::string_view kPublishedLabels[] = {
     "posted on",      "publié",      "publicado",   "pubblicato",
     "gepubliceerd",   "opublikowano", "publicerad", "publisert",
     "julkaistu",      "publicat",    "yayınlanma",  "опубликовано",
-    "публикация",     "дата публикации", "发布时间", "发表时间"};
+    "Опубликовано",   "публикация",  "Публикация",  "дата публикации",
+    "Дата публикации", "发布时间",   "发表时间"};
 
 // A date right after a publication label in a short text of the page
 // (text nodes outside scripts, navigation and teasers); the label may end
@@ -360,7 +344,15 @@ std::string LabeledDate(const GumboNode* body,
         if (!found.empty()) return;
       }
       if (text.size() > 200) return;
-      const std::string low = LowerUtf8(text);
+      // A label names a date in the same text or is all but alone.
+      if (text.size() > 40 &&
+          std::none_of(text.begin(), text.end(), [](char c) {
+            return std::isdigit(static_cast<unsigned char>(c));
+          }))
+        return;
+      // ASCII case folding suffices: the labels' other letters are lower
+      // case already, Cyrillic ones are listed in both cases.
+      const std::string low = ToLowerAscii(text);
       for (std::string_view label : kPublishedLabels) {
         const size_t at = low.find(label);
         if (at == std::string::npos) continue;
@@ -388,12 +380,29 @@ std::string LabeledDate(const GumboNode* body,
   return found;
 }
 
+// The ancestors (inclusive) of the page's <h1>s and <main>: the article's
+// own containers, never pruned for their class. Cheaper than
+// ArticleAnchorAncestors(), which also weighs paragraph text.
+std::unordered_set<const GumboNode*> HeadlineAncestors(const GumboNode* body) {
+  std::unordered_set<const GumboNode*> out;
+  ForEachElement(body, [&](const GumboNode* n) {
+    const GumboTag t = n->v.element.tag;
+    if (t == GUMBO_TAG_SCRIPT || t == GUMBO_TAG_STYLE || t == GUMBO_TAG_NAV)
+      return false;
+    if (t == GUMBO_TAG_H1 || t == GUMBO_TAG_MAIN) {
+      for (const GumboNode* p = n; p != nullptr && IsElement(p); p = p->parent)
+        if (!out.insert(p).second) break;
+    }
+    return true;
+  });
+  return out;
+}
+
 }  // namespace
 
 std::string FindVisibleDate(const Dom& dom, std::string_view url) {
   const GumboNode* body = dom.body() != nullptr ? dom.body() : dom.root();
-  const std::unordered_set<const GumboNode*> anchors =
-      ArticleAnchorAncestors(body);
+  const std::unordered_set<const GumboNode*> anchors = HeadlineAncestors(body);
   std::string found;
   ForEachElement(body, [&](const GumboNode* n) {
     if (!found.empty()) return false;
@@ -403,7 +412,10 @@ std::string FindVisibleDate(const Dom& dom, std::string_view url) {
     if (PruneForDates(n, anchors)) return false;
     // The site's header and menus show today's date ("Mittwoch, 8. Juli
     // 2020"), sidebars and footers other pages' dates.
-    if (anchors.count(n) == 0 && OffArticleRegion(n)) return false;
+    // Page wrappers ("layoutTwoColumnsRightSidebar") hold far more text.
+    if (anchors.count(n) == 0 && OffArticleRegion(n) &&
+        NodeText(n, kMaxRegionText + 1).size() <= kMaxRegionText)
+      return false;
     // RDFa and microdata on ordinary elements ("schema:dateCreated" on a
     // span) and hAtom microformats (<abbr class=published title=ISO>): both
     // carry the machine-readable date in an attribute.
@@ -535,7 +547,7 @@ constexpr std::string_view kBylineLabels[] = {
     "authors:",    "author:",          "autorin:",      "autoren:",
     "autor:",      "auteurs :",        "auteur :",      "auteurs:",
     "auteur:",     "autore:",          "autores:",      "автор:",
-    "text:"};
+    "Автор:",      "text:"};
 
 // Names after an explicit author label ("Author: Jane Doe", "<em>Written
 // by: <a>Jane Doe</a></em>") in a text of the page outside navigation,
@@ -570,7 +582,11 @@ std::vector<std::string> LabeledByline(const GumboNode* body) {
         if (done) return;
       }
       if (text.size() > 100) return;
-      const std::string low = LowerUtf8(text);
+      // Every label starts with one of these bytes (0xD0: Cyrillic А/а).
+      if (std::string_view("aAeEgGtTvVwW\xD0").find(text[0]) ==
+          std::string_view::npos)
+        return;
+      const std::string low = ToLowerAscii(text);
       for (std::string_view label : kBylineLabels) {
         if (low.rfind(label, 0) != 0) continue;
         const std::string rest = Trim(std::string_view(text).substr(
