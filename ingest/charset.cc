@@ -58,6 +58,23 @@ struct DetectorCloser {
 // Converts with ICU's substitution callback, so ill-formed or unmapped
 // input becomes U+FFFD (or U+001A for single-byte tables, fixed below).
 Result<std::string> Convert(std::string_view bytes, const std::string& name) {
+  if (name == "UTF-8" && IsValidUtf8(bytes)) {
+    // Most pages: well-formed UTF-8 decodes to itself. Only what the ICU
+    // path below would change (NUL and U+001A to U+FFFD, a leading BOM) is
+    // rewritten, without a round trip through UTF-16.
+    if (bytes.starts_with("\xEF\xBB\xBF")) bytes.remove_prefix(3);
+    std::string out;
+    out.reserve(bytes.size());
+    size_t start = 0;
+    for (size_t i = 0; i < bytes.size(); ++i) {
+      if (bytes[i] != '\0' && bytes[i] != '\x1A') continue;
+      out.append(bytes.substr(start, i - start));
+      out.append("\xEF\xBF\xBD");
+      start = i + 1;
+    }
+    out.append(bytes.substr(start));
+    return out;
+  }
   UErrorCode status = U_ZERO_ERROR;
   std::unique_ptr<UConverter, ConverterCloser> conv(
       ucnv_open(IcuConverterName(name), &status));

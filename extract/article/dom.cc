@@ -6,6 +6,8 @@
 #include <cctype>
 #include <cstring>
 
+#include "core/strings.h"
+
 namespace newsfacts {
 namespace {
 
@@ -226,15 +228,6 @@ size_t FindMatchingEndTag(std::string_view html, size_t from,
   return std::string_view::npos;
 }
 
-bool IsJsonLd(std::string_view start_tag) {
-  // Looks for the attribute value, not a parsed attribute: enough to keep
-  // every <script type="application/ld+json"> and harmless when it keeps
-  // more.
-  std::string lower(start_tag);
-  for (char& c : lower) c = LowerAscii(c);
-  return lower.find("ld+json") != std::string::npos;
-}
-
 }  // namespace
 
 bool IsElement(const GumboNode* node) {
@@ -361,6 +354,14 @@ Result<Selector> Selector::Parse(std::string_view text) {
   return sel;
 }
 
+void Selector::AddAttributeNames(std::vector<std::string>* names) const {
+  for (const auto& chain : alternatives_) {
+    for (const SimpleSelector& simple : chain) {
+      for (const auto& attr : simple.attrs) names->push_back(attr.first);
+    }
+  }
+}
+
 bool Selector::Matches(const GumboNode* node) const {
   for (const auto& chain : alternatives_) {
     if (!MatchesSimple(node, chain.back())) continue;
@@ -377,86 +378,303 @@ bool Selector::Matches(const GumboNode* node) const {
 }
 
 
-std::string StripUnparsedBodies(std::string_view html) {
-  std::string out;
-  out.reserve(html.size());
-  size_t copied = 0;  // html[0, copied) is in `out`, or dropped on purpose
+namespace {
+
+// Attributes no stage reads, which Gumbo would otherwise tokenize and copy:
+// event handlers, responsive-image candidates and data-* (bar `keep`).
+bool IsDroppedAttribute(std::string_view name,
+                        const std::vector<std::string>& keep) {
+  if (name.size() > 5 && EqualsNoCase(name.substr(0, 5), "data-")) {
+    if (EqualsNoCase(name, "data-testid")) return false;
+    for (const std::string& k : keep) {
+      if (EqualsNoCase(name, k)) return false;
+    }
+    return true;
+  }
+  if (name.size() > 2 && EqualsNoCase(name.substr(0, 2), "on")) return true;
+  return EqualsNoCase(name, "srcset") || EqualsNoCase(name, "sizes");
+}
+
+// Scans the attributes of the start tag whose name ends at `name_end` as
+// the tokenizer does (quoted values may hold '>'), calling
+// `fn(name, value, begin, end)` for each, with [begin, end) the attribute's
+// extent in `html`. Returns the position after the tag's '>', or npos when
+// the tag never ends.
+template <typename Fn>
+size_t ForEachAttribute(std::string_view html, size_t name_end, Fn&& fn) {
+  size_t i = name_end;
+  while (i < html.size()) {
+    while (i < html.size() && (IsHtmlSpace(html[i]) || html[i] == '/')) ++i;
+    if (i >= html.size()) break;
+    if (html[i] == '>') return i + 1;
+    const size_t attr = i;
+    ++i;  // a leading '=' belongs to the name
+    while (i < html.size() && !IsHtmlSpace(html[i]) && html[i] != '/' &&
+           html[i] != '>' && html[i] != '=')
+      ++i;
+    const std::string_view name = html.substr(attr, i - attr);
+    std::string_view value;
+    size_t j = i;
+    while (j < html.size() && IsHtmlSpace(html[j])) ++j;
+    if (j < html.size() && html[j] == '=') {
+      ++j;
+      while (j < html.size() && IsHtmlSpace(html[j])) ++j;
+      if (j < html.size() && (html[j] == '"' || html[j] == '\'')) {
+        const size_t close = html.find(html[j], j + 1);
+        if (close == std::string_view::npos) break;
+        value = html.substr(j + 1, close - j - 1);
+        i = close + 1;
+      } else {
+        const size_t v = j;
+        while (j < html.size() && !IsHtmlSpace(html[j]) && html[j] != '>') ++j;
+        value = html.substr(v, j - v);
+        i = j;
+      }
+    }
+    fn(name, value, attr, i);
+  }
+  return std::string_view::npos;
+}
+
+// Link relations no stage reads: <link> elements with only these go.
+bool IsUnreadLink(std::string_view rel) {
+  static constexpr std::string_view kUnread[] = {
+      "stylesheet", "preload",    "prefetch", "dns-prefetch",
+      "preconnect", "icon",       "shortcut", "apple-touch-icon",
+      "manifest",   "modulepreload", "mask-icon", "apple-touch-icon-precomposed"};
+  bool any = false;
   size_t i = 0;
-  while ((i = html.find('<', i)) != std::string_view::npos) {
-    if (i + 1 >= html.size()) break;
-    const char next = html[i + 1];
-    if (next == '!' && html.substr(i, 4) == "<!--") {
+  while (i < rel.size()) {
+    while (i < rel.size() && IsHtmlSpace(rel[i])) ++i;
+    const size_t start = i;
+    while (i < rel.size() && !IsHtmlSpace(rel[i])) ++i;
+    if (i == start) break;
+    const std::string_view token = rel.substr(start, i - start);
+    bool unread = false;
+    for (std::string_view k : kUnread) unread = unread || EqualsNoCase(token, k);
+    if (!unread) return false;
+    any = true;
+  }
+  return any;
+}
+
+// Appends the start tag that begins at `lt` (its name ends at `name_end`)
+// without dropped attributes; `*rel` and `*type` get those attributes'
+// values. Returns the position after the tag's '>', or npos when the tag
+// never ends (nothing is appended).
+size_t AppendStartTag(std::string_view html, size_t lt, size_t name_end,
+                      const std::vector<std::string>& keep,
+                      std::string_view* rel, std::string_view* type,
+                      std::string* out) {
+  const size_t size_before = out->size();
+  size_t copied = lt;
+  size_t previous_end = name_end;  // end of the tag name or last attribute
+  const size_t end = ForEachAttribute(
+      html, name_end,
+      [&](std::string_view name, std::string_view value, size_t /*begin*/,
+          size_t attr_end) {
+        if (EqualsNoCase(name, "rel")) *rel = value;
+        if (EqualsNoCase(name, "type")) *type = value;
+        if (IsDroppedAttribute(name, keep)) {
+          // Drops the attribute with the blanks before it; an attribute
+          // glued to it (`a="1"b=2`) gets a blank of its own.
+          out->append(html.substr(copied, previous_end - copied));
+          copied = attr_end;
+          if (attr_end < html.size() && !IsHtmlSpace(html[attr_end]) &&
+              html[attr_end] != '>' && html[attr_end] != '/')
+            out->push_back(' ');
+        }
+        previous_end = attr_end;
+      });
+  if (end == std::string_view::npos) {
+    out->resize(size_before);
+    return end;
+  }
+  out->append(html.substr(copied, end - copied));
+  return end;
+}
+
+// Appends text between tags with each run of two or more whitespace
+// characters as one (a newline if the run has one): the stages collapse
+// whitespace anyway, and indentation is a good part of many pages.
+void AppendSqueezed(std::string_view text, std::string* out) {
+  size_t i = 0;
+  while (i < text.size()) {
+    size_t run = i;
+    while (run < text.size() && !IsHtmlSpace(text[run])) ++run;
+    out->append(text.substr(i, run - i));
+    if (run >= text.size()) break;
+    size_t end = run;
+    bool newline = false;
+    while (end < text.size() && IsHtmlSpace(text[end])) {
+      newline = newline || text[end] == '\n';
+      ++end;
+    }
+    if (end - run == 1) {
+      out->push_back(text[run]);
+    } else {
+      out->push_back(newline ? '\n' : ' ');
+    }
+    i = end;
+  }
+}
+
+}  // namespace
+
+std::string StripUnparsedBodies(std::string_view html,
+                                const std::vector<std::string>& keep) {
+  std::string out;
+  out.reserve(html.size() / 2);
+  size_t i = 0;  // html[0, i) has been handled
+  while (i < html.size()) {
+    const size_t lt = html.find('<', i);
+    if (lt == std::string_view::npos || lt + 1 >= html.size()) {
+      AppendSqueezed(html.substr(i), &out);
+      break;
+    }
+    AppendSqueezed(html.substr(i, lt - i), &out);
+    i = lt;
+    const char next = html[lt + 1];
+    if (next == '!' && html.substr(lt, 4) == "<!--") {
       // Comment: "<!-->" and "<!--->" end at once; an unclosed comment runs
       // to the end, as for the tokenizer.
-      size_t end;
-      if (html.substr(i + 4, 1) == ">") {
-        end = i + 5;
-      } else if (html.substr(i + 4, 2) == "->") {
-        end = i + 6;
+      if (html.substr(lt + 4, 1) == ">") {
+        i = lt + 5;
+      } else if (html.substr(lt + 4, 2) == "->") {
+        i = lt + 6;
       } else {
-        size_t close = html.find("-->", i + 4);
-        end = close == std::string_view::npos ? html.size() : close + 3;
+        const size_t close = html.find("-->", lt + 4);
+        i = close == std::string_view::npos ? html.size() : close + 3;
       }
-      out.append(html.substr(copied, i - copied));
-      copied = i = end;
       continue;
     }
-    if (next == '/' || !IsAsciiAlpha(next)) {
-      ++i;
+    if (!IsAsciiAlpha(next)) {
+      // End tag, doctype, bogus comment or a lone '<': kept through its '>'
+      // (a lone '<' is text and stays as it is).
+      size_t gt = next == '/' || next == '!' || next == '?'
+                      ? html.find('>', lt + 1)
+                      : lt;
+      if (gt == std::string_view::npos) gt = html.size() - 1;
+      out.append(html.substr(lt, gt + 1 - lt));
+      i = gt + 1;
       continue;
     }
-    size_t name_end = i + 1;
+    size_t name_end = lt + 1;
     while (name_end < html.size() && !IsHtmlSpace(html[name_end]) &&
            html[name_end] != '>' && html[name_end] != '/')
       ++name_end;
-    std::string_view name = html.substr(i + 1, name_end - i - 1);
-    size_t tag_end = TagEnd(html, i);
-    if (tag_end == std::string_view::npos) break;
-    const size_t body = tag_end + 1;
-    enum { kKeep, kDrop } what = kKeep;
-    size_t body_end = std::string_view::npos;
+    const std::string_view name = html.substr(lt + 1, name_end - lt - 1);
+    const size_t tag_start = out.size();
+    std::string_view rel, type;
+    const size_t body =
+        AppendStartTag(html, lt, name_end, keep, &rel, &type, &out);
+    if (body == std::string_view::npos) {
+      // Unclosed tag: the rest is left to the parser.
+      out.append(html.substr(lt));
+      break;
+    }
+    i = body;
+    if (EqualsNoCase(name, "link") && IsUnreadLink(rel)) {
+      out.resize(tag_start);  // void element: nothing else to skip
+      continue;
+    }
+    const bool self_closed = html[body - 2] == '/';
+    enum { kDrop, kVerbatim } what;
+    size_t body_end;
     if (EqualsNoCase(name, "script")) {
       body_end = FindEndTag(html, body, "script");
-      what = IsJsonLd(html.substr(i, body - i)) ? kKeep : kDrop;
-    } else if (EqualsNoCase(name, "style")) {
-      body_end = FindEndTag(html, body, "style");
-      what = kDrop;
-    } else if (EqualsNoCase(name, "noscript")) {
-      body_end = FindEndTag(html, body, "noscript");
+      if (ToLowerAscii(type).find("ld+json") == std::string::npos &&
+          body_end != std::string_view::npos) {
+        // Scripts other than JSON-LD go whole, end tag included.
+        const size_t gt = html.find('>', body_end);
+        if (gt != std::string_view::npos) {
+          out.resize(tag_start);
+          i = gt + 1;
+          continue;
+        }
+      }
+      what = kVerbatim;
+    } else if (EqualsNoCase(name, "style") || EqualsNoCase(name, "noscript")) {
+      body_end = FindEndTag(html, body, name);
       what = kDrop;
     } else if (EqualsNoCase(name, "textarea") || EqualsNoCase(name, "title") ||
                EqualsNoCase(name, "xmp")) {
       body_end = FindEndTag(html, body, name);  // raw text, kept as is
+      what = kVerbatim;
+    } else if ((EqualsNoCase(name, "pre") || EqualsNoCase(name, "listing")) &&
+               !self_closed) {
+      body_end = FindMatchingEndTag(html, body, name);  // whitespace counts
+      what = kVerbatim;
     } else if ((EqualsNoCase(name, "svg") || EqualsNoCase(name, "template") ||
                 EqualsNoCase(name, "nav") || EqualsNoCase(name, "select")) &&
-               html[tag_end - 1] != '/') {
+               !self_closed) {
       body_end = FindMatchingEndTag(html, body, name);
       what = kDrop;
     } else {
-      i = body;
       continue;
     }
     if (body_end == std::string_view::npos) {
-      // Unclosed: leave the rest to the parser.
-      i = body;
-      continue;
+      // Unclosed: the rest is left to the parser as it is.
+      out.append(html.substr(body));
+      break;
     }
-    if (what == kDrop) {
-      out.append(html.substr(copied, body - copied));
-      copied = body_end;
-    }
+    if (what == kVerbatim) out.append(html.substr(body, body_end - body));
     i = body_end;
   }
-  out.append(html.substr(std::min(copied, html.size())));
   return out;
 }
 
-Result<std::unique_ptr<Dom>> Dom::Parse(std::string_view html) {
+// Bump allocator for one Gumbo parse. Gumbo makes a few hundred thousand
+// small allocations per page (a buffer per token, a node per text run) and
+// frees them one by one at the end; from an arena both are nearly free, and
+// the whole tree goes at once with the Dom. Gumbo never reallocates in place
+// (it allocates, copies and frees), so frees can be no-ops: what a page
+// wastes that way is bounded by its own parse and released with it.
+class GumboArena {
+ public:
+  static void* Allocate(void* arena, size_t size) {
+    return static_cast<GumboArena*>(arena)->Take(size);
+  }
+  static void Free(void* /*arena*/, void* /*ptr*/) {}
+
+ private:
+  static constexpr size_t kAlign = 16;  // as malloc on x86-64 and arm64
+  static constexpr size_t kFirstBlock = 64 << 10;
+  static constexpr size_t kMaxBlock = 4 << 20;
+
+  void* Take(size_t size) {
+    size = size == 0 ? kAlign : (size + kAlign - 1) & ~(kAlign - 1);
+    if (size > remaining_) {
+      // Not zeroed: Gumbo initializes what it allocates, as with malloc.
+      const size_t block = std::max(size, next_block_);
+      next_block_ = std::min(next_block_ * 2, kMaxBlock);
+      blocks_.emplace_back(new std::byte[block]);
+      cursor_ = blocks_.back().get();
+      remaining_ = block;
+    }
+    void* p = cursor_;
+    cursor_ += size;
+    remaining_ -= size;
+    return p;
+  }
+
+  std::vector<std::unique_ptr<std::byte[]>> blocks_;
+  std::byte* cursor_ = nullptr;
+  size_t remaining_ = 0;
+  size_t next_block_ = kFirstBlock;
+};
+
+Result<std::unique_ptr<Dom>> Dom::Parse(
+    std::string_view html, const std::vector<std::string>& keep_attributes) {
   std::unique_ptr<Dom> dom(new Dom());
+  dom->arena_ = std::make_unique<GumboArena>();
   GumboOptions options = kGumboDefaultOptions;
+  options.allocator = &GumboArena::Allocate;
+  options.deallocator = &GumboArena::Free;
+  options.userdata = dom->arena_.get();
   // Parse errors are irrelevant to us; recording them costs time and memory.
   options.max_errors = 0;
-  dom->source_ = StripUnparsedBodies(html);
+  dom->source_ = StripUnparsedBodies(html, keep_attributes);
   dom->output_ = gumbo_parse_with_options(&options, dom->source_.data(),
                                           dom->source_.size());
   if (dom->output_ == nullptr || dom->output_->root == nullptr) {
@@ -467,9 +685,8 @@ Result<std::unique_ptr<Dom>> Dom::Parse(std::string_view html) {
   return dom;
 }
 
-Dom::~Dom() {
-  if (output_ != nullptr) gumbo_destroy_output(&kGumboDefaultOptions, output_);
-}
+// The tree lives in the arena: no gumbo_destroy_output walk.
+Dom::~Dom() = default;
 
 const GumboNode* Dom::root() const { return output_->root; }
 const GumboNode* Dom::head() const { return head_; }

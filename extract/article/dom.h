@@ -61,6 +61,8 @@ class Selector {
   bool Matches(const GumboNode* node) const;
   bool empty() const { return alternatives_.empty(); }
   const std::string& text() const { return text_; }
+  // Appends the attribute names the selector tests ("[data-role=x]").
+  void AddAttributeNames(std::vector<std::string>* names) const;
 
  private:
   std::vector<std::vector<SimpleSelector>> alternatives_;
@@ -68,22 +70,31 @@ class Selector {
 };
 
 // Copy of `html` without what the extractor never reads, so that Gumbo has
-// less to tokenize: comments are dropped, and the bodies of script (except
-// JSON-LD), style, noscript, template and svg elements are emptied (the start
-// and end tags stay, so the tree keeps its shape), and so are those of nav
-// and select, which every stage skips anyway. Tags are scanned with
-// their quoted attribute values, and raw-text elements (script, style,
-// textarea, title, xmp) end where the HTML tokenizer ends them, so markup
-// inside attribute values or raw text never starts a cut. Hand-written: no
-// library offers a tokenizer-level skip in front of Gumbo. Unclosed bodies
-// are kept as they are.
-std::string StripUnparsedBodies(std::string_view html);
+// less to tokenize: comments, scripts other than JSON-LD and <link>s to
+// stylesheets, icons and preloads are dropped, and the bodies of style,
+// noscript, template and svg elements are emptied (the start and end tags
+// stay, so the tree keeps its shape), and so are those of nav and select,
+// which every stage skips anyway. Start tags lose the attributes
+// no stage reads (on* handlers, srcset, sizes, data-* except data-testid and
+// those named in `keep_attributes`), and runs of whitespace between tags
+// become one character (not inside pre, listing, textarea, title, xmp or
+// JSON-LD). Tags are scanned with their quoted attribute values, and
+// raw-text elements (script, style, textarea, title, xmp) end where the HTML
+// tokenizer ends them, so markup inside attribute values or raw text never
+// starts a cut. Hand-written: no library offers a tokenizer-level skip in
+// front of Gumbo. Unclosed bodies and tags are kept as they are.
+std::string StripUnparsedBodies(
+    std::string_view html, const std::vector<std::string>& keep_attributes = {});
+
+class GumboArena;  // dom.cc: the memory of one parse
 
 class Dom {
  public:
-  // Parses StripUnparsedBodies(html); the tree's text points into a copy
-  // owned by the Dom.
-  static Result<std::unique_ptr<Dom>> Parse(std::string_view html);
+  // Parses StripUnparsedBodies(html, keep_attributes); the tree's text
+  // points into a copy owned by the Dom.
+  static Result<std::unique_ptr<Dom>> Parse(
+      std::string_view html,
+      const std::vector<std::string>& keep_attributes = {});
   ~Dom();
   Dom(const Dom&) = delete;
   Dom& operator=(const Dom&) = delete;
@@ -102,6 +113,7 @@ class Dom {
  private:
   Dom() = default;
   std::string source_;  // Gumbo's string pieces point into it
+  std::unique_ptr<GumboArena> arena_;  // owns every node of output_
   GumboOutput* output_ = nullptr;
   const GumboNode* head_ = nullptr;
   const GumboNode* body_ = nullptr;

@@ -319,7 +319,16 @@ std::string ChooseTitle(const Dom& dom, const PageMetadata& meta) {
 class ExtractorImpl : public Extractor {
  public:
   explicit ExtractorImpl(std::vector<SiteProfile> profiles)
-      : profiles_(std::move(profiles)) {}
+      : profiles_(std::move(profiles)) {
+    // Attributes a profile's selectors test survive the pre-parse strip.
+    for (const SiteProfile& p : profiles_) {
+      for (const Selector& s : p.content) s.AddAttributeNames(&keep_attributes_);
+      for (const Selector& s : p.drop) s.AddAttributeNames(&keep_attributes_);
+      for (const Selector* s : {&p.post, &p.title, &p.date, &p.byline,
+                                &p.section, &p.page_date})
+        s->AddAttributeNames(&keep_attributes_);
+    }
+  }
 
   Result<Article> Extract(const Document& document) const override {
     try {
@@ -332,7 +341,8 @@ class ExtractorImpl : public Extractor {
 
  private:
   Result<Article> ExtractImpl(const Document& document) const {
-    Result<std::unique_ptr<Dom>> dom_or = Dom::Parse(document.html);
+    Result<std::unique_ptr<Dom>> dom_or =
+        Dom::Parse(document.html, keep_attributes_);
     if (!dom_or.ok()) return dom_or.status();
     const Dom& dom = **dom_or;
     PageMetadata meta = ReadMetadata(dom);
@@ -404,6 +414,7 @@ class ExtractorImpl : public Extractor {
   }
 
   std::vector<SiteProfile> profiles_;
+  std::vector<std::string> keep_attributes_;
 };
 
 }  // namespace

@@ -141,6 +141,9 @@ std::string ParseTextDate(std::string_view text) {
       R"((\d{1,2})\.?\s+(?:de\s+)?(\pL{3,10})\.?\s+(?:de\s+)?(\d{4}))");
   static const RE2 kMonthDay(
       R"((\pL{3,10})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4}))");
+  // Every pattern needs digits: most short texts a page search passes in
+  // have none, and four regex scans of each would dominate the search.
+  if (text.find_first_of("0123456789") == std::string_view::npos) return {};
   // Typographic spaces ("4.&thinsp;2.&thinsp;2022", no-break spaces) read
   // as spaces: RE2's \s is ASCII only.
   std::string spaced;

@@ -3,6 +3,7 @@
 #include <toml++/toml.h>
 
 #include <algorithm>
+#include <functional>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -157,15 +158,23 @@ Result<std::vector<SiteProfile>> LoadSiteProfiles(const std::string& dir) {
 const SiteProfile* MatchProfile(const std::vector<SiteProfile>& profiles,
                                 std::string_view url, std::string_view html) {
   std::string_view host = HostOf(url);
+  // Hosts first for every profile: a host match is certain and cheap, while
+  // markers are searched for in the whole page.
   for (const SiteProfile& p : profiles) {
     for (const std::string& h : p.hosts) {
       if (host.size() >= h.size() && host.substr(host.size() - h.size()) == h &&
           (host.size() == h.size() || host[host.size() - h.size() - 1] == '.'))
         return &p;
     }
+  }
+  for (const SiteProfile& p : profiles) {
     int found = 0;
     for (const std::string& m : p.markers) {
-      if (html.find(m) != std::string_view::npos && ++found >= p.min_markers)
+      // Boyer-Moore-Horspool: markers start with letters common in HTML, on
+      // which find()'s first-character scan stops every few bytes.
+      const std::boyer_moore_horspool_searcher searcher(m.begin(), m.end());
+      if (std::search(html.begin(), html.end(), searcher) != html.end() &&
+          ++found >= p.min_markers)
         return &p;
     }
   }

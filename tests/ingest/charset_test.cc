@@ -121,6 +121,23 @@ TEST(DecodeToUtf8, ChoosesCharsetInWhatwgOrder) {
   }
 }
 
+TEST(DecodeToUtf8, WellFormedUtf8ComesOutAsItWentIn) {
+  // The UTF-8 fast path: byte for byte, but for NUL and U+001A (U+FFFD, as
+  // ICU's path gives) and no BOM.
+  const std::string page = "<meta charset=utf-8><p>Ürümqi – 新疆 " +
+                           std::string(1, '\x1A') + "x" + std::string(1, '\0') +
+                           "</p>" + std::string(200, ' ');
+  Result<DecodedText> out = DecodeToUtf8(page, "text/html; charset=UTF-8");
+  ASSERT_OK(out);
+  EXPECT_EQ(out->charset, "UTF-8");
+  EXPECT_EQ(out->utf8, "<meta charset=utf-8><p>Ürümqi – 新疆 \uFFFDx\uFFFD</p>" +
+                           std::string(200, ' '));
+  Result<DecodedText> bom =
+      DecodeToUtf8("\xEF\xBB\xBF<p>a</p>" + std::string(200, ' '), "");
+  ASSERT_OK(bom);
+  EXPECT_EQ(bom->utf8.substr(0, 8), "<p>a</p>");
+}
+
 TEST(DecodeToUtf8, RejectsBinary) {
   std::string pdf = "%PDF-1.7\n" + std::string(100, 'x');
   EXPECT_FALSE(DecodeToUtf8(pdf, "").ok());

@@ -54,10 +54,13 @@ TEST(ArticleAuthors, SplitsBylinesIntoPeople) {
 }
 
 TEST(ArticleSelector, MatchesTagClassIdAttrAndDescendant) {
+  // data-* attributes survive the pre-parse strip only when asked for, as
+  // the extractor does for the attributes its site profiles test.
   auto dom = Dom::Parse(
       "<div class='content-floated-wrap x'><div class=wsw id=main>"
       "<p data-k=v>a</p><time pubdate datetime=d>t</time></div></div>"
-      "<div class=wsw>b</div><h1 class='title pg-title'>T</h1>");
+      "<div class=wsw>b</div><h1 class='title pg-title'>T</h1>",
+      {"data-k"});
   ASSERT_TRUE(dom.ok());
   const std::vector<std::pair<std::string, size_t>> cases = {
       {".wsw", 2},         {".content-floated-wrap .wsw", 1},
@@ -72,6 +75,12 @@ TEST(ArticleSelector, MatchesTagClassIdAttrAndDescendant) {
     ASSERT_TRUE(sel.ok()) << text;
     EXPECT_EQ((*dom)->Select(*sel).size(), count) << text;
   }
+  auto stripped = Dom::Parse("<p data-k=v>a</p>");
+  ASSERT_TRUE(stripped.ok());
+  EXPECT_TRUE((*stripped)->Select(*Selector::Parse("p[data-k]")).empty());
+  std::vector<std::string> names;
+  Selector::Parse("div[data-role=x] p[data-k], .a")->AddAttributeNames(&names);
+  EXPECT_EQ(names, (std::vector<std::string>{"data-role", "data-k"}));
   for (const std::string bad : {"", "p >", ".", "a,,b", "div!"}) {
     EXPECT_FALSE(Selector::Parse(bad).ok()) << bad;
   }
