@@ -336,10 +336,7 @@ std::string LabeledDate(const GumboNode* body,
                                                          int depth) {
     if (!found.empty() || depth > kMaxDomDepth) return;
     if (node->type == GUMBO_NODE_TEXT) {
-      std::string text;
-      bool pending = false;
-      AppendCollapsed(node->v.text.text, &text, &pending);
-      text = Trim(text);
+      const std::string text = NodeText(node);
       if (text.empty()) return;
       if (label_pending) {
         label_pending = false;
@@ -574,10 +571,7 @@ std::vector<std::string> LabeledByline(const GumboNode* body) {
                                                          int depth) {
     if (done || depth > kMaxDomDepth) return;
     if (node->type == GUMBO_NODE_TEXT) {
-      std::string text;
-      bool space = false;
-      AppendCollapsed(node->v.text.text, &text, &space);
-      text = Trim(text);
+      const std::string text = NodeText(node);
       if (text.empty()) return;
       if (pending) {
         pending = false;

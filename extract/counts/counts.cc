@@ -105,6 +105,14 @@ bool IsFamilyNoun(std::string_view w) {
          w == "grandfather" || w == "grandmother" || w == "mom" || w == "dad";
 }
 
+// The count's span and text: tokens [first, end) of the sentence.
+void SetSpan(const TokenView& v, size_t first, size_t end, CaseCount* out) {
+  const size_t begin = v.at.tokens[first].span.begin;
+  const size_t stop = v.at.tokens[end - 1].span.end;
+  out->span = {begin, stop};
+  out->text = std::string(v.at.text.substr(begin, stop - begin));
+}
+
 // Whether the count starting at token `next` is coordinated with the noun
 // phrase that ends before `from`: only "and"/"и" (or a list comma) and at
 // most three more noun words between them, no verb or event word (which
@@ -707,10 +715,7 @@ std::optional<CaseCount> RuleCountTagger::Judge(
       }
     }
   }
-  const size_t begin = v.at.tokens[first].span.begin;
-  const size_t end = v.at.tokens[head_end - 1].span.end;
-  out.span = {begin, end};
-  out.text = std::string(v.at.text.substr(begin, end - begin));
+  SetSpan(v, first, head_end, &out);
   out.value = n.value;
   out.qualifier = qualifier;
   if (high) {
@@ -796,10 +801,7 @@ std::optional<CaseCount> RuleCountTagger::Elliptic(
   out.date = counts_internal::FindDate(v, w);
   out.place = counts_internal::FindPlace(v, w);
   out.rule = "count.ellipsis";
-  const size_t begin = v.at.tokens[first].span.begin;
-  const size_t end = v.at.tokens[j - 1].span.end;
-  out.span = {begin, end};
-  out.text = std::string(v.at.text.substr(begin, end - begin));
+  SetSpan(v, first, j, &out);
   out.value = n.value;
   out.qualifier = qualifier;
   return out;
