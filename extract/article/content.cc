@@ -6,6 +6,8 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include <unicode/unistr.h>
+
 namespace newsfacts {
 namespace {
 
@@ -27,6 +29,16 @@ constexpr double kCousinMaxLinkDensity = 0.25;
 // at most this many.
 constexpr size_t kShortTailLine = 80;
 constexpr int kMaxTailTrim = 3;
+// A "read more" trailer starts after this share of the body's text, on a
+// line at most kTrailerLine bytes long; what follows it goes when it is
+// only teaser-like lines (each under kTrailerTeaserLine bytes, ending no
+// sentence) adding up to at most kTrailerRest bytes and kTrailerRestShare
+// of the text before the trailer.
+constexpr double kTrailerFrom = 0.6;
+constexpr size_t kTrailerLine = 160;
+constexpr size_t kTrailerTeaserLine = 160;
+constexpr size_t kTrailerRest = 1500;
+constexpr double kTrailerRestShare = 0.3;
 // Text (bytes) a candidate needs for its full content-like class bonus.
 constexpr double kFullHintText = 500;
 
@@ -548,6 +560,23 @@ void FindMainContent(const Dom& dom, const BlockFilter& filter,
   }
 }
 
+namespace {
+
+// Whether a line ends like a sentence (or a quote closing one).
+bool EndsSentence(const std::string& t) {
+  size_t end = t.size();
+  while (end > 0 && (t[end - 1] == ' ')) --end;
+  if (end == 0) return false;
+  const unsigned char last = static_cast<unsigned char>(t[end - 1]);
+  return last == '.' || last == '!' || last == '"' || last == '\'' ||
+         (end >= 3 && (t.compare(end - 3, 3, "\xE2\x80\x9D") == 0 ||
+                       t.compare(end - 3, 3, "\xE2\x80\x9C") == 0 ||
+                       t.compare(end - 3, 3, "\xE2\x80\xA6") == 0)) ||
+         (end >= 2 && t.compare(end - 2, 2, "\xC2\xBB") == 0);
+}
+
+}  // namespace
+
 void TrimTail(std::vector<Block>* blocks) {
   int trimmed = 0;
   while (blocks->size() > 1 && trimmed < kMaxTailTrim) {
@@ -557,19 +586,141 @@ void TrimTail(std::vector<Block>* blocks) {
     const std::string& t = b.text;
     if (t.size() >= kShortTailLine) break;
     // Ends like a sentence (or a quote closing one): article text.
-    size_t end = t.size();
-    while (end > 0 && (t[end - 1] == ' ')) --end;
-    if (end == 0) break;
-    const unsigned char last = static_cast<unsigned char>(t[end - 1]);
-    bool sentence = last == '.' || last == '!' || last == '"' ||
-                    last == '\'' ||
-                    (end >= 3 && (t.compare(end - 3, 3, "\xE2\x80\x9D") == 0 ||
-                                  t.compare(end - 3, 3, "\xE2\x80\x9C") == 0 ||
-                                  t.compare(end - 3, 3, "\xE2\x80\xA6") == 0)) ||
-                    (end >= 2 && t.compare(end - 2, 2, "\xC2\xBB") == 0);
-    if (sentence) break;
+    if (t.find_first_not_of(' ') == std::string::npos || EndsSentence(t))
+      break;
     blocks->pop_back();
     ++trimmed;
+  }
+}
+
+namespace {
+
+// Labels of the "read more" / "related" boxes news sites put after an
+// article, case-folded, in the languages of the news the pipeline reads.
+// Sources: the vocabulary of the extraction issue (#3) and the usual
+// related-reading labels of each language's press (English, German,
+// French, Spanish, Italian, Portuguese, Dutch, Russian, Ukrainian, Polish,
+// Czech).
+constexpr std::string_view kTrailerLabels[] = {
+    // English
+    "read more", "read also", "also read", "related", "related articles",
+    "related stories", "related news", "related content", "related coverage",
+    "more from", "more on this story", "more on this topic",
+    "you may also like", "you might also like", "recommended",
+    "see also", "further reading", "more stories", "more information",
+    // German
+    "mehr zum thema", "lesen sie auch", "lesen sie mehr", "auch interessant",
+    "das könnte sie auch interessieren", "das könnte sie interessieren",
+    "weitere artikel", "weitere artikel zum thema", "artikel zum thema",
+    "mehr dazu", "auch lesen", "lies auch", "lesetipp", "lesetipps",
+    "unser lesetipp", "passend zum thema", "dies passt zum thema",
+    "das passt zum thema", "weitere informationen",
+    "das könnte dich auch interessieren",
+    // French
+    "à lire aussi", "lire aussi", "a lire aussi", "à lire également",
+    "lire également", "sur le même sujet", "voir aussi",
+    // Spanish
+    "leer más", "lee también", "lea también", "te puede interesar",
+    "le puede interesar", "también te puede interesar", "noticias relacionadas",
+    "más información",
+    // Italian
+    "leggi anche", "potrebbe interessarti", "articoli correlati",
+    // Portuguese
+    "leia também", "leia mais", "veja também", "saiba mais",
+    // Dutch
+    "lees ook", "lees meer",
+    // Russian, Ukrainian
+    "читайте также", "также читайте", "читайте тоже", "по теме",
+    "смотрите также", "читайте також", "також читайте", "дивіться також",
+    // Polish, Czech
+    "czytaj też", "czytaj także", "czytaj również", "zobacz też",
+    "zobacz także", "čtěte také", "přečtěte si také", "související články",
+};
+
+// Case-folded text of `line` as UTF-8.
+std::string Fold(std::string_view line) {
+  std::string out;
+  icu::UnicodeString::fromUTF8(
+      icu::StringPiece(line.data(), static_cast<int32_t>(line.size())))
+      .foldCase()
+      .toUTF8String(out);
+  return out;
+}
+
+// Whether a line is a trailer label: the label alone (with trailing
+// punctuation or an arrow), or the label, a colon or bar, and a teaser
+// title ("Read more: Other story").
+bool IsTrailerLabel(std::string_view line) {
+  if (line.empty() || line.size() > kTrailerLine) return false;
+  const std::string folded = Fold(line);
+  std::string_view f = folded;
+  while (!f.empty() && f.front() == ' ') f.remove_prefix(1);
+  for (std::string_view label : kTrailerLabels) {
+    if (f.substr(0, label.size()) != label) continue;
+    std::string_view rest = f.substr(label.size());
+    // The label alone, maybe with ":", "|", dots, dashes or arrows.
+    size_t i = 0;
+    bool sep = false;
+    while (i < rest.size()) {
+      const unsigned char c = static_cast<unsigned char>(rest[i]);
+      if (c == ' ' || c == '.' || c == '>' || c == '-') {
+        ++i;
+      } else if (c == ':' || c == '|') {
+        sep = true;
+        ++i;
+      } else if (c >= 0x80 && (rest.substr(i, 3) == "\xE2\x80\xA6" ||  // ...
+                               rest.substr(i, 3) == "\xE2\x80\xBA" ||  // >
+                               rest.substr(i, 3) == "\xE2\x86\x92" ||  // ->
+                               rest.substr(i, 3) == "\xE2\x80\x94" ||  // --
+                               rest.substr(i, 3) == "\xE2\x80\x93")) {
+        sep = true;
+        i += 3;
+      } else if (c >= 0x80 && rest.substr(i, 2) == "\xC2\xBB") {  // >>
+        sep = true;
+        i += 2;
+      } else {
+        break;
+      }
+    }
+    if (i == rest.size()) return true;
+    // "Read more: <title>" (a separator before more text); a label running
+    // on into a sentence ("Related to this, ...") is article text.
+    if (sep) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+void TrimTrailer(std::vector<Block>* blocks) {
+  const size_t n = blocks->size();
+  if (n < 2) return;
+  size_t total = 0;
+  for (const Block& b : *blocks) total += b.text.size();
+  // after[i]: bytes of blocks i..n-1.
+  std::vector<size_t> after(n + 1, 0);
+  for (size_t i = n; i-- > 0;)
+    after[i] = after[i + 1] + (*blocks)[i].text.size();
+  for (size_t i = 1; i < n; ++i) {
+    const size_t before = total - after[i];
+    if (before < kTrailerFrom * static_cast<double>(total)) continue;
+    const Block& b = (*blocks)[i];
+    if (b.kind != BlockKind::kParagraph && b.kind != BlockKind::kHeading)
+      continue;
+    if (!IsTrailerLabel(b.text)) continue;
+    // What follows is teaser titles (or credits): short lines that end no
+    // sentence, together short beside the article.
+    const size_t rest = after[i + 1];
+    bool drop = rest <= kTrailerRest &&
+                rest <= kTrailerRestShare * static_cast<double>(before);
+    for (size_t j = i + 1; j < n && drop; ++j) {
+      const std::string& t = (*blocks)[j].text;
+      drop = t.size() < kTrailerTeaserLine && !EndsSentence(t);
+    }
+    if (drop) {
+      blocks->resize(i);
+      return;
+    }
   }
 }
 

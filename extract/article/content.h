@@ -53,6 +53,13 @@ std::vector<Block> FindLeads(const Dom& dom,
 // label) are the page's furniture. List items and table rows stay.
 void TrimTail(std::vector<Block>* blocks);
 
+// Cuts a "read more" trailer off the end of a generic extraction: a
+// paragraph or heading that is a related-reading label ("Mehr zum Thema",
+// "Read more: ...", "Читайте также") in the last 40% of the text goes with
+// all that follows when that is only a little text of short lines ending
+// no sentence (teaser titles, credits).
+void TrimTrailer(std::vector<Block>* blocks);
+
 // Drops empty blocks and later exact duplicates; joins with "\n\n".
 void FinishBlocks(std::vector<Block>* blocks, std::string* text);
 

@@ -143,6 +143,7 @@ void ExtractGeneric(const Dom& dom, Article* article) {
   AppendCaptions(std::move(content.captions), &article->captions);
   FinishBlocks(&article->blocks, &article->text);
   std::vector<Block> trimmed = article->blocks;
+  TrimTrailer(&trimmed);
   TrimTail(&trimmed);
   if (trimmed.size() != article->blocks.size()) {
     std::string text;

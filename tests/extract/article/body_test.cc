@@ -165,5 +165,51 @@ TEST(ArticleBody, ArticleEndingsAndListsAreNotTrimmed) {
             (std::vector<std::string>{kP1, kP2, "Schools", "Roads"}));
 }
 
+TEST(ArticleBody, ReadMoreTrailerAtTheEndIsCut) {
+  // A related-reading label near the end, followed by more teaser titles
+  // than the short-line tail trim would take, goes with all that follows.
+  const std::string teasers =
+      "<p>Stadtrat streitet \u00fcber Radwege</p><p>Neue Schule im Norden"
+      "</p><p>Haushalt 2025: die Zahlen</p><p>Interview mit der "
+      "K\u00e4mmerin</p>";
+  EXPECT_EQ(Blocks(Page("<div class=story>" + P(kP1) + P(kP2) + P(kP3) +
+                        P(kP4) + "<h2>Mehr zum Thema</h2>" + teasers +
+                        "</div>")),
+            (std::vector<std::string>{kP1, kP2, kP3, kP4}));
+  // A label with a teaser title after a colon, in capitals (case-folded).
+  EXPECT_EQ(Blocks(Page("<div class=story>" + P(kP1) + P(kP2) + P(kP3) +
+                        P(kP4) +
+                        "<p>\u0427\u0418\u0422\u0410\u0419\u0422\u0415 "
+                        "\u0422\u0410\u041a\u0416\u0415: \u0411\u044e"
+                        "\u0434\u0436\u0435\u0442 \u043f\u0440\u0438"
+                        "\u043d\u044f\u0442</p>" +
+                        teasers + "</div>")),
+            (std::vector<std::string>{kP1, kP2, kP3, kP4}));
+}
+
+TEST(ArticleBody, ReadMoreLabelBeforeArticleTextIsKept) {
+  // Followed by sentences (an inline "Read more:" link inside the story),
+  // or early in the text, or running on into a sentence: article text.
+  const std::string inline_teaser =
+      "<p>Read more: Council delays vote</p>";
+  EXPECT_EQ(Blocks(Page("<div class=story>" + P(kP1) + P(kP2) + P(kP3) +
+                        inline_teaser + P(kP4) + "</div>")),
+            (std::vector<std::string>{kP1, kP2, kP3,
+                                      "Read more: Council delays vote",
+                                      kP4}));
+  EXPECT_EQ(Blocks(Page("<div class=story>" + P(kP1) +
+                        "<h2>Related</h2><p>Schools</p><p>Roads</p>" +
+                        P(kP2) + P(kP3) + P(kP4) + "</div>")),
+            (std::vector<std::string>{kP1, "Related", "Schools", "Roads", kP2,
+                                      kP3, kP4}));
+  const char kRelated[] = "Related to the budget, the council also voted on";
+  EXPECT_EQ(Blocks(Page("<div class=story>" + P(kP1) + P(kP2) + P(kP3) +
+                        P(kP4) + P(kRelated) + "<ul><li>parking fees</li>"
+                        "<li>street lights</li><li>bus lanes</li></ul></div>")),
+            (std::vector<std::string>{kP1, kP2, kP3, kP4, kRelated,
+                                      "parking fees", "street lights",
+                                      "bus lanes"}));
+}
+
 }  // namespace
 }  // namespace newsfacts
