@@ -66,18 +66,14 @@ std::string ResolveLoc(std::string_view base_url, std::string_view loc) {
 // One URL per line; other lines (comments, blank, relative) are skipped.
 Status ParseTextSitemap(std::string_view text,
                         const std::function<void(SitemapEntry)>& on_entry) {
-  size_t start = 0;
-  while (start < text.size()) {
-    size_t end = text.find('\n', start);
-    if (end == std::string_view::npos) end = text.size();
-    const std::string_view line = TrimAsciiSpace(text.substr(start, end - start));
-    start = end + 1;
+  ForEachLine(text, [&on_entry](std::string_view line) {
+    line = TrimAsciiSpace(line);
     if (line.rfind("http://", 0) == 0 || line.rfind("https://", 0) == 0) {
       SitemapEntry entry;
       entry.url = std::string(line);
       on_entry(std::move(entry));
     }
-  }
+  });
   return Status::OK();
 }
 

@@ -74,24 +74,18 @@ constexpr size_t kMaxHeadBytes = 1u << 20;
 // from `head`, which excludes the first line.
 Headers ParseHeaderLines(std::string_view head) {
   Headers out;
-  size_t start = 0;
-  while (start < head.size()) {
-    size_t end = head.find('\n', start);
-    if (end == std::string_view::npos) end = head.size();
-    std::string_view line = head.substr(start, end - start);
-    start = end + 1;
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    if (line.empty()) continue;
+  ForEachLine(head, [&out](std::string_view line) {
+    if (line.empty()) return;
     if ((line.front() == ' ' || line.front() == '\t') && !out.empty()) {
       out.back().second += " ";
       out.back().second += TrimAsciiSpace(line);
-      continue;
+      return;
     }
     const size_t colon = line.find(':');
-    if (colon == std::string_view::npos) continue;
+    if (colon == std::string_view::npos) return;
     out.emplace_back(std::string(TrimAsciiSpace(line.substr(0, colon))),
                      std::string(TrimAsciiSpace(line.substr(colon + 1))));
-  }
+  });
   return out;
 }
 

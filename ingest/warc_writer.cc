@@ -127,16 +127,11 @@ int64_t NowMicros() {
 // that ends it and anything after.
 std::vector<std::string> HeadLines(std::string_view head) {
   std::vector<std::string> lines;
-  size_t start = 0;
-  while (start < head.size()) {
-    size_t end = head.find('\n', start);
-    if (end == std::string_view::npos) end = head.size();
-    std::string_view line = head.substr(start, end - start);
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    start = end + 1;
-    if (line.empty()) break;
+  ForEachLine(head, [&lines](std::string_view line) {
+    if (line.empty()) return false;
     lines.emplace_back(line);
-  }
+    return true;
+  });
   return lines;
 }
 

@@ -6,6 +6,8 @@
 #include <string_view>
 #include <unordered_set>
 
+#include "core/strings.h"
+
 namespace newsfacts {
 namespace {
 
@@ -54,14 +56,6 @@ constexpr std::string_view kContentHints[] = {"article", "body", "content",
                                               "entry",   "main", "post",
                                               "story",   "text", "wsw"};
 
-std::string ClassAndId(const GumboNode* node) {
-  std::string s(Attr(node, "class"));
-  s.push_back(' ');
-  s.append(Attr(node, "id"));
-  for (char& c : s)
-    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return s;
-}
 
 bool ContainsAny(std::string_view s, const std::string_view* begin,
                  const std::string_view* end) {
@@ -132,6 +126,13 @@ size_t ParagraphText(const GumboNode* node, bool in_p, size_t rich,
 }
 
 }  // namespace
+
+std::string ClassAndId(const GumboNode* node) {
+  std::string s(Attr(node, "class"));
+  s.push_back(' ');
+  s.append(Attr(node, "id"));
+  return ToLowerAscii(s);
+}
 
 bool IsHidden(const GumboNode* node) {
   if (HasAttr(node, "hidden")) return true;

@@ -42,6 +42,9 @@ struct BlockFilter {
 std::unordered_set<const GumboNode*> ArticleAnchorAncestors(
     const GumboNode* body);
 
+// The element's class and id, lower-cased, joined by a space: what the
+// class/id vocabularies are matched against.
+std::string ClassAndId(const GumboNode* node);
 // True for elements never part of article text (script, nav, aside, ...).
 bool IsNonContentTag(const GumboNode* node);
 // True when the element's class/id marks it as boilerplate.

@@ -223,11 +223,7 @@ constexpr size_t kBodyStartText = 200;
 constexpr int kLeadWindow = 400;
 
 bool HasLeadName(const GumboNode* node) {
-  std::string s(Attr(node, "class"));
-  s.push_back(' ');
-  s.append(Attr(node, "id"));
-  for (char& c : s)
-    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  const std::string s = ClassAndId(node);
   if (s.size() <= 1) return false;
   // "leader-board" ads, "teaser-list" link lists and the lead media
   // (picture, video) of a story are no leads.

@@ -397,9 +397,9 @@ bool IsDroppedAttribute(std::string_view name,
 
 // Scans the attributes of the start tag whose name ends at `name_end` as
 // the tokenizer does (quoted values may hold '>'), calling
-// `fn(name, value, begin, end)` for each, with [begin, end) the attribute's
-// extent in `html`. Returns the position after the tag's '>', or npos when
-// the tag never ends.
+// `fn(name, value, end)` for each, with `end` the position after the
+// attribute and its value. Returns the position after the tag's '>', or
+// npos when the tag never ends.
 template <typename Fn>
 size_t ForEachAttribute(std::string_view html, size_t name_end, Fn&& fn) {
   size_t i = name_end;
@@ -431,7 +431,7 @@ size_t ForEachAttribute(std::string_view html, size_t name_end, Fn&& fn) {
         i = j;
       }
     }
-    fn(name, value, attr, i);
+    fn(name, value, i);
   }
   return std::string_view::npos;
 }
@@ -471,8 +471,7 @@ size_t AppendStartTag(std::string_view html, size_t lt, size_t name_end,
   size_t previous_end = name_end;  // end of the tag name or last attribute
   const size_t end = ForEachAttribute(
       html, name_end,
-      [&](std::string_view name, std::string_view value, size_t /*begin*/,
-          size_t attr_end) {
+      [&](std::string_view name, std::string_view value, size_t attr_end) {
         if (EqualsNoCase(name, "rel")) *rel = value;
         if (EqualsNoCase(name, "type")) *type = value;
         if (IsDroppedAttribute(name, keep)) {

@@ -9,6 +9,7 @@
 #include <utility>
 #include <vector>
 
+#include "core/strings.h"
 #include "extract/article/boilerplate.h"
 #include "extract/article/content.h"
 #include "extract/article/dom.h"
@@ -202,24 +203,14 @@ bool IsBylineBlock(const Block& block, const std::vector<std::string>& authors) 
 void DropPublisherNames(const std::string& site_name,
                         std::vector<std::string>* authors) {
   if (site_name.empty()) return;
-  auto lower = [](std::string s) {
-    for (char& c : s)
-      c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return s;
-  };
-  const std::string site = lower(site_name);
+  const std::string site = ToLowerAscii(site_name);
   std::erase_if(*authors, [&](const std::string& a) {
-    std::string l = lower(a);
+    const std::string l = ToLowerAscii(a);
     return l == site || site.find(l) != std::string::npos ||
            l.find(site) != std::string::npos;
   });
 }
 
-std::string LowerAscii(std::string s) {
-  for (char& c : s)
-    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return s;
-}
 
 // "www.seelenradio.de" -> "seelenradio"; "" when `url` has no host.
 std::string HostName(std::string_view url) {
@@ -229,15 +220,15 @@ std::string HostName(std::string_view url) {
   host = host.substr(0, host.find_first_of("/:?#"));
   if (host.substr(0, 4) == "www.") host.remove_prefix(4);
   host = host.substr(0, host.find('.'));
-  return LowerAscii(std::string(host));
+  return ToLowerAscii(std::string(host));
 }
 
 // Blog and portal themes put the site's name in an <h1> (often the logo
 // link) above the post's own headline.
 bool IsSiteHeading(const GumboNode* h1, const std::string& text,
                    const PageMetadata& meta, const std::string& host) {
-  const std::string low = LowerAscii(text);
-  if (!meta.site_name.empty() && low == LowerAscii(meta.site_name)) return true;
+  const std::string low = ToLowerAscii(text);
+  if (!meta.site_name.empty() && low == ToLowerAscii(meta.site_name)) return true;
   std::string squeezed;
   for (char c : low)
     if (std::isalnum(static_cast<unsigned char>(c))) squeezed.push_back(c);
@@ -247,8 +238,7 @@ bool IsSiteHeading(const GumboNode* h1, const std::string& text,
       StripSiteName(meta.html_title, meta.site_name).find(text) ==
           std::string::npos)
     return true;
-  const std::string cls = LowerAscii(std::string(Attr(h1, "class")) + " " +
-                                     std::string(Attr(h1, "id")));
+  const std::string cls = ClassAndId(h1);
   for (std::string_view k : {"logo", "site-title", "sitename", "site-name",
                              "brand", "blog-title"}) {
     if (cls.find(k) != std::string::npos) return true;
@@ -262,7 +252,7 @@ bool SharesAWord(const std::string& a, const std::string& b) {
   auto words = [](const std::string& s) {
     std::vector<std::string> out;
     std::string cur;
-    for (char c : LowerAscii(s) + " ") {
+    for (char c : ToLowerAscii(s) + " ") {
       const unsigned char u = static_cast<unsigned char>(c);
       if (std::isalnum(u) || u >= 0x80) {
         cur.push_back(c);

@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "core/strings.h"
 #include "extract/article/boilerplate.h"
 #include "extract/article/metadata.h"
 #include "extract/article/page_hints.h"
@@ -90,12 +91,6 @@ std::string ShortYearDate(const std::string& line) {
                        (d < 10 ? "0" : "") + std::to_string(d));
 }
 
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out)
-    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
 
 // What follows a byline marker at the start of `line`: "" when the line
 // holds only the marker, nullopt-like `false` when there is no marker.
@@ -109,7 +104,7 @@ bool AfterMarker(const std::string& line, std::string* rest) {
       "text und foto",   "autorin",         "autor",
       "author",          "text",            "von",
       "by",              "por",             "par"};
-  const std::string low = Lower(line);
+  const std::string low = ToLowerAscii(line);
   for (std::string_view marker : kMarkers) {
     if (low.compare(0, marker.size(), marker) != 0) continue;
     size_t at = marker.size();
@@ -147,18 +142,14 @@ bool LooksLikePersonName(const std::string& name) {
                c == '/' || c == '@' || c == '?' || c == '!';
       }))
     return false;
-  size_t start = 0;
-  while (start < name.size()) {
-    size_t end = name.find(' ', start);
-    if (end == std::string::npos) end = name.size();
-    std::string word = name.substr(start, end - start);
-    start = end + 1;
-    if (Capitalized(word)) continue;
-    if (std::find(std::begin(kParticles), std::end(kParticles), word) ==
-        std::end(kParticles))
-      return false;
-  }
-  return true;
+  bool person = true;
+  ForEachPiece(name, ' ', [&person](std::string_view word) {
+    if (Capitalized(std::string(word))) return true;
+    person = std::find(std::begin(kParticles), std::end(kParticles), word) !=
+             std::end(kParticles);
+    return person;
+  });
+  return person;
 }
 
 std::vector<std::string> NamesIn(const std::string& text) {

@@ -6,17 +6,13 @@
 #include <cstdlib>
 #include <nlohmann/json.hpp>
 
+#include "core/strings.h"
+
 namespace newsfacts {
 namespace {
 
 using Json = nlohmann::json;
 
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out)
-    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
 
 void SetIfEmpty(std::string* field, std::string_view value) {
   if (field->empty()) *field = Trim(std::string(value));
@@ -283,10 +279,10 @@ bool IsPublishedKey(std::string_view key) {
 void AddUnique(const std::vector<std::string>& names,
                std::vector<std::string>* out) {
   for (const std::string& name : names) {
-    std::string key = Lower(name);
+    std::string key = ToLowerAscii(name);
     bool seen =
         std::any_of(out->begin(), out->end(),
-                    [&](const std::string& o) { return Lower(o) == key; });
+                    [&](const std::string& o) { return ToLowerAscii(o) == key; });
     if (!seen && !name.empty()) out->push_back(name);
   }
 }
@@ -362,19 +358,15 @@ bool LowerCasePhrase(std::string_view name) {
   static constexpr std::string_view kParticles[] = {
       "von", "van", "de", "der", "den", "del", "della", "da", "di", "du",
       "la", "le", "y", "zu", "ten", "ter", "bin", "al", "dos", "das", "do"};
-  size_t start = 0;
-  while (start < name.size()) {
-    size_t end = name.find(' ', start);
-    if (end == std::string_view::npos) end = name.size();
-    std::string_view word = name.substr(start, end - start);
-    start = end + 1;
+  bool phrase = false;
+  ForEachPiece(name, ' ', [&phrase](std::string_view word) {
     if (word.empty() || !std::islower(static_cast<unsigned char>(word[0])))
-      continue;
-    if (std::find(std::begin(kParticles), std::end(kParticles), word) ==
-        std::end(kParticles))
       return true;
-  }
-  return false;
+    phrase = std::find(std::begin(kParticles), std::end(kParticles), word) ==
+             std::end(kParticles);
+    return !phrase;
+  });
+  return phrase;
 }
 
 // Weekday names (lower case) of the languages bylines come in most.
@@ -440,7 +432,7 @@ std::vector<std::string> SplitAuthors(std::string_view byline) {
     for (std::string_view dash : {"\u2013", "\u2014"}) {
       if (p.ends_with(dash)) p = Trim(p.substr(0, p.size() - dash.size()));
     }
-    std::string low = Lower(p);
+    std::string low = ToLowerAscii(p);
     for (std::string_view prefix : {"alles von ",
                                     "alle beiträge von ",
                                     "alle artikel von ",
@@ -477,7 +469,7 @@ std::vector<std::string> SplitAuthors(std::string_view byline) {
                                     "por "}) {
       if (low.rfind(prefix, 0) == 0) {
         p = Trim(p.substr(prefix.size()));
-        low = Lower(p);
+        low = ToLowerAscii(p);
       }
     }
     // Labels and link texts that bylines carry around the names.
@@ -498,7 +490,7 @@ std::vector<std::string> SplitAuthors(std::string_view byline) {
       if (low.size() > tail.size() &&
           low.compare(low.size() - tail.size(), tail.size(), tail) == 0) {
         p = Trim(p.substr(0, p.size() - tail.size()));
-        low = Lower(p);
+        low = ToLowerAscii(p);
       }
     }
     // "Alex Doe Thursday, March 5": a dateline's weekday runs into the
@@ -507,11 +499,11 @@ std::vector<std::string> SplitAuthors(std::string_view byline) {
       cut = false;
       const size_t sp = p.rfind(' ');
       if (sp == std::string::npos) break;
-      const std::string last = Lower(std::string_view(p).substr(sp + 1));
+      const std::string last = ToLowerAscii(std::string_view(p).substr(sp + 1));
       for (std::string_view day : kWeekdays) {
         if (last == day) {
           p = Trim(p.substr(0, sp));
-          low = Lower(p);
+          low = ToLowerAscii(p);
           cut = true;
           break;
         }
@@ -600,7 +592,7 @@ std::string FromRfc1123(std::string_view v) {
   if (day < 1 || pos >= v.size() || v[pos] != ' ') return {};
   ++pos;
   if (pos + 3 > v.size()) return {};
-  std::string mon = Lower(v.substr(pos, 3));
+  std::string mon = ToLowerAscii(v.substr(pos, 3));
   int month = 0;
   for (int i = 0; i < 12; ++i)
     if (mon == kMonths[i]) month = i + 1;
@@ -732,7 +724,7 @@ std::string SqueezeName(std::string_view s) {
 bool NamesSite(std::string_view part, std::string_view site_name,
                bool exact) {
   if (site_name.empty()) return false;
-  if (!exact && Lower(part).find(Lower(site_name)) != std::string::npos)
+  if (!exact && ToLowerAscii(part).find(ToLowerAscii(site_name)) != std::string::npos)
     return true;
   const std::string p = SqueezeName(part);
   return !p.empty() && p == SqueezeName(site_name);
@@ -745,7 +737,7 @@ std::string HostLabel(std::string_view url) {
   std::string_view host = url.substr(scheme + 3);
   host = host.substr(0, host.find_first_of("/:?#"));
   if (host.substr(0, 4) == "www.") host.remove_prefix(4);
-  return Lower(host.substr(0, host.find('.')));
+  return ToLowerAscii(host.substr(0, host.find('.')));
 }
 
 // StripSiteName(); `exact`: `site_name` is a host label, which names the
@@ -810,13 +802,13 @@ PageMetadata ReadMetadata(const Dom& dom) {
   ForEachElement(dom.root(), [&](const GumboNode* n) {
     GumboTag tag = n->v.element.tag;
     if (tag == GUMBO_TAG_META) {
-      std::string key = Lower(Trim(Attr(n, "property")));
-      if (key.empty()) key = Lower(Trim(Attr(n, "name")));
-      if (key.empty()) key = Lower(Trim(Attr(n, "itemprop")));
+      std::string key = ToLowerAscii(Trim(Attr(n, "property")));
+      if (key.empty()) key = ToLowerAscii(Trim(Attr(n, "name")));
+      if (key.empty()) key = ToLowerAscii(Trim(Attr(n, "itemprop")));
       // http-equiv="date"/"expires" are HTTP headers of the response, not
       // the article's: only the content language is taken from them.
       if (key.empty() &&
-          Lower(Trim(Attr(n, "http-equiv"))) == "content-language")
+          ToLowerAscii(Trim(Attr(n, "http-equiv"))) == "content-language")
         key = "content-language";
       std::string_view content = Attr(n, "content");
       if (content.empty()) return true;
@@ -850,13 +842,13 @@ PageMetadata ReadMetadata(const Dom& dom) {
                key == "dcterms.modified")
         SetIfEmpty(&meta.modified, NormalizeDate(content));
     } else if (tag == GUMBO_TAG_LINK) {
-      if (Lower(Attr(n, "rel")) == "canonical")
+      if (ToLowerAscii(Attr(n, "rel")) == "canonical")
         SetIfEmpty(&meta.canonical_url, Attr(n, "href"));
     } else if (tag == GUMBO_TAG_TITLE) {
       SetIfEmpty(&meta.html_title, NodeText(n));
     } else if (tag == GUMBO_TAG_TIME && meta.published.empty() &&
                (HasAttr(n, "pubdate") ||
-                Lower(Attr(n, "itemprop")) == "datepublished")) {
+                ToLowerAscii(Attr(n, "itemprop")) == "datepublished")) {
       SetIfEmpty(&meta.published, NormalizeDate(Attr(n, "datetime")));
     } else if (tag == GUMBO_TAG_SCRIPT || tag == GUMBO_TAG_STYLE) {
       return false;
@@ -878,13 +870,13 @@ PageMetadata ReadMetadata(const Dom& dom) {
   // The first <meta> author that names people: <meta name=author> often
   // holds the publisher ("Badische Zeitung") where cXense or Parse.ly
   // name the writer.
-  const std::string site = Lower(meta.site_name);
+  const std::string site = ToLowerAscii(meta.site_name);
   for (const std::string& value : meta_authors) {
     if (!authors.empty()) break;
     if (value.rfind("http", 0) == 0) continue;
     std::vector<std::string> names = SplitAuthors(value);
     std::erase_if(names, [&](const std::string& name) {
-      const std::string low = Lower(name);
+      const std::string low = ToLowerAscii(name);
       return !site.empty() && (low == site || site.find(low) != std::string::npos ||
                                low.find(site) != std::string::npos);
     });

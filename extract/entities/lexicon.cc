@@ -148,20 +148,13 @@ Result<Lexicon> LoadLexicon(const std::string& lang_dir,
       auto arena = std::make_shared<std::string>();
       if (ReadFileToString(share_dir + "/dict/words", arena.get())) {
         lex.dictionary_.reserve(arena->size() / 12);
-        std::string_view data = *arena;
-        size_t pos = 0;
-        while (pos < data.size()) {
-          size_t nl = data.find('\n', pos);
-          if (nl == std::string_view::npos) nl = data.size();
-          std::string_view word = data.substr(pos, nl - pos);
-          pos = nl + 1;
-          if (!word.empty() && word.back() == '\r') word.remove_suffix(1);
+        ForEachLine(*arena, [&lex](std::string_view word) {
           if (!word.empty() &&
               std::islower(static_cast<unsigned char>(word[0])) &&
               word.find('\'') == std::string_view::npos) {
             lex.dictionary_.insert(word);
           }
-        }
+        });
       }
       if (!lex.dictionary_.empty()) {
         lex.dictionary_arena_ = std::move(arena);
@@ -232,16 +225,11 @@ Result<Lexicon> LoadLexicon(const std::string& lang_dir,
   // Words written with a final dot anywhere in the lists, so the tagger can
   // glue "Gen" + "." back into one word before matching.
   auto add_abbrevs = [&lex](std::string_view key) {
-    size_t start = 0;
-    while (start < key.size()) {
-      size_t end = key.find(' ', start);
-      if (end == std::string_view::npos) end = key.size();
-      std::string_view w = key.substr(start, end - start);
+    ForEachPiece(key, ' ', [&lex](std::string_view w) {
       if (w.size() > 1 && w.back() == '.') {
         lex.abbrevs_.emplace(w.substr(0, w.size() - 1));
       }
-      start = end + 1;
-    }
+    });
   };
   auto add_prefixes = [&lex](std::string_view key) {
     for (size_t i = 1; i < key.size(); ++i) {

@@ -7,6 +7,8 @@
 #include <cctype>
 #include <string>
 
+#include "core/strings.h"
+
 namespace newsfacts {
 namespace {
 
@@ -251,13 +253,9 @@ size_t ChunkEnd(const AnalyzedText& at, const std::vector<Word>& w,
 
 std::vector<std::string_view> SplitName(std::string_view name) {
   std::vector<std::string_view> out;
-  size_t start = 0;
-  while (start < name.size()) {
-    size_t end = name.find(' ', start);
-    if (end == std::string_view::npos) end = name.size();
-    if (end > start) out.push_back(name.substr(start, end - start));
-    start = end + 1;
-  }
+  ForEachPiece(name, ' ', [&out](std::string_view word) {
+    if (!word.empty()) out.push_back(word);
+  });
   return out;
 }
 

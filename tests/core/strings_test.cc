@@ -4,6 +4,7 @@
 
 #include <fstream>
 #include <string>
+#include <vector>
 
 #include "tests/test_util.h"
 
@@ -26,6 +27,29 @@ TEST(Strings, HexDigitValue) {
   EXPECT_EQ(HexDigitValue('a'), 10);
   EXPECT_EQ(HexDigitValue('F'), 15);
   EXPECT_EQ(HexDigitValue('g'), -1);
+}
+
+TEST(Strings, ForEachPieceKeepsEmptyPiecesAndStopsOnFalse) {
+  std::vector<std::string> got;
+  ForEachPiece("a  b ", ' ', [&](std::string_view p) { got.emplace_back(p); });
+  EXPECT_EQ(got, (std::vector<std::string>{"a", "", "b"}));
+  got.clear();
+  ForEachPiece("", ' ', [&](std::string_view p) { got.emplace_back(p); });
+  EXPECT_TRUE(got.empty());
+  got.clear();
+  ForEachPiece("x,y,z", ',', [&](std::string_view p) {
+    got.emplace_back(p);
+    return p != "y";
+  });
+  EXPECT_EQ(got, (std::vector<std::string>{"x", "y"}));
+}
+
+TEST(Strings, ForEachLineDropsCarriageReturns) {
+  std::vector<std::string> got;
+  ForEachLine("one\r\ntwo\n\r\nthree\r", [&](std::string_view line) {
+    got.emplace_back(line);
+  });
+  EXPECT_EQ(got, (std::vector<std::string>{"one", "two", "", "three"}));
 }
 
 TEST(Strings, ReadFileToString) {
