@@ -80,6 +80,10 @@ constexpr size_t kMinRichText = 400;
 constexpr size_t kMinRichElement = 200;
 // Share of the page's paragraph text that makes an element article text.
 constexpr double kRichShare = 0.25;
+// An inline hover card holds a picture and at least this many links, at
+// most this many levels inside a paragraph.
+constexpr int kMinCardLinks = 2;
+constexpr int kMaxCardDepth = 6;
 
 bool IsCommentThread(const GumboNode* node) {
   std::string s = ClassAndId(node);
@@ -185,8 +189,36 @@ std::unordered_set<const GumboNode*> ArticleAnchorAncestors(
   return out;
 }
 
+namespace {
+
+bool IsInlineCard(const GumboNode* node) {
+  if (node->v.element.tag != GUMBO_TAG_SPAN) return false;
+  // A hover card (a person's or company's picture with links to other
+  // stories) sits in an inline element inside a paragraph: a span that
+  // holds a picture and several links of its own. Prose never does.
+  int links = 0;
+  bool picture = false;
+  const GumboVector& children = node->v.element.children;
+  for (unsigned i = 0; i < children.length; ++i) {
+    const auto* c = static_cast<const GumboNode*>(children.data[i]);
+    if (!IsElement(c)) continue;
+    GumboTag t = c->v.element.tag;
+    if (t == GUMBO_TAG_A) ++links;
+    if (t == GUMBO_TAG_IMG) picture = true;
+  }
+  if (!picture || links < kMinCardLinks) return false;
+  int up = 0;
+  for (const GumboNode* a = node->parent;
+       a != nullptr && IsElement(a) && up < kMaxCardDepth; a = a->parent, ++up)
+    if (a->v.element.tag == GUMBO_TAG_P) return true;
+  return false;
+}
+
+}  // namespace
+
 bool Skipped(const GumboNode* node, const BlockFilter& filter) {
-  if (IsNonContentTag(node) || IsHidden(node)) return true;
+  if (IsNonContentTag(node) || IsHidden(node) || IsInlineCard(node))
+    return true;
   if (filter.class_patterns &&
       (LooksLikeBoilerplate(node) ||
        ContainsAny(ClassAndId(node), std::begin(kNotText), std::end(kNotText))) &&

@@ -41,6 +41,9 @@ constexpr size_t kTrailerRest = 1500;
 constexpr double kTrailerRestShare = 0.3;
 // Text (bytes) a candidate needs for its full content-like class bonus.
 constexpr double kFullHintText = 500;
+// A label before a teaser link ("Read more:", "SEE ALSO:") is at most this
+// long (bytes).
+constexpr size_t kMaxLinkLabel = 32;
 
 bool IsBlockTag(GumboTag t) {
   switch (t) {
@@ -181,9 +184,42 @@ class Walker {
     if (tag == GUMBO_TAG_P || tag == GUMBO_TAG_LI) {
       // A paragraph or item that is (almost) all link is a teaser
       // ("Read more: ..."), not article text.
-      return it->second.links * 10 >= it->second.text * 9;
+      const Stats& st = it->second;
+      if (st.links * 10 >= st.text * 9) return true;
+      if (st.links * 10 < st.text * 6) return false;
+      // Mostly link: a label and a teaser ("SEE MORE: <a>Other story</a>")
+      // or a run of teaser links with tags between them ("<a>A</a>
+      // [VIDEO] | <a>B</a> [INSIGHT]"); prose with links has more words of
+      // its own.
+      int anchors = 0;
+      std::string own;
+      OwnText(node, &own, &anchors, 0);
+      const std::string label = Trim(own);
+      if (anchors >= 2 && st.links * 4 >= st.text * 3) return true;
+      return anchors >= 1 && label.size() <= kMaxLinkLabel &&
+             !label.empty() && label.back() == ':';
     }
     return it->second.links * 10 > it->second.text * 6;
+  }
+
+  // Text outside links (and the number of links) in an inline subtree.
+  static void OwnText(const GumboNode* node, std::string* out, int* anchors,
+                      int depth) {
+    if (depth > kMaxDomDepth) return;
+    if (node->type == GUMBO_NODE_TEXT || node->type == GUMBO_NODE_CDATA ||
+        node->type == GUMBO_NODE_WHITESPACE) {
+      out->append(node->v.text.text);
+      return;
+    }
+    if (!IsElement(node) || IsNonContentTag(node)) return;
+    if (node->v.element.tag == GUMBO_TAG_A) {
+      ++*anchors;
+      return;
+    }
+    const GumboVector& children = node->v.element.children;
+    for (unsigned i = 0; i < children.length; ++i)
+      OwnText(static_cast<const GumboNode*>(children.data[i]), out, anchors,
+              depth + 1);
   }
 
   void AddCaption(std::string text) {
@@ -720,15 +756,54 @@ void TrimTrailer(std::vector<Block>* blocks) {
   }
 }
 
+namespace {
+
+// Labels that ad slots print above or inside themselves, case-folded, in
+// the languages of the news the pipeline reads; and the placeholders that
+// script-only widgets leave in the text.
+constexpr std::string_view kAdLabels[] = {
+    "advertisement", "advertisements", "advert", "adverts", "ad",
+    "sponsored", "sponsored content", "paid content", "story continues below",
+    "story continues below advertisement", "article continues below",
+    "article continues below advertisement", "continue reading below",
+    "anzeige", "werbung", "publicité", "publicite", "publicidad",
+    "publicidade", "pubblicità", "pubblicita", "advertentie", "reclame",
+    "annonce", "reklama", "реклама", "реклама:", "this slideshow requires javascript",
+    "javascript is required", "please enable javascript"};
+
+// Whether the whole line is an ad label (maybe with trailing dots, dashes
+// or a colon).
+bool IsAdLabel(std::string_view line) {
+  if (line.empty() || line.size() > 64) return false;
+  std::string folded = Fold(line);
+  while (!folded.empty() &&
+         (folded.back() == ' ' || folded.back() == '.' ||
+          folded.back() == ':' || folded.back() == '-'))
+    folded.pop_back();
+  size_t start = folded.find_first_not_of(" -");
+  if (start == std::string::npos) return false;
+  std::string_view f = std::string_view(folded).substr(start);
+  for (std::string_view label : kAdLabels)
+    if (f == label) return true;
+  return false;
+}
+
+// A repeated line of this length is a duplicated paragraph; shorter lines
+// repeat in structured text (the same subheads, labels and notes in each
+// section of a plan or guide, table headers) and stay.
+constexpr size_t kDuplicateLine = 80;
+
+}  // namespace
+
 void FinishBlocks(std::vector<Block>* blocks, std::string* text) {
   std::unordered_set<std::string> seen;
   std::vector<Block> kept;
   kept.reserve(blocks->size());
   size_t total = 0;
   for (Block& b : *blocks) {
-    if (b.text.empty()) continue;
-    // Short repeated lines ("Advertisement") and repeated paragraphs both go.
-    if (!seen.insert(b.text).second) continue;
+    if (b.text.empty() || IsAdLabel(b.text)) continue;
+    if (!seen.insert(b.text).second && b.text.size() >= kDuplicateLine)
+      continue;
     total += b.text.size() + 2;
     kept.push_back(std::move(b));
   }

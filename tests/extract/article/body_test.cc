@@ -211,5 +211,76 @@ TEST(ArticleBody, ReadMoreLabelBeforeArticleTextIsKept) {
                                       "bus lanes"}));
 }
 
+TEST(ArticleBody, RepeatedSubheadsOfStructuredTextStay) {
+  // A guide repeats the same short labels in each of its sections; only a
+  // repeated paragraph (the lead printed twice) is a duplicate.
+  const std::string section =
+      "<h3>Breakfast</h3><p>Eat within an hour of waking</p><h3>Lunch</h3>"
+      "<p>Eat every three hours</p>";
+  EXPECT_EQ(Blocks(Page("<div class=story>" + P(kP1) + "<h2>Plan A</h2>" +
+                        section + P(kP2) + "<h2>Plan B</h2>" + section +
+                        P(kP3) + P(kP1) + "</div>")),
+            (std::vector<std::string>{
+                kP1, "Plan A", "Breakfast", "Eat within an hour of waking",
+                "Lunch", "Eat every three hours", kP2, "Plan B", "Breakfast",
+                "Eat within an hour of waking", "Lunch",
+                "Eat every three hours", kP3}));
+}
+
+TEST(ArticleBody, AdLabelsAndScriptPlaceholdersGo) {
+  // Ad slots print their label between paragraphs, in the page's language,
+  // and script-only widgets leave a placeholder line.
+  EXPECT_EQ(Blocks(Page("<div class=story>" + P(kP1) + "<div>Advertisement</div>" +
+                        P(kP2) + "<p>ANZEIGE</p>" + P(kP3) +
+                        "<span>\u0420\u0435\u043a\u043b\u0430\u043c\u0430</span>" +
+                        "<p>This slideshow requires JavaScript.</p>" + P(kP4) +
+                        "<p>Advertisement</p></div>")),
+            (std::vector<std::string>{kP1, kP2, kP3, kP4}));
+  // A sentence that starts with such a word is text.
+  const char kAd[] = "Advertisement spending rose by a tenth last year.";
+  EXPECT_EQ(Blocks(Page("<div class=story>" + P(kP1) + P(kAd) + P(kP2) +
+                        "</div>")),
+            (std::vector<std::string>{kP1, kAd, kP2}));
+}
+
+TEST(ArticleBody, LabelledTeaserLinksInsideTheStoryGo) {
+  // "SEE MORE: <link>" and runs of teaser links with tags between them sit
+  // between paragraphs; a paragraph with a link in its prose stays.
+  const char kLinked[] =
+      "The report, <a href=/r>published on Monday</a>, found that spending "
+      "had risen.";
+  EXPECT_EQ(
+      Blocks(Page("<div class=story>" + P(kP1) +
+                  "<p><strong>SEE MORE</strong>: <a href=/x>Council delays "
+                  "the vote on the new budget</a></p>" +
+                  P(kP2) +
+                  "<p><a href=/a>Mayor opens the bridge after two years</a> "
+                  "[VIDEO] | <a href=/b>Schools get new roofs before "
+                  "winter</a> [INSIGHT]</p>" +
+                  P(kP3) + "<p>" + kLinked + "</p>" + P(kP4) + "</div>")),
+      (std::vector<std::string>{
+          kP1, kP2, kP3,
+          "The report, published on Monday, found that spending had risen.",
+          kP4}));
+}
+
+TEST(ArticleBody, HoverCardInsideAParagraphGoes) {
+  // A person's name opens a card (picture, links to other stories); only
+  // the name belongs to the sentence.
+  const std::string card =
+      "<span class=person><a href=/p/ann>Ann Lee</a><span class=card><span>"
+      "<img src=ann.jpg><a href=/p/ann>Ann Lee</a><a href=/s1>Lee wins the "
+      "primary in a close race</a> <a href=/s2>Lee on schools</a> <a "
+      "href=/p/ann>MORE</a></span></span></span>";
+  EXPECT_EQ(Blocks(Page("<div class=story><p>The mayor, " + card +
+                        ", said the plan would fund schools, roads and "
+                        "clinics across the city.</p>" +
+                        P(kP2) + P(kP3) + "</div>")),
+            (std::vector<std::string>{
+                "The mayor, Ann Lee, said the plan would fund schools, roads "
+                "and clinics across the city.",
+                kP2, kP3}));
+}
+
 }  // namespace
 }  // namespace newsfacts
