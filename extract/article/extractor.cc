@@ -14,6 +14,7 @@
 #include "extract/article/content.h"
 #include "extract/article/dom.h"
 #include "extract/article/headline_window.h"
+#include "extract/article/local_date.h"
 #include "extract/article/metadata.h"
 #include "extract/article/page_hints.h"
 #include "extract/article/posts.h"
@@ -384,6 +385,9 @@ class ExtractorImpl : public Extractor {
     }
     if (article.published.empty())
       article.published = FindVisibleDate(dom, url);
+    // A date line in the page's own words ("15 березня 2024", "2024年3月15日").
+    if (article.published.empty())
+      article.published = LocalDateInMarkup(dom, PageLanguage(dom));
     DropPublisherNames(meta.site_name, &article.authors);
     if (article.authors.empty()) article.authors = FindBylines(dom);
     DropPublisherNames(meta.site_name, &article.authors);

@@ -9,6 +9,7 @@
 
 #include "core/strings.h"
 #include "extract/article/boilerplate.h"
+#include "extract/article/local_date.h"
 #include "extract/article/metadata.h"
 #include "extract/article/page_hints.h"
 
@@ -183,6 +184,7 @@ HeadlineWindow ReadHeadlineWindow(const Dom& dom) {
     walk.headline_path.push_back(n);
   Collect(body, &walk, 0);
   if (walk.headline_end == std::string::npos) return window;
+  window.language = PageLanguage(dom);
   const size_t begin = walk.headline_start > kLinesBefore
                            ? walk.headline_start - kLinesBefore
                            : 0;
@@ -196,10 +198,11 @@ HeadlineWindow ReadHeadlineWindow(const Dom& dom) {
 }
 
 std::string DateNearHeadline(const HeadlineWindow& window) {
-  auto date_in = [](const std::string& line) -> std::string {
+  auto date_in = [&window](const std::string& line) -> std::string {
     if (line.size() > kMaxDateLine) return {};
     std::string d = ParseTextDate(line);
     if (d.empty()) d = ShortYearDate(line);
+    if (d.empty()) d = LocalDate(line, window.language);
     return d;
   };
   for (size_t i = window.after_headline; i < window.lines.size(); ++i) {
@@ -221,7 +224,9 @@ std::string DateNearHeadline(const HeadlineWindow& window) {
     if (line.size() <= kMaxDateLine) continue;
     size_t cut = std::min(line.size(), kDatelinePrefix);
     while (cut < line.size() && (line[cut] & 0xC0) == 0x80) ++cut;
-    std::string d = ParseTextDate(std::string_view(line).substr(0, cut));
+    const std::string_view head = std::string_view(line).substr(0, cut);
+    std::string d = ParseTextDate(head);
+    if (d.empty()) d = LocalDate(head, window.language);
     if (!d.empty()) return d;
   }
   return {};

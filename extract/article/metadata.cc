@@ -57,6 +57,10 @@ std::string StringField(const Json& obj, const char* key) {
   if (it->is_object()) {
     auto name = it->find("name");
     if (name != it->end() && name->is_string()) return name->get<std::string>();
+    // JSON-LD value objects: {"@value": "2024-03-15", "@type": "Date"}.
+    auto value = it->find("@value");
+    if (value != it->end() && value->is_string())
+      return value->get<std::string>();
   }
   return {};
 }
@@ -68,8 +72,13 @@ void Flatten(const Json& value, std::vector<const Json*>* out, int depth = 0) {
     for (const Json& v : value) Flatten(v, out, depth + 1);
   } else if (value.is_object()) {
     out->push_back(&value);
-    auto graph = value.find("@graph");
-    if (graph != value.end()) Flatten(*graph, out, depth + 1);
+    // A WebPage's main entity is the article itself ("mainEntity":
+    // {"@type": "NewsArticle", ...}); its other nested objects (authors,
+    // publisher, images) are read as fields, not as page objects.
+    for (const char* key : {"@graph", "mainEntity"}) {
+      auto nested = value.find(key);
+      if (nested != value.end()) Flatten(*nested, out, depth + 1);
+    }
   }
 }
 
@@ -123,7 +132,51 @@ bool IsPageType(std::string_view type) {
 struct PageDates {
   std::string published;
   std::string modified;
+  std::string created;  // an article's dateCreated, when it has no other
 };
+
+// CMS templates write JSON-LD that JSON parsers refuse: raw line breaks
+// and tabs inside strings, commas before a closing bracket, a wrapping
+// HTML comment or CDATA marker, a trailing semicolon. Returns `text` with
+// those mended (the JSON grammar itself is nlohmann's job).
+std::string RepairJson(std::string_view text) {
+  size_t begin = text.find_first_of("{[");
+  size_t end = text.find_last_of("}]");
+  if (begin == std::string_view::npos || end == std::string_view::npos ||
+      end < begin)
+    return {};
+  text = text.substr(begin, end - begin + 1);
+  std::string out;
+  out.reserve(text.size());
+  bool in_string = false;
+  for (size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (in_string) {
+      if (c == '\\' && i + 1 < text.size()) {
+        out.push_back(c);
+        out.push_back(text[++i]);
+        continue;
+      }
+      if (c == '"') in_string = false;
+      if (static_cast<unsigned char>(c) < 0x20) {
+        out.push_back(' ');
+        continue;
+      }
+      out.push_back(c);
+      continue;
+    }
+    if (c == '"') {
+      in_string = true;
+    } else if (c == '}' || c == ']') {
+      // Drop a comma (and the blanks after it) before the bracket.
+      size_t k = out.size();
+      while (k > 0 && std::isspace(static_cast<unsigned char>(out[k - 1]))) --k;
+      if (k > 0 && out[k - 1] == ',') out.erase(k - 1);
+    }
+    out.push_back(c);
+  }
+  return out;
+}
 
 void ReadJsonLd(const Dom& dom, PageMetadata* meta,
                 std::vector<std::string>* authors, PageDates* page_dates) {
@@ -138,6 +191,8 @@ void ReadJsonLd(const Dom& dom, PageMetadata* meta,
         text += c->v.text.text;
     }
     Json root = Json::parse(text, nullptr, /*allow_exceptions=*/false);
+    if (root.is_discarded())
+      root = Json::parse(RepairJson(text), nullptr, /*allow_exceptions=*/false);
     if (root.is_discarded()) continue;
     std::vector<const Json*> objects;
     Flatten(root, &objects);
@@ -166,6 +221,8 @@ void ReadJsonLd(const Dom& dom, PageMetadata* meta,
                  NormalizeDate(StringField(*obj, "datePublished")));
       SetIfEmpty(&meta->modified,
                  NormalizeDate(StringField(*obj, "dateModified")));
+      SetIfEmpty(&page_dates->created,
+                 NormalizeDate(StringField(*obj, "dateCreated")));
       SetIfEmpty(&meta->section, StringField(*obj, "articleSection"));
       SetIfEmpty(&meta->language, StringField(*obj, "inLanguage"));
       auto author = obj->find("author");
@@ -270,7 +327,27 @@ bool IsPublishedKey(std::string_view key) {
       "sailthru.date",
       "parsely-pub-date",
       "cxenseparse:recs:publishtime",
-      "date"};
+      "date",
+      // CMS and SEO-plugin names seen on news sites of many countries:
+      // Yandex's Mediator, Brightspot/Arc variants, Highwire citation
+      // tags, and plain spellings.
+      "mediator_published_time",
+      "article:published",
+      "article.published",
+      "article_date_original",
+      "original-publish-date",
+      "publish_date",
+      "published_date",
+      "published_time",
+      "published-date",
+      "publication-date",
+      "publisheddate",
+      "date_published",
+      "citation_publication_date",
+      "citation_date",
+      "bt:pubdate",
+      "displaydate",
+      "release_date"};
   return std::find(std::begin(kKeys), std::end(kKeys), key) != std::end(kKeys);
 }
 
@@ -615,10 +692,33 @@ std::string FromRfc1123(std::string_view v) {
   return out;
 }
 
+// "2024/03/15 10:00" -> "2024-03-15 10:00"; "15.03.2024 10:00" ->
+// "2024-03-15 10:00" (day first, as every CMS that dots its dates writes
+// them); anything else as it is.
+std::string FromSlashedOrDotted(std::string v) {
+  auto digits = [&v](size_t from, size_t n) {
+    return v.size() >= from + n &&
+           std::all_of(v.begin() + from, v.begin() + from + n, [](char c) {
+             return std::isdigit(static_cast<unsigned char>(c));
+           });
+  };
+  if (digits(0, 4) && v.size() >= 10 && v[4] == '/' && v[7] == '/' &&
+      digits(5, 2) && digits(8, 2)) {
+    v[4] = '-';
+    v[7] = '-';
+    return v;
+  }
+  if (digits(0, 2) && v.size() >= 10 && v[2] == '.' && v[5] == '.' &&
+      digits(3, 2) && digits(6, 4) && (v.size() == 10 || v[10] == ' '))
+    return v.substr(6, 4) + "-" + v.substr(3, 2) + "-" + v.substr(0, 2) +
+           v.substr(10);
+  return v;
+}
+
 }  // namespace
 
 std::string NormalizeDate(std::string_view value) {
-  std::string v = Trim(std::string(value));
+  std::string v = FromSlashedOrDotted(Trim(std::string(value)));
   const bool iso = v.size() >= 5 && v[4] == '-' &&
                    std::all_of(v.begin(), v.begin() + 4, [](char c) {
                      return std::isdigit(static_cast<unsigned char>(c));
@@ -745,9 +845,19 @@ std::string HostLabel(std::string_view url) {
 std::string StripSite(std::string_view title, std::string_view site_name,
                       bool exact) {
   std::string t = Trim(std::string(title));
-  static constexpr std::string_view kSeps[] = {" | ",  " - ", " – ", " — ",
-                                               " :: ", " » ", " · "};
+  // Bars, dashes and dots of Latin and CJK typography; unspaced bars and
+  // low lines are how Chinese and Japanese sites join "标题_频道_网站".
+  static constexpr std::string_view kSeps[] = {
+      " | ", " - ", " – ", " — ", " :: ", " » ", " · ", " • ", " ｜ ",
+      "｜", " ~ ", "|", "_"};
   for (std::string_view sep : kSeps) {
+    if ((sep == "|" || sep == "_") &&
+        t.find(std::string(" ") + sep[0]) != std::string::npos)
+      continue;  // spaced already: " | " above, or "a _ b"
+    if (sep == "_" && std::all_of(t.begin(), t.end(), [](char c) {
+          return static_cast<unsigned char>(c) < 0x80;
+        }))
+      continue;  // "file_name" in a Latin title
     size_t last = t.rfind(sep);
     if (last != std::string::npos) {
       // "seelenradio » Nummer zwei: Leo": the site comes first.
@@ -780,6 +890,14 @@ std::string StripSite(std::string_view title, std::string_view site_name,
       if (tail_is_site || tail.size() < head.size() || tail_words <= 3)
         return head;
     }
+  }
+  // Colons join kicker and headline too ("首相：…", "Brexit: …"): a colon
+  // part is cut only when it names the site ("見出し：朝日新聞デジタル").
+  for (std::string_view sep : {"：", " : "}) {
+    const size_t last = t.rfind(sep);
+    if (last == std::string::npos) continue;
+    const std::string tail = Trim(t.substr(last + sep.size()));
+    if (NamesSite(tail, site_name, exact)) return Trim(t.substr(0, last));
   }
   return t;
 }
@@ -856,6 +974,7 @@ PageMetadata ReadMetadata(const Dom& dom) {
     return true;
   });
   SetIfEmpty(&meta.published, page_dates.published);
+  SetIfEmpty(&meta.published, page_dates.created);
   SetIfEmpty(&meta.modified, page_dates.modified);
   meta.title = DecodeEntities(meta.title);
   // Without og:site_name, the host names the site ("seelenradio").
