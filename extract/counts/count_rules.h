@@ -88,6 +88,11 @@ size_t CaseNounAt(const TokenView& v, const CountLexicon& lex, size_t t,
 // count's clause ("including 12 children", "в том числе четверо детей").
 bool AfterIncluding(const TokenView& v, size_t first);
 
+// Whether the trigger at token `t`, right after the count's head (or after
+// "who"/"that" there), is a transitive verb in the active voice with an
+// object after it: the count did it ("four gunmen killed 12 villagers").
+bool AgentVerb(const TokenView& v, const CountLexicon& lex, size_t head_end,
+               size_t t);
 // The event a trigger in the window gives, nearest first; empty for none.
 std::string FindEvent(const TokenView& v, const CountLexicon& lex,
                       const CountWindow& w);

@@ -92,6 +92,15 @@ bool IsDash(std::string_view w) { return w == "-" || w == "\xE2\x80\x93"; }
 // event in its clause, like the listed group nouns.
 bool AgentivePlural(std::string_view w) {
   if (w.size() < 6) return false;
+  // Things with the same endings.
+  for (std::string_view thing :
+       {"variants", "plants", "grants", "restaurants", "implants",
+        "pollutants", "elephants", "stimulants", "sedatives", "numbers",
+        "centers", "centres", "computers", "containers", "trailers",
+        "motors", "sectors", "factors", "monitors", "ventilators",
+        "generators", "reactors", "tractors", "sensors", "vectors"}) {
+    if (w == thing) return false;
+  }
   for (std::string_view suffix :
        {"ers", "ors", "ists", "ians", "ees", "ants", "men"}) {
     if (w.ends_with(suffix)) return true;
@@ -584,12 +593,12 @@ std::optional<CaseCount> RuleCountTagger::Judge(
       // noun is named earlier in the sentence.
       auto [noun, noun_event] =
           counts_internal::NumberOfNoun(v, lex_, sb, first);
-      if (noun.empty() && prev == ":") {
+      if (noun_event.empty() && prev == ":") {
         // A list row, "Infanticide cases (2023): 12": the label names it.
         std::tie(noun, noun_event) =
             counts_internal::LabelNoun(v, lex_, sb, first - 1);
       }
-      if (noun.empty()) return std::nullopt;
+      if (noun_event.empty()) return std::nullopt;
       event = noun_event;
       out.unit = noun;
     }

@@ -85,7 +85,8 @@ std::pair<std::string, std::string> LabelNoun(const TokenView& v,
 
 // "number of <noun>" / "toll of <noun>" before a bare number in the same
 // sentence, when the noun is a case by itself (prisoners, cases, deaths):
-// the noun as written and its event, or empty strings.
+// the noun as written and its event, or empty strings; a toll with no
+// of-phrase gives an empty noun and KILL.
 std::pair<std::string, std::string> NumberOfNoun(const TokenView& v,
                                                  const CountLexicon& lex,
                                                  size_t sb, size_t first) {
@@ -93,7 +94,19 @@ std::pair<std::string, std::string> NumberOfNoun(const TokenView& v,
     // "number of", "total of"; Russian "число/количество" takes the noun
     // in the genitive with no preposition ("число погибших").
     size_t noun_from = 0;
-    if ((v.lower[t] == "number" || v.lower[t] == "total") &&
+    // "The death toll from the earthquake rose to 2,310": a toll counts
+    // deaths by itself (its unit stays unnamed), unless an of-phrase names
+    // what it counts ("a toll of 40 injured").
+    if (v.lower[t] == "toll" && !(t + 1 < first && v.lower[t + 1] == "of")) {
+      bool number_between = false;
+      for (size_t m = t + 1; m < first; ++m) {
+        number_between |= v.at.tokens[m].kind == TokenKind::kNumber;
+      }
+      if (!number_between) return {"", "KILL"};
+      continue;
+    }
+    if ((v.lower[t] == "number" || v.lower[t] == "total" ||
+         v.lower[t] == "toll") &&
         v.lower[t + 1] == "of") {
       noun_from = t + 2;
     } else if (v.lower[t] == "число" || v.lower[t] == "количество" ||

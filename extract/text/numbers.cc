@@ -132,6 +132,11 @@ std::optional<int64_t> MultipleOfMultiple(std::string_view w) {
   return std::nullopt;
 }
 
+// Russian "десяток" (a ten) in the forms that follow a number word.
+bool IsTen(std::string_view w) {
+  return w == "десяток" || w == "десятка" || w == "десятков";
+}
+
 std::optional<int64_t> Lookup(std::string_view w, const auto& table) {
   for (const auto& e : table) {
     if (e.word == w) return e.value;
@@ -419,8 +424,9 @@ std::optional<ParsedNumber> ParseWords(std::string_view t, size_t pos) {
     std::string w2;
     if (j == std::string_view::npos) return std::nullopt;
     size_t e2 = ReadWord(t, j, &w2);
-    auto scale = Lookup(w2, kScales);
-    if (!scale || *scale < 100) return std::nullopt;
+    // "полтора десятка" (fifteen), "полутора десятков".
+    auto scale = IsTen(w2) ? std::optional<int64_t>(10) : Lookup(w2, kScales);
+    if (!scale || (*scale < 100 && !IsTen(w2))) return std::nullopt;
     if (e2 < t.size() && t[e2] == '.' && (w2 == "тыс" || w2 == "млн")) ++e2;
     n.value = *scale + *scale / 2;
     n.end = e2;
@@ -429,6 +435,23 @@ std::optional<ParsedNumber> ParseWords(std::string_view t, size_t pos) {
   if (w == "полмиллиона" || w == "полумиллиона" || w == "полтысячи" ||
       w == "полутысячи") {
     n.value = w.ends_with("миллиона") ? 500000 : 500;
+    n.end = e;
+    return n;
+  }
+  // "десяток", "более десятка" (ten); "полсотни" (fifty); "сотню" (a
+  // hundred).
+  if (w == "десяток" || w == "десятка") {
+    n.value = 10;
+    n.end = e;
+    return n;
+  }
+  if (w == "полсотни" || w == "полусотни" || w == "полсотня") {
+    n.value = 50;
+    n.end = e;
+    return n;
+  }
+  if (w == "сотню" || w == "сотня") {
+    n.value = 100;
     n.end = e;
     return n;
   }
@@ -474,6 +497,9 @@ std::optional<ParsedNumber> ParseWords(std::string_view t, size_t pos) {
       current = (current == 0 ? 1 : current) * 100;
     } else if (any && w == "dozen") {
       current = (current == 0 ? 1 : current) * 12;
+    } else if (any && IsTen(w)) {
+      // "два десятка" (twenty), "три десятка".
+      current = (current == 0 ? 1 : current) * 10;
     } else if (auto scale = any ? Lookup(w, kScales) : std::nullopt;
                scale && *scale >= 1000) {
       total += (current == 0 ? 1 : current) * *scale;
