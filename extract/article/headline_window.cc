@@ -8,6 +8,7 @@
 #include <cctype>
 
 #include "core/strings.h"
+#include "core/utf8.h"
 #include "extract/article/boilerplate.h"
 #include "extract/article/local_date.h"
 #include "extract/article/metadata.h"
@@ -20,7 +21,9 @@ namespace {
 // few lines of the <h1>; further down they belong to teasers and comments.
 constexpr size_t kLinesBefore = 8;
 constexpr size_t kLinesAfter = 40;
-// A longer line is prose, whose dates are the story's, not the page's.
+// A longer line (in characters, so that scripts of two- and three-byte
+// letters are measured alike) is prose, whose dates are the story's, not the
+// page's.
 constexpr size_t kMaxDateLine = 120;
 constexpr size_t kMaxBylineLine = 100;
 constexpr size_t kMaxLines = 50000;
@@ -199,7 +202,7 @@ HeadlineWindow ReadHeadlineWindow(const Dom& dom) {
 
 std::string DateNearHeadline(const HeadlineWindow& window) {
   auto date_in = [&window](const std::string& line) -> std::string {
-    if (line.size() > kMaxDateLine) return {};
+    if (CodePointCount(line) > kMaxDateLine) return {};
     std::string d = ParseTextDate(line);
     if (d.empty()) d = ShortYearDate(line);
     if (d.empty()) d = LocalDate(line, window.language);
@@ -221,7 +224,7 @@ std::string DateNearHeadline(const HeadlineWindow& window) {
        i < window.lines.size() && i < window.after_headline + kDatelineLines;
        ++i) {
     const std::string& line = window.lines[i];
-    if (line.size() <= kMaxDateLine) continue;
+    if (CodePointCount(line) <= kMaxDateLine) continue;
     size_t cut = std::min(line.size(), kDatelinePrefix);
     while (cut < line.size() && (line[cut] & 0xC0) == 0x80) ++cut;
     const std::string_view head = std::string_view(line).substr(0, cut);

@@ -27,7 +27,9 @@
 namespace newsfacts {
 namespace {
 
-// ICU locales whose month names are read, with the language they serve.
+// ICU locales whose month names are read, with the language they serve
+// (news sites' languages, the RFE/RL and VOA services' among them; a locale
+// ICU lacks falls back to root names "M01", which are skipped).
 // Regional Arabic locales name the months in the Syriac tradition
 // ("آذار", "كانون الثاني"); the Persian calendar's months are read for
 // Persian, Dari and Pashto pages.
@@ -63,7 +65,16 @@ constexpr LocaleSpec kLocales[] = {
     {"vi", "vi", false},      {"id", "id", false},     {"ms", "ms", false},
     {"fil", "fil", false},    {"sw", "sw", false},     {"am", "am", false},
     {"mn", "mn", false},      {"ja", "ja", false},     {"ko", "ko", false},
-    {"zh", "zh", false}};
+    {"zh", "zh", false},      {"zh_Hant", "zh", false}, {"tt", "tt", false},
+    {"ba", "ba", false},      {"ce", "ce", false},     {"os", "os", false},
+    {"cv", "cv", false},      {"sah", "sah", false},   {"ug", "ug", false},
+    {"ku", "ku", false},      {"ckb", "ckb", false},   {"so", "so", false},
+    {"ha", "ha", false},      {"yo", "yo", false},     {"ti", "ti", false},
+    {"af", "af", false},      {"ga", "ga", false},     {"cy", "cy", false},
+    {"mt", "mt", false},      {"lb", "lb", false},     {"my", "my", false},
+    {"km", "km", false},      {"lo", "lo", false},     {"si", "si", false},
+    {"kn", "kn", false},      {"ml", "ml", false},     {"or", "or", false},
+    {"as", "as", false},      {"uz_Arab", "uz", false}};
 
 // Page languages spelled otherwise than their locale tables.
 std::string PrimaryLanguage(std::string_view lang) {

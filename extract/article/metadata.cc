@@ -904,6 +904,106 @@ std::string StripSite(std::string_view title, std::string_view site_name,
 
 }  // namespace
 
+std::string CleanTitle(std::string_view title) {
+  std::string out;
+  out.reserve(title.size());
+  bool pending_space = false;
+  for (size_t i = 0; i < title.size();) {
+    const unsigned char c = static_cast<unsigned char>(title[i]);
+    if (c == 0xE2 && i + 2 < title.size()) {
+      const unsigned char c1 = static_cast<unsigned char>(title[i + 1]);
+      const unsigned char c2 = static_cast<unsigned char>(title[i + 2]);
+      // U+200B-U+200F, U+202A-U+202E, U+2066-U+2069.
+      if ((c1 == 0x80 && ((c2 >= 0x8B && c2 <= 0x8F) ||
+                          (c2 >= 0xAA && c2 <= 0xAE))) ||
+          (c1 == 0x81 && c2 >= 0xA6 && c2 <= 0xA9)) {
+        i += 3;
+        continue;
+      }
+    }
+    if (c == 0xEF && i + 2 < title.size() &&
+        static_cast<unsigned char>(title[i + 1]) == 0xBB &&
+        static_cast<unsigned char>(title[i + 2]) == 0xBF) {
+      i += 3;  // U+FEFF
+      continue;
+    }
+    if (IsAsciiSpace(static_cast<char>(c))) {
+      pending_space = !out.empty();
+      ++i;
+      continue;
+    }
+    if (pending_space) out.push_back(' ');
+    pending_space = false;
+    out.push_back(static_cast<char>(c));
+    ++i;
+  }
+  return out;
+}
+
+namespace {
+
+// Pairs of consecutive letters of scripts written without spaces (CJK,
+// kana, Hangul syllables in unspaced runs, Thai, Lao, Khmer, Burmese).
+std::vector<std::string> UnspacedBigrams(std::string_view s) {
+  std::vector<std::string> out;
+  size_t prev_at = std::string_view::npos;
+  size_t i = 0;
+  while (i < s.size()) {
+    const unsigned char c = static_cast<unsigned char>(s[i]);
+    const size_t len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+    bool unspaced = false;
+    if (len == 3 && i + 2 < s.size()) {
+      const uint32_t cp = ((c & 0x0F) << 12) |
+                          ((static_cast<unsigned char>(s[i + 1]) & 0x3F) << 6) |
+                          (static_cast<unsigned char>(s[i + 2]) & 0x3F);
+      unspaced = (cp >= 0x0E00 && cp <= 0x0EFF) ||  // Thai, Lao
+                 (cp >= 0x1000 && cp <= 0x109F) ||  // Burmese
+                 (cp >= 0x1780 && cp <= 0x17FF) ||  // Khmer
+                 (cp >= 0x3040 && cp <= 0x30FF) ||  // kana
+                 (cp >= 0x3400 && cp <= 0x9FFF) ||  // CJK ideographs
+                 (cp >= 0xAC00 && cp <= 0xD7AF);    // Hangul
+    }
+    if (unspaced && prev_at != std::string_view::npos)
+      out.emplace_back(s.substr(prev_at, i + len - prev_at));
+    prev_at = unspaced ? i : std::string_view::npos;
+    i += len;
+  }
+  return out;
+}
+
+}  // namespace
+
+bool SharesAWord(std::string_view a, std::string_view b) {
+  auto words = [](std::string_view s) {
+    std::vector<std::string> out;
+    std::string cur;
+    for (char c : ToLowerAscii(s) + " ") {
+      const unsigned char u = static_cast<unsigned char>(c);
+      if (std::isalnum(u) || u >= 0x80) {
+        cur.push_back(c);
+      } else {
+        if (cur.size() >= 3) out.push_back(cur);
+        cur.clear();
+      }
+    }
+    return out;
+  };
+  const std::vector<std::string> wb = words(b);
+  for (const std::string& w : words(a)) {
+    if (std::find(wb.begin(), wb.end(), w) != wb.end()) return true;
+  }
+  const std::vector<std::string> bb = UnspacedBigrams(b);
+  for (const std::string& g : UnspacedBigrams(a)) {
+    if (std::find(bb.begin(), bb.end(), g) != bb.end()) return true;
+  }
+  return false;
+}
+
+bool ReadsAsHeadline(std::string_view title) {
+  if (std::count(title.begin(), title.end(), ' ') >= 3) return true;
+  return UnspacedBigrams(title).size() >= 9;
+}
+
 std::string StripSiteName(std::string_view title, std::string_view site_name) {
   return StripSite(title, site_name, /*exact=*/false);
 }
