@@ -74,6 +74,15 @@ bool HoldsParagraph(const GumboNode* node) {
   return found;
 }
 
+bool HoldsBlockquote(const GumboNode* node) {
+  bool found = false;
+  ForEachElement(node, [&](const GumboNode* n) {
+    if (n->v.element.tag == GUMBO_TAG_BLOCKQUOTE) found = true;
+    return !found;
+  });
+  return found;
+}
+
 // Paragraph text below this is too little to say where the article is.
 constexpr size_t kMinRichText = 400;
 // Paragraph text an element needs at the least to count as article text.
@@ -362,6 +371,10 @@ bool LooksLikeBoilerplate(const GumboNode* node) {
     return false;
   std::string s = ClassAndId(node);
   if (s.size() <= 1) return false;
+  // An embedded post ("social-embed" around a tweet's blockquote) is quoted
+  // by the story: its text is part of the article.
+  if (s.find("embed") != std::string::npos && HoldsBlockquote(node))
+    return false;
   if (ContainsAny(s, std::begin(kStrongBoilerplate),
                   std::end(kStrongBoilerplate)))
     return true;

@@ -788,6 +788,46 @@ bool IsAdLabel(std::string_view line) {
   return false;
 }
 
+// Sentence openings of the calls to action that newsletter, subscription
+// and app boxes put between or after paragraphs (imperatives addressed to
+// the reader), case-folded, in the languages of the news the pipeline
+// reads. News prose does not open a sentence this way.
+constexpr std::string_view kCallsToAction[] = {
+    "sign up", "subscribe to", "subscribe now", "subscribe for",
+    "click here", "get the latest", "get access to", "follow us",
+    "follow her on", "follow him on", "like us on", "have a tip?",
+    "download our", "download the app", "jetzt abonnieren", "abonnieren sie",
+    "melden sie sich", "abonnez-vous", "inscrivez-vous", "suscríbete",
+    "suscribete", "regístrate", "iscriviti", "подпишитесь", "підпишіться"};
+// A promotional paragraph is short.
+constexpr size_t kMaxCallToAction = 320;
+
+// Whether a paragraph is a promotional call to action: short, with a
+// sentence that opens with one of kCallsToAction.
+bool IsCallToAction(std::string_view line) {
+  if (line.size() > kMaxCallToAction) return false;
+  const std::string folded = Fold(line);
+  std::string_view f = folded;
+  size_t start = 0;
+  while (start < f.size()) {
+    while (start < f.size() && f[start] == ' ') ++start;
+    std::string_view rest = f.substr(start);
+    for (std::string_view cta : kCallsToAction)
+      if (rest.substr(0, cta.size()) == cta) return true;
+    // Next sentence: after ". ", "! " or "? ".
+    size_t next = std::string_view::npos;
+    for (size_t i = start; i + 1 < f.size(); ++i) {
+      if ((f[i] == '.' || f[i] == '!' || f[i] == '?') && f[i + 1] == ' ') {
+        next = i + 1;
+        break;
+      }
+    }
+    if (next == std::string_view::npos) break;
+    start = next;
+  }
+  return false;
+}
+
 // A repeated line of this length is a duplicated paragraph; shorter lines
 // repeat in structured text (the same subheads, labels and notes in each
 // section of a plan or guide, table headers) and stay.
@@ -802,6 +842,7 @@ void FinishBlocks(std::vector<Block>* blocks, std::string* text) {
   size_t total = 0;
   for (Block& b : *blocks) {
     if (b.text.empty() || IsAdLabel(b.text)) continue;
+    if (b.kind == BlockKind::kParagraph && IsCallToAction(b.text)) continue;
     if (!seen.insert(b.text).second && b.text.size() >= kDuplicateLine)
       continue;
     total += b.text.size() + 2;

@@ -282,5 +282,39 @@ TEST(ArticleBody, HoverCardInsideAParagraphGoes) {
                 kP2, kP3}));
 }
 
+TEST(ArticleBody, EmbeddedPostQuotedByTheStoryStays) {
+  // A tweet the story quotes sits in a "social-media-embed" wrapper; a
+  // share bar with the same word in its class still goes.
+  const char kTweet[] = "The vote is a good day for the city's schools.";
+  const char kSigned[] = "\u2014 Ann Lee (@annlee) May 2, 2024";
+  EXPECT_EQ(Blocks(Page("<div class=story>" + P(kP1) +
+                        "<div class=social-media-embed><blockquote "
+                        "class=twitter-tweet><p>The vote is a good day for "
+                        "the city's schools.</p> \u2014 Ann Lee (@annlee) "
+                        "<a href=/s>May 2, 2024</a></blockquote></div>" +
+                        P(kP2) +
+                        "<div class=social-share><p>Share this story on "
+                        "Facebook, X and by e-mail with your friends</p></div>" +
+                        P(kP3) + "</div>")),
+            (std::vector<std::string>{kP1, kTweet, kSigned, kP2, kP3}));
+}
+
+TEST(ArticleBody, CallsToActionGo) {
+  // Newsletter and subscription boxes speak to the reader in imperatives;
+  // a sentence that only mentions a newsletter is text.
+  const char kNews[] =
+      "The council will also send a newsletter to every household.";
+  EXPECT_EQ(
+      Blocks(Page("<div class=story><p>Start your day with our morning "
+                  "briefing. Sign up for the free daily newsletter.</p>" +
+                  P(kP1) + P(kP2) + P(kNews) +
+                  "<p>Get the latest updates right in your inbox. Subscribe "
+                  "to our newsletters.</p>" +
+                  P(kP3) +
+                  "<p>Abonnez-vous \u00e0 notre lettre d'information.</p>"
+                  "</div>")),
+      (std::vector<std::string>{kP1, kP2, kNews, kP3}));
+}
+
 }  // namespace
 }  // namespace newsfacts
