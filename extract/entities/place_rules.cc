@@ -60,7 +60,7 @@ bool RuleEntityTagger::StandalonePlace(const std::vector<Word>& w, size_t a,
   if (a != b || w[a].sentence_start || w[a].all_caps) return false;
   std::string_view t = w[a].text;
   if (lex_.IsCommonWord(t) || lex_.IsGivenName(t) || lex_.IsFamilyName(t) ||
-      ctx.UsedInLowerCase(t) || lex_.IsStopword(t)) {
+      ctx.UsedInLowerCase(t) || lex_.IsStopword(t) || SurnameShaped(t)) {
     return false;
   }
   if (a > 0 && w[a - 1].is_word && w[a - 1].cap) return false;
