@@ -261,6 +261,27 @@ size_t CaseNounAt(const TokenView& v, const CountLexicon& lex, size_t t,
   return 0;
 }
 
+std::string GroupBeforeEvent(const TokenView& v, const CountLexicon& lex,
+                             size_t first) {
+  const size_t sb = v.sentence_begin[first];
+  for (size_t t = sb; t + 1 < first; ++t) {
+    // "Of the dead, 21 were women": "of" only when it opens the sentence.
+    if (v.lower[t] != "among" && v.lower[t] != "среди" &&
+        !(t == sb && v.lower[t] == "of")) {
+      continue;
+    }
+    size_t m = t + 1;
+    if (m < first && v.lower[m] == "the") ++m;
+    const PersonNoun* p = nullptr;
+    if (PersonAt(v, lex, m, first, &p) &&
+        (p->kind == PersonKind::kState || p->kind == PersonKind::kRole) &&
+        !p->event.empty()) {
+      return p->event;
+    }
+  }
+  return "";
+}
+
 std::string FindEvent(const TokenView& v, const CountLexicon& lex,
                       const CountWindow& w) {
   auto negated = [&](size_t t) {
@@ -333,22 +354,7 @@ std::string FindEvent(const TokenView& v, const CountLexicon& lex,
     }
   }
   if (fwd_dist == SIZE_MAX && back_dist == SIZE_MAX) {
-    // "Among the dead were three children", "Среди погибших — трое
-    // детей": the state or role noun after among/среди earlier in the
-    // sentence says what happened to the count.
-    const size_t sb = v.sentence_begin[w.first];
-    for (size_t t = sb; t + 1 < w.first; ++t) {
-      if (v.lower[t] != "among" && v.lower[t] != "среди") continue;
-      size_t m = t + 1;
-      if (m < w.first && v.lower[m] == "the") ++m;
-      const PersonNoun* p = nullptr;
-      if (PersonAt(v, lex, m, w.first, &p) &&
-          (p->kind == PersonKind::kState || p->kind == PersonKind::kRole) &&
-          !p->event.empty()) {
-        return p->event;
-      }
-    }
-    return "";
+    return GroupBeforeEvent(v, lex, w.first);
   }
   // A disease named in a complement says what the generic verb (treated,
   // hospitalized, quarantined) was about: "hospitalized with cholera".

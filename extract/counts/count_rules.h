@@ -93,6 +93,12 @@ bool AfterIncluding(const TokenView& v, size_t first);
 // object after it: the count did it ("four gunmen killed 12 villagers").
 bool AgentVerb(const TokenView& v, const CountLexicon& lex, size_t head_end,
                size_t t);
+// "Among the dead were three children", "Среди погибших — трое детей",
+// "Of the dead, 21 were women": the event of the state or role noun after
+// among/среди (or "of" opening the sentence) before token `first`; empty
+// for none.
+std::string GroupBeforeEvent(const TokenView& v, const CountLexicon& lex,
+                             size_t first);
 // The event a trigger in the window gives, nearest first; empty for none.
 std::string FindEvent(const TokenView& v, const CountLexicon& lex,
                       const CountWindow& w);

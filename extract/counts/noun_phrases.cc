@@ -119,13 +119,19 @@ std::pair<std::string, std::string> NumberOfNoun(const TokenView& v,
       const PersonNoun* p = nullptr;
       size_t len = PersonAt(v, lex, m, first, &p);
       if (len) {
+        std::string noun_event = p->event;
         if (p->kind != PersonKind::kRole && p->kind != PersonKind::kState) {
-          break;
+          // "the number of people killed in the floods": a participle
+          // right after a noun that needs one.
+          noun_event.clear();
+          const size_t t2 = m + len;
+          if (t2 < first) TriggerAt(v, lex, t2, first, &noun_event);
+          if (noun_event.empty()) break;
         }
         return {std::string(v.at.text.substr(v.at.tokens[m].span.begin,
                                              v.at.tokens[m + len - 1].span.end -
                                                  v.at.tokens[m].span.begin)),
-                p->event};
+                noun_event};
       }
       std::string event;
       len = CaseNounAt(v, lex, m, first, &event);
