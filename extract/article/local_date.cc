@@ -547,12 +547,22 @@ class Matcher {
   const MonthMap* shared_ = nullptr;
 };
 
+// Whether `text` holds a decimal digit of any script: most lines a page
+// walk passes in hold none.
 bool HasAnyDigit(std::string_view text) {
-  // ASCII digits, or any non-ASCII byte (digits of other scripts).
-  return std::any_of(text.begin(), text.end(), [](char c) {
-    const unsigned char u = static_cast<unsigned char>(c);
-    return (u >= '0' && u <= '9') || u >= 0xC0;
-  });
+  const auto* s = reinterpret_cast<const uint8_t*>(text.data());
+  const int32_t length = static_cast<int32_t>(text.size());
+  for (int32_t i = 0; i < length;) {
+    if (s[i] < 0x80) {
+      if (s[i] >= '0' && s[i] <= '9') return true;
+      ++i;
+      continue;
+    }
+    UChar32 c;
+    U8_NEXT(s, i, length, c);
+    if (c >= 0 && u_charType(c) == U_DECIMAL_DIGIT_NUMBER) return true;
+  }
+  return false;
 }
 
 // Class or id words of the elements that hold a page's own date line, in

@@ -36,14 +36,20 @@ bool IsArticleType(std::string_view type) {
          std::end(kTypes);
 }
 
+// "http://schema.org/NewsArticle", "schema:NewsArticle" -> "NewsArticle".
+std::string BareType(std::string type) {
+  const size_t cut = type.find_last_of("/:#");
+  return cut == std::string::npos ? type : type.substr(cut + 1);
+}
+
 std::vector<std::string> Types(const Json& obj) {
   std::vector<std::string> out;
   auto it = obj.find("@type");
   if (it == obj.end()) return out;
-  if (it->is_string()) out.push_back(it->get<std::string>());
+  if (it->is_string()) out.push_back(BareType(it->get<std::string>()));
   if (it->is_array()) {
     for (const Json& t : *it)
-      if (t.is_string()) out.push_back(t.get<std::string>());
+      if (t.is_string()) out.push_back(BareType(t.get<std::string>()));
   }
   return out;
 }
@@ -347,7 +353,10 @@ bool IsPublishedKey(std::string_view key) {
       "citation_date",
       "bt:pubdate",
       "displaydate",
-      "release_date"};
+      "release_date",
+      // Indonesian portals (Kompas, detik).
+      "content_publisheddate",
+      "dtk:publishdate"};
   return std::find(std::begin(kKeys), std::end(kKeys), key) != std::end(kKeys);
 }
 

@@ -66,6 +66,19 @@ TEST(MetadataDates, JsonLdThatParsersRefuseOrNest) {
       "</head><body></body></html>");
   ASSERT_TRUE(created.ok());
   EXPECT_EQ(ReadMetadata(**created).published, "2024-03-15T09:00:00+03:00");
+  // Types written as IRIs.
+  auto iri = Dom::Parse(
+      "<html><head><script type=application/ld+json>{\"@type\":"
+      "\"http://schema.org/NewsArticle\",\"datePublished\":\"2024-03-15\"}"
+      "</script></head><body></body></html>");
+  ASSERT_TRUE(iri.ok());
+  EXPECT_EQ(ReadMetadata(**iri).published, "2024-03-15");
+  // An Indonesian portal's key with a slashed date.
+  auto kompas = Dom::Parse(
+      "<html><head><meta name=content_PublishedDate content=\"2024/03/15 "
+      "10:30:00\"></head><body></body></html>");
+  ASSERT_TRUE(kompas.ok());
+  EXPECT_EQ(ReadMetadata(**kompas).published, "2024-03-15T10:30:00");
 }
 
 TEST(MetadataDates, JsonLdWebPageDateWhenNoArticleObject) {
