@@ -34,6 +34,7 @@ constexpr std::string_view kStrongBoilerplate[] = {
     "ads-",          "-ads",
     "dfp",           "nl-promo",
     "disqus",        "respond",
+    "next-prev",     "prev-next",
     "akismet",       "wpdiscuz"};
 // Compounds whose weak word would otherwise be excused by the content hint
 // in the same name ("post", "entry"): never article text, though they hold

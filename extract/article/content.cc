@@ -39,6 +39,8 @@ constexpr size_t kTrailerLine = 160;
 constexpr size_t kTrailerTeaserLine = 160;
 constexpr size_t kTrailerRest = 1500;
 constexpr double kTrailerRestShare = 0.3;
+// A "More ... stories" label is at most this long (bytes).
+constexpr size_t kMoreStoriesLine = 60;
 // Text (bytes) a candidate needs for its full content-like class bonus.
 constexpr double kFullHintText = 500;
 // A label before a teaser link ("Read more:", "SEE ALSO:") is at most this
@@ -640,6 +642,10 @@ constexpr std::string_view kTrailerLabels[] = {
     "more from", "more on this story", "more on this topic",
     "you may also like", "you might also like", "recommended",
     "see also", "further reading", "more stories", "more information",
+    "most read", "most popular", "top stories", "popular now", "trending now",
+    "editor's picks", "editors' picks", "editor’s picks", "don't miss",
+    "don’t miss", "you may have missed", "in case you missed it",
+    "latest news", "latest stories",
     // German
     "mehr zum thema", "lesen sie auch", "lesen sie mehr", "auch interessant",
     "das könnte sie auch interessieren", "das könnte sie interessieren",
@@ -679,6 +685,21 @@ std::string Fold(std::string_view line) {
   return out;
 }
 
+// "More <anything> stories" labels ("More great Example stories", "More
+// news from Example"): a short line that opens with "more" and ends with a
+// word for stories, in English.
+bool IsMoreStoriesLabel(std::string_view f) {
+  static constexpr std::string_view kStories[] = {"stories", "news",
+                                                  "articles", "reads"};
+  if (f.size() > kMoreStoriesLine || f.substr(0, 5) != "more ") return false;
+  while (!f.empty() && (f.back() == ' ' || f.back() == ':')) f.remove_suffix(1);
+  for (std::string_view w : kStories)
+    if (f.size() > w.size() && f.substr(f.size() - w.size()) == w &&
+        f[f.size() - w.size() - 1] == ' ')
+      return true;
+  return false;
+}
+
 // Whether a line is a trailer label: the label alone (with trailing
 // punctuation or an arrow), or the label, a colon or bar, and a teaser
 // title ("Read more: Other story").
@@ -687,6 +708,7 @@ bool IsTrailerLabel(std::string_view line) {
   const std::string folded = Fold(line);
   std::string_view f = folded;
   while (!f.empty() && f.front() == ' ') f.remove_prefix(1);
+  if (IsMoreStoriesLabel(f)) return true;
   for (std::string_view label : kTrailerLabels) {
     if (f.substr(0, label.size()) != label) continue;
     std::string_view rest = f.substr(label.size());
@@ -759,8 +781,8 @@ void TrimTrailer(std::vector<Block>* blocks) {
 namespace {
 
 // Labels that ad slots print above or inside themselves, case-folded, in
-// the languages of the news the pipeline reads; and the placeholders that
-// script-only widgets leave in the text.
+// the languages of the news the pipeline reads; subscription buttons; and
+// the placeholders that script-only widgets leave in the text.
 constexpr std::string_view kAdLabels[] = {
     "advertisement", "advertisements", "advert", "adverts", "ad",
     "sponsored", "sponsored content", "paid content", "story continues below",
@@ -768,7 +790,8 @@ constexpr std::string_view kAdLabels[] = {
     "article continues below advertisement", "continue reading below",
     "anzeige", "werbung", "publicité", "publicite", "publicidad",
     "publicidade", "pubblicità", "pubblicita", "advertentie", "reclame",
-    "annonce", "reklama", "реклама", "реклама:", "this slideshow requires javascript",
+    "annonce", "reklama", "реклама", "subscribe", "subscribe now",
+    "sign up", "sign up now", "this slideshow requires javascript",
     "javascript is required", "please enable javascript"};
 
 // Whether the whole line is an ad label (maybe with trailing dots, dashes

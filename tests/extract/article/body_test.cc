@@ -316,5 +316,23 @@ TEST(ArticleBody, CallsToActionGo) {
       (std::vector<std::string>{kP1, kP2, kNews, kP3}));
 }
 
+TEST(ArticleBody, MoreStoriesListNextPrevTeasersAndButtonsGo) {
+  // After the story: a "More ... stories" label over a list of teasers, a
+  // next/previous story box and a subscribe button.
+  EXPECT_EQ(Blocks(Page("<div class=story>" + P(kP1) + P(kP2) + P(kP3) +
+                        P(kP4) + "<p>SUBSCRIBE</p><hr><div>More Great "
+                        "Example Stories</div><ul><li>Mayor opens the "
+                        "<a href=/a>bridge after two years</a></li><li>Why "
+                        "the schools <a href=/b>need new roofs</a>?</li>"
+                        "<li>Bus lanes: <a href=/c>the plan</a></li></ul>"
+                        "</div>")),
+            (std::vector<std::string>{kP1, kP2, kP3, kP4}));
+  EXPECT_EQ(Blocks(Page("<div class=story>" + P(kP1) + P(kP2) +
+                        "<div class=next-prev><p><a href=/n>Next story</a>"
+                        "</p><h5>Mayor opens the bridge</h5><p>The new "
+                        "crossing carries two lanes each way.</p></div></div>")),
+            (std::vector<std::string>{kP1, kP2}));
+}
+
 }  // namespace
 }  // namespace newsfacts
