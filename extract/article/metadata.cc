@@ -4,9 +4,11 @@
 #include <cctype>
 #include <cstdio>
 #include <cstdlib>
+#include <optional>
 #include <nlohmann/json.hpp>
 
 #include "core/strings.h"
+#include "core/types.h"
 
 namespace newsfacts {
 namespace {
@@ -816,6 +818,40 @@ std::string NormalizeDate(std::string_view value) {
 
 namespace {
 
+// Minutes since 1970-01-01T00:00Z of "YYYY-MM-DDTHH:MM:SS±HH:MM" (as
+// NormalizeDate() writes them); nullopt without a time or an offset.
+std::optional<int64_t> EpochMinutes(std::string_view iso) {
+  if (iso.size() != 25 || iso[10] != 'T') return std::nullopt;
+  const std::optional<CivilDay> day = CivilDay::FromIso(iso.substr(0, 10));
+  if (!day) return std::nullopt;
+  auto two = [&iso](size_t at) {
+    return (iso[at] - '0') * 10 + (iso[at + 1] - '0');
+  };
+  const int sign = iso[19] == '-' ? -1 : 1;
+  return (DaysFromCivil(*day) * 24 + two(11)) * 60 + two(14) -
+         sign * (two(20) * 60 + two(23));
+}
+
+// The same instant as `published` written in the site's own offset, when
+// `published` is in UTC and another <meta> tag gives it so
+// ("2024-03-14T22:00:00+00:00" in JSON-LD, "2024-03-15T07:00:00+09:00" in
+// article:published_time) on another day: pages show, and readers mean,
+// the local day.
+std::string PreferLocalOffset(const std::string& published,
+                              const std::vector<std::string>& candidates) {
+  if (!published.ends_with("+00:00")) return published;
+  const std::optional<int64_t> utc = EpochMinutes(published);
+  if (!utc) return published;
+  for (const std::string& c : candidates) {
+    if (c.ends_with("+00:00")) continue;
+    const std::optional<int64_t> local = EpochMinutes(c);
+    // Only a change of day matters: the UTC form is kept otherwise.
+    if (local && *local == *utc && c.compare(0, 10, published, 0, 10) != 0)
+      return c;
+  }
+  return published;
+}
+
 // Lower-case letters and digits only: "Time 4 Talks" -> "time4talks".
 std::string SqueezeName(std::string_view s) {
   std::string out;
@@ -1024,6 +1060,8 @@ PageMetadata ReadMetadata(const Dom& dom) {
   ReadJsonLd(dom, &meta, &authors, &page_dates);
 
   std::string og_title, og_locale, meta_lang;
+  // Every <meta> publication time, for the local-offset check below.
+  std::vector<std::string> local_candidates;
   std::vector<std::string> meta_authors;
   std::vector<std::string> article_tags;
   ForEachElement(dom.root(), [&](const GumboNode* n) {
@@ -1062,8 +1100,11 @@ PageMetadata ReadMetadata(const Dom& dom) {
         SetIfEmpty(&meta.section, content);
       else if (key == "article:tag")
         article_tags.push_back(Trim(content));
-      else if (IsPublishedKey(key))
-        SetIfEmpty(&meta.published, NormalizeDate(content));
+      else if (IsPublishedKey(key)) {
+        std::string date = NormalizeDate(content);
+        local_candidates.push_back(date);
+        SetIfEmpty(&meta.published, date);
+      }
       else if (key == "article:modified_time" || key == "og:updated_time" ||
                key == "og:article:modified_time" || key == "datemodified" ||
                key == "dcterms.modified")
@@ -1073,10 +1114,12 @@ PageMetadata ReadMetadata(const Dom& dom) {
         SetIfEmpty(&meta.canonical_url, Attr(n, "href"));
     } else if (tag == GUMBO_TAG_TITLE) {
       SetIfEmpty(&meta.html_title, NodeText(n));
-    } else if (tag == GUMBO_TAG_TIME && meta.published.empty() &&
+    } else if (tag == GUMBO_TAG_TIME &&
                (HasAttr(n, "pubdate") ||
                 ToLowerAscii(Attr(n, "itemprop")) == "datepublished")) {
-      SetIfEmpty(&meta.published, NormalizeDate(Attr(n, "datetime")));
+      std::string date = NormalizeDate(Attr(n, "datetime"));
+      local_candidates.push_back(date);
+      SetIfEmpty(&meta.published, date);
     } else if (tag == GUMBO_TAG_SCRIPT || tag == GUMBO_TAG_STYLE) {
       return false;
     }
@@ -1084,6 +1127,7 @@ PageMetadata ReadMetadata(const Dom& dom) {
   });
   SetIfEmpty(&meta.published, page_dates.published);
   SetIfEmpty(&meta.published, page_dates.created);
+  meta.published = PreferLocalOffset(meta.published, local_candidates);
   SetIfEmpty(&meta.modified, page_dates.modified);
   meta.title = DecodeEntities(meta.title);
   // Without og:site_name, the host names the site ("seelenradio").

@@ -81,6 +81,24 @@ TEST(MetadataDates, JsonLdThatParsersRefuseOrNest) {
   EXPECT_EQ(ReadMetadata(**kompas).published, "2024-03-15T10:30:00");
 }
 
+TEST(MetadataDates, SameInstantInTheSitesOwnOffset) {
+  auto dom = Dom::Parse(
+      "<html><head><script type=application/ld+json>{\"@type\":"
+      "\"NewsArticle\",\"datePublished\":\"2024-03-14T22:00:00Z\"}"
+      "</script><meta property=article:published_time "
+      "content=2024-03-15T07:00:00+09:00></head><body></body></html>");
+  ASSERT_TRUE(dom.ok());
+  EXPECT_EQ(ReadMetadata(**dom).published, "2024-03-15T07:00:00+09:00");
+  // Another instant is another claim: the JSON-LD one stands.
+  auto other = Dom::Parse(
+      "<html><head><script type=application/ld+json>{\"@type\":"
+      "\"NewsArticle\",\"datePublished\":\"2024-03-14T22:00:00Z\"}"
+      "</script><meta property=article:published_time "
+      "content=2024-03-15T09:00:00+09:00></head><body></body></html>");
+  ASSERT_TRUE(other.ok());
+  EXPECT_EQ(ReadMetadata(**other).published, "2024-03-14T22:00:00+00:00");
+}
+
 TEST(MetadataDates, JsonLdWebPageDateWhenNoArticleObject) {
   auto dom = Dom::Parse(
       "<html><head><script type=application/ld+json>{\"@graph\":[{\"@type\":"
