@@ -851,6 +851,16 @@ bool IsCallToAction(std::string_view line) {
   return false;
 }
 
+// A picture's caption or credit left in the text flow carries a copyright
+// sign ("Lee Elder in 1975. | (c) Getty Images"); prose does not. Only lines
+// up to this long (bytes) are taken for one.
+constexpr size_t kMaxCreditLine = 200;
+
+bool IsCreditLine(std::string_view line) {
+  return line.size() <= kMaxCreditLine &&
+         line.find("\xC2\xA9") != std::string_view::npos;  // U+00A9
+}
+
 // A repeated line of this length is a duplicated paragraph; shorter lines
 // repeat in structured text (the same subheads, labels and notes in each
 // section of a plan or guide, table headers) and stay.
@@ -865,7 +875,9 @@ void FinishBlocks(std::vector<Block>* blocks, std::string* text) {
   size_t total = 0;
   for (Block& b : *blocks) {
     if (b.text.empty() || IsAdLabel(b.text)) continue;
-    if (b.kind == BlockKind::kParagraph && IsCallToAction(b.text)) continue;
+    if (b.kind == BlockKind::kParagraph &&
+        (IsCallToAction(b.text) || IsCreditLine(b.text)))
+      continue;
     if (!seen.insert(b.text).second && b.text.size() >= kDuplicateLine)
       continue;
     total += b.text.size() + 2;

@@ -334,5 +334,18 @@ TEST(ArticleBody, MoreStoriesListNextPrevTeasersAndButtonsGo) {
             (std::vector<std::string>{kP1, kP2}));
 }
 
+TEST(ArticleBody, CaptionCreditLinesInTheTextGo) {
+  // A picture's caption with its credit, written as a paragraph between
+  // the story's paragraphs; a sentence about copyright stays.
+  const char kRights[] =
+      "The publisher holds the rights to the photographs, the court said.";
+  EXPECT_EQ(Blocks(Page("<div class=story>" + P(kP1) +
+                        "<p>The mayor at the opening. | \u00a9 Jo Doe/Example "
+                        "Images</p>" +
+                        P(kP2) + "<p>\u00a9 AFP / Jo Doe</p>" + P(kRights) +
+                        P(kP3) + "</div>")),
+            (std::vector<std::string>{kP1, kP2, kRights, kP3}));
+}
+
 }  // namespace
 }  // namespace newsfacts
