@@ -849,6 +849,7 @@ std::vector<CaseCount> RuleCountTagger::Tag(
     const AnalyzedText& text, const std::vector<Entity>& entities,
     const std::vector<DateMention>& dates) const {
   TokenView v(text, entities, dates);
+  v.keys = &lex_.phrase_keys;
   std::vector<Candidate> cands = FindNumbers(v);
   std::vector<CaseCount> out;
   size_t covered_until = 0;
