@@ -360,7 +360,10 @@ class ExtractorImpl : public Extractor {
     }
     if (article.published.empty())
       article.published = FindVisibleDate(dom, url);
-    // A date line in the page's own words ("15 березня 2024", "2024年3月15日").
+    // A day in the URL path written compactly ("/2024/0315/"), then a date
+    // line in the page's own words ("15 березня 2024", "2024年3月15日").
+    if (article.published.empty())
+      article.published = CompactDateInUrl(url);
     if (article.published.empty())
       article.published = LocalDateInMarkup(dom, PageLanguage(dom));
     DropPublisherNames(meta.site_name, &article.authors);

@@ -10,6 +10,7 @@
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
 #include <unicode/uscript.h>
+#include <re2/re2.h>
 #include <unicode/utf8.h>
 
 #include <algorithm>
@@ -584,6 +585,33 @@ std::string LocalDate(std::string_view text, std::string_view lang) {
   if (text.empty() || text.size() > 4096 || !HasAnyDigit(text)) return {};
   const std::vector<Token> tokens = Tokenize(text);
   return Matcher(tokens, lang).Find();
+}
+
+std::string CompactDateInUrl(std::string_view url) {
+  // The path only: hosts and queries hold ids and timestamps.
+  const size_t scheme = url.find("://");
+  if (scheme != std::string_view::npos) {
+    const size_t path = url.find('/', scheme + 3);
+    url = path == std::string_view::npos ? std::string_view() : url.substr(path);
+  }
+  url = url.substr(0, url.find_first_of("?#"));
+  static const RE2 kSplit(R"(/(\d{4})[/-](\d{2})/?(\d{2})(?:[/_.-]|$))");
+  static const RE2 kMonthDir(R"(/(\d{4})(\d{2})/(\d{2})(?:[/_.-]|$))");
+  static const RE2 kEight(R"((?:^|\D)((?:19|20)\d{2})(\d{2})(\d{2})(?:\D|$))");
+  const re2::StringPiece in(url.data(), url.size());
+  int y = 0, m = 0, d = 0;
+  if (RE2::PartialMatch(in, kSplit, &y, &m, &d) ||
+      RE2::PartialMatch(in, kMonthDir, &y, &m, &d) ||
+      RE2::PartialMatch(in, kEight, &y, &m, &d)) {
+    static constexpr int kDays[] = {31, 29, 31, 30, 31, 30,
+                                    31, 31, 30, 31, 30, 31};
+    if (y < 1990 || y > 2100 || m < 1 || m > 12 || d < 1 || d > kDays[m - 1])
+      return {};
+    char buf[40];
+    std::snprintf(buf, sizeof(buf), "%04d-%02d-%02d", y, m, d);
+    return buf;
+  }
+  return {};
 }
 
 std::string PageLanguage(const Dom& dom) {

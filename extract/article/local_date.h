@@ -47,6 +47,13 @@ std::string PageLanguage(const Dom& dom);
 // comments; "" if none.
 std::string LocalDateInMarkup(const Dom& dom, std::string_view lang);
 
+// A day in a URL path written without separators between all its parts,
+// as Chinese and other CMSs do: "/2024/0315/", "/2024-03/15/",
+// "/202403/15/", "/20240315/", "t20240315_123.html" (eight digits with no
+// digit beside them). Years 1990-2100; "" if none. "/2024/03/15/" is
+// DateFromUrl()'s.
+std::string CompactDateInUrl(std::string_view url);
+
 }  // namespace newsfacts
 
 #endif  // NEWSFACTS_EXTRACT_ARTICLE_LOCAL_DATE_H_

@@ -108,6 +108,25 @@ TEST(LocalDate, RejectsWhatIsNoDay) {
   }
 }
 
+TEST(LocalDate, CompactDatesInUrlPaths) {
+  EXPECT_EQ(CompactDateInUrl("http://world.people.com.cn/n1/2024/0315/"
+                             "c1002-40196969.html"),
+            "2024-03-15");
+  EXPECT_EQ(CompactDateInUrl("http://www.news.cn/world/2024-03/15/"
+                             "c_1130092389.htm"),
+            "2024-03-15");
+  EXPECT_EQ(CompactDateInUrl("https://www.gov.example/zhengce/202403/15/"
+                             "content_6939.htm"),
+            "2024-03-15");
+  EXPECT_EQ(CompactDateInUrl("https://example.org/art/2024/t20240315_123.html"),
+            "2024-03-15");
+  // Ids that are no days, digits in the host or the query.
+  EXPECT_EQ(CompactDateInUrl("https://www.rferl.org/a/32863921.html"), "");
+  EXPECT_EQ(CompactDateInUrl("https://example.org/a/202403151.html"), "");
+  EXPECT_EQ(CompactDateInUrl("https://example.org/a/x.html?t=20240315"), "");
+  EXPECT_EQ(CompactDateInUrl("https://example.org/a/20241399.html"), "");
+}
+
 TEST(LocalDate, PageLanguageFromHtmlOrMeta) {
   auto html = Dom::Parse("<html lang=uk><head></head><body></body></html>");
   ASSERT_TRUE(html.ok());
