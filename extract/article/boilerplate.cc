@@ -148,6 +148,23 @@ std::string ClassAndId(const GumboNode* node) {
   return ToLowerAscii(s);
 }
 
+namespace {
+
+// The class/id as the boilerplate vocabularies see it: CMS state flags
+// that contain a boilerplate word but say nothing about the element
+// (Drupal's "node--promoted": promoted to the front page) are blanked.
+std::string BoilerplateName(const GumboNode* node) {
+  std::string s = ClassAndId(node);
+  for (std::string_view flag : {"promoted"}) {
+    for (size_t at = s.find(flag); at != std::string::npos;
+         at = s.find(flag, at))
+      s.replace(at, flag.size(), flag.size(), ' ');
+  }
+  return s;
+}
+
+}  // namespace
+
 bool IsHidden(const GumboNode* node) {
   if (HasAttr(node, "hidden")) return true;
   std::string_view style = Attr(node, "style");
@@ -270,7 +287,7 @@ Stats ComputeStats(const GumboNode* node, const BlockFilter& filter,
 }
 
 double ClassWeight(const GumboNode* node) {
-  std::string s = ClassAndId(node);
+  std::string s = BoilerplateName(node);
   double w = 0;
   if (ContainsAny(s, std::begin(kContentHints), std::end(kContentHints)))
     w += 25;
@@ -341,7 +358,7 @@ bool IsTeaserOrCommentsBox(const GumboNode* a) {
     }
     if (dated >= 2) return true;
   }
-  std::string s = ClassAndId(a);
+  std::string s = BoilerplateName(a);
   return s.size() > 1 && ContainsAny(s, std::begin(kStrongBoilerplate),
                                      std::end(kStrongBoilerplate));
 }
@@ -370,7 +387,7 @@ bool LooksLikeBoilerplate(const GumboNode* node) {
   if (tag == GUMBO_TAG_BODY || tag == GUMBO_TAG_HTML || tag == GUMBO_TAG_A ||
       IsHeading(tag))
     return false;
-  std::string s = ClassAndId(node);
+  std::string s = BoilerplateName(node);
   if (s.size() <= 1) return false;
   // An embedded post ("social-embed" around a tweet's blockquote) is quoted
   // by the story: its text is part of the article.

@@ -347,5 +347,21 @@ TEST(ArticleBody, CaptionCreditLinesInTheTextGo) {
             (std::vector<std::string>{kP1, kP2, kRights, kP3}));
 }
 
+TEST(ArticleBody, PromotedFlagOfAShortArticleIsNoPromoBox) {
+  // Drupal marks front-page stories "node--promoted"; on a page whose
+  // cookie notice holds more paragraph text than the story, the flag alone
+  // must not drop the story.
+  std::string notice = "<div class=cookie-notice>";
+  for (int i = 0; i < 6; ++i)
+    notice += "<p>We use cookies and similar techniques to measure the reach "
+              "of our pages and to show you content that fits your "
+              "interests; you can change your choice at any time.</p>";
+  notice += "</div>";
+  EXPECT_EQ(Blocks(Page("<article class=\"node node--promoted\"><div "
+                        "class=node__content>" +
+                        P(kP1) + P(kP2) + "</div></article>" + notice)),
+            (std::vector<std::string>{kP1, kP2}));
+}
+
 }  // namespace
 }  // namespace newsfacts
