@@ -9,6 +9,7 @@
 
 #include "core/strings.h"
 #include "core/types.h"
+#include "extract/article/boilerplate.h"
 
 namespace newsfacts {
 namespace {
@@ -1059,7 +1060,7 @@ PageMetadata ReadMetadata(const Dom& dom) {
   PageDates page_dates;
   ReadJsonLd(dom, &meta, &authors, &page_dates);
 
-  std::string og_title, og_locale, meta_lang;
+  std::string og_title, og_locale, meta_lang, twitter_title, itemprop_headline;
   // Every <meta> publication time, for the local-offset check below.
   std::vector<std::string> local_candidates;
   std::vector<std::string> meta_authors;
@@ -1079,6 +1080,10 @@ PageMetadata ReadMetadata(const Dom& dom) {
       if (content.empty()) return true;
       if (key == "og:title")
         SetIfEmpty(&og_title, content);
+      else if (key == "twitter:title")
+        SetIfEmpty(&twitter_title, content);
+      else if (key == "headline")
+        SetIfEmpty(&itemprop_headline, content);
       else if (key == "og:url")
         SetIfEmpty(&meta.og_url, content);
       else if (key == "og:site_name")
@@ -1114,6 +1119,12 @@ PageMetadata ReadMetadata(const Dom& dom) {
         SetIfEmpty(&meta.canonical_url, Attr(n, "href"));
     } else if (tag == GUMBO_TAG_TITLE) {
       SetIfEmpty(&meta.html_title, NodeText(n));
+    } else if (itemprop_headline.empty() &&
+               ToLowerAscii(Attr(n, "itemprop")) == "headline" &&
+               !InTeaserOrComments(n)) {
+      // Microdata's headline element (<h2 itemprop=headline>).
+      std::string text = NodeText(n, 400);
+      if (text.size() < 400) itemprop_headline = std::move(text);
     } else if (tag == GUMBO_TAG_TIME &&
                (HasAttr(n, "pubdate") ||
                 ToLowerAscii(Attr(n, "itemprop")) == "datepublished")) {
@@ -1136,9 +1147,16 @@ PageMetadata ReadMetadata(const Dom& dom) {
       !from_host ? meta.site_name
                  : HostLabel(!meta.canonical_url.empty() ? meta.canonical_url
                                                          : meta.og_url);
+  // Titles in order of trust; one that is only the site's name (CMSs
+  // that give every page the site's og:title) names no article.
+  for (const std::string* candidate :
+       {&og_title, &itemprop_headline, &twitter_title, &meta.html_title}) {
+    if (!meta.title.empty()) break;
+    std::string t = StripSite(DecodeEntities(*candidate), site_key, from_host);
+    if (!NamesSite(t, site_key, /*exact=*/true)) meta.title = std::move(t);
+  }
   if (meta.title.empty())
-    meta.title = StripSite(DecodeEntities(og_title), site_key, from_host);
-  if (meta.title.empty()) meta.title = StripSite(meta.html_title, site_key, from_host);
+    meta.title = StripSite(meta.html_title, site_key, from_host);
   // The first <meta> author that names people: <meta name=author> often
   // holds the publisher ("Badische Zeitung") where cXense or Parse.ly
   // name the writer.

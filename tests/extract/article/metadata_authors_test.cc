@@ -128,6 +128,25 @@ TEST(MetadataTitles, SeparatorsOfOtherScripts) {
   EXPECT_EQ(StripSiteName("snake_case considered", ""), "snake_case considered");
 }
 
+TEST(MetadataTitles, SiteNameAsOgTitleNamesNoArticle) {
+  // Every page of the site has its name as og:title; the microdata
+  // headline outside teaser boxes names the story.
+  auto dom = Dom::Parse(
+      "<html><head><meta property=og:site_name content=\"Вести Тест\">"
+      "<meta property=og:title content=\"Вести Тест\"><title>Вести Тест"
+      "</title></head><body><div class=related><h3 itemprop=headline>Другая "
+      "новость дня</h3></div><div itemscope><h2 itemprop=headline>Мэрия "
+      "открыла новый мост</h2></div></body></html>");
+  ASSERT_TRUE(dom.ok());
+  EXPECT_EQ(ReadMetadata(**dom).title, "Мэрия открыла новый мост");
+  // twitter:title when there is no og:title.
+  auto tw = Dom::Parse(
+      "<html><head><meta name=twitter:title content=\"Мэрия открыла мост\">"
+      "<title>Вести</title></head><body></body></html>");
+  ASSERT_TRUE(tw.ok());
+  EXPECT_EQ(ReadMetadata(**tw).title, "Мэрия открыла мост");
+}
+
 TEST(MetadataTitles, SiteNameBeforeOrAroundTheHeadline) {
   EXPECT_EQ(StripSiteName("Budget passes | Politics | The Times", ""),
             "Budget passes");
