@@ -85,6 +85,11 @@ bool SubjectUndergoes(std::string_view w) {
          w == "lost" || w == "disappeared" || w == "vanished";
 }
 
+bool IsPassiveAux(std::string_view w) {
+  return w == "were" || w == "was" || w == "been" || w == "be" ||
+         w == "are" || w == "is" || w == "got" || w == "being";
+}
+
 bool StartsObject(const TokenView& v, size_t t) {
   if (t >= v.size()) return false;
   const std::string& w = v.lower[t];
@@ -272,6 +277,8 @@ std::string GroupBeforeEvent(const TokenView& v, const CountLexicon& lex,
     }
     size_t m = t + 1;
     if (m < first && v.lower[m] == "the") ++m;
+    // "Of the 35 hostages, 20 were released".
+    if (m < first && v.at.tokens[m].kind == TokenKind::kNumber) ++m;
     const PersonNoun* p = nullptr;
     if (PersonAt(v, lex, m, first, &p) &&
         (p->kind == PersonKind::kState || p->kind == PersonKind::kRole) &&
@@ -323,6 +330,13 @@ std::string FindEvent(const TokenView& v, const CountLexicon& lex,
     std::string ev;
     size_t n = TriggerAt(v, lex, t, w.fwd_limit, &ev);
     if (n && !negated(t) && !WeakTrigger(v, lex, t, n)) {
+      // "200 workers who took part in the strike have been fired": what
+      // happened to the count (a passive) outranks what it did.
+      if (fwd_event == "PROTEST" && ev != "PROTEST" && t > 0 &&
+          IsPassiveAux(v.lower[t - 1])) {
+        fwd_event = ev;
+        break;
+      }
       if (fwd_event.empty()) {
         fwd_event = ev;
         fwd_dist = t - w.head_end;
@@ -330,8 +344,10 @@ std::string FindEvent(const TokenView& v, const CountLexicon& lex,
       if (lex.condition_triggers.count(v.Phrase(t, n))) condition = ev;
       // Read on a little for a disease after a generic verb ("treated
       // 300 patients with dengue", "hospitalized with the flu").
-      if (!condition.empty() || (fwd_event != "WOUND" && fwd_event != "AFFECT") ||
-          t >= w.head_end + fwd_dist + 6) {
+      if (!condition.empty() ||
+          (fwd_event != "WOUND" && fwd_event != "AFFECT" &&
+           fwd_event != "PROTEST") ||
+          t >= w.head_end + fwd_dist + 8) {
         break;
       }
       t += n - 1;
