@@ -579,6 +579,28 @@ bool DateMarkup(const GumboNode* n) {
   return false;
 }
 
+// The site's header, top bar and masthead, which show today's date: a
+// <header> or an element named so that holds no <h1> (an article's own
+// <header> holds its headline).
+bool SiteChrome(const GumboNode* n) {
+  bool chrome = n->v.element.tag == GUMBO_TAG_HEADER;
+  if (!chrome) {
+    const std::string s = ToLowerAscii(ClassAndId(n));
+    for (std::string_view k :
+         {"masthead", "topbar", "top-bar", "header-top", "site-header",
+          "header-bar", "navbar", "menu", "sidebar", "widget"}) {
+      if (s.find(k) != std::string::npos) chrome = true;
+    }
+  }
+  if (!chrome) return false;
+  bool has_h1 = false;
+  ForEachElement(n, [&has_h1](const GumboNode* e) {
+    if (e->v.element.tag == GUMBO_TAG_H1) has_h1 = true;
+    return !has_h1;
+  });
+  return !has_h1;
+}
+
 }  // namespace
 
 std::string LocalDate(std::string_view text, std::string_view lang) {
@@ -650,7 +672,8 @@ std::string LocalDateInMarkup(const Dom& dom, std::string_view lang) {
       default:
         break;
     }
-    if (IsTeaserOrCommentsBox(n) || IsOtherPagesBox(n)) return false;
+    if (IsTeaserOrCommentsBox(n) || IsOtherPagesBox(n) || SiteChrome(n))
+      return false;
     if (n->v.element.tag != GUMBO_TAG_TIME && !DateMarkup(n)) return true;
     const std::string text = NodeText(n, 201);
     if (text.size() > 200) return true;

@@ -141,6 +141,8 @@ TEST(LocalDate, PageLanguageFromHtmlOrMeta) {
 TEST(LocalDate, DateMarkupOutsideTeasersAndNavigation) {
   auto dom = Dom::Parse(
       "<html lang=tr><body><nav><span class=date>1 Ocak 2024</span></nav>"
+      "<div class=header-top><span class=date>Cumartesi, 30 Kasım 2024</span>"
+      "</div>"
       "<div class=related><span class=date>2 Ocak 2024</span></div>"
       "<article><h1>Başlık burada yazıyor</h1>"
       "<div class=\"haber-tarih\">Güncelleme yok</div>"
