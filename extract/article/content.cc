@@ -819,9 +819,14 @@ constexpr std::string_view kCallsToAction[] = {
     "sign up", "subscribe to", "subscribe now", "subscribe for",
     "click here", "get the latest", "get access to", "follow us",
     "follow her on", "follow him on", "like us on", "have a tip?",
-    "download our", "download the app", "jetzt abonnieren", "abonnieren sie",
+    "download our", "download the app", "like this story?",
+    "share this article", "share this story", "share it with", "disclaimer:",
+    "jetzt abonnieren", "abonnieren sie",
     "melden sie sich", "abonnez-vous", "inscrivez-vous", "suscríbete",
     "suscribete", "regístrate", "iscriviti", "подпишитесь", "підпишіться"};
+constexpr std::string_view kSocialNetworks[] = {
+    "twitter", "facebook", "instagram", "youtube", "tiktok", "linkedin",
+    "telegram", "whatsapp"};
 // A promotional paragraph is short.
 constexpr size_t kMaxCallToAction = 320;
 
@@ -837,6 +842,12 @@ bool IsCallToAction(std::string_view line) {
     std::string_view rest = f.substr(start);
     for (std::string_view cta : kCallsToAction)
       if (rest.substr(0, cta.size()) == cta) return true;
+    // "Follow <outlet> on Twitter, Facebook and Instagram."
+    if (rest.substr(0, 7) == "follow ") {
+      std::string_view sentence = rest.substr(0, rest.find(". "));
+      for (std::string_view net : kSocialNetworks)
+        if (sentence.find(net) != std::string_view::npos) return true;
+    }
     // Next sentence: after ". ", "! " or "? ".
     size_t next = std::string_view::npos;
     for (size_t i = start; i + 1 < f.size(); ++i) {

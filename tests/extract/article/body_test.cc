@@ -314,6 +314,12 @@ TEST(ArticleBody, CallsToActionGo) {
                   "<p>Abonnez-vous \u00e0 notre lettre d'information.</p>"
                   "</div>")),
       (std::vector<std::string>{kP1, kP2, kNews, kP3}));
+  const char kFollow[] = "Follow the money, the auditor told the council.";
+  EXPECT_EQ(Blocks(Page("<div class=story>" + P(kP1) + P(kFollow) + P(kP2) +
+                        "<p>Like this story? Share it with a friend!</p>"
+                        "<p>Follow Example News on Instagram, Facebook and "
+                        "Twitter.</p></div>")),
+            (std::vector<std::string>{kP1, kFollow, kP2}));
 }
 
 TEST(ArticleBody, MoreStoriesListNextPrevTeasersAndButtonsGo) {
