@@ -291,6 +291,9 @@ void RuleEntityTagger::Chunk(const AnalyzedText& at, const std::vector<Word>& w,
                w[end + 1].is_word && lex_.IsLegalForm(w[end + 1].text)) {
           ++end;
         }
+        // "Federal Reserve Bank of New York": the head word's connector
+        // phrase runs to the end of the chunk.
+        if (rule == "org.suffix" && !w[end].possessive) end = OrgEnd(w, end, last);
         // "Nissan North America Inc.": capitalized words between a known
         // organization and a legal form name a unit of it.
         if (m.gaz->type == EntityType::kOrg && !m.with_s &&
@@ -318,6 +321,31 @@ void RuleEntityTagger::Chunk(const AnalyzedText& at, const std::vector<Word>& w,
           }
         }
         EntityType type = m.gaz->type;
+        // "Barcelona forward Lionel Messi", "Ohio State": a city before a
+        // playing position and a name is its club; a US state before
+        // "State" is its university (and its teams).
+        if (type == EntityType::kLoc && !m.with_s && !w[end].possessive &&
+            (m.gaz->rule == "gaz.loc-cities" ||
+             m.gaz->rule == "gaz.geonames-city") &&
+            end == last && end + 2 < w.size() && w[end + 1].is_word &&
+            !w[end + 1].cap && lex_.IsSportsPosition(w[end + 1].text) &&
+            w[end + 2].is_word && w[end + 2].cap &&
+            !HeadingSentence(w, pos)) {
+          type = EntityType::kOrg;
+          rule = "org.team-city";
+        }
+        if (type == EntityType::kLoc && m.gaz->rule == "gaz.loc-regions" &&
+            !w[end].possessive && end < last && w[end + 1].text == "State" &&
+            !w[end + 1].possessive &&
+            (end + 1 == last || !lex_.IsOrgSuffix(w[end + 2].text)) &&
+            m.gaz->canonical != "Washington" && m.gaz->canonical != "New York") {
+          out.push_back(
+              Make(at, w, pos, end + 1, EntityType::kOrg, "", "org.state-school"));
+          title.clear();
+          honorific = false;
+          pos = end + 2;
+          continue;
+        }
         // "Washington said": a city that speaks means its government. The
         // guideline (and CoNLL) keep the literal type, LOC; the rule id
         // records the reading for consumers that want the institution.

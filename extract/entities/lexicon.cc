@@ -220,6 +220,7 @@ Result<Lexicon> LoadLexicon(const std::string& lang_dir,
       {"ent-loc-prefixes", &lex.loc_prefixes_},
       {"ent-person-suffixes", &lex.name_suffixes_},
       {"ent-org-verbs", &lex.org_verbs_},
+      {"ent-sports-positions", &lex.positions_},
   };
   for (const auto& [name, set] : kSets) {
     auto lines = ReadList(lang_dir + "/" + name + ".txt");

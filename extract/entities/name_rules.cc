@@ -423,7 +423,8 @@ bool RuleEntityTagger::ClassifyRun(const AnalyzedText& at,
                      (w[k].is_word && !lex_.IsCommonWord(w[k].text) &&
                       !ctx.UsedInLowerCase(w[k].text));
     }
-    if (plural && unknown_word) {
+    // In sports copy a listed nickname counts too ("the Senators").
+    if (plural && (unknown_word || (ctx.sports && lex_.IsTeamName(Key(at, w, a, b))))) {
       out.push_back(Make(at, w, a, b, EntityType::kOrg, "", "org.the-plural"));
       return true;
     }
@@ -510,6 +511,10 @@ bool RuleEntityTagger::ClassifyRun(const AnalyzedText& at,
   }
   if (speech) return person("", "person.speech");
   if (sentence_start) return false;
+  if (PlaceApposition(w, b)) {
+    out.push_back(Make(at, w, a, b, EntityType::kLoc, "", "loc.apposition"));
+    return true;
+  }
   if (lex_.IsGivenName(first)) return person("", "person.given-name");
   // "in Barin", "a town called Barin": a lone unknown name after a place
   // cue is a place, unless it heads organizations elsewhere.

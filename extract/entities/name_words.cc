@@ -228,7 +228,8 @@ size_t ChunkEnd(const AnalyzedText& at, const std::vector<Word>& w,
         ++m;
       }
       if (m >= w.size() || !w[m].is_word || !w[m].cap ||
-          lex.IsStopword(w[m].text) || !OnlySpaces(gap(m - 1, m)) ||
+          (lex.IsStopword(w[m].text) && !lex.MayStartName(w[m].text)) ||
+          !OnlySpaces(gap(m - 1, m)) ||
           w[m].sentence != w[j].sentence) {
         break;
       }

@@ -151,6 +151,8 @@ class RuleEntityTagger : public EntityTagger {
                 size_t b, const DocContext& ctx) const;
 
   static bool IsCompassWord(std::string_view k);
+  // "Addison, a village ...": a place-noun apposition after word b.
+  bool PlaceApposition(const std::vector<Word>& w, size_t b) const;
 
   // A one-word packaged place with nothing that makes it another kind of
   // word: not a dictionary word, given or family name, not at a sentence
