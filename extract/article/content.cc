@@ -872,6 +872,39 @@ bool IsCreditLine(std::string_view line) {
          line.find("\xC2\xA9") != std::string_view::npos;  // U+00A9
 }
 
+// A line of at most this many bytes and words that holds a clock time and
+// a year ("20 Nov, 2019 05:47", "Updated: 18 Nov 2019 9:38 pm") is a
+// timestamp of the page, not text (a sentence ends with a full stop, a
+// label before more text with a colon).
+constexpr size_t kMaxTimestampLine = 64;
+constexpr int kMaxTimestampWords = 8;
+
+bool IsTimestampLine(std::string_view line) {
+  if (line.size() > kMaxTimestampLine || line.empty() || line.back() == ':' ||
+      EndsSentence(std::string(line)))
+    return false;
+  int words = 0;
+  bool time = false, year = false;
+  auto digit = [&](size_t i) {
+    return i < line.size() && line[i] >= '0' && line[i] <= '9';
+  };
+  for (size_t i = 0; i < line.size(); ++i) {
+    if (line[i] != ' ' && (i == 0 || line[i - 1] == ' ')) ++words;
+    if (!digit(i) || (i > 0 && digit(i - 1))) continue;
+    size_t j = i;
+    while (digit(j)) ++j;
+    const size_t run = j - i;
+    // h:mm or hh:mm, not part of a longer number.
+    if (run <= 2 && j < line.size() && line[j] == ':' && digit(j + 1) &&
+        digit(j + 2) && !digit(j + 3))
+      time = true;
+    if (run == 4 && (line.compare(i, 2, "19") == 0 ||
+                     line.compare(i, 2, "20") == 0))
+      year = true;
+  }
+  return time && year && words <= kMaxTimestampWords;
+}
+
 // A repeated line of this length is a duplicated paragraph; shorter lines
 // repeat in structured text (the same subheads, labels and notes in each
 // section of a plan or guide, table headers) and stay.
@@ -888,6 +921,9 @@ void FinishBlocks(std::vector<Block>* blocks, std::string* text) {
     if (b.text.empty() || IsAdLabel(b.text)) continue;
     if (b.kind == BlockKind::kParagraph &&
         (IsCallToAction(b.text) || IsCreditLine(b.text)))
+      continue;
+    if ((b.kind == BlockKind::kParagraph || b.kind == BlockKind::kHeading) &&
+        IsTimestampLine(b.text))
       continue;
     if (!seen.insert(b.text).second && b.text.size() >= kDuplicateLine)
       continue;

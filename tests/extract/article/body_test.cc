@@ -369,5 +369,17 @@ TEST(ArticleBody, PromotedFlagOfAShortArticleIsNoPromoBox) {
             (std::vector<std::string>{kP1, kP2}));
 }
 
+TEST(ArticleBody, TimestampLinesGo) {
+  // The page's own date and time printed between the blocks of the text;
+  // a short sentence with a time and a year, or an addendum label, stays.
+  const char kMeeting[] = "The vote came at 10:30 in 2024.";
+  const char kAddendum[] = "Update 22.04.2024 10:30:";
+  EXPECT_EQ(Blocks(Page("<div class=story><p>20 Nov, 2024 05:47</p>" + P(kP1) +
+                        "<p>Updated: 18 Nov 2024 9:38 pm</p>" + P(kP2) +
+                        P(kMeeting) + "<h3>" + kAddendum + "</h3>" + P(kP3) +
+                        "</div>")),
+            (std::vector<std::string>{kP1, kP2, kMeeting, kAddendum, kP3}));
+}
+
 }  // namespace
 }  // namespace newsfacts
