@@ -617,8 +617,10 @@ std::optional<CaseCount> RuleCountTagger::Judge(
       // noun is named earlier in the sentence.
       auto [noun, noun_event] =
           counts_internal::NumberOfNoun(v, lex_, sb, first);
-      if (noun_event.empty() && prev == ":") {
-        // A list row, "Infanticide cases (2023): 12": the label names it.
+      if (noun_event.empty() &&
+          (prev == ":" || prev == "\xE2\x80\x94" || prev == "\xE2\x80\x93")) {
+        // A list row, "Infanticide cases (2023): 12", "Погибших — 12,
+        // раненых — 40": the label names it.
         std::tie(noun, noun_event) =
             counts_internal::LabelNoun(v, lex_, sb, first - 1);
       }
