@@ -381,6 +381,36 @@ bool RuleEntityTagger::ClassifyRun(const AnalyzedText& at,
       (n_words >= 2 || lex_.IsGivenName(first))) {
     return person("", "person.speaker");
   }
+  // "Sonya A. Zoghlin, Carlineo's attorney,", "Singh Jabarjung, 24,": an
+  // apposition with an age or a person noun after two to four name words.
+  if (n_words >= 2 && n_words <= 4 && !heading && !common_word &&
+      b + 3 < w.size() && w[b + 1].text == "," && !w[b].possessive) {
+    bool namelike = true;
+    for (size_t k = a; k <= b; ++k) {
+      namelike = namelike && (!w[k].is_word || LooksLikeNameWord(w[k]));
+    }
+    std::string_view n1 = w[b + 2].text;
+    bool age = n1.size() <= 3 && !n1.empty() &&
+               std::all_of(n1.begin(), n1.end(), [](char c) {
+                 return std::isdigit(static_cast<unsigned char>(c)) != 0;
+               }) &&
+               w[b + 3].text == ",";
+    bool role = false;
+    for (size_t k = b + 2; !age && k < w.size() && k <= b + 5; ++k) {
+      if (!w[k].is_word) break;
+      if (lex_.IsPersonRole(w[k].text) && !w[k].cap) {
+        role = k + 1 < w.size() && !w[k + 1].is_word;  // "attorney," / "."
+        break;
+      }
+      // Determiners, possessors and modifiers before the noun.
+      if (!(w[k].text == "a" || w[k].text == "an" || w[k].text == "the" ||
+            w[k].text == "his" || w[k].text == "her" || w[k].text == "their" ||
+            w[k].text == "another" || w[k].possessive || !w[k].cap)) {
+        break;
+      }
+    }
+    if (namelike && (age || role)) return person("", "person.apposition");
+  }
   bool speech =
       (a > 0 && w[a - 1].is_word && lex_.IsSpeechVerb(w[a - 1].text)) ||
       (b + 1 < w.size() && w[b + 1].is_word &&

@@ -275,6 +275,13 @@ size_t ChunkEnd(const AnalyzedText& at, const std::vector<Word>& w,
                !w[k].possessive && !lex.IsGivenName(w[m].text) &&
                !lex.MayStartName(w[m].text);
       }
+      // "House of Representatives", "Chamber of Commerce": a listed name
+      // goes on with this connector.
+      if (!take && m == n + 1 &&
+          lex.MayContinue(NormalizeSpaces(at.text.substr(
+              w[first].span.begin, w[n].span.end - w[first].span.begin)))) {
+        take = true;
+      }
       if (!take) break;
       crossed_prep = crossed_prep || !is_and;
       j = m;
