@@ -905,10 +905,22 @@ bool IsTimestampLine(std::string_view line) {
   return time && year && words <= kMaxTimestampWords;
 }
 
-// A repeated line of this length is a duplicated paragraph; shorter lines
-// repeat in structured text (the same subheads, labels and notes in each
-// section of a plan or guide, table headers) and stay.
+// A repeated line of this many characters is a duplicated paragraph;
+// shorter lines repeat in structured text (the same subheads, labels and
+// notes in each section of a plan or guide, table headers) and stay.
 constexpr size_t kDuplicateLine = 80;
+
+// Whether a repeated line is a duplicated paragraph: at least
+// kDuplicateLine characters, and not a question (an interview puts the
+// same question to each of its guests).
+bool IsDuplicateParagraph(std::string_view line) {
+  size_t chars = 0;
+  for (char c : line)
+    if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++chars;
+  if (chars < kDuplicateLine) return false;
+  size_t end = line.find_last_not_of(' ');
+  return end == std::string_view::npos || line[end] != '?';
+}
 
 }  // namespace
 
@@ -925,7 +937,7 @@ void FinishBlocks(std::vector<Block>* blocks, std::string* text) {
     if ((b.kind == BlockKind::kParagraph || b.kind == BlockKind::kHeading) &&
         IsTimestampLine(b.text))
       continue;
-    if (!seen.insert(b.text).second && b.text.size() >= kDuplicateLine)
+    if (!seen.insert(b.text).second && IsDuplicateParagraph(b.text))
       continue;
     total += b.text.size() + 2;
     kept.push_back(std::move(b));

@@ -381,5 +381,20 @@ TEST(ArticleBody, TimestampLinesGo) {
             (std::vector<std::string>{kP1, kP2, kMeeting, kAddendum, kP3}));
 }
 
+TEST(ArticleBody, InterviewQuestionsPutToEachGuestStay) {
+  // The same long question is asked of every guest; it is no duplicate.
+  const char kQ[] =
+      "What made you start cooking for other people, and what do you cook "
+      "most often for your family?";
+  const char kA1[] = "I started when my grandmother fell ill, and she taught me.";
+  const char kA2[] = "My friends asked for recipes, so I wrote them down for all.";
+  EXPECT_EQ(Blocks(Page("<div class=story>" + P(kP1) + "<h3>Ann Lee</h3>" +
+                        "<p><b>" + kQ + "</b></p>" + P(kA1) +
+                        "<h3>Bo Chan</h3><p><b>" + kQ + "</b></p>" + P(kA2) +
+                        "</div>")),
+            (std::vector<std::string>{kP1, "Ann Lee", kQ, kA1, "Bo Chan", kQ,
+                                      kA2}));
+}
+
 }  // namespace
 }  // namespace newsfacts
