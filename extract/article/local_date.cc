@@ -38,6 +38,7 @@ struct LocaleSpec {
   const char* icu;
   const char* lang;
   bool persian;
+  bool hijri = false;  // the Islamic (Umm al-Qura) calendar's months
 };
 constexpr LocaleSpec kLocales[] = {
     {"en", "en", false},      {"de", "de", false},     {"fr", "fr", false},
@@ -75,7 +76,8 @@ constexpr LocaleSpec kLocales[] = {
     {"mt", "mt", false},      {"lb", "lb", false},     {"my", "my", false},
     {"km", "km", false},      {"lo", "lo", false},     {"si", "si", false},
     {"kn", "kn", false},      {"ml", "ml", false},     {"or", "or", false},
-    {"as", "as", false},      {"uz_Arab", "uz", false}};
+    {"as", "as", false},      {"uz_Arab", "uz", false},
+    {"ar", "ar", false, true}};
 
 // Page languages spelled otherwise than their locale tables.
 std::string PrimaryLanguage(std::string_view lang) {
@@ -136,6 +138,7 @@ std::string Key(std::string_view utf8) {
 struct Month {
   int number = 0;
   bool persian = false;
+  bool hijri = false;
 };
 
 using MonthMap = std::unordered_map<std::string, Month>;
@@ -184,6 +187,7 @@ const Tables& GetTables() {
       icu::Locale locale(spec.icu);
       std::unique_ptr<S> symbols(
           spec.persian ? new S(locale, "persian", status)
+          : spec.hijri ? new S(locale, "islamic-umalqura", status)
                        : new S(locale, status));
       if (U_FAILURE(status)) continue;
       MonthMap& map = t->by_lang[spec.lang];
@@ -195,7 +199,7 @@ const Tables& GetTables() {
           for (int32_t i = 0; i < n && i < 12; ++i) {
             std::string key = NameKey(names[i]);
             if (key.empty()) continue;
-            Month m{i + 1, spec.persian};
+            Month m{i + 1, spec.persian, spec.hijri};
             map.emplace(key, m);
             all[key].push_back(m);
           }
@@ -206,7 +210,8 @@ const Tables& GetTables() {
       const bool agree = std::all_of(months.begin(), months.end(),
                                      [&](const Month& m) {
                                        return m.number == months[0].number &&
-                                              m.persian == months[0].persian;
+                                              m.persian == months[0].persian &&
+                                              m.hijri == months[0].hijri;
                                      });
       if (agree) t->shared.emplace(key, months[0]);
     }
@@ -436,13 +441,13 @@ class Matcher {
       if (Num(i, 2) && MonthAt(Skip(i + 1), &m, &e)) {
         const size_t y = Skip(e);
         if (Num(y, 4, 4))
-          return Day(t_[y].value, m.number, t_[i].value, m.persian);
+          return Day(t_[y].value, m.number, t_[i].value, m.persian, m.hijri);
       }
       // Year, month name, day.
       if (Num(i, 4, 4) && MonthAt(Skip(i + 1), &m, &e)) {
         const size_t d = Skip(e);
         if (Num(d, 2) && !(d + 1 < t_.size() && t_[d + 1].punct == ':'))
-          return Day(t_[i].value, m.number, t_[d].value, m.persian);
+          return Day(t_[i].value, m.number, t_[d].value, m.persian, m.hijri);
       }
       return {};
     }
@@ -452,7 +457,7 @@ class Matcher {
       if (!Num(d, 2)) return {};
       const size_t y = Skip(d + 1);
       if (Num(y, 4, 4))
-        return Day(t_[y].value, m.number, t_[d].value, m.persian);
+        return Day(t_[y].value, m.number, t_[d].value, m.persian, m.hijri);
     }
     return {};
   }
@@ -500,9 +505,13 @@ class Matcher {
                                   : Day(c.value, b.value, a.value, persian);
   }
 
-  static std::string Day(int y, int m, int d, bool persian) {
-    if (persian) {
-      if (!FromPersian(&y, &m, &d)) return {};
+  static std::string Day(int y, int m, int d, bool persian,
+                         bool hijri = false) {
+    if (persian || hijri) {
+      if (!ToGregorian(hijri ? "ar_SA@calendar=islamic-umalqura"
+                             : "fa_IR@calendar=persian",
+                       hijri ? 1400 : 1300, 1500, &y, &m, &d))
+        return {};
     } else if (y >= 2400 && y < 2700) {
       y -= 543;  // Thai Buddhist era
     }
@@ -515,21 +524,23 @@ class Matcher {
     return buf;
   }
 
-  // Solar Hijri day to Gregorian through ICU's Persian calendar.
-  static bool FromPersian(int* y, int* m, int* d) {
-    if (*y < 1300 || *y >= 1500 || *m < 1 || *m > 12 || *d < 1 || *d > 31)
+  // A Solar Hijri (Persian) or Islamic day to Gregorian through ICU's
+  // calendars; years in [from_year, to_year) only (those of news pages).
+  static bool ToGregorian(const char* locale, int from_year, int to_year,
+                          int* y, int* m, int* d) {
+    if (*y < from_year || *y >= to_year || *m < 1 || *m > 12 ||
+        *d < 1 || *d > 31)
       return false;
     UErrorCode status = U_ZERO_ERROR;
-    std::unique_ptr<icu::Calendar> persian(icu::Calendar::createInstance(
-        icu::TimeZone::getGMT()->clone(),
-        icu::Locale("fa_IR@calendar=persian"), status));
+    std::unique_ptr<icu::Calendar> from(icu::Calendar::createInstance(
+        icu::TimeZone::getGMT()->clone(), icu::Locale(locale), status));
     std::unique_ptr<icu::Calendar> gregorian(icu::Calendar::createInstance(
         icu::TimeZone::getGMT()->clone(),
         icu::Locale("en_US@calendar=gregorian"), status));
     if (U_FAILURE(status)) return false;
-    persian->clear();
-    persian->set(*y, *m - 1, *d);
-    const UDate when = persian->getTime(status);
+    from->clear();
+    from->set(*y, *m - 1, *d);
+    const UDate when = from->getTime(status);
     gregorian->setTime(when, status);
     const int gy = gregorian->get(UCAL_YEAR, status);
     const int gm = gregorian->get(UCAL_MONTH, status) + 1;

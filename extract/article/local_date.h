@@ -16,8 +16,9 @@
 // "15 tháng 3 năm 2024", numeric "2024-03-15", "15.03.2024", "15/03/2024"
 // (day/month order of a slashed date from the locale's short date pattern;
 // without a language only unambiguous ones). Solar Hijri years (Persian and
-// Dari month names, or a numeric year 1300-1499 on a Persian/Pashto page)
-// and Thai Buddhist years (2400+) become Gregorian days.
+// Dari month names, or a numeric year 1300-1499 on a Persian/Pashto page),
+// Islamic days (Umm al-Qura month names: "5 رمضان 1445") and Thai Buddhist
+// years (2400+) become Gregorian days.
 //
 // Thread-safety: safe for concurrent use (tables are built once).
 #ifndef NEWSFACTS_EXTRACT_ARTICLE_LOCAL_DATE_H_

@@ -3,7 +3,9 @@
 // stand-alone forms, digits of other scripts, CJK and Korean markers,
 // Solar Hijri and Thai Buddhist years, and the day/month order of slashed
 // dates. Expected days worked out by hand (Persian: 1 Farvardin 1403 =
-// 2024-03-20, so 25 Esfand 1402 = 2024-03-15; Thai: 2567 BE = 2024 CE).
+// 2024-03-20, so 25 Esfand 1402 = 2024-03-15; Thai: 2567 BE = 2024 CE;
+// Umm al-Qura: 1 Ramadan 1445 = 2024-03-11, 1 Rabi al-Awwal 1446 =
+// 2024-09-04).
 #include <gtest/gtest.h>
 
 #include <string>
@@ -73,6 +75,9 @@ TEST(LocalDate, ConvertsSolarHijriAndBuddhistYears) {
   // Numeric Solar Hijri dates on Persian pages only.
   EXPECT_EQ(LocalDate("۱۴۰۲/۱۲/۲۵", "fa"), "2024-03-15");
   EXPECT_EQ(LocalDate("15/03/2567", "th"), "2024-03-15");
+  // Islamic (Umm al-Qura) months: 1 Ramadan 1445 = 2024-03-11.
+  EXPECT_EQ(LocalDate("الجمعة 5 رمضان 1445 هـ", "ar"), "2024-03-15");
+  EXPECT_EQ(LocalDate("1 ربيع الأول 1446", "ar"), "2024-09-04");
 }
 
 TEST(LocalDate, MonthNamesOfTheirPageLanguage) {
