@@ -617,12 +617,13 @@ std::optional<CaseCount> RuleCountTagger::Judge(
       // noun is named earlier in the sentence.
       auto [noun, noun_event] =
           counts_internal::NumberOfNoun(v, lex_, sb, first);
-      if (noun_event.empty() &&
-          (prev == ":" || prev == "\xE2\x80\x94" || prev == "\xE2\x80\x93")) {
+      const bool dash = prev == "\xE2\x80\x94" || prev == "\xE2\x80\x93";
+      if (noun_event.empty() && (prev == ":" || dash)) {
         // A list row, "Infanticide cases (2023): 12", "Погибших — 12,
-        // раненых — 40": the label names it.
-        std::tie(noun, noun_event) =
-            counts_internal::LabelNoun(v, lex_, sb, first - 1);
+        // раненых — 40": the label names it. Prose uses dashes for
+        // asides, so after a dash the noun must come right before it.
+        std::tie(noun, noun_event) = counts_internal::LabelNoun(
+            v, lex_, dash && first >= sb + 2 ? first - 2 : sb, first - 1);
       }
       if (noun_event.empty()) return std::nullopt;
       event = noun_event;
