@@ -451,6 +451,18 @@ class Matcher {
       }
       return {};
     }
+    // Japanese eras: 令和6年3月15日 (Reiwa 1 = 2019, "元年" its first
+    // year), 平成31年 (Heisei 1 = 1989).
+    for (auto [first, second, base] :
+         {std::tuple<UChar32, UChar32, int>{0x4EE4, 0x548C, 2018},
+          {0x5E73, 0x6210, 1988}}) {
+      if (!Word(i, first) || !Word(i + 1, second)) continue;
+      const int year = Num(i + 2, 2) ? t_[i + 2].value
+                       : Word(i + 2, 0x5143) ? 1 : 0;
+      if (year > 0 && Word(i + 3, 0x5E74) && Num(i + 4, 2) &&
+          Word(i + 5, 0x6708) && Num(i + 6, 2) && Word(i + 7, 0x65E5))
+        return Day(base + year, t_[i + 4].value, t_[i + 6].value, false);
+    }
     // Month name, day, year.
     if (MonthAt(i, &m, &e)) {
       const size_t d = Skip(e);

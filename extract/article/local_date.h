@@ -12,7 +12,8 @@
 //
 // Forms read: day month year ("15 de marzo de 2024", "15. března 2024"),
 // month day year ("March 15, 2024"), year month day ("2024. március 15.",
-// "2024 m. kovo 15 d."), CJK and Korean "年月日"/"년 월 일", Vietnamese
+// "2024 m. kovo 15 d."), CJK and Korean "年月日"/"년 월 일" (also in the
+// Japanese eras: "令和6年3月15日"), Vietnamese
 // "15 tháng 3 năm 2024", numeric "2024-03-15", "15.03.2024", "15/03/2024"
 // (day/month order of a slashed date from the locale's short date pattern;
 // without a language only unambiguous ones). Solar Hijri years (Persian and

@@ -75,6 +75,10 @@ TEST(LocalDate, ConvertsSolarHijriAndBuddhistYears) {
   // Numeric Solar Hijri dates on Persian pages only.
   EXPECT_EQ(LocalDate("۱۴۰۲/۱۲/۲۵", "fa"), "2024-03-15");
   EXPECT_EQ(LocalDate("15/03/2567", "th"), "2024-03-15");
+  // Japanese eras.
+  EXPECT_EQ(LocalDate("令和6年3月15日", "ja"), "2024-03-15");
+  EXPECT_EQ(LocalDate("令和元年5月1日", "ja"), "2019-05-01");
+  EXPECT_EQ(LocalDate("平成30年12月1日", "ja"), "2018-12-01");
   // Islamic (Umm al-Qura) months: 1 Ramadan 1445 = 2024-03-11.
   EXPECT_EQ(LocalDate("الجمعة 5 رمضان 1445 هـ", "ar"), "2024-03-15");
   EXPECT_EQ(LocalDate("1 ربيع الأول 1446", "ar"), "2024-09-04");
