@@ -137,6 +137,25 @@ bool RuleEntityTagger::OrgContext(const std::vector<Word>& w, size_t a,
   auto lower = [&w](size_t i) { return w[i].is_word && !w[i].cap; };
   // "retailer Target", "tech giant Apple", "the daily Kommersant".
   if (a > 0 && lower(a - 1) && lex_.IsOrgCue(w[a - 1].text)) return true;
+  // "The startup, Plaid, was valued": an apposition after an
+  // organization noun.
+  if (a > 1 && w[a - 1].text == "," && lower(a - 2) &&
+      lex_.IsOrgCue(w[a - 2].text) && b + 1 < w.size() &&
+      (w[b + 1].text == "," || w[b + 1].text == ".")) {
+    return true;
+  }
+  // "Zendesk, which makes software": "which" (not "who") and a company
+  // verb.
+  if (b + 3 < w.size() && w[b + 1].text == "," && w[b + 2].text == "which") {
+    std::string_view v = w[b + 3].text;
+    if (b + 4 < w.size() && (v == "is" || v == "was" || v == "has")) {
+      v = w[b + 4].text;
+    }
+    if (lex_.IsOrgVerb(v) || v == "based" || v == "founded" || v == "owned" ||
+        v == "run" || v == "runs" || v == "provides" || v == "develops") {
+      return true;
+    }
+  }
   // "a spokesman for Halliburton", "shares of Tesla", "executives at Boeing".
   if (a > 1 && lower(a - 1) &&
       (w[a - 1].text == "for" || w[a - 1].text == "of" ||
@@ -532,6 +551,16 @@ bool RuleEntityTagger::ClassifyRun(const AnalyzedText& at,
   }
   bool speaks_before =
       a > 0 && w[a - 1].is_word && lex_.IsSpeechVerb(w[a - 1].text);
+  // "Medtronic and Stryker", "Grab Holdings and Gojek": a lone unknown
+  // word coordinated with the organization just found is one too.
+  if (a > 1 && (w[a - 1].text == "and" || w[a - 1].text == "or") &&
+      !out.empty() && out.back().type == EntityType::kOrg &&
+      out.back().span.end == w[a - 2].span.end && !w[a - 2].possessive &&
+      !lex_.IsGivenName(first) && !lex_.IsCommonWord(first) &&
+      !w[a].possessive) {
+    out.push_back(Make(at, w, a, b, EntityType::kOrg, "", "org.coordination"));
+    return true;
+  }
   if ((speaks_after || org_verb) && !speaks_before &&
       !lex_.IsGivenName(first) && !lex_.IsFamilyName(first) &&
       !w[a].possessive && !SurnameShaped(first) &&
@@ -540,6 +569,11 @@ bool RuleEntityTagger::ClassifyRun(const AnalyzedText& at,
     return true;
   }
   if (speech) return person("", "person.speech");
+  // "Vanderkamp, who runs the shop": "who" after a lone name word.
+  if (b + 2 < w.size() && w[b + 1].text == "," && w[b + 2].text == "who" &&
+      !lex_.IsCommonWord(first) && !w[a].possessive) {
+    return person("", "person.who");
+  }
   if (sentence_start) return false;
   if (PlaceApposition(w, b)) {
     out.push_back(Make(at, w, a, b, EntityType::kLoc, "", "loc.apposition"));
