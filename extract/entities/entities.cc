@@ -483,6 +483,23 @@ void RuleEntityTagger::Learn(const AnalyzedText& at, const std::vector<Word>& w,
     ctx.orgs.try_emplace(std::move(key),
                          GazetteerEntry{EntityType::kOrg, canonical, "org.doc"});
   };
+  // Places found by a cue ("in Barin", "Qelvorn, a village") are places
+  // everywhere in the document, also where no cue stands.
+  for (const Entity& e : found) {
+    if (e.type != EntityType::kLoc) continue;
+    std::string_view rule = e.rule;
+    if (rule != "loc.cue" && rule != "loc.apposition" && rule != "loc.prefix") {
+      continue;
+    }
+    std::string key = NormalizeSpaces(e.text);
+    if (ctx.person_words.count(key) != 0) continue;
+    size_t words = 1;
+    for (char c : key) words += c == ' ' || c == '-' || c == '/' || c == '.';
+    ctx.org_words = std::max(ctx.org_words, words);
+    ctx.org_first_words.emplace(Lexicon::FirstWordOf(key));
+    ctx.orgs.try_emplace(std::move(key),
+                         GazetteerEntry{EntityType::kLoc, e.canonical, "loc.doc"});
+  }
   for (const Entity& e : found) {
     if (e.type != EntityType::kOrg) continue;
     std::string_view rule = e.rule;

@@ -93,7 +93,7 @@ class RuleEntityTagger : public EntityTagger {
     // A mention the first pass found keeps the rule that found it there.
     size_t j = 0;
     for (Entity& e : out) {
-      if (e.rule != "org.doc") continue;
+      if (e.rule != "org.doc" && e.rule != "loc.doc") continue;
       while (j < first.size() && first[j].span.begin < e.span.begin) ++j;
       if (j < first.size() && first[j].span.begin == e.span.begin &&
           first[j].span.end == e.span.end && first[j].type == e.type) {
