@@ -57,12 +57,23 @@ constexpr std::string_view kContentHints[] = {"article", "body", "content",
                                               "story",   "text", "wsw"};
 
 
-bool ContainsAny(std::string_view s, const std::string_view* begin,
-                 const std::string_view* end) {
-  for (auto it = begin; it != end; ++it) {
-    if (s.find(*it) != std::string_view::npos) return true;
-  }
-  return false;
+// The lists above as one-pass matchers (ClassAndId strings of every element
+// are checked against them).
+bool IsStrongBoilerplate(std::string_view s) {
+  static const SubstringSet set(kStrongBoilerplate);
+  return set.FoundIn(s);
+}
+bool IsNotText(std::string_view s) {
+  static const SubstringSet set(kNotText);
+  return set.FoundIn(s);
+}
+bool IsWeakBoilerplate(std::string_view s) {
+  static const SubstringSet set(kWeakBoilerplate);
+  return set.FoundIn(s);
+}
+bool HasContentHint(std::string_view s) {
+  static const SubstringSet set(kContentHints);
+  return set.FoundIn(s);
 }
 
 bool HoldsParagraph(const GumboNode* node) {
@@ -82,12 +93,9 @@ constexpr size_t kMinRichElement = 200;
 constexpr double kRichShare = 0.25;
 
 bool IsCommentThread(const GumboNode* node) {
-  std::string s = ClassAndId(node);
-  for (std::string_view k : {"comment", "disqus", "respond", "discussion",
-                             "replies", "forum"}) {
-    if (s.find(k) != std::string::npos) return true;
-  }
-  return false;
+  static const SubstringSet kThread(
+      {"comment", "disqus", "respond", "discussion", "replies", "forum"});
+  return kThread.FoundIn(ClassAndId(node));
 }
 
 // Non-link text inside <p> elements under `node`. When `rich` is set,
@@ -128,10 +136,17 @@ size_t ParagraphText(const GumboNode* node, bool in_p, size_t rich,
 }  // namespace
 
 std::string ClassAndId(const GumboNode* node) {
-  std::string s(Attr(node, "class"));
+  const std::string_view cls = Attr(node, "class");
+  const std::string_view id = Attr(node, "id");
+  std::string s;
+  s.reserve(cls.size() + 1 + id.size());
+  s.append(cls);
   s.push_back(' ');
-  s.append(Attr(node, "id"));
-  return ToLowerAscii(s);
+  s.append(id);
+  for (char& c : s) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return s;
 }
 
 bool IsHidden(const GumboNode* node) {
@@ -189,7 +204,7 @@ bool Skipped(const GumboNode* node, const BlockFilter& filter) {
   if (IsNonContentTag(node) || IsHidden(node)) return true;
   if (filter.class_patterns &&
       (LooksLikeBoilerplate(node) ||
-       ContainsAny(ClassAndId(node), std::begin(kNotText), std::end(kNotText))) &&
+       IsNotText(ClassAndId(node))) &&
       (filter.anchors == nullptr || !filter.anchors->contains(node)))
     return true;
   if (filter.drop != nullptr) {
@@ -230,11 +245,9 @@ Stats ComputeStats(const GumboNode* node, const BlockFilter& filter,
 double ClassWeight(const GumboNode* node) {
   std::string s = ClassAndId(node);
   double w = 0;
-  if (ContainsAny(s, std::begin(kContentHints), std::end(kContentHints)))
+  if (HasContentHint(s))
     w += 25;
-  if (ContainsAny(s, std::begin(kStrongBoilerplate),
-                  std::end(kStrongBoilerplate)) ||
-      ContainsAny(s, std::begin(kWeakBoilerplate), std::end(kWeakBoilerplate)))
+  if (IsStrongBoilerplate(s) || IsWeakBoilerplate(s))
     w -= 25;
   if (Attr(node, "itemprop") == "articleBody") w += 50;
   return w;
@@ -300,18 +313,18 @@ bool IsTeaserOrCommentsBox(const GumboNode* a) {
     if (dated >= 2) return true;
   }
   std::string s = ClassAndId(a);
-  return s.size() > 1 && ContainsAny(s, std::begin(kStrongBoilerplate),
-                                     std::end(kStrongBoilerplate));
+  return s.size() > 1 && IsStrongBoilerplate(s);
 }
 
 bool IsOtherPagesBox(const GumboNode* node) {
   if (!IsElement(node)) return false;
   if (node->v.element.tag == GUMBO_TAG_LI) return IsTeaserOrCommentsBox(node);
-  static constexpr std::string_view kOther[] = {
-      "comments", "related", "most-read", "mostread", "most-popular",
-      "recommend", "more-stories", "trending", "outbrain", "taboola"};
+  static const SubstringSet kOther({"comments", "related", "most-read",
+                                    "mostread", "most-popular", "recommend",
+                                    "more-stories", "trending", "outbrain",
+                                    "taboola"});
   std::string s = ClassAndId(node);
-  return s.size() > 1 && ContainsAny(s, std::begin(kOther), std::end(kOther));
+  return s.size() > 1 && kOther.FoundIn(s);
 }
 
 bool InTeaserOrComments(const GumboNode* node) {
@@ -330,15 +343,12 @@ bool LooksLikeBoilerplate(const GumboNode* node) {
     return false;
   std::string s = ClassAndId(node);
   if (s.size() <= 1) return false;
-  if (ContainsAny(s, std::begin(kStrongBoilerplate),
-                  std::end(kStrongBoilerplate)))
+  if (IsStrongBoilerplate(s))
     return true;
   // Paragraphs only go for strong patterns ("share-text"): a weak word on a
   // <p> is too often styling ("meta-description", "text-header").
   if (tag == GUMBO_TAG_P) return false;
-  return ContainsAny(s, std::begin(kWeakBoilerplate),
-                     std::end(kWeakBoilerplate)) &&
-         !ContainsAny(s, std::begin(kContentHints), std::end(kContentHints));
+  return IsWeakBoilerplate(s) && !HasContentHint(s);
 }
 
 }  // namespace newsfacts
