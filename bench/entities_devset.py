@@ -7,7 +7,8 @@ and scores `newsfacts tag --jsonl` on it (exact span + type, per type).
       ../shared/eval/extraction/ground-truth.json tests/testdata/entities/devset
   # score (PER/ORG/LOC/NORP and the CoNLL-style PER/ORG/LOC subset)
   python3 bench/entities_devset.py score build/release/newsfacts \
-      tests/testdata/entities/devset/dev.gold.jsonl [--show]
+      tests/testdata/entities/devset/dev.gold.jsonl [more.gold.jsonl...] \
+      [--show] [--rules]
   # score another tagger's output lines instead (e.g. compromise):
   python3 bench/entities_devset.py score OUT.jsonl GOLD.jsonl
 
@@ -23,6 +24,8 @@ expansions such as US -> United States) is not judged.
 Offsets are code points, as in the seed gold.
 """
 import difflib
+import glob
+import os
 import json
 import re
 import subprocess
@@ -86,7 +89,9 @@ def strip_marks(marked):
 
 def build(truth_path, out_dir):
     truth = json.load(open(truth_path, encoding="utf-8"))
-    for split in ("dev", "heldout"):
+    splits = sorted(os.path.basename(p)[:-len(".annotated.txt")]
+                    for p in glob.glob(f"{out_dir}/*.annotated.txt"))
+    for split in splits:
         lines = []
         for d in parse_annotated(f"{out_dir}/{split}.annotated.txt"):
             key = next(k for k in truth if k.startswith(d["id"]))
@@ -137,7 +142,7 @@ def forms(g):
     return [g] + g.get("alt", [])
 
 
-def score(binary, gold_path, show):
+def score(binary, gold_path, show, rules=False):
     gold = [json.loads(l) for l in open(gold_path, encoding="utf-8")]
     inp = "".join(json.dumps({"id": g["id"], "text": g["text"],
                               "date": g["date"]}) + "\n" for g in gold)
@@ -149,6 +154,7 @@ def score(binary, gold_path, show):
         lines = res.stdout.decode().splitlines()
     out = [json.loads(l) for l in lines if l.strip()]
     stats = {t: [0, 0, 0] for t in TYPES}  # tp, fp, fn
+    by_rule = {}  # rule -> [right, wrong] system mentions
     canon = [0, 0]
     for g, o in zip(gold, out):
         sys_ents = o.get("entities", [])
@@ -180,6 +186,7 @@ def score(binary, gold_path, show):
             used.add(hit)
             s = sys_ents[hit]
             stats[s["type"]][0] += 1
+            by_rule.setdefault(s.get("rule", ""), [0, 0])[0] += 1
             if ge.get("canonical_checked"):
                 canon[1] += 1
                 canon[0] += s.get("canonical") == ge.get("canonical")
@@ -189,6 +196,7 @@ def score(binary, gold_path, show):
         for i, s in enumerate(sys_ents):
             if i not in used:
                 stats[s["type"]][1] += 1
+                by_rule.setdefault(s.get("rule", ""), [0, 0])[1] += 1
                 if show:
                     print(f"  FALSE {g['id']} {s['type']:6} {s['text']!r} "
                           f"({s.get('rule', '')})")
@@ -207,6 +215,9 @@ def score(binary, gold_path, show):
         fn = sum(stats[t][2] for t in types)
         p, r, f = prf(tp, fp, fn)
         print(f"  {name:8} {tp + fn:5} {tp + fp:5} {p:6.3f} {r:6.3f} {f:6.3f}")
+    if rules:
+        for r, (ok, bad) in sorted(by_rule.items(), key=lambda x: -sum(x[1])):
+            print(f"  rule {r:28} right {ok:4} wrong {bad:4}")
     if canon[1]:
         print(f"  canonical right on {canon[0]}/{canon[1]} matched mentions "
               f"with an annotated canonical (short names, acronyms)")
@@ -216,6 +227,9 @@ if __name__ == "__main__":
     if len(sys.argv) >= 4 and sys.argv[1] == "build":
         build(sys.argv[2], sys.argv[3])
     elif len(sys.argv) >= 4 and sys.argv[1] == "score":
-        score(sys.argv[2], sys.argv[3], "--show" in sys.argv)
+        # One report per gold file: score BINARY GOLD... [--show] [--rules]
+        for gold_path in [a for a in sys.argv[3:] if not a.startswith("--")]:
+            score(sys.argv[2], gold_path, "--show" in sys.argv,
+                  "--rules" in sys.argv)
     else:
         sys.exit(__doc__)

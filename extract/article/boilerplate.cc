@@ -34,6 +34,7 @@ constexpr std::string_view kStrongBoilerplate[] = {
     "ads-",          "-ads",
     "dfp",           "nl-promo",
     "disqus",        "respond",
+    "next-prev",     "prev-next",
     "akismet",       "wpdiscuz"};
 // Compounds whose weak word would otherwise be excused by the content hint
 // in the same name ("post", "entry"): never article text, though they hold
@@ -85,12 +86,25 @@ bool HoldsParagraph(const GumboNode* node) {
   return found;
 }
 
+bool HoldsBlockquote(const GumboNode* node) {
+  bool found = false;
+  ForEachElement(node, [&](const GumboNode* n) {
+    if (n->v.element.tag == GUMBO_TAG_BLOCKQUOTE) found = true;
+    return !found;
+  });
+  return found;
+}
+
 // Paragraph text below this is too little to say where the article is.
 constexpr size_t kMinRichText = 400;
 // Paragraph text an element needs at the least to count as article text.
 constexpr size_t kMinRichElement = 200;
 // Share of the page's paragraph text that makes an element article text.
 constexpr double kRichShare = 0.25;
+// An inline hover card holds a picture and at least this many links, at
+// most this many levels inside a paragraph.
+constexpr int kMinCardLinks = 2;
+constexpr int kMaxCardDepth = 6;
 
 bool IsCommentThread(const GumboNode* node) {
   static const SubstringSet kThread(
@@ -149,6 +163,23 @@ std::string ClassAndId(const GumboNode* node) {
   return s;
 }
 
+namespace {
+
+// The class/id as the boilerplate vocabularies see it: CMS state flags
+// that contain a boilerplate word but say nothing about the element
+// (Drupal's "node--promoted": promoted to the front page) are blanked.
+std::string BoilerplateName(const GumboNode* node) {
+  std::string s = ClassAndId(node);
+  for (std::string_view flag : {"promoted"}) {
+    for (size_t at = s.find(flag); at != std::string::npos;
+         at = s.find(flag, at))
+      s.replace(at, flag.size(), flag.size(), ' ');
+  }
+  return s;
+}
+
+}  // namespace
+
 bool IsHidden(const GumboNode* node) {
   if (HasAttr(node, "hidden")) return true;
   std::string_view style = Attr(node, "style");
@@ -200,8 +231,36 @@ std::unordered_set<const GumboNode*> ArticleAnchorAncestors(
   return out;
 }
 
+namespace {
+
+bool IsInlineCard(const GumboNode* node) {
+  if (node->v.element.tag != GUMBO_TAG_SPAN) return false;
+  // A hover card (a person's or company's picture with links to other
+  // stories) sits in an inline element inside a paragraph: a span that
+  // holds a picture and several links of its own. Prose never does.
+  int links = 0;
+  bool picture = false;
+  const GumboVector& children = node->v.element.children;
+  for (unsigned i = 0; i < children.length; ++i) {
+    const auto* c = static_cast<const GumboNode*>(children.data[i]);
+    if (!IsElement(c)) continue;
+    GumboTag t = c->v.element.tag;
+    if (t == GUMBO_TAG_A) ++links;
+    if (t == GUMBO_TAG_IMG) picture = true;
+  }
+  if (!picture || links < kMinCardLinks) return false;
+  int up = 0;
+  for (const GumboNode* a = node->parent;
+       a != nullptr && IsElement(a) && up < kMaxCardDepth; a = a->parent, ++up)
+    if (a->v.element.tag == GUMBO_TAG_P) return true;
+  return false;
+}
+
+}  // namespace
+
 bool Skipped(const GumboNode* node, const BlockFilter& filter) {
-  if (IsNonContentTag(node) || IsHidden(node)) return true;
+  if (IsNonContentTag(node) || IsHidden(node) || IsInlineCard(node))
+    return true;
   if (filter.class_patterns &&
       (LooksLikeBoilerplate(node) ||
        IsNotText(ClassAndId(node))) &&
@@ -243,12 +302,10 @@ Stats ComputeStats(const GumboNode* node, const BlockFilter& filter,
 }
 
 double ClassWeight(const GumboNode* node) {
-  std::string s = ClassAndId(node);
+  std::string s = BoilerplateName(node);
   double w = 0;
-  if (HasContentHint(s))
-    w += 25;
-  if (IsStrongBoilerplate(s) || IsWeakBoilerplate(s))
-    w -= 25;
+  if (HasContentHint(s)) w += 25;
+  if (IsStrongBoilerplate(s) || IsWeakBoilerplate(s)) w -= 25;
   if (Attr(node, "itemprop") == "articleBody") w += 50;
   return w;
 }
@@ -312,7 +369,7 @@ bool IsTeaserOrCommentsBox(const GumboNode* a) {
     }
     if (dated >= 2) return true;
   }
-  std::string s = ClassAndId(a);
+  std::string s = BoilerplateName(a);
   return s.size() > 1 && IsStrongBoilerplate(s);
 }
 
@@ -341,8 +398,12 @@ bool LooksLikeBoilerplate(const GumboNode* node) {
   if (tag == GUMBO_TAG_BODY || tag == GUMBO_TAG_HTML || tag == GUMBO_TAG_A ||
       IsHeading(tag))
     return false;
-  std::string s = ClassAndId(node);
+  std::string s = BoilerplateName(node);
   if (s.size() <= 1) return false;
+  // An embedded post ("social-embed" around a tweet's blockquote) is quoted
+  // by the story: its text is part of the article.
+  if (s.find("embed") != std::string::npos && HoldsBlockquote(node))
+    return false;
   if (IsStrongBoilerplate(s))
     return true;
   // Paragraphs only go for strong patterns ("share-text"): a weak word on a

@@ -39,8 +39,13 @@ constexpr size_t kTrailerLine = 160;
 constexpr size_t kTrailerTeaserLine = 160;
 constexpr size_t kTrailerRest = 1500;
 constexpr double kTrailerRestShare = 0.3;
+// A "More ... stories" label is at most this long (bytes).
+constexpr size_t kMoreStoriesLine = 60;
 // Text (bytes) a candidate needs for its full content-like class bonus.
 constexpr double kFullHintText = 500;
+// A label before a teaser link ("Read more:", "SEE ALSO:") is at most this
+// long (bytes).
+constexpr size_t kMaxLinkLabel = 32;
 
 bool IsBlockTag(GumboTag t) {
   switch (t) {
@@ -181,9 +186,42 @@ class Walker {
     if (tag == GUMBO_TAG_P || tag == GUMBO_TAG_LI) {
       // A paragraph or item that is (almost) all link is a teaser
       // ("Read more: ..."), not article text.
-      return it->second.links * 10 >= it->second.text * 9;
+      const Stats& st = it->second;
+      if (st.links * 10 >= st.text * 9) return true;
+      if (st.links * 10 < st.text * 6) return false;
+      // Mostly link: a label and a teaser ("SEE MORE: <a>Other story</a>")
+      // or a run of teaser links with tags between them ("<a>A</a>
+      // [VIDEO] | <a>B</a> [INSIGHT]"); prose with links has more words of
+      // its own.
+      int anchors = 0;
+      std::string own;
+      OwnText(node, &own, &anchors, 0);
+      const std::string label = Trim(own);
+      if (anchors >= 2 && st.links * 4 >= st.text * 3) return true;
+      return anchors >= 1 && label.size() <= kMaxLinkLabel &&
+             !label.empty() && label.back() == ':';
     }
     return it->second.links * 10 > it->second.text * 6;
+  }
+
+  // Text outside links (and the number of links) in an inline subtree.
+  static void OwnText(const GumboNode* node, std::string* out, int* anchors,
+                      int depth) {
+    if (depth > kMaxDomDepth) return;
+    if (node->type == GUMBO_NODE_TEXT || node->type == GUMBO_NODE_CDATA ||
+        node->type == GUMBO_NODE_WHITESPACE) {
+      out->append(node->v.text.text);
+      return;
+    }
+    if (!IsElement(node) || IsNonContentTag(node)) return;
+    if (node->v.element.tag == GUMBO_TAG_A) {
+      ++*anchors;
+      return;
+    }
+    const GumboVector& children = node->v.element.children;
+    for (unsigned i = 0; i < children.length; ++i)
+      OwnText(static_cast<const GumboNode*>(children.data[i]), out, anchors,
+              depth + 1);
   }
 
   void AddCaption(std::string text) {
@@ -604,6 +642,10 @@ constexpr std::string_view kTrailerLabels[] = {
     "more from", "more on this story", "more on this topic",
     "you may also like", "you might also like", "recommended",
     "see also", "further reading", "more stories", "more information",
+    "most read", "most popular", "top stories", "popular now", "trending now",
+    "editor's picks", "editors' picks", "editor’s picks", "don't miss",
+    "don’t miss", "you may have missed", "in case you missed it",
+    "latest news", "latest stories",
     // German
     "mehr zum thema", "lesen sie auch", "lesen sie mehr", "auch interessant",
     "das könnte sie auch interessieren", "das könnte sie interessieren",
@@ -643,6 +685,21 @@ std::string Fold(std::string_view line) {
   return out;
 }
 
+// "More <anything> stories" labels ("More great Example stories", "More
+// news from Example"): a short line that opens with "more" and ends with a
+// word for stories, in English.
+bool IsMoreStoriesLabel(std::string_view f) {
+  static constexpr std::string_view kStories[] = {"stories", "news",
+                                                  "articles", "reads"};
+  if (f.size() > kMoreStoriesLine || f.substr(0, 5) != "more ") return false;
+  while (!f.empty() && (f.back() == ' ' || f.back() == ':')) f.remove_suffix(1);
+  for (std::string_view w : kStories)
+    if (f.size() > w.size() && f.substr(f.size() - w.size()) == w &&
+        f[f.size() - w.size() - 1] == ' ')
+      return true;
+  return false;
+}
+
 // Whether a line is a trailer label: the label alone (with trailing
 // punctuation or an arrow), or the label, a colon or bar, and a teaser
 // title ("Read more: Other story").
@@ -651,6 +708,7 @@ bool IsTrailerLabel(std::string_view line) {
   const std::string folded = Fold(line);
   std::string_view f = folded;
   while (!f.empty() && f.front() == ' ') f.remove_prefix(1);
+  if (IsMoreStoriesLabel(f)) return true;
   for (std::string_view label : kTrailerLabels) {
     if (f.substr(0, label.size()) != label) continue;
     std::string_view rest = f.substr(label.size());
@@ -720,15 +778,167 @@ void TrimTrailer(std::vector<Block>* blocks) {
   }
 }
 
+namespace {
+
+// Labels that ad slots print above or inside themselves, case-folded, in
+// the languages of the news the pipeline reads; subscription buttons; and
+// the placeholders that script-only widgets leave in the text.
+constexpr std::string_view kAdLabels[] = {
+    "advertisement", "advertisements", "advert", "adverts", "ad",
+    "sponsored", "sponsored content", "paid content", "story continues below",
+    "story continues below advertisement", "article continues below",
+    "article continues below advertisement", "continue reading below",
+    "anzeige", "werbung", "publicité", "publicite", "publicidad",
+    "publicidade", "pubblicità", "pubblicita", "advertentie", "reclame",
+    "annonce", "reklama", "реклама", "subscribe", "subscribe now",
+    "sign up", "sign up now", "this slideshow requires javascript",
+    "javascript is required", "please enable javascript"};
+
+// Whether the whole line is an ad label (maybe with trailing dots, dashes
+// or a colon).
+bool IsAdLabel(std::string_view line) {
+  if (line.empty() || line.size() > 64) return false;
+  std::string folded = Fold(line);
+  while (!folded.empty() &&
+         (folded.back() == ' ' || folded.back() == '.' ||
+          folded.back() == ':' || folded.back() == '-'))
+    folded.pop_back();
+  size_t start = folded.find_first_not_of(" -");
+  if (start == std::string::npos) return false;
+  std::string_view f = std::string_view(folded).substr(start);
+  for (std::string_view label : kAdLabels)
+    if (f == label) return true;
+  return false;
+}
+
+// Sentence openings of the calls to action that newsletter, subscription
+// and app boxes put between or after paragraphs (imperatives addressed to
+// the reader), case-folded, in the languages of the news the pipeline
+// reads. News prose does not open a sentence this way.
+constexpr std::string_view kCallsToAction[] = {
+    "sign up", "subscribe to", "subscribe now", "subscribe for",
+    "click here", "get the latest", "get access to", "follow us",
+    "follow her on", "follow him on", "like us on", "have a tip?",
+    "download our", "download the app", "like this story?",
+    "share this article", "share this story", "share it with", "disclaimer:",
+    "jetzt abonnieren", "abonnieren sie",
+    "melden sie sich", "abonnez-vous", "inscrivez-vous", "suscríbete",
+    "suscribete", "regístrate", "iscriviti", "подпишитесь", "підпишіться"};
+constexpr std::string_view kSocialNetworks[] = {
+    "twitter", "facebook", "instagram", "youtube", "tiktok", "linkedin",
+    "telegram", "whatsapp"};
+// A promotional paragraph is short.
+constexpr size_t kMaxCallToAction = 320;
+
+// Whether a paragraph is a promotional call to action: short, with a
+// sentence that opens with one of kCallsToAction.
+bool IsCallToAction(std::string_view line) {
+  if (line.size() > kMaxCallToAction) return false;
+  const std::string folded = Fold(line);
+  std::string_view f = folded;
+  size_t start = 0;
+  while (start < f.size()) {
+    while (start < f.size() && f[start] == ' ') ++start;
+    std::string_view rest = f.substr(start);
+    for (std::string_view cta : kCallsToAction)
+      if (rest.substr(0, cta.size()) == cta) return true;
+    // "Follow <outlet> on Twitter, Facebook and Instagram."
+    if (rest.substr(0, 7) == "follow ") {
+      std::string_view sentence = rest.substr(0, rest.find(". "));
+      for (std::string_view net : kSocialNetworks)
+        if (sentence.find(net) != std::string_view::npos) return true;
+    }
+    // Next sentence: after ". ", "! " or "? ".
+    size_t next = std::string_view::npos;
+    for (size_t i = start; i + 1 < f.size(); ++i) {
+      if ((f[i] == '.' || f[i] == '!' || f[i] == '?') && f[i + 1] == ' ') {
+        next = i + 1;
+        break;
+      }
+    }
+    if (next == std::string_view::npos) break;
+    start = next;
+  }
+  return false;
+}
+
+// A picture's caption or credit left in the text flow carries a copyright
+// sign ("Lee Elder in 1975. | (c) Getty Images"); prose does not. Only lines
+// up to this long (bytes) are taken for one.
+constexpr size_t kMaxCreditLine = 200;
+
+bool IsCreditLine(std::string_view line) {
+  return line.size() <= kMaxCreditLine &&
+         line.find("\xC2\xA9") != std::string_view::npos;  // U+00A9
+}
+
+// A line of at most this many bytes and words that holds a clock time and
+// a year ("20 Nov, 2019 05:47", "Updated: 18 Nov 2019 9:38 pm") is a
+// timestamp of the page, not text (a sentence ends with a full stop, a
+// label before more text with a colon).
+constexpr size_t kMaxTimestampLine = 64;
+constexpr int kMaxTimestampWords = 8;
+
+bool IsTimestampLine(std::string_view line) {
+  if (line.size() > kMaxTimestampLine || line.empty() || line.back() == ':' ||
+      EndsSentence(std::string(line)))
+    return false;
+  int words = 0;
+  bool time = false, year = false;
+  auto digit = [&](size_t i) {
+    return i < line.size() && line[i] >= '0' && line[i] <= '9';
+  };
+  for (size_t i = 0; i < line.size(); ++i) {
+    if (line[i] != ' ' && (i == 0 || line[i - 1] == ' ')) ++words;
+    if (!digit(i) || (i > 0 && digit(i - 1))) continue;
+    size_t j = i;
+    while (digit(j)) ++j;
+    const size_t run = j - i;
+    // h:mm or hh:mm, not part of a longer number.
+    if (run <= 2 && j < line.size() && line[j] == ':' && digit(j + 1) &&
+        digit(j + 2) && !digit(j + 3))
+      time = true;
+    if (run == 4 && (line.compare(i, 2, "19") == 0 ||
+                     line.compare(i, 2, "20") == 0))
+      year = true;
+  }
+  return time && year && words <= kMaxTimestampWords;
+}
+
+// A repeated line of this many characters is a duplicated paragraph;
+// shorter lines repeat in structured text (the same subheads, labels and
+// notes in each section of a plan or guide, table headers) and stay.
+constexpr size_t kDuplicateLine = 80;
+
+// Whether a repeated line is a duplicated paragraph: at least
+// kDuplicateLine characters, and not a question (an interview puts the
+// same question to each of its guests).
+bool IsDuplicateParagraph(std::string_view line) {
+  size_t chars = 0;
+  for (char c : line)
+    if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++chars;
+  if (chars < kDuplicateLine) return false;
+  size_t end = line.find_last_not_of(' ');
+  return end == std::string_view::npos || line[end] != '?';
+}
+
+}  // namespace
+
 void FinishBlocks(std::vector<Block>* blocks, std::string* text) {
   std::unordered_set<std::string> seen;
   std::vector<Block> kept;
   kept.reserve(blocks->size());
   size_t total = 0;
   for (Block& b : *blocks) {
-    if (b.text.empty()) continue;
-    // Short repeated lines ("Advertisement") and repeated paragraphs both go.
-    if (!seen.insert(b.text).second) continue;
+    if (b.text.empty() || IsAdLabel(b.text)) continue;
+    if (b.kind == BlockKind::kParagraph &&
+        (IsCallToAction(b.text) || IsCreditLine(b.text)))
+      continue;
+    if ((b.kind == BlockKind::kParagraph || b.kind == BlockKind::kHeading) &&
+        IsTimestampLine(b.text))
+      continue;
+    if (!seen.insert(b.text).second && IsDuplicateParagraph(b.text))
+      continue;
     total += b.text.size() + 2;
     kept.push_back(std::move(b));
   }

@@ -14,6 +14,7 @@
 #include "extract/article/content.h"
 #include "extract/article/dom.h"
 #include "extract/article/headline_window.h"
+#include "extract/article/local_date.h"
 #include "extract/article/metadata.h"
 #include "extract/article/page_hints.h"
 #include "extract/article/posts.h"
@@ -246,30 +247,6 @@ bool IsSiteHeading(const GumboNode* h1, const std::string& text,
   return false;
 }
 
-// True when `a` and `b` have a word of three or more letters in common
-// (ASCII case folded; other bytes compared as they are).
-bool SharesAWord(const std::string& a, const std::string& b) {
-  auto words = [](const std::string& s) {
-    std::vector<std::string> out;
-    std::string cur;
-    for (char c : ToLowerAscii(s) + " ") {
-      const unsigned char u = static_cast<unsigned char>(c);
-      if (std::isalnum(u) || u >= 0x80) {
-        cur.push_back(c);
-      } else {
-        if (cur.size() >= 3) out.push_back(cur);
-        cur.clear();
-      }
-    }
-    return out;
-  };
-  const std::vector<std::string> wb = words(b);
-  for (const std::string& w : words(a)) {
-    if (std::find(wb.begin(), wb.end(), w) != wb.end()) return true;
-  }
-  return false;
-}
-
 // The visible headline is the cleanest title: <title>/og:title often add a
 // site name or a kicker, and JSON-LD headlines are often an SEO variant.
 // The metadata title stands when the page has no article <h1>.
@@ -299,8 +276,7 @@ std::string ChooseTitle(const Dom& dom, const PageMetadata& meta) {
   // place heading ("Impressum", "Leggi anche:", "Brasília"), not the story's,
   // when the metadata title reads as a headline (four words or more, not a
   // section name such as "About Us").
-  if (!first_h1.empty() &&
-      std::count(meta.title.begin(), meta.title.end(), ' ') >= 3 &&
+  if (!first_h1.empty() && ReadsAsHeadline(meta.title) &&
       !SharesAWord(first_h1, meta.title))
     return meta.title;
   if (!first_h1.empty()) return first_h1;
@@ -376,7 +352,7 @@ class ExtractorImpl : public Extractor {
     }
     if (!done) {
       ExtractGeneric(dom, &article);
-      article.title = ChooseTitle(dom, meta);
+      article.title = CleanTitle(ChooseTitle(dom, meta));
     }
     if (!done) {
       article.published =
@@ -384,6 +360,12 @@ class ExtractorImpl : public Extractor {
     }
     if (article.published.empty())
       article.published = FindVisibleDate(dom, url);
+    // A day in the URL path written compactly ("/2024/0315/"), then a date
+    // line in the page's own words ("15 березня 2024", "2024年3月15日").
+    if (article.published.empty())
+      article.published = CompactDateInUrl(url);
+    if (article.published.empty())
+      article.published = LocalDateInMarkup(dom, PageLanguage(dom));
     DropPublisherNames(meta.site_name, &article.authors);
     if (article.authors.empty()) article.authors = FindBylines(dom);
     DropPublisherNames(meta.site_name, &article.authors);

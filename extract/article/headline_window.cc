@@ -8,7 +8,9 @@
 #include <cctype>
 
 #include "core/strings.h"
+#include "core/utf8.h"
 #include "extract/article/boilerplate.h"
+#include "extract/article/local_date.h"
 #include "extract/article/metadata.h"
 #include "extract/article/page_hints.h"
 
@@ -19,7 +21,9 @@ namespace {
 // few lines of the <h1>; further down they belong to teasers and comments.
 constexpr size_t kLinesBefore = 8;
 constexpr size_t kLinesAfter = 40;
-// A longer line is prose, whose dates are the story's, not the page's.
+// A longer line (in characters, so that scripts of two- and three-byte
+// letters are measured alike) is prose, whose dates are the story's, not the
+// page's.
 constexpr size_t kMaxDateLine = 120;
 constexpr size_t kMaxBylineLine = 100;
 constexpr size_t kMaxLines = 50000;
@@ -183,6 +187,7 @@ HeadlineWindow ReadHeadlineWindow(const Dom& dom) {
     walk.headline_path.push_back(n);
   Collect(body, &walk, 0);
   if (walk.headline_end == std::string::npos) return window;
+  window.language = PageLanguage(dom);
   const size_t begin = walk.headline_start > kLinesBefore
                            ? walk.headline_start - kLinesBefore
                            : 0;
@@ -196,10 +201,11 @@ HeadlineWindow ReadHeadlineWindow(const Dom& dom) {
 }
 
 std::string DateNearHeadline(const HeadlineWindow& window) {
-  auto date_in = [](const std::string& line) -> std::string {
-    if (line.size() > kMaxDateLine) return {};
+  auto date_in = [&window](const std::string& line) -> std::string {
+    if (CodePointCount(line) > kMaxDateLine) return {};
     std::string d = ParseTextDate(line);
     if (d.empty()) d = ShortYearDate(line);
+    if (d.empty()) d = LocalDate(line, window.language);
     return d;
   };
   for (size_t i = window.after_headline; i < window.lines.size(); ++i) {
@@ -218,10 +224,12 @@ std::string DateNearHeadline(const HeadlineWindow& window) {
        i < window.lines.size() && i < window.after_headline + kDatelineLines;
        ++i) {
     const std::string& line = window.lines[i];
-    if (line.size() <= kMaxDateLine) continue;
+    if (CodePointCount(line) <= kMaxDateLine) continue;
     size_t cut = std::min(line.size(), kDatelinePrefix);
     while (cut < line.size() && (line[cut] & 0xC0) == 0x80) ++cut;
-    std::string d = ParseTextDate(std::string_view(line).substr(0, cut));
+    const std::string_view head = std::string_view(line).substr(0, cut);
+    std::string d = ParseTextDate(head);
+    if (d.empty()) d = LocalDate(head, window.language);
     if (!d.empty()) return d;
   }
   return {};

@@ -26,13 +26,16 @@ struct HeadlineWindow {
   std::vector<std::string> lines;
   // Index in `lines` of the first line after the headline.
   size_t after_headline = 0;
+  // The page's language (PageLanguage()), for dates in its own words.
+  std::string language;
 };
 
 // Empty when the page has no <h1> of at least 8 bytes.
 HeadlineWindow ReadHeadlineWindow(const Dom& dom);
 
 // The first day written in a line after the headline (then in the lines
-// before it); also accepts a line holding only "31.10.23".
+// before it), in any language (LocalDate()); also accepts a line holding
+// only "31.10.23".
 std::string DateNearHeadline(const HeadlineWindow& window);
 
 // Names after a byline marker ("By", "Von", "Ein Artikel von", "Written

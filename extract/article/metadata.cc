@@ -4,9 +4,12 @@
 #include <cctype>
 #include <cstdio>
 #include <cstdlib>
+#include <optional>
 #include <nlohmann/json.hpp>
 
 #include "core/strings.h"
+#include "core/types.h"
+#include "extract/article/boilerplate.h"
 
 namespace newsfacts {
 namespace {
@@ -36,14 +39,20 @@ bool IsArticleType(std::string_view type) {
          std::end(kTypes);
 }
 
+// "http://schema.org/NewsArticle", "schema:NewsArticle" -> "NewsArticle".
+std::string BareType(std::string type) {
+  const size_t cut = type.find_last_of("/:#");
+  return cut == std::string::npos ? type : type.substr(cut + 1);
+}
+
 std::vector<std::string> Types(const Json& obj) {
   std::vector<std::string> out;
   auto it = obj.find("@type");
   if (it == obj.end()) return out;
-  if (it->is_string()) out.push_back(it->get<std::string>());
+  if (it->is_string()) out.push_back(BareType(it->get<std::string>()));
   if (it->is_array()) {
     for (const Json& t : *it)
-      if (t.is_string()) out.push_back(t.get<std::string>());
+      if (t.is_string()) out.push_back(BareType(t.get<std::string>()));
   }
   return out;
 }
@@ -57,6 +66,10 @@ std::string StringField(const Json& obj, const char* key) {
   if (it->is_object()) {
     auto name = it->find("name");
     if (name != it->end() && name->is_string()) return name->get<std::string>();
+    // JSON-LD value objects: {"@value": "2024-03-15", "@type": "Date"}.
+    auto value = it->find("@value");
+    if (value != it->end() && value->is_string())
+      return value->get<std::string>();
   }
   return {};
 }
@@ -68,8 +81,13 @@ void Flatten(const Json& value, std::vector<const Json*>* out, int depth = 0) {
     for (const Json& v : value) Flatten(v, out, depth + 1);
   } else if (value.is_object()) {
     out->push_back(&value);
-    auto graph = value.find("@graph");
-    if (graph != value.end()) Flatten(*graph, out, depth + 1);
+    // A WebPage's main entity is the article itself ("mainEntity":
+    // {"@type": "NewsArticle", ...}); its other nested objects (authors,
+    // publisher, images) are read as fields, not as page objects.
+    for (const char* key : {"@graph", "mainEntity"}) {
+      auto nested = value.find(key);
+      if (nested != value.end()) Flatten(*nested, out, depth + 1);
+    }
   }
 }
 
@@ -123,7 +141,51 @@ bool IsPageType(std::string_view type) {
 struct PageDates {
   std::string published;
   std::string modified;
+  std::string created;  // an article's dateCreated, when it has no other
 };
+
+// CMS templates write JSON-LD that JSON parsers refuse: raw line breaks
+// and tabs inside strings, commas before a closing bracket, a wrapping
+// HTML comment or CDATA marker, a trailing semicolon. Returns `text` with
+// those mended (the JSON grammar itself is nlohmann's job).
+std::string RepairJson(std::string_view text) {
+  size_t begin = text.find_first_of("{[");
+  size_t end = text.find_last_of("}]");
+  if (begin == std::string_view::npos || end == std::string_view::npos ||
+      end < begin)
+    return {};
+  text = text.substr(begin, end - begin + 1);
+  std::string out;
+  out.reserve(text.size());
+  bool in_string = false;
+  for (size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (in_string) {
+      if (c == '\\' && i + 1 < text.size()) {
+        out.push_back(c);
+        out.push_back(text[++i]);
+        continue;
+      }
+      if (c == '"') in_string = false;
+      if (static_cast<unsigned char>(c) < 0x20) {
+        out.push_back(' ');
+        continue;
+      }
+      out.push_back(c);
+      continue;
+    }
+    if (c == '"') {
+      in_string = true;
+    } else if (c == '}' || c == ']') {
+      // Drop a comma (and the blanks after it) before the bracket.
+      size_t k = out.size();
+      while (k > 0 && std::isspace(static_cast<unsigned char>(out[k - 1]))) --k;
+      if (k > 0 && out[k - 1] == ',') out.erase(k - 1);
+    }
+    out.push_back(c);
+  }
+  return out;
+}
 
 void ReadJsonLd(const Dom& dom, PageMetadata* meta,
                 std::vector<std::string>* authors, PageDates* page_dates) {
@@ -138,6 +200,8 @@ void ReadJsonLd(const Dom& dom, PageMetadata* meta,
         text += c->v.text.text;
     }
     Json root = Json::parse(text, nullptr, /*allow_exceptions=*/false);
+    if (root.is_discarded())
+      root = Json::parse(RepairJson(text), nullptr, /*allow_exceptions=*/false);
     if (root.is_discarded()) continue;
     std::vector<const Json*> objects;
     Flatten(root, &objects);
@@ -166,6 +230,8 @@ void ReadJsonLd(const Dom& dom, PageMetadata* meta,
                  NormalizeDate(StringField(*obj, "datePublished")));
       SetIfEmpty(&meta->modified,
                  NormalizeDate(StringField(*obj, "dateModified")));
+      SetIfEmpty(&page_dates->created,
+                 NormalizeDate(StringField(*obj, "dateCreated")));
       SetIfEmpty(&meta->section, StringField(*obj, "articleSection"));
       SetIfEmpty(&meta->language, StringField(*obj, "inLanguage"));
       auto author = obj->find("author");
@@ -270,7 +336,30 @@ bool IsPublishedKey(std::string_view key) {
       "sailthru.date",
       "parsely-pub-date",
       "cxenseparse:recs:publishtime",
-      "date"};
+      "date",
+      // CMS and SEO-plugin names seen on news sites of many countries:
+      // Yandex's Mediator, Brightspot/Arc variants, Highwire citation
+      // tags, and plain spellings.
+      "mediator_published_time",
+      "article:published",
+      "article.published",
+      "article_date_original",
+      "original-publish-date",
+      "publish_date",
+      "published_date",
+      "published_time",
+      "published-date",
+      "publication-date",
+      "publisheddate",
+      "date_published",
+      "citation_publication_date",
+      "citation_date",
+      "bt:pubdate",
+      "displaydate",
+      "release_date",
+      // Indonesian portals (Kompas, detik).
+      "content_publisheddate",
+      "dtk:publishdate"};
   return std::find(std::begin(kKeys), std::end(kKeys), key) != std::end(kKeys);
 }
 
@@ -615,10 +704,33 @@ std::string FromRfc1123(std::string_view v) {
   return out;
 }
 
+// "2024/03/15 10:00" -> "2024-03-15 10:00"; "15.03.2024 10:00" ->
+// "2024-03-15 10:00" (day first, as every CMS that dots its dates writes
+// them); anything else as it is.
+std::string FromSlashedOrDotted(std::string v) {
+  auto digits = [&v](size_t from, size_t n) {
+    return v.size() >= from + n &&
+           std::all_of(v.begin() + from, v.begin() + from + n, [](char c) {
+             return std::isdigit(static_cast<unsigned char>(c));
+           });
+  };
+  if (digits(0, 4) && v.size() >= 10 && v[4] == '/' && v[7] == '/' &&
+      digits(5, 2) && digits(8, 2)) {
+    v[4] = '-';
+    v[7] = '-';
+    return v;
+  }
+  if (digits(0, 2) && v.size() >= 10 && v[2] == '.' && v[5] == '.' &&
+      digits(3, 2) && digits(6, 4) && (v.size() == 10 || v[10] == ' '))
+    return v.substr(6, 4) + "-" + v.substr(3, 2) + "-" + v.substr(0, 2) +
+           v.substr(10);
+  return v;
+}
+
 }  // namespace
 
 std::string NormalizeDate(std::string_view value) {
-  std::string v = Trim(std::string(value));
+  std::string v = FromSlashedOrDotted(Trim(std::string(value)));
   const bool iso = v.size() >= 5 && v[4] == '-' &&
                    std::all_of(v.begin(), v.begin() + 4, [](char c) {
                      return std::isdigit(static_cast<unsigned char>(c));
@@ -707,6 +819,40 @@ std::string NormalizeDate(std::string_view value) {
 
 namespace {
 
+// Minutes since 1970-01-01T00:00Z of "YYYY-MM-DDTHH:MM:SS±HH:MM" (as
+// NormalizeDate() writes them); nullopt without a time or an offset.
+std::optional<int64_t> EpochMinutes(std::string_view iso) {
+  if (iso.size() != 25 || iso[10] != 'T') return std::nullopt;
+  const std::optional<CivilDay> day = CivilDay::FromIso(iso.substr(0, 10));
+  if (!day) return std::nullopt;
+  auto two = [&iso](size_t at) {
+    return (iso[at] - '0') * 10 + (iso[at + 1] - '0');
+  };
+  const int sign = iso[19] == '-' ? -1 : 1;
+  return (DaysFromCivil(*day) * 24 + two(11)) * 60 + two(14) -
+         sign * (two(20) * 60 + two(23));
+}
+
+// The same instant as `published` written in the site's own offset, when
+// `published` is in UTC and another <meta> tag gives it so
+// ("2024-03-14T22:00:00+00:00" in JSON-LD, "2024-03-15T07:00:00+09:00" in
+// article:published_time) on another day: pages show, and readers mean,
+// the local day.
+std::string PreferLocalOffset(const std::string& published,
+                              const std::vector<std::string>& candidates) {
+  if (!published.ends_with("+00:00")) return published;
+  const std::optional<int64_t> utc = EpochMinutes(published);
+  if (!utc) return published;
+  for (const std::string& c : candidates) {
+    if (c.ends_with("+00:00")) continue;
+    const std::optional<int64_t> local = EpochMinutes(c);
+    // Only a change of day matters: the UTC form is kept otherwise.
+    if (local && *local == *utc && c.compare(0, 10, published, 0, 10) != 0)
+      return c;
+  }
+  return published;
+}
+
 // Lower-case letters and digits only: "Time 4 Talks" -> "time4talks".
 std::string SqueezeName(std::string_view s) {
   std::string out;
@@ -745,9 +891,19 @@ std::string HostLabel(std::string_view url) {
 std::string StripSite(std::string_view title, std::string_view site_name,
                       bool exact) {
   std::string t = Trim(std::string(title));
-  static constexpr std::string_view kSeps[] = {" | ",  " - ", " – ", " — ",
-                                               " :: ", " » ", " · "};
+  // Bars, dashes and dots of Latin and CJK typography; unspaced bars and
+  // low lines are how Chinese and Japanese sites join "标题_频道_网站".
+  static constexpr std::string_view kSeps[] = {
+      " | ", " - ", " – ", " — ", " :: ", " » ", " · ", " • ", " ｜ ",
+      "｜", " ~ ", "|", "_"};
   for (std::string_view sep : kSeps) {
+    if ((sep == "|" || sep == "_") &&
+        t.find(std::string(" ") + sep[0]) != std::string::npos)
+      continue;  // spaced already: " | " above, or "a _ b"
+    if (sep == "_" && std::all_of(t.begin(), t.end(), [](char c) {
+          return static_cast<unsigned char>(c) < 0x80;
+        }))
+      continue;  // "file_name" in a Latin title
     size_t last = t.rfind(sep);
     if (last != std::string::npos) {
       // "seelenradio » Nummer zwei: Leo": the site comes first.
@@ -781,10 +937,118 @@ std::string StripSite(std::string_view title, std::string_view site_name,
         return head;
     }
   }
+  // Colons join kicker and headline too ("首相：…", "Brexit: …"): a colon
+  // part is cut only when it names the site ("見出し：朝日新聞デジタル").
+  for (std::string_view sep : {"：", " : "}) {
+    const size_t last = t.rfind(sep);
+    if (last == std::string::npos) continue;
+    const std::string tail = Trim(t.substr(last + sep.size()));
+    if (NamesSite(tail, site_name, exact)) return Trim(t.substr(0, last));
+  }
   return t;
 }
 
 }  // namespace
+
+std::string CleanTitle(std::string_view title) {
+  std::string out;
+  out.reserve(title.size());
+  bool pending_space = false;
+  for (size_t i = 0; i < title.size();) {
+    const unsigned char c = static_cast<unsigned char>(title[i]);
+    if (c == 0xE2 && i + 2 < title.size()) {
+      const unsigned char c1 = static_cast<unsigned char>(title[i + 1]);
+      const unsigned char c2 = static_cast<unsigned char>(title[i + 2]);
+      // U+200B-U+200F, U+202A-U+202E, U+2066-U+2069.
+      if ((c1 == 0x80 && ((c2 >= 0x8B && c2 <= 0x8F) ||
+                          (c2 >= 0xAA && c2 <= 0xAE))) ||
+          (c1 == 0x81 && c2 >= 0xA6 && c2 <= 0xA9)) {
+        i += 3;
+        continue;
+      }
+    }
+    if (c == 0xEF && i + 2 < title.size() &&
+        static_cast<unsigned char>(title[i + 1]) == 0xBB &&
+        static_cast<unsigned char>(title[i + 2]) == 0xBF) {
+      i += 3;  // U+FEFF
+      continue;
+    }
+    if (IsAsciiSpace(static_cast<char>(c))) {
+      pending_space = !out.empty();
+      ++i;
+      continue;
+    }
+    if (pending_space) out.push_back(' ');
+    pending_space = false;
+    out.push_back(static_cast<char>(c));
+    ++i;
+  }
+  return out;
+}
+
+namespace {
+
+// Pairs of consecutive letters of scripts written without spaces (CJK,
+// kana, Hangul syllables in unspaced runs, Thai, Lao, Khmer, Burmese).
+std::vector<std::string> UnspacedBigrams(std::string_view s) {
+  std::vector<std::string> out;
+  size_t prev_at = std::string_view::npos;
+  size_t i = 0;
+  while (i < s.size()) {
+    const unsigned char c = static_cast<unsigned char>(s[i]);
+    const size_t len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+    bool unspaced = false;
+    if (len == 3 && i + 2 < s.size()) {
+      const uint32_t cp = ((c & 0x0F) << 12) |
+                          ((static_cast<unsigned char>(s[i + 1]) & 0x3F) << 6) |
+                          (static_cast<unsigned char>(s[i + 2]) & 0x3F);
+      unspaced = (cp >= 0x0E00 && cp <= 0x0EFF) ||  // Thai, Lao
+                 (cp >= 0x1000 && cp <= 0x109F) ||  // Burmese
+                 (cp >= 0x1780 && cp <= 0x17FF) ||  // Khmer
+                 (cp >= 0x3040 && cp <= 0x30FF) ||  // kana
+                 (cp >= 0x3400 && cp <= 0x9FFF) ||  // CJK ideographs
+                 (cp >= 0xAC00 && cp <= 0xD7AF);    // Hangul
+    }
+    if (unspaced && prev_at != std::string_view::npos)
+      out.emplace_back(s.substr(prev_at, i + len - prev_at));
+    prev_at = unspaced ? i : std::string_view::npos;
+    i += len;
+  }
+  return out;
+}
+
+}  // namespace
+
+bool SharesAWord(std::string_view a, std::string_view b) {
+  auto words = [](std::string_view s) {
+    std::vector<std::string> out;
+    std::string cur;
+    for (char c : ToLowerAscii(s) + " ") {
+      const unsigned char u = static_cast<unsigned char>(c);
+      if (std::isalnum(u) || u >= 0x80) {
+        cur.push_back(c);
+      } else {
+        if (cur.size() >= 3) out.push_back(cur);
+        cur.clear();
+      }
+    }
+    return out;
+  };
+  const std::vector<std::string> wb = words(b);
+  for (const std::string& w : words(a)) {
+    if (std::find(wb.begin(), wb.end(), w) != wb.end()) return true;
+  }
+  const std::vector<std::string> bb = UnspacedBigrams(b);
+  for (const std::string& g : UnspacedBigrams(a)) {
+    if (std::find(bb.begin(), bb.end(), g) != bb.end()) return true;
+  }
+  return false;
+}
+
+bool ReadsAsHeadline(std::string_view title) {
+  if (std::count(title.begin(), title.end(), ' ') >= 3) return true;
+  return UnspacedBigrams(title).size() >= 9;
+}
 
 std::string StripSiteName(std::string_view title, std::string_view site_name) {
   return StripSite(title, site_name, /*exact=*/false);
@@ -796,7 +1060,9 @@ PageMetadata ReadMetadata(const Dom& dom) {
   PageDates page_dates;
   ReadJsonLd(dom, &meta, &authors, &page_dates);
 
-  std::string og_title, og_locale, meta_lang;
+  std::string og_title, og_locale, meta_lang, twitter_title, itemprop_headline;
+  // Every <meta> publication time, for the local-offset check below.
+  std::vector<std::string> local_candidates;
   std::vector<std::string> meta_authors;
   std::vector<std::string> article_tags;
   ForEachElement(dom.root(), [&](const GumboNode* n) {
@@ -814,6 +1080,10 @@ PageMetadata ReadMetadata(const Dom& dom) {
       if (content.empty()) return true;
       if (key == "og:title")
         SetIfEmpty(&og_title, content);
+      else if (key == "twitter:title")
+        SetIfEmpty(&twitter_title, content);
+      else if (key == "headline")
+        SetIfEmpty(&itemprop_headline, content);
       else if (key == "og:url")
         SetIfEmpty(&meta.og_url, content);
       else if (key == "og:site_name")
@@ -835,8 +1105,11 @@ PageMetadata ReadMetadata(const Dom& dom) {
         SetIfEmpty(&meta.section, content);
       else if (key == "article:tag")
         article_tags.push_back(Trim(content));
-      else if (IsPublishedKey(key))
-        SetIfEmpty(&meta.published, NormalizeDate(content));
+      else if (IsPublishedKey(key)) {
+        std::string date = NormalizeDate(content);
+        local_candidates.push_back(date);
+        SetIfEmpty(&meta.published, date);
+      }
       else if (key == "article:modified_time" || key == "og:updated_time" ||
                key == "og:article:modified_time" || key == "datemodified" ||
                key == "dcterms.modified")
@@ -846,16 +1119,26 @@ PageMetadata ReadMetadata(const Dom& dom) {
         SetIfEmpty(&meta.canonical_url, Attr(n, "href"));
     } else if (tag == GUMBO_TAG_TITLE) {
       SetIfEmpty(&meta.html_title, NodeText(n));
-    } else if (tag == GUMBO_TAG_TIME && meta.published.empty() &&
+    } else if (itemprop_headline.empty() &&
+               ToLowerAscii(Attr(n, "itemprop")) == "headline" &&
+               !InTeaserOrComments(n)) {
+      // Microdata's headline element (<h2 itemprop=headline>).
+      std::string text = NodeText(n, 400);
+      if (text.size() < 400) itemprop_headline = std::move(text);
+    } else if (tag == GUMBO_TAG_TIME &&
                (HasAttr(n, "pubdate") ||
                 ToLowerAscii(Attr(n, "itemprop")) == "datepublished")) {
-      SetIfEmpty(&meta.published, NormalizeDate(Attr(n, "datetime")));
+      std::string date = NormalizeDate(Attr(n, "datetime"));
+      local_candidates.push_back(date);
+      SetIfEmpty(&meta.published, date);
     } else if (tag == GUMBO_TAG_SCRIPT || tag == GUMBO_TAG_STYLE) {
       return false;
     }
     return true;
   });
   SetIfEmpty(&meta.published, page_dates.published);
+  SetIfEmpty(&meta.published, page_dates.created);
+  meta.published = PreferLocalOffset(meta.published, local_candidates);
   SetIfEmpty(&meta.modified, page_dates.modified);
   meta.title = DecodeEntities(meta.title);
   // Without og:site_name, the host names the site ("seelenradio").
@@ -864,9 +1147,16 @@ PageMetadata ReadMetadata(const Dom& dom) {
       !from_host ? meta.site_name
                  : HostLabel(!meta.canonical_url.empty() ? meta.canonical_url
                                                          : meta.og_url);
+  // Titles in order of trust; one that is only the site's name (CMSs
+  // that give every page the site's og:title) names no article.
+  for (const std::string* candidate :
+       {&og_title, &itemprop_headline, &twitter_title, &meta.html_title}) {
+    if (!meta.title.empty()) break;
+    std::string t = StripSite(DecodeEntities(*candidate), site_key, from_host);
+    if (!NamesSite(t, site_key, /*exact=*/true)) meta.title = std::move(t);
+  }
   if (meta.title.empty())
-    meta.title = StripSite(DecodeEntities(og_title), site_key, from_host);
-  if (meta.title.empty()) meta.title = StripSite(meta.html_title, site_key, from_host);
+    meta.title = StripSite(meta.html_title, site_key, from_host);
   // The first <meta> author that names people: <meta name=author> often
   // holds the publisher ("Badische Zeitung") where cXense or Parse.ly
   // name the writer.

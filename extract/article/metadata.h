@@ -49,6 +49,20 @@ std::vector<std::string> SplitAuthors(std::string_view byline);
 void AddUnique(const std::vector<std::string>& names,
                std::vector<std::string>* out);
 
+// `title` without bidirectional controls (U+200E/F, U+202A-E, U+2066-9),
+// zero-width spaces and byte-order marks, whitespace collapsed: RTL pages
+// wrap headlines in direction marks that are no part of them.
+std::string CleanTitle(std::string_view title);
+
+// True when `a` and `b` share a word of three or more letters (ASCII case
+// folded), or, in scripts written without spaces (Chinese, Japanese, Thai),
+// two letters in a row.
+bool SharesAWord(std::string_view a, std::string_view b);
+
+// True when `title` reads as a headline rather than a section name: four
+// words or more, or ten letters or more of a script without spaces.
+bool ReadsAsHeadline(std::string_view title);
+
 // Removes a " | Site" / " - Site" suffix (or prefix) from a <title>.
 std::string StripSiteName(std::string_view title, std::string_view site_name);
 

@@ -24,6 +24,24 @@ bool IsClauseBreak(std::string_view w) {
   return w == "," || w == ";" || w == ":" || w == "--" || w == "\xE2\x80\x94";
 }
 
+// Whether the condition trigger at token `t` is the complement of a
+// preposition ("with dengue", "from the pneumonic plague", "for covid",
+// "с коронавирусом", "от гриппа"; not "the impact of coronavirus"), at
+// most two modifiers between.
+bool ConditionComplement(const TokenView& v, size_t t) {
+  for (size_t k = t, steps = 0; k > 0 && steps < 3; ++steps) {
+    --k;
+    const std::string& b = v.lower[k];
+    if (b == "with" || b == "from" || b == "for" ||
+        b == "\xD1\x81" || b == "\xD1\x81\xD0\xBE" ||  // "с", "со"
+        b == "\xD0\xBE\xD1\x82") {                      // "от"
+      return true;
+    }
+    if (v.IsPunct(k) || v.at.tokens[k].kind == TokenKind::kNumber) break;
+  }
+  return false;
+}
+
 // Whether the trigger at [t, t + n) says nothing about the count in front
 // of it: a disease name that is no "with/from" complement ("need help
 // amid Covid crisis"), or "treated as" (a manner, not an injury).
@@ -31,8 +49,7 @@ bool WeakTrigger(const TokenView& v, const CountLexicon& lex, size_t t,
                  size_t n) {
   const std::string& w = v.lower[t];
   if (lex.condition_triggers.count(v.Phrase(t, n))) {
-    const std::string_view b = t > 0 ? std::string_view(v.lower[t - 1]) : "";
-    return b != "with" && b != "from";
+    return !ConditionComplement(v, t);
   }
   return w == "treated" && t + 1 < v.size() &&
          (v.lower[t + 1] == "as" || v.lower[t + 1] == "like");
@@ -60,7 +77,49 @@ bool EndsAtAbbreviation(const AnalyzedText& at, const Span& s) {
   return c >= 0 && u_islower(c);
 }
 
+// Verbs among the triggers whose subject undergoes the event even with
+// an object after them ("died the next day", "fled the country").
+bool SubjectUndergoes(std::string_view w) {
+  return w == "died" || w == "drowned" || w == "perished" || w == "fled" ||
+         w == "crossed" || w == "left" || w == "starved" || w == "froze" ||
+         w == "lost" || w == "disappeared" || w == "vanished";
+}
+
+bool IsPassiveAux(std::string_view w) {
+  return w == "were" || w == "was" || w == "been" || w == "be" ||
+         w == "are" || w == "is" || w == "got" || w == "being";
+}
+
+bool StartsObject(const TokenView& v, size_t t) {
+  if (t >= v.size()) return false;
+  const std::string& w = v.lower[t];
+  return w == "the" || w == "a" || w == "an" || w == "their" || w == "his" ||
+         w == "her" || w == "its" || w == "them" || w == "him" ||
+         w == "two" || w == "three" || w == "several" || w == "dozens" ||
+         v.at.tokens[t].kind == TokenKind::kNumber ||
+         (v.IsCapitalized(t) && !v.IsPunct(t));
+}
+
 }  // namespace
+
+bool AgentVerb(const TokenView& v, const CountLexicon& lex, size_t head_end,
+               size_t t) {
+  size_t at = head_end;
+  if (at < v.size() && (v.lower[at] == "who" || v.lower[at] == "that")) ++at;
+  if (t != at || t >= v.size()) return false;
+  const std::string& w = v.lower[t];
+  const bool past = w.ends_with("ed") || w == "shot" || w == "beat" ||
+                    w == "hurt" || w == "held" || w == "slew" || w == "hit";
+  if (!past || SubjectUndergoes(w)) return false;
+  if (!lex.triggers.count(w) || lex.condition_triggers.count(w)) return false;
+  const std::string& ev = lex.triggers.at(w);
+  if (ev == "DISPLACE" || ev == "MISSING" || ev == "PROTEST") return false;
+  // "killed" followed by a multi-word trigger ("taken hostage") or a
+  // preposition ("killed in the attack") is a participle, not a verb.
+  std::string longer;
+  if (TriggerAt(v, lex, t, v.size(), &longer) > 1) return false;
+  return StartsObject(v, t + 1);
+}
 
 bool AfterIncluding(const TokenView& v, size_t first) {
   if (first == 0) return false;
@@ -207,6 +266,29 @@ size_t CaseNounAt(const TokenView& v, const CountLexicon& lex, size_t t,
   return 0;
 }
 
+std::string GroupBeforeEvent(const TokenView& v, const CountLexicon& lex,
+                             size_t first) {
+  const size_t sb = v.sentence_begin[first];
+  for (size_t t = sb; t + 1 < first; ++t) {
+    // "Of the dead, 21 were women": "of" only when it opens the sentence.
+    if (v.lower[t] != "among" && v.lower[t] != "среди" &&
+        !(t == sb && v.lower[t] == "of")) {
+      continue;
+    }
+    size_t m = t + 1;
+    if (m < first && v.lower[m] == "the") ++m;
+    // "Of the 35 hostages, 20 were released".
+    if (m < first && v.at.tokens[m].kind == TokenKind::kNumber) ++m;
+    const PersonNoun* p = nullptr;
+    if (PersonAt(v, lex, m, first, &p) &&
+        (p->kind == PersonKind::kState || p->kind == PersonKind::kRole) &&
+        !p->event.empty()) {
+      return p->event;
+    }
+  }
+  return "";
+}
+
 std::string FindEvent(const TokenView& v, const CountLexicon& lex,
                       const CountWindow& w) {
   auto negated = [&](size_t t) {
@@ -221,8 +303,14 @@ std::string FindEvent(const TokenView& v, const CountLexicon& lex,
   // Forward: the rest of the clause up to the next count.
   std::string fwd_event;
   size_t fwd_dist = SIZE_MAX;
+  std::string condition;  // a disease named in a complement ("with dengue")
   for (size_t t = w.head_end; t < w.fwd_limit && t < w.head_end + 16; ++t) {
     if (v.lower[t] == ";") break;
+    // "Four gunmen killed 12 villagers", "nurses who treated the first
+    // patient": a transitive verb in the active voice right after the
+    // count, with its object after it, makes the count the agent, not
+    // what happened to it.
+    if (AgentVerb(v, lex, w.head_end, t)) continue;
     // "Two journalists said ...": the count is the source. Passives ("were
     // reported missing") report what happened to it.
     if (lex.reporting_verbs.count(v.lower[t]) && t > 0) {
@@ -242,9 +330,27 @@ std::string FindEvent(const TokenView& v, const CountLexicon& lex,
     std::string ev;
     size_t n = TriggerAt(v, lex, t, w.fwd_limit, &ev);
     if (n && !negated(t) && !WeakTrigger(v, lex, t, n)) {
-      fwd_event = ev;
-      fwd_dist = t - w.head_end;
-      break;
+      // "200 workers who took part in the strike have been fired": what
+      // happened to the count (a passive) outranks what it did.
+      if (fwd_event == "PROTEST" && ev != "PROTEST" && t > 0 &&
+          IsPassiveAux(v.lower[t - 1])) {
+        fwd_event = ev;
+        break;
+      }
+      if (fwd_event.empty()) {
+        fwd_event = ev;
+        fwd_dist = t - w.head_end;
+      }
+      if (lex.condition_triggers.count(v.Phrase(t, n))) condition = ev;
+      // Read on a little for a disease after a generic verb ("treated
+      // 300 patients with dengue", "hospitalized with the flu").
+      if (!condition.empty() ||
+          (fwd_event != "WOUND" && fwd_event != "AFFECT" &&
+           fwd_event != "PROTEST") ||
+          t >= w.head_end + fwd_dist + 8) {
+        break;
+      }
+      t += n - 1;
     }
   }
   // Backward: the same comma-delimited stretch before the count.
@@ -257,29 +363,20 @@ std::string FindEvent(const TokenView& v, const CountLexicon& lex,
     }
     std::string ev;
     size_t n = TriggerAt(v, lex, t, w.first, &ev);
-    if (n && !negated(t)) {
+    if (n && !negated(t) && !WeakTrigger(v, lex, t, n)) {
       back_event = ev;
       back_dist = w.first - (t + n);
       break;
     }
   }
   if (fwd_dist == SIZE_MAX && back_dist == SIZE_MAX) {
-    // "Among the dead were three children", "Среди погибших — трое
-    // детей": the state or role noun after among/среди earlier in the
-    // sentence says what happened to the count.
-    const size_t sb = v.sentence_begin[w.first];
-    for (size_t t = sb; t + 1 < w.first; ++t) {
-      if (v.lower[t] != "among" && v.lower[t] != "среди") continue;
-      size_t m = t + 1;
-      if (m < w.first && v.lower[m] == "the") ++m;
-      const PersonNoun* p = nullptr;
-      if (PersonAt(v, lex, m, w.first, &p) &&
-          (p->kind == PersonKind::kState || p->kind == PersonKind::kRole) &&
-          !p->event.empty()) {
-        return p->event;
-      }
-    }
-    return "";
+    return GroupBeforeEvent(v, lex, w.first);
+  }
+  // A disease named in a complement says what the generic verb (treated,
+  // hospitalized, quarantined) was about: "hospitalized with cholera".
+  if (!condition.empty()) {
+    const std::string& near = back_dist < fwd_dist ? back_event : fwd_event;
+    if (near.empty() || near == "WOUND" || near == "AFFECT") return condition;
   }
   // What happened to a count outranks what it did: "police detained 40
   // people at the rally", "fined 12 participants of the picket".

@@ -47,16 +47,33 @@ struct TokenView {
   const Entity* EntityAt(size_t i, EntityType type) const;
   // The lowercase phrase of tokens [i, i + n), spaces collapsed.
   std::string Phrase(size_t i, size_t n) const;
+  // The lexicon's phrase keys, sorted (CountLexicon::phrase_keys): lets
+  // MatchAt stop as soon as no key starts with the phrase read so far.
+  const std::vector<std::string>* keys = nullptr;
+  bool IsKeyPrefix(const std::string& phrase) const {
+    auto it = std::lower_bound(keys->begin(), keys->end(), phrase);
+    return it != keys->end() && it->starts_with(phrase);
+  }
   // Longest key of `table` that starts at token i (and ends before `limit`);
-  // returns the number of tokens matched, 0 for none.
+  // returns the number of tokens matched, 0 for none. Reads the phrase
+  // token by token, as Phrase() joins it.
   template <typename Table>
   size_t MatchAt(const Table& table, size_t i, size_t limit,
                  size_t max_words) const {
     if (i >= limit) return 0;
-    for (size_t n = std::min(max_words, limit - i); n >= 1; --n) {
-      if (table.count(Phrase(i, n))) return n;
+    const size_t most = std::min(max_words, std::min(limit, size()) - i);
+    std::string phrase;
+    size_t best = 0;
+    for (size_t n = 1; n <= most; ++n) {
+      const size_t k = i + n - 1;
+      if (n > 1 && at.tokens[k].span.begin > at.tokens[k - 1].span.end) {
+        phrase.push_back(' ');
+      }
+      phrase += lower[k];
+      if (table.count(phrase)) best = n;
+      if (keys != nullptr && !IsKeyPrefix(phrase)) break;
     }
-    return 0;
+    return best;
   }
 };
 
@@ -88,6 +105,17 @@ size_t CaseNounAt(const TokenView& v, const CountLexicon& lex, size_t t,
 // count's clause ("including 12 children", "в том числе четверо детей").
 bool AfterIncluding(const TokenView& v, size_t first);
 
+// Whether the trigger at token `t`, right after the count's head (or after
+// "who"/"that" there), is a transitive verb in the active voice with an
+// object after it: the count did it ("four gunmen killed 12 villagers").
+bool AgentVerb(const TokenView& v, const CountLexicon& lex, size_t head_end,
+               size_t t);
+// "Among the dead were three children", "Среди погибших — трое детей",
+// "Of the dead, 21 were women": the event of the state or role noun after
+// among/среди (or "of" opening the sentence) before token `first`; empty
+// for none.
+std::string GroupBeforeEvent(const TokenView& v, const CountLexicon& lex,
+                             size_t first);
 // The event a trigger in the window gives, nearest first; empty for none.
 std::string FindEvent(const TokenView& v, const CountLexicon& lex,
                       const CountWindow& w);

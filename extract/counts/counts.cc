@@ -65,6 +65,7 @@ bool IsDeterminer(std::string_view w) {
 
 bool IsPronoun(std::string_view w) {
   return w == "them" || w == "us" || w == "you" || w == "those" ||
+         w == "\xD0\xBD\xD0\xB8\xD1\x85" ||  // "них"
          w == "whom" || w == "which" || w == "it" || w == "these";
 }
 
@@ -92,6 +93,15 @@ bool IsDash(std::string_view w) { return w == "-" || w == "\xE2\x80\x93"; }
 // event in its clause, like the listed group nouns.
 bool AgentivePlural(std::string_view w) {
   if (w.size() < 6) return false;
+  // Things with the same endings.
+  for (std::string_view thing :
+       {"variants", "plants", "grants", "restaurants", "implants",
+        "pollutants", "elephants", "stimulants", "sedatives", "numbers",
+        "centers", "centres", "computers", "containers", "trailers",
+        "motors", "sectors", "factors", "monitors", "ventilators",
+        "generators", "reactors", "tractors", "sensors", "vectors"}) {
+    if (w == thing) return false;
+  }
   for (std::string_view suffix :
        {"ers", "ors", "ists", "ians", "ees", "ants", "men"}) {
     if (w.ends_with(suffix)) return true;
@@ -345,6 +355,11 @@ std::optional<CaseCount> RuleCountTagger::Judge(
     of_phrase = true;
     ++k;
     if (IsDeterminer(word(k))) ++k;
+  } else if (word(k) == "\xD0\xB8\xD0\xB7" &&          // "из"
+             word(k + 1) == "\xD0\xBD\xD0\xB8\xD1\x85") {  // "них"
+    // "19 из них госпитализированы": the Russian partitive of a pronoun.
+    of_phrase = true;
+    ++k;
   }
   size_t head = SIZE_MAX, head_end = 0;
   size_t mod_first = SIZE_MAX;  // a NORP modifier before the head
@@ -358,7 +373,8 @@ std::optional<CaseCount> RuleCountTagger::Judge(
   if (of_phrase && IsPronoun(word(k))) {
     // "dozens of them were detained" counts people only with an event;
     // "five of them" (countries) has none.
-    if (word(k) != "them" && word(k) != "us" && word(k) != "whom") {
+    if (word(k) != "them" && word(k) != "us" && word(k) != "whom" &&
+        word(k) != "\xD0\xBD\xD0\xB8\xD1\x85") {  // "них"
       return std::nullopt;
     }
     kind = HeadKind::kPronoun;
@@ -382,7 +398,11 @@ std::optional<CaseCount> RuleCountTagger::Judge(
       if (t >= se) return {0, 0};
       if (size_t len = person_at(t)) {
         const PersonNoun* first_noun = person;
-        if (size_t more = person_at(t + len)) return {len + more, len};
+        // "people wounded": a state after the noun is no second noun.
+        if (size_t more = person_at(t + len);
+            more && person->kind != PersonKind::kState) {
+          return {len + more, len};
+        }
         person = first_noun;
         return {len, 0};
       }
@@ -454,7 +474,14 @@ std::optional<CaseCount> RuleCountTagger::Judge(
       if (w == "-") continue;
       break;
     }
-    if (v.at.tokens[m].kind == TokenKind::kNumber) break;
+    // "45 COVID-19 patients": digits glued by a hyphen to a word are part
+    // of a name among the modifiers, not another number.
+    if (v.at.tokens[m].kind == TokenKind::kNumber &&
+        !(m >= k + 2 && v.lower[m - 1] == "-" &&
+          v.at.tokens[m].span.begin == v.at.tokens[m - 1].span.end &&
+          v.at.tokens[m - 1].span.begin == v.at.tokens[m - 2].span.end)) {
+      break;
+    }
     if (lex_.stopwords.count(w)) break;
     // A capitalized plural with no entity behind it: most often a group
     // the entity stage missed ("1,500 Uyghurs"); it still needs an event.
@@ -474,9 +501,11 @@ std::optional<CaseCount> RuleCountTagger::Judge(
       head_end = m + 1;
       break;
     }
-    // A lowercase plural that is no person or case noun counts things.
+    // A lowercase plural that is no person or case noun counts things
+    // (but "sheriff's deputies": a possessive is a modifier).
     if (!v.IsCapitalized(m) && w.size() > 3 && w.back() == 's' &&
-        !w.ends_with("ss") && !w.ends_with("ous")) {
+        !w.ends_with("ss") && !w.ends_with("ous") && !w.ends_with("'s") &&
+        !w.ends_with("\xE2\x80\x99s")) {
       return std::nullopt;
     }
     ++steps;
@@ -536,8 +565,10 @@ std::optional<CaseCount> RuleCountTagger::Judge(
     }
     // "Seventy-five died", "Eleven remain unaccounted for", "the
     // hundreds trapped": an event verb right after the number.
+    // "dozens more are missing": "more" between the number and its verb.
+    const size_t verb_from = word(j) == "more" ? j + 1 : j;
     auto verb_follows = [&] {
-      size_t t = j;
+      size_t t = verb_from;
       while (t < se && IsBeOrHave(v.lower[t])) ++t;
       std::string ev;
       return counts_internal::TriggerAt(v, lex_, t, se, &ev) > 0;
@@ -572,24 +603,29 @@ std::optional<CaseCount> RuleCountTagger::Judge(
       }
       if (v.IsPunct(t)) break;
     }
-    // "14 were wounded": a verb right after the number is nearer than one
-    // before it.
-    size_t t = j;
+    // "14 were wounded", "killed 17 and dozens more are missing": a verb
+    // right after the number (auxiliaries between) governs it, unless one
+    // right before it does ("killed 12 were ..." is no sentence).
+    size_t t = verb_from;
     while (t < fwd_limit && IsBeOrHave(v.lower[t])) ++t;
     std::string fwd_event;
     size_t len = counts_internal::TriggerAt(v, lex_, t, fwd_limit, &fwd_event);
-    if (len && t - j <= back_dist) event = fwd_event;
+    if (len && (t - j <= back_dist || back_dist > 0)) event = fwd_event;
+    if (event.empty()) event = counts_internal::GroupBeforeEvent(v, lex_, first);
     if (event.empty()) {
       // "The number of political prisoners has reached 1,400": the counted
       // noun is named earlier in the sentence.
       auto [noun, noun_event] =
           counts_internal::NumberOfNoun(v, lex_, sb, first);
-      if (noun.empty() && prev == ":") {
-        // A list row, "Infanticide cases (2023): 12": the label names it.
-        std::tie(noun, noun_event) =
-            counts_internal::LabelNoun(v, lex_, sb, first - 1);
+      const bool dash = prev == "\xE2\x80\x94" || prev == "\xE2\x80\x93";
+      if (noun_event.empty() && (prev == ":" || dash)) {
+        // A list row, "Infanticide cases (2023): 12", "Погибших — 12,
+        // раненых — 40": the label names it. Prose uses dashes for
+        // asides, so after a dash the noun must come right before it.
+        std::tie(noun, noun_event) = counts_internal::LabelNoun(
+            v, lex_, dash && first >= sb + 2 ? first - 2 : sb, first - 1);
       }
-      if (noun.empty()) return std::nullopt;
+      if (noun_event.empty()) return std::nullopt;
       event = noun_event;
       out.unit = noun;
     }
@@ -614,6 +650,11 @@ std::optional<CaseCount> RuleCountTagger::Judge(
         v.at.tokens[head_end - 1].span.end - v.at.tokens[head].span.begin));
     switch (kind) {
       case HeadKind::kCase:
+        // "claimed 35 lives" are deaths, but "saved 300 lives" were
+        // rescued: an AFFECT verb (saved, rescued) outranks the noun.
+        if (v.lower[head] == "lives" && trigger == "AFFECT") {
+          case_event = "AFFECT";
+        }
         // A modifier may name the event ("cholera cases", "murder cases").
         for (size_t t = k; t < head; ++t) {
           auto it = lex_.triggers.find(v.lower[t]);
@@ -811,6 +852,7 @@ std::vector<CaseCount> RuleCountTagger::Tag(
     const AnalyzedText& text, const std::vector<Entity>& entities,
     const std::vector<DateMention>& dates) const {
   TokenView v(text, entities, dates);
+  v.keys = &lex_.phrase_keys;
   std::vector<Candidate> cands = FindNumbers(v);
   std::vector<CaseCount> out;
   size_t covered_until = 0;

@@ -33,10 +33,12 @@ Result<std::vector<std::vector<std::string>>> ReadTable(
   return rows;
 }
 
-size_t WordCount(const std::string& phrase) {
+// The number of tokens a key spans: its words, and a hyphen is a token of
+// its own between two ("asylum-seekers" spans three).
+size_t TokenCount(const std::string& phrase) {
   return 1 +
          static_cast<size_t>(std::count(phrase.begin(), phrase.end(), ' ')) +
-         static_cast<size_t>(std::count(phrase.begin(), phrase.end(), '-'));
+         2 * static_cast<size_t>(std::count(phrase.begin(), phrase.end(), '-'));
 }
 
 }  // namespace
@@ -44,9 +46,8 @@ size_t WordCount(const std::string& phrase) {
 Result<CountLexicon> CountLexicon::Load(const std::string& lang_dir) {
   CountLexicon lex;
   auto note = [&lex](const std::string& key) {
-    // A hyphen is its own token, so "asylum-seekers" spans three.
-    lex.max_phrase_words =
-        std::max(lex.max_phrase_words, WordCount(key) * 2 - 1);
+    lex.max_phrase_words = std::max(lex.max_phrase_words, TokenCount(key));
+    lex.phrase_keys.push_back(key);
   };
   auto q = ReadTable(lang_dir + "/counts-qualifiers.txt");
   NF_RETURN_IF_ERROR(q.status());
@@ -115,6 +116,10 @@ Result<CountLexicon> CountLexicon::Load(const std::string& lang_dir) {
                    longest_first);
   std::stable_sort(lex.case_stems.begin(), lex.case_stems.end(),
                    longest_first);
+  std::sort(lex.phrase_keys.begin(), lex.phrase_keys.end());
+  lex.phrase_keys.erase(
+      std::unique(lex.phrase_keys.begin(), lex.phrase_keys.end()),
+      lex.phrase_keys.end());
   // Optional: a language may have no level verbs that take a preposition
   // a qualifier shares, or no modal word list.
   std::error_code ec;

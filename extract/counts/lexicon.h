@@ -71,7 +71,10 @@ struct CountLexicon {
   std::unordered_set<std::string> stopwords;
   std::unordered_set<std::string> negators;
   std::unordered_set<std::string> reporting_verbs;  // end the event search
-  size_t max_phrase_words = 1;                      // longest key, in words
+  size_t max_phrase_words = 1;  // longest key, in tokens
+  // Every key of qualifiers, persons, case_nouns and triggers, sorted: a
+  // phrase that no key starts with ends a longest-match search early.
+  std::vector<std::string> phrase_keys;
 
   static Result<CountLexicon> Load(const std::string& lang_dir);
 };

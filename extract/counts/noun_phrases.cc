@@ -85,7 +85,8 @@ std::pair<std::string, std::string> LabelNoun(const TokenView& v,
 
 // "number of <noun>" / "toll of <noun>" before a bare number in the same
 // sentence, when the noun is a case by itself (prisoners, cases, deaths):
-// the noun as written and its event, or empty strings.
+// the noun as written and its event, or empty strings; a toll with no
+// of-phrase gives an empty noun and KILL.
 std::pair<std::string, std::string> NumberOfNoun(const TokenView& v,
                                                  const CountLexicon& lex,
                                                  size_t sb, size_t first) {
@@ -93,7 +94,19 @@ std::pair<std::string, std::string> NumberOfNoun(const TokenView& v,
     // "number of", "total of"; Russian "число/количество" takes the noun
     // in the genitive with no preposition ("число погибших").
     size_t noun_from = 0;
-    if ((v.lower[t] == "number" || v.lower[t] == "total") &&
+    // "The death toll from the earthquake rose to 2,310": a toll counts
+    // deaths by itself (its unit stays unnamed), unless an of-phrase names
+    // what it counts ("a toll of 40 injured").
+    if (v.lower[t] == "toll" && !(t + 1 < first && v.lower[t + 1] == "of")) {
+      bool number_between = false;
+      for (size_t m = t + 1; m < first; ++m) {
+        number_between |= v.at.tokens[m].kind == TokenKind::kNumber;
+      }
+      if (!number_between) return {"", "KILL"};
+      continue;
+    }
+    if ((v.lower[t] == "number" || v.lower[t] == "total" ||
+         v.lower[t] == "toll") &&
         v.lower[t + 1] == "of") {
       noun_from = t + 2;
     } else if (v.lower[t] == "число" || v.lower[t] == "количество" ||
@@ -106,13 +119,19 @@ std::pair<std::string, std::string> NumberOfNoun(const TokenView& v,
       const PersonNoun* p = nullptr;
       size_t len = PersonAt(v, lex, m, first, &p);
       if (len) {
+        std::string noun_event = p->event;
         if (p->kind != PersonKind::kRole && p->kind != PersonKind::kState) {
-          break;
+          // "the number of people killed in the floods": a participle
+          // right after a noun that needs one.
+          noun_event.clear();
+          const size_t t2 = m + len;
+          if (t2 < first) TriggerAt(v, lex, t2, first, &noun_event);
+          if (noun_event.empty()) break;
         }
         return {std::string(v.at.text.substr(v.at.tokens[m].span.begin,
                                              v.at.tokens[m + len - 1].span.end -
                                                  v.at.tokens[m].span.begin)),
-                p->event};
+                noun_event};
       }
       std::string event;
       len = CaseNounAt(v, lex, m, first, &event);

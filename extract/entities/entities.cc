@@ -83,13 +83,21 @@ RuleEntityTagger::Match RuleEntityTagger::Longest(const AnalyzedText& at,
                          !lex_.IsLocSuffix(w[b + 1].text) &&
                          !lex_.IsOrgSuffix(w[b + 1].text);
       if (inside_name) continue;
+      // "Feliciano Lopez ... Lopez": a packaged one-word place that is a
+      // word of a person named in the document is that person.
+      if (b == a && g->type == EntityType::kLoc && g->needs_cue) {
+        auto pw = ctx.person_words.find(key);
+        if (pw != ctx.person_words.end() && !pw->second.empty()) continue;
+      }
       // "the West", never "Kanye West" or "Kowloon West".
       if (b == a && g->type == EntityType::kLoc && IsCompassWord(key) &&
           !(a > 0 && (w[a - 1].text == "the" || w[a - 1].text == "The"))) {
         continue;
       }
-      if (!g->needs_cue || PlaceCue(at, w, a, b, ctx) ||
-          StandalonePlace(w, a, b, last, ctx)) {
+      // "in March": a month or other stop word is never a cue-found place.
+      bool stop_place = g->needs_cue && b == a && lex_.IsStopword(key);
+      if (!stop_place && (!g->needs_cue || PlaceCue(at, w, a, b, ctx) ||
+                          StandalonePlace(w, a, b, last, ctx))) {
         m.end = b;
         m.gaz = g;
         return m;
@@ -168,6 +176,33 @@ std::vector<Entity> RuleEntityTagger::Pass(const AnalyzedText& at,
       i = p + 1;
       continue;
     }
+    // "Nissan Sales & Regional Operations": a spaced ampersand inside the
+    // chunk makes all of it one organization, unless a known name of
+    // another kind follows the ampersand ("U.S. & Canada").
+    if (!HeadingSentence(w, i) && !lex_.IsStopword(w[i].text)) {
+      size_t amp = 0;
+      for (size_t k = i + 1; k < last && amp == 0; ++k) {
+        if (!w[k].is_word && w[k].text == "&" &&
+            w[k].span.begin > w[k - 1].span.end) {
+          amp = k;
+        }
+      }
+      if (amp != 0) {
+        Match right = Longest(at, w, amp + 1, last, ctx);
+        Match left = Longest(at, w, i, amp - 1, ctx);
+        bool other = (right.gaz != nullptr &&
+                      right.gaz->type != EntityType::kOrg) ||
+                     (left.gaz != nullptr && left.end == amp - 1 &&
+                      left.gaz->type != EntityType::kOrg) ||
+                     Matched(right) && right.gaz == nullptr;
+        if (!other && !(left.gaz != nullptr && left.end == last)) {
+          out.push_back(
+              Make(at, w, i, last, EntityType::kOrg, "", "org.ampersand"));
+          i = last + 1;
+          continue;
+        }
+      }
+    }
     Chunk(at, w, i, last, ctx, out);
     i = last + 1;
   }
@@ -242,6 +277,38 @@ void RuleEntityTagger::Chunk(const AnalyzedText& at, const std::vector<Word>& w,
           ++end;
           rule = "org.legal-form";
         }
+        // "Pixar Animation", "Sony Music Entertainment": head words right
+        // after a known organization name a part of it.
+        while (m.gaz->type == EntityType::kOrg && !m.with_s && end < last &&
+               !w[end].possessive && w[end + 1].is_word &&
+               w[end + 1].cap && lex_.IsOrgSuffix(w[end + 1].text) &&
+               !lex_.IsLegalForm(w[end + 1].text)) {
+          ++end;
+          rule = "org.suffix";
+        }
+        while (m.gaz->type == EntityType::kOrg && !m.with_s && end < last &&
+               rule == "org.suffix" && !w[end].possessive &&
+               w[end + 1].is_word && lex_.IsLegalForm(w[end + 1].text)) {
+          ++end;
+        }
+        // "Federal Reserve Bank of New York": the head word's connector
+        // phrase runs to the end of the chunk.
+        if (rule == "org.suffix" && !w[end].possessive) end = OrgEnd(w, end, last);
+        // "Nissan North America Inc.": capitalized words between a known
+        // organization and a legal form name a unit of it.
+        if (m.gaz->type == EntityType::kOrg && !m.with_s &&
+            !w[end].possessive && rule != "org.legal-form") {
+          for (size_t k = end + 1; k <= last && k <= end + 4; ++k) {
+            if (!w[k].is_word || !w[k].cap || (k < last && w[k].possessive)) {
+              break;
+            }
+            if (lex_.IsLegalForm(w[k].text) && k > end + 1) {
+              end = k;
+              rule = "org.legal-form";
+              break;
+            }
+          }
+        }
         // "Dallas Cowboys", "Minnesota Wild": a place before a team name.
         if (m.gaz->type == EntityType::kLoc && !m.with_s) {
           if (size_t t = TeamEnd(at, w, end, last, ctx); t != 0) {
@@ -254,6 +321,31 @@ void RuleEntityTagger::Chunk(const AnalyzedText& at, const std::vector<Word>& w,
           }
         }
         EntityType type = m.gaz->type;
+        // "Barcelona forward Lionel Messi", "Ohio State": a city before a
+        // playing position and a name is its club; a US state before
+        // "State" is its university (and its teams).
+        if (type == EntityType::kLoc && !m.with_s && !w[end].possessive &&
+            (m.gaz->rule == "gaz.loc-cities" ||
+             m.gaz->rule == "gaz.geonames-city") &&
+            end == last && end + 2 < w.size() && w[end + 1].is_word &&
+            !w[end + 1].cap && lex_.IsSportsPosition(w[end + 1].text) &&
+            w[end + 2].is_word && w[end + 2].cap &&
+            !HeadingSentence(w, pos)) {
+          type = EntityType::kOrg;
+          rule = "org.team-city";
+        }
+        if (type == EntityType::kLoc && m.gaz->rule == "gaz.loc-regions" &&
+            !w[end].possessive && end < last && w[end + 1].text == "State" &&
+            !w[end + 1].possessive &&
+            (end + 1 == last || !lex_.IsOrgSuffix(w[end + 2].text)) &&
+            m.gaz->canonical != "Washington" && m.gaz->canonical != "New York") {
+          out.push_back(
+              Make(at, w, pos, end + 1, EntityType::kOrg, "", "org.state-school"));
+          title.clear();
+          honorific = false;
+          pos = end + 2;
+          continue;
+        }
         // "Washington said": a city that speaks means its government. The
         // guideline (and CoNLL) keep the literal type, LOC; the rule id
         // records the reading for consumers that want the institution.
@@ -326,6 +418,12 @@ void RuleEntityTagger::Chunk(const AnalyzedText& at, const std::vector<Word>& w,
         }
         if (w[k].is_word && !w[k].cap) break;
         if (w[k].is_word) end = k;
+      }
+      // "the Argus Leader Monday": a day, month or other stop word does not
+      // end a name.
+      while (end > pos && w[end].is_word && lex_.IsStopword(w[end].text)) {
+        --end;
+        while (end > pos && !w[end].is_word) --end;
       }
       ClassifyRun(at, w, pos, end, last, title, honorific, ctx, out);
       title.clear();
@@ -413,7 +511,41 @@ void RuleEntityTagger::Learn(const AnalyzedText& at, const std::vector<Word>& w,
         }
       }
     }
-    add_org(std::move(key), e.canonical);
+    add_org(key, e.canonical);
+  }
+  // "Ithaca Holdings", "The Carlyle Group", "Apple Inc.": the name without
+  // its legal form is the same company later in the document ("Ithaca",
+  // "Carlyle"), even where the bare word is also a place.
+  for (const Entity& e : found) {
+    if (e.type != EntityType::kOrg) continue;
+    std::string key = NormalizeSpaces(e.text);
+    std::vector<std::string_view> parts = SplitName(key);
+    size_t n = parts.size();
+    bool cut = false;
+    while (n > 1 && lex_.IsLegalForm(parts[n - 1])) {
+      --n;
+      cut = true;
+    }
+    size_t from = (parts[0] == "The" || parts[0] == "the") ? 1 : 0;
+    if (!cut || n <= from) continue;
+    std::string_view stem_last = parts[n - 1];
+    if (!stem_last.empty() && stem_last.back() == ',') {
+      stem_last.remove_suffix(1);
+    }
+    size_t stem_begin = static_cast<size_t>(parts[from].data() - key.data());
+    size_t stem_end =
+        static_cast<size_t>(stem_last.data() + stem_last.size() - key.data());
+    std::string stem = key.substr(stem_begin, stem_end - stem_begin);
+    if (stem.empty() || stem.back() == '&') continue;
+    const GazetteerEntry* g = lex_.Find(stem);
+    // Not a country or region ("Russia Holdings"), nor a known name.
+    if (g != nullptr && (g->type != EntityType::kLoc ||
+                         g->rule == "gaz.loc-countries" ||
+                         g->rule == "gaz.loc-regions" || !g->needs_cue)) {
+      continue;
+    }
+    if (ctx.person_words.count(stem) != 0 || lex_.IsStopword(stem)) continue;
+    add_org(stem, e.canonical);
   }
   // Acronym definitions: "Shanghai Cooperation Organization (SCO)".
   size_t wi = 0;

@@ -216,6 +216,11 @@ Result<Lexicon> LoadLexicon(const std::string& lang_dir,
       {"ent-org-teams", &lex.teams_},
       {"ent-sports-cues", &lex.sports_},
       {"ent-org-bodies", &lex.bodies_},
+      {"ent-misc-heads", &lex.misc_heads_},
+      {"ent-loc-prefixes", &lex.loc_prefixes_},
+      {"ent-person-suffixes", &lex.name_suffixes_},
+      {"ent-org-verbs", &lex.org_verbs_},
+      {"ent-sports-positions", &lex.positions_},
   };
   for (const auto& [name, set] : kSets) {
     auto lines = ReadList(lang_dir + "/" + name + ".txt");
@@ -261,7 +266,8 @@ Result<Lexicon> LoadLexicon(const std::string& lang_dir,
     lex.first_words_.emplace(Lexicon::FirstWordOf(k));
   }
   for (const StringSet* set :
-       {&lex.honorifics_, &lex.org_suffixes_, &lex.stop_, &lex.legal_forms_}) {
+       {&lex.honorifics_, &lex.org_suffixes_, &lex.stop_, &lex.legal_forms_,
+        &lex.name_suffixes_, &lex.loc_prefixes_}) {
     for (const std::string& k : *set) add_abbrevs(k);
   }
   return lex;

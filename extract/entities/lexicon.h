@@ -76,6 +76,19 @@ class Lexicon {
   // "House", "Army": a state body when written "the X".
   bool IsStateBody(std::string_view w) const { return Has(bodies_, w); }
   const StringSet& sports_cues() const { return sports_; }
+  // "Hurricane", "Operation": a noun that names an event or thing with the
+  // capitalized word after it ("Hurricane Dorian" is no person).
+  bool IsMiscHead(std::string_view w) const { return Has(misc_heads_, w); }
+  // "unveiled", "acquired": a verb whose subject is mostly a company.
+  bool IsOrgVerb(std::string_view w) const { return Has(org_verbs_, w); }
+  // "forward", "quarterback": a playing position after a club's city.
+  bool IsSportsPosition(std::string_view w) const {
+    return Has(positions_, w);
+  }
+  // "Lake", "Mount", "Fort": a place noun before a name ("Lake Tahoe").
+  bool IsLocPrefix(std::string_view w) const { return Has(loc_prefixes_, w); }
+  // "Jr.", "III": a generational suffix that ends a person's name.
+  bool IsNameSuffix(std::string_view w) const { return Has(name_suffixes_, w); }
   // Prepositions that confirm a cue-needing place name ("in", "from").
   bool IsLocPreposition(std::string_view w) const {
     return Has(loc_preps_, w);
@@ -127,7 +140,8 @@ class Lexicon {
   StringSet honorifics_, org_suffixes_, loc_suffixes_, given_, family_, speech_,
       stop_, acro_stop_, connectors_, abbrevs_, loc_cues_, possessive_heads_,
       first_words_, loc_preps_, roles_, legal_forms_, org_cues_, org_context_,
-      teams_, sports_, bodies_;
+      teams_, sports_, bodies_, misc_heads_, loc_prefixes_, name_suffixes_,
+      org_verbs_, positions_;
   // The system word list: views into one arena holding the file, not one
   // heap string per word (start-up cost).
   std::unordered_set<size_t> key_prefixes_;  // see MayContinue()

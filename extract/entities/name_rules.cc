@@ -103,11 +103,59 @@ bool IsDomainName(std::string_view s) {
   return false;
 }
 
+// "Umarov", "Kovalenko", "Gonzalez": endings that mark a family name in
+// the naming traditions common in the news (Slavic, Central Asian,
+// Caucasian, Turkish, Romanian, Spanish, Scandinavian, Armenian).
+bool SurnameShaped(std::string_view s) {
+  static constexpr std::string_view kEndings[] = {
+      "ov",   "ova",  "ev",    "eva",  "in",  "ina",  "enko", "uk",
+      "yuk",  "sky",  "ski",   "skaya", "vich", "ovic", "evic", "ic",
+      "son",  "sen",  "ez",    "es",   "ian", "yan",  "dze",  "shvili",
+      "oglu", "escu", "stein", "berg", "man", "mann", "ini",  "elli"};
+  if (s.size() < 5) return false;
+  for (std::string_view e : kEndings) {
+    if (s.size() > e.size() + 2 && s.substr(s.size() - e.size()) == e) {
+      return true;
+    }
+  }
+  return false;
+}
+
+bool RuleEntityTagger::DictionaryWordIn(const std::vector<Word>& w, size_t a,
+                                        size_t b) const {
+  for (size_t k = a; k <= b; ++k) {
+    if (w[k].is_word && !lex_.IsGivenName(w[k].text) &&
+        !lex_.IsFamilyName(w[k].text) && lex_.IsCommonWord(w[k].text)) {
+      return true;
+    }
+  }
+  return false;
+}
+
 bool RuleEntityTagger::OrgContext(const std::vector<Word>& w, size_t a,
                                   size_t b) const {
   auto lower = [&w](size_t i) { return w[i].is_word && !w[i].cap; };
   // "retailer Target", "tech giant Apple", "the daily Kommersant".
   if (a > 0 && lower(a - 1) && lex_.IsOrgCue(w[a - 1].text)) return true;
+  // "The startup, Plaid, was valued": an apposition after an
+  // organization noun.
+  if (a > 1 && w[a - 1].text == "," && lower(a - 2) &&
+      lex_.IsOrgCue(w[a - 2].text) && b + 1 < w.size() &&
+      (w[b + 1].text == "," || w[b + 1].text == ".")) {
+    return true;
+  }
+  // "Zendesk, which makes software": "which" (not "who") and a company
+  // verb.
+  if (b + 3 < w.size() && w[b + 1].text == "," && w[b + 2].text == "which") {
+    std::string_view v = w[b + 3].text;
+    if (b + 4 < w.size() && (v == "is" || v == "was" || v == "has")) {
+      v = w[b + 4].text;
+    }
+    if (lex_.IsOrgVerb(v) || v == "based" || v == "founded" || v == "owned" ||
+        v == "run" || v == "runs" || v == "provides" || v == "develops") {
+      return true;
+    }
+  }
   // "a spokesman for Halliburton", "shares of Tesla", "executives at Boeing".
   if (a > 1 && lower(a - 1) &&
       (w[a - 1].text == "for" || w[a - 1].text == "of" ||
@@ -152,6 +200,23 @@ bool RuleEntityTagger::ClassifyRun(const AnalyzedText& at,
                                    const std::string& title, bool honorific,
                                    const DocContext& ctx,
                                    std::vector<Entity>& out) const {
+  // "Patrick Carlineo Jr.": a generational suffix ends a person's name.
+  if (b > a && w[b].is_word && lex_.IsNameSuffix(w[b].text)) {
+    size_t c = b - 1;
+    while (c > a && !w[c].is_word) --c;
+    size_t before = out.size();
+    bool found = ClassifyRun(at, w, a, c, chunk_last, title, honorific, ctx, out);
+    if (found && out.size() > before &&
+        out.back().type == EntityType::kPerson &&
+        out.back().span.end == w[c].span.end) {
+      Entity& e = out.back();
+      bool own = e.canonical == e.text;
+      e.span.end = w[b].span.end;
+      e.text = std::string(at.Slice(e.span));
+      if (own) e.canonical = e.text;
+    }
+    return found;
+  }
   size_t n_words = 0;
   for (size_t k = a; k <= b; ++k) n_words += w[k].is_word;
   std::string_view first = w[a].text;
@@ -212,12 +277,44 @@ bool RuleEntityTagger::ClassifyRun(const AnalyzedText& at,
     }
   }
   if (n_words == 1 && lex_.IsLegalForm(first)) return false;  // a lone "Inc"
+  // "#HealthyHydration": a hashtag is not a name.
+  if (w[a].span.begin > 0 && at.text[w[a].span.begin - 1] == '#') return false;
+  // "Procter & Gamble", "Marks & Spencer": capitalized words joined by an
+  // ampersand name a firm (known places on both sides were matched as
+  // places before the run was formed).
+  if (n_words >= 2 && !heading) {
+    for (size_t k = a + 1; k < b; ++k) {
+      if (!w[k].is_word && w[k].text == "&" &&
+          w[k].span.begin > w[k - 1].span.end) {
+        out.push_back(
+            Make(at, w, a, b, EntityType::kOrg, "", "org.ampersand"));
+        return true;
+      }
+    }
+  }
   // "passed the House", "the Army said": a state body.
   if (n_words == 1 && a > 0 && w[a - 1].is_word && w[a - 1].text == "the" &&
       lex_.IsStateBody(first) && !w[a].sentence_start &&
       (b + 1 >= w.size() || !w[b + 1].is_word || !w[b + 1].cap)) {
     out.push_back(Make(at, w, a, b, EntityType::kOrg, "", "org.state-body"));
     return true;
+  }
+  // "Boeing 737 Max", "iPhone 11 Pro": a word after a model number is part
+  // of a product name, not a person.
+  if (a > 0 && w[a - 1].is_word && !w[a - 1].text.empty() &&
+      std::isdigit(static_cast<unsigned char>(w[a - 1].text[0])) &&
+      at.text.substr(w[a - 1].span.end, 1) == " " && !w[a].all_caps) {
+    return false;
+  }
+  // “Mary Poppins”, "Star Wars": a run of two or more words quoted on its
+  // own is the title of a work (MISC), not a person or company.
+  if (n_words >= 2 && w[a].span.begin > 0 && w[b].span.end < at.text.size()) {
+    std::string_view before = at.text.substr(0, w[a].span.begin);
+    std::string_view after = at.text.substr(w[b].span.end);
+    bool open = before.ends_with("\"") || before.ends_with("\xE2\x80\x9C");
+    bool close = after.starts_with("\"") || after.starts_with("\xE2\x80\x9D") ||
+                 after.starts_with(",\"") || after.starts_with(",\xE2\x80\x9D");
+    if (open && close) return false;
   }
   // "Polygraph.info", "Amazon.com": a site named by its domain.
   if (n_words == 1 && !heading && IsDomainName(first)) {
@@ -231,6 +328,18 @@ bool RuleEntityTagger::ClassifyRun(const AnalyzedText& at,
     if (heading || has_digit || lex_.IsAcronymStop(first) || first.size() < 2 ||
         Shouted(w, a, ctx, lex_)) {
       return false;
+    }
+    // "Sioux Falls, SD", "Fargo, ND": two capitals after a place and a
+    // comma are a state or province code.
+    if (first.size() == 2 && a >= 2 && w[a - 1].text == "," &&
+        w[a - 2].is_word && w[a - 2].cap) {
+      for (size_t s = a - 2, n = 0; n < 3 && s > 0 && w[s].is_word; --s, ++n) {
+        const GazetteerEntry* g = lex_.Find(Key(at, w, s, a - 2));
+        if (g != nullptr && !g->skip && g->type == EntityType::kLoc) {
+          out.push_back(Make(at, w, a, b, EntityType::kLoc, "", "loc.state-code"));
+          return true;
+        }
+      }
     }
     out.push_back(Make(at, w, a, b, EntityType::kOrg, "", "org.acronym"));
     return true;
@@ -247,6 +356,18 @@ bool RuleEntityTagger::ClassifyRun(const AnalyzedText& at,
     }
     if (namelike) {
       out.push_back(Make(at, w, a, b, EntityType::kOrg, "", "org.context"));
+      return true;
+    }
+  }
+  // "Lake Tahoe", "Mount Kenya", "Fort Bragg": a place noun before a name.
+  if (n_words >= 2 && n_words <= 3 && !heading && lex_.IsLocPrefix(first) &&
+      !w[a].possessive) {
+    bool namelike = true;
+    for (size_t k = a + 1; k <= b; ++k) {
+      namelike = namelike && (!w[k].is_word || LooksLikeNameWord(w[k]));
+    }
+    if (namelike) {
+      out.push_back(Make(at, w, a, b, EntityType::kLoc, "", "loc.prefix"));
       return true;
     }
   }
@@ -275,9 +396,39 @@ bool RuleEntityTagger::ClassifyRun(const AnalyzedText& at,
   if (honorific) return person("", "person.honorific");
   // Interview speaker label: "Bradley Jardine: ..." opening a paragraph.
   if (sentence_start && b + 1 < w.size() && w[b + 1].text == ":" &&
-      n_words <= 4 && !common_word &&
+      n_words <= 4 && !common_word && !DictionaryWordIn(w, a, b) &&
       (n_words >= 2 || lex_.IsGivenName(first))) {
     return person("", "person.speaker");
+  }
+  // "Sonya A. Zoghlin, Carlineo's attorney,", "Singh Jabarjung, 24,": an
+  // apposition with an age or a person noun after two to four name words.
+  if (n_words >= 2 && n_words <= 4 && !heading && !common_word &&
+      b + 3 < w.size() && w[b + 1].text == "," && !w[b].possessive) {
+    bool namelike = true;
+    for (size_t k = a; k <= b; ++k) {
+      namelike = namelike && (!w[k].is_word || LooksLikeNameWord(w[k]));
+    }
+    std::string_view n1 = w[b + 2].text;
+    bool age = n1.size() <= 3 && !n1.empty() &&
+               std::all_of(n1.begin(), n1.end(), [](char c) {
+                 return std::isdigit(static_cast<unsigned char>(c)) != 0;
+               }) &&
+               w[b + 3].text == ",";
+    bool role = false;
+    for (size_t k = b + 2; !age && k < w.size() && k <= b + 5; ++k) {
+      if (!w[k].is_word) break;
+      if (lex_.IsPersonRole(w[k].text) && !w[k].cap) {
+        role = k + 1 < w.size() && !w[k + 1].is_word;  // "attorney," / "."
+        break;
+      }
+      // Determiners, possessors and modifiers before the noun.
+      if (!(w[k].text == "a" || w[k].text == "an" || w[k].text == "the" ||
+            w[k].text == "his" || w[k].text == "her" || w[k].text == "their" ||
+            w[k].text == "another" || w[k].possessive || !w[k].cap)) {
+        break;
+      }
+    }
+    if (namelike && (age || role)) return person("", "person.apposition");
   }
   bool speech =
       (a > 0 && w[a - 1].is_word && lex_.IsSpeechVerb(w[a - 1].text)) ||
@@ -304,6 +455,28 @@ bool RuleEntityTagger::ClassifyRun(const AnalyzedText& at,
       !lex_.IsGivenName(first) && (n_words == 1 || !common_word)) {
     out.push_back(Make(at, w, a, b, EntityType::kOrg, "", "org.the-speaker"));
     return true;
+  }
+  // "the Beatles", "the Doobie Brothers", "the Raiders": "the" and a
+  // capitalized plural (not a dictionary word when it stands alone) name a
+  // team or a band; places and nationalities in plural are in the lists.
+  if (the && n_words <= 3 && namelike_run && !lex_.IsGivenName(first) &&
+      !w[b].possessive && !w[a].sentence_start &&
+      (b + 1 >= w.size() || !w[b + 1].is_word || !w[b + 1].cap)) {
+    std::string_view t = w[b].text;
+    bool plural = t.size() >= 4 && t.back() == 's' && t[t.size() - 2] != 's' &&
+                  t[t.size() - 2] != '\'' && !lex_.IsStopword(t) &&
+                  !lex_.IsLocSuffix(t) && !lex_.IsOrgSuffix(t);
+    bool unknown_word = false;
+    for (size_t k = a; k <= b; ++k) {
+      unknown_word = unknown_word ||
+                     (w[k].is_word && !lex_.IsCommonWord(w[k].text) &&
+                      !ctx.UsedInLowerCase(w[k].text));
+    }
+    // In sports copy a listed nickname counts too ("the Senators").
+    if (plural && (unknown_word || (ctx.sports && lex_.IsTeamName(Key(at, w, a, b))))) {
+      out.push_back(Make(at, w, a, b, EntityType::kOrg, "", "org.the-plural"));
+      return true;
+    }
   }
   // "WeWork", "SpaceX", "YouTube": inner capitals mark brand names.
   if (n_words == 1 && CamelCase(first)) {
@@ -345,11 +518,67 @@ bool RuleEntityTagger::ClassifyRun(const AnalyzedText& at,
     if (n_words <= 3 && !sentence_start && !dictionary_word) {
       return person("", "person.capitalized-run");
     }
+    // "Scooter Braun": a dictionary first word and a surname that is not a
+    // dictionary word, unless the first word is a kind of thing that takes
+    // a name ("Hurricane Dorian", "Operation Barbarossa").
+    if (n_words == 2 && !sentence_start && w[a].is_word && w[b].is_word &&
+        !lex_.IsCommonWord(w[b].text) && LooksLikeNameWord(w[a]) &&
+        LooksLikeNameWord(w[b]) && !lex_.IsMiscHead(first) &&
+        !lex_.IsLocPrefix(first) &&
+        !lex_.IsOrgSuffix(first) && !lex_.IsLocSuffix(first) &&
+        !lex_.IsLocSuffix(w[b].text) && !lex_.IsOrgSuffix(w[b].text)) {
+      return person("", "person.dictionary-first-name");
+    }
     return false;
   }
   if (common_word || !LooksLikeNameWord(w[a])) return false;
+  // "Audi says", "Nissan said": a lone unknown word that speaks and was
+  // never part of a person's name in the document (persons are introduced
+  // by their full name or a title first) is a company or other body;
+  // after the verb ("said Ma") it stays a person.
+  bool speaks_after = b + 1 < w.size() && w[b + 1].is_word &&
+                      lex_.IsSpeechVerb(w[b + 1].text);
+  // "Audi has revealed", "Nissan unveiled": a company verb after the word.
+  bool org_verb = false;
+  if (b + 1 < w.size() && w[b + 1].is_word) {
+    std::string_view v = w[b + 1].text;
+    if (b + 2 < w.size() && w[b + 2].is_word &&
+        (v == "has" || v == "have" || v == "had" || v == "will" ||
+         v == "is" || v == "also")) {
+      v = w[b + 2].text;
+    }
+    org_verb = lex_.IsOrgVerb(v) || lex_.IsSpeechVerb(v);
+  }
+  bool speaks_before =
+      a > 0 && w[a - 1].is_word && lex_.IsSpeechVerb(w[a - 1].text);
+  // "Medtronic and Stryker", "Grab Holdings and Gojek": a lone unknown
+  // word coordinated with the organization just found is one too.
+  if (a > 1 && (w[a - 1].text == "and" || w[a - 1].text == "or") &&
+      !out.empty() && out.back().type == EntityType::kOrg &&
+      out.back().span.end == w[a - 2].span.end && !w[a - 2].possessive &&
+      !lex_.IsGivenName(first) && !lex_.IsCommonWord(first) &&
+      !w[a].possessive) {
+    out.push_back(Make(at, w, a, b, EntityType::kOrg, "", "org.coordination"));
+    return true;
+  }
+  if ((speaks_after || org_verb) && !speaks_before &&
+      !lex_.IsGivenName(first) && !lex_.IsFamilyName(first) &&
+      !w[a].possessive && !SurnameShaped(first) &&
+      !lex_.IsCommonWord(first) && !lex_.IsStopword(first)) {
+    out.push_back(Make(at, w, a, b, EntityType::kOrg, "", "org.speech"));
+    return true;
+  }
   if (speech) return person("", "person.speech");
+  // "Vanderkamp, who runs the shop": "who" after a lone name word.
+  if (b + 2 < w.size() && w[b + 1].text == "," && w[b + 2].text == "who" &&
+      !lex_.IsCommonWord(first) && !w[a].possessive) {
+    return person("", "person.who");
+  }
   if (sentence_start) return false;
+  if (PlaceApposition(w, b)) {
+    out.push_back(Make(at, w, a, b, EntityType::kLoc, "", "loc.apposition"));
+    return true;
+  }
   if (lex_.IsGivenName(first)) return person("", "person.given-name");
   // "in Barin", "a town called Barin": a lone unknown name after a place
   // cue is a place, unless it heads organizations elsewhere.

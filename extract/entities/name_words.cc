@@ -209,6 +209,16 @@ size_t ChunkEnd(const AnalyzedText& at, const std::vector<Word>& w,
       j = n + 1;
       continue;
     }
+    // "Procter & Gamble", "Marks & Spencer": a spaced ampersand joins two
+    // capitalized names into one firm's name.
+    if (!w[n].is_word && w[n].text == "&" && n + 1 < w.size() &&
+        w[n + 1].is_word && w[n + 1].cap && same_line(j, n + 1) &&
+        OnlySpaces(gap(n, n + 1)) && !w[n + 1].possessive &&
+        !lex.IsStopword(w[n + 1].text)) {
+      j = n + 1;
+      org_head = org_head || lex.IsOrgSuffix(w[j].text);
+      continue;
+    }
     // Connectors continue an organization name: "Institute for ...".
     if (w[n].is_word && !w[n].cap && lex.IsConnector(w[n].text)) {
       size_t m = n;
@@ -218,7 +228,8 @@ size_t ChunkEnd(const AnalyzedText& at, const std::vector<Word>& w,
         ++m;
       }
       if (m >= w.size() || !w[m].is_word || !w[m].cap ||
-          lex.IsStopword(w[m].text) || !OnlySpaces(gap(m - 1, m)) ||
+          (lex.IsStopword(w[m].text) && !lex.MayStartName(w[m].text)) ||
+          !OnlySpaces(gap(m - 1, m)) ||
           w[m].sentence != w[j].sentence) {
         break;
       }
@@ -239,6 +250,37 @@ size_t ChunkEnd(const AnalyzedText& at, const std::vector<Word>& w,
           }
           if (w[k].possessive) break;
         }
+      }
+      // "U.S. Securities and Exchange Commission", "Food and Drug
+      // Administration": a capitalized common noun before "and" and two or
+      // more words after it ending in a head word. Not names of people or
+      // places on the left ("Trump and Justice Department").
+      if (!take && is_and && !w[j].possessive &&
+          lex.IsCommonWord(w[j].text) && lex.Find(w[j].text) == nullptr &&
+          !lex.IsGivenName(w[j].text) && !lex.IsFamilyName(w[j].text) &&
+          !lex.IsStopword(w[j].text) && !lex.IsGivenName(w[first].text)) {
+        size_t k = m;
+        while (k + 1 < w.size() && w[k + 1].is_word && w[k + 1].cap &&
+               !w[k].possessive && w[k + 1].sentence == w[j].sentence &&
+               OnlySpaces(gap(k, k + 1))) {
+          ++k;
+        }
+        // "Khabar Television and Trend News Agency" are two: a left part
+        // that is already an organization name (a head word after a name
+        // word) stays whole.
+        bool left_complete = lex.IsOrgSuffix(w[j].text) && j > first &&
+                             lex.Find(w[j - 1].text) == nullptr;
+        take = !left_complete && k > m && k < m + 3 &&
+               lex.IsOrgSuffix(w[k].text) &&
+               !w[k].possessive && !lex.IsGivenName(w[m].text) &&
+               !lex.MayStartName(w[m].text);
+      }
+      // "House of Representatives", "Chamber of Commerce": a listed name
+      // goes on with this connector.
+      if (!take && m == n + 1 &&
+          lex.MayContinue(NormalizeSpaces(at.text.substr(
+              w[first].span.begin, w[n].span.end - w[first].span.begin)))) {
+        take = true;
       }
       if (!take) break;
       crossed_prep = crossed_prep || !is_and;

@@ -14,9 +14,35 @@ namespace entities_internal {
 // ("in Split"), a direction + "of" ("north of Kabul"), a place noun after
 // ("Logar province"), a comma and a known place after ("Greenbelt,
 // Maryland") or a dateline ("HAYWARD, Calif. (AP) --").
+// "Addison, a village southwest of Ithaca", "Fenton, a suburb": an
+// apposition headed by a place noun.
+bool RuleEntityTagger::PlaceApposition(const std::vector<Word>& w,
+                                       size_t b) const {
+  if (b + 3 >= w.size() || w[b].possessive || w[b + 1].text != "," ||
+      !(w[b + 2].text == "a" || w[b + 2].text == "an" ||
+        w[b + 2].text == "the")) {
+    return false;
+  }
+  for (size_t k = b + 3; k < w.size() && k <= b + 5; ++k) {
+    if (!w[k].is_word || w[k].cap) return false;
+    std::string head(w[k].text);
+    head[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(head[0])));
+    if ((lex_.IsLocCue(w[k].text) && w[k].text != "in" &&
+         w[k].text != "near" && w[k].text != "outside" &&
+         w[k].text != "called" && w[k].text != "named") ||
+        lex_.IsLocSuffix(head) || w[k].text == "suburb" ||
+        w[k].text == "neighborhood" || w[k].text == "hamlet" ||
+        w[k].text == "township" || w[k].text == "borough") {
+      return true;
+    }
+  }
+  return false;
+}
+
 bool RuleEntityTagger::PlaceCue(const AnalyzedText& at,
                                 const std::vector<Word>& w, size_t a, size_t b,
                                 const DocContext& ctx) const {
+  if (PlaceApposition(w, b)) return true;
   if (ctx.UsedInLowerCase(w[a].text) || lex_.IsGivenName(w[a].text)) {
     return false;
   }
@@ -60,7 +86,7 @@ bool RuleEntityTagger::StandalonePlace(const std::vector<Word>& w, size_t a,
   if (a != b || w[a].sentence_start || w[a].all_caps) return false;
   std::string_view t = w[a].text;
   if (lex_.IsCommonWord(t) || lex_.IsGivenName(t) || lex_.IsFamilyName(t) ||
-      ctx.UsedInLowerCase(t) || lex_.IsStopword(t)) {
+      ctx.UsedInLowerCase(t) || lex_.IsStopword(t) || SurnameShaped(t)) {
     return false;
   }
   if (a > 0 && w[a - 1].is_word && w[a - 1].cap) return false;

@@ -63,6 +63,8 @@ struct DocContext {
 bool LooksLikeNameWord(const Word& w);
 // "WeWork", "SpaceX": an upper-case letter after a lower-case one.
 bool CamelCase(std::string_view s);
+// "Umarov", "Kovalenko": a family-name ending.
+bool SurnameShaped(std::string_view s);
 // "Polygraph.info", "Amazon.com": a name with a top-level domain.
 bool IsDomainName(std::string_view s);
 // An all-caps word that is shouting ("GET OUT and VOTE"), not an acronym.
@@ -149,6 +151,8 @@ class RuleEntityTagger : public EntityTagger {
                 size_t b, const DocContext& ctx) const;
 
   static bool IsCompassWord(std::string_view k);
+  // "Addison, a village ...": a place-noun apposition after word b.
+  bool PlaceApposition(const std::vector<Word>& w, size_t b) const;
 
   // A one-word packaged place with nothing that makes it another kind of
   // word: not a dictionary word, given or family name, not at a sentence
@@ -223,6 +227,8 @@ class RuleEntityTagger : public EntityTagger {
   // name or in an apposition after it, "spokesman for", "shares of",
   // "X's CEO".
   bool OrgContext(const std::vector<Word>& w, size_t a, size_t b) const;
+  // Some word of a..b is a dictionary word that is not a listed name.
+  bool DictionaryWordIn(const std::vector<Word>& w, size_t a, size_t b) const;
   void Learn(const AnalyzedText& at, const std::vector<Word>& w,
              const std::vector<Entity>& found, DocContext& ctx) const;
 

@@ -1,8 +1,8 @@
 #include "extract/text/numbers.h"
 
 #include <array>
-#include <cctype>
 #include <string>
+#include <unordered_set>
 #include <utility>
 
 namespace newsfacts {
@@ -132,6 +132,11 @@ std::optional<int64_t> MultipleOfMultiple(std::string_view w) {
   return std::nullopt;
 }
 
+// Russian "десяток" (a ten) in the forms that follow a number word.
+bool IsTen(std::string_view w) {
+  return w == "десяток" || w == "десятка" || w == "десятков";
+}
+
 std::optional<int64_t> Lookup(std::string_view w, const auto& table) {
   for (const auto& e : table) {
     if (e.word == w) return e.value;
@@ -174,28 +179,52 @@ size_t ReadWord(std::string_view t, size_t i, std::string* out) {
   while (j < t.size()) {
     unsigned char c = static_cast<unsigned char>(t[j]);
     if (IsAsciiAlpha(static_cast<char>(c))) {
-      out->push_back(static_cast<char>(std::tolower(c)));
+      out->push_back(c <= 'Z' ? static_cast<char>(c + ('a' - 'A'))
+                              : static_cast<char>(c));
       ++j;
     } else if (c >= 0xC3 && c <= 0xD4 && j + 1 < t.size()) {
-      std::string ch(t.substr(j, 2));
+      unsigned char b0 = c;
+      unsigned char b1 = static_cast<unsigned char>(t[j + 1]);
       // Cyrillic capitals А-П (D0 90-9F) -> а-п (D0 B0-BF); Р-Я (D0 A0-AF)
       // -> р-я (D1 80-8F).
       if (c == 0xD0) {
-        unsigned char d = static_cast<unsigned char>(ch[1]);
-        if (d >= 0x90 && d <= 0x9F)
-          ch[1] = static_cast<char>(d + 0x20);
-        else if (d >= 0xA0 && d <= 0xAF) {
-          ch[0] = static_cast<char>(0xD1);
-          ch[1] = static_cast<char>(d - 0x20);
+        if (b1 >= 0x90 && b1 <= 0x9F) {
+          b1 = static_cast<unsigned char>(b1 + 0x20);
+        } else if (b1 >= 0xA0 && b1 <= 0xAF) {
+          b0 = 0xD1;
+          b1 = static_cast<unsigned char>(b1 - 0x20);
         }
       }
-      out->append(ch);
+      out->push_back(static_cast<char>(b0));
+      out->push_back(static_cast<char>(b1));
       j += 2;
     } else {
       break;
     }
   }
   return j;
+}
+
+// Whether a number expression may start with the (lowercased) word `w`:
+// every word the grammar below accepts first. Most words of a text are
+// none of them, so ParseWords() rejects them with one hash lookup.
+bool MayStartNumber(std::string_view w) {
+  static const std::unordered_set<std::string_view> kStarts = [] {
+    std::unordered_set<std::string_view> s;
+    for (const auto& e : kSmall) s.insert(e.word);
+    for (const auto& e : kSmallRu) s.insert(e.word);
+    for (const auto& e : kVague) s.insert(e.word);
+    for (std::string_view x :
+         {"half", "several", "few", "a", "полтора", "полторы", "полутора",
+          "полмиллиона", "полумиллиона", "полтысячи", "полутысячи", "десяток",
+          "десятка", "полсотни", "полусотни", "полсотня", "сотню", "сотня",
+          "тысяча", "тысячу", "миллион", "миллиона", "миллиард",
+          "миллиарда"}) {
+      s.insert(x);
+    }
+    return s;
+  }();
+  return kStarts.count(w) > 0;
 }
 
 // Skips one run of inter-word space (ASCII or not); returns the new index
@@ -314,7 +343,7 @@ std::optional<ParsedNumber> ParseWords(std::string_view t, size_t pos) {
   n.spelled = true;
   std::string w;
   size_t e = ReadWord(t, pos, &w);
-  if (e == pos) return std::nullopt;
+  if (e == pos || !MayStartNumber(w)) return std::nullopt;
 
   // "half a dozen" is six, exactly.
   if (w == "half") {
@@ -419,8 +448,9 @@ std::optional<ParsedNumber> ParseWords(std::string_view t, size_t pos) {
     std::string w2;
     if (j == std::string_view::npos) return std::nullopt;
     size_t e2 = ReadWord(t, j, &w2);
-    auto scale = Lookup(w2, kScales);
-    if (!scale || *scale < 100) return std::nullopt;
+    // "полтора десятка" (fifteen), "полутора десятков".
+    auto scale = IsTen(w2) ? std::optional<int64_t>(10) : Lookup(w2, kScales);
+    if (!scale || (*scale < 100 && !IsTen(w2))) return std::nullopt;
     if (e2 < t.size() && t[e2] == '.' && (w2 == "тыс" || w2 == "млн")) ++e2;
     n.value = *scale + *scale / 2;
     n.end = e2;
@@ -429,6 +459,23 @@ std::optional<ParsedNumber> ParseWords(std::string_view t, size_t pos) {
   if (w == "полмиллиона" || w == "полумиллиона" || w == "полтысячи" ||
       w == "полутысячи") {
     n.value = w.ends_with("миллиона") ? 500000 : 500;
+    n.end = e;
+    return n;
+  }
+  // "десяток", "более десятка" (ten); "полсотни" (fifty); "сотню" (a
+  // hundred).
+  if (w == "десяток" || w == "десятка") {
+    n.value = 10;
+    n.end = e;
+    return n;
+  }
+  if (w == "полсотни" || w == "полусотни" || w == "полсотня") {
+    n.value = 50;
+    n.end = e;
+    return n;
+  }
+  if (w == "сотню" || w == "сотня") {
+    n.value = 100;
     n.end = e;
     return n;
   }
@@ -474,6 +521,9 @@ std::optional<ParsedNumber> ParseWords(std::string_view t, size_t pos) {
       current = (current == 0 ? 1 : current) * 100;
     } else if (any && w == "dozen") {
       current = (current == 0 ? 1 : current) * 12;
+    } else if (any && IsTen(w)) {
+      // "два десятка" (twenty), "три десятка".
+      current = (current == 0 ? 1 : current) * 10;
     } else if (auto scale = any ? Lookup(w, kScales) : std::nullopt;
                scale && *scale >= 1000) {
       total += (current == 0 ? 1 : current) * *scale;

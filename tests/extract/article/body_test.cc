@@ -211,5 +211,190 @@ TEST(ArticleBody, ReadMoreLabelBeforeArticleTextIsKept) {
                                       "bus lanes"}));
 }
 
+TEST(ArticleBody, RepeatedSubheadsOfStructuredTextStay) {
+  // A guide repeats the same short labels in each of its sections; only a
+  // repeated paragraph (the lead printed twice) is a duplicate.
+  const std::string section =
+      "<h3>Breakfast</h3><p>Eat within an hour of waking</p><h3>Lunch</h3>"
+      "<p>Eat every three hours</p>";
+  EXPECT_EQ(Blocks(Page("<div class=story>" + P(kP1) + "<h2>Plan A</h2>" +
+                        section + P(kP2) + "<h2>Plan B</h2>" + section +
+                        P(kP3) + P(kP1) + "</div>")),
+            (std::vector<std::string>{
+                kP1, "Plan A", "Breakfast", "Eat within an hour of waking",
+                "Lunch", "Eat every three hours", kP2, "Plan B", "Breakfast",
+                "Eat within an hour of waking", "Lunch",
+                "Eat every three hours", kP3}));
+}
+
+TEST(ArticleBody, AdLabelsAndScriptPlaceholdersGo) {
+  // Ad slots print their label between paragraphs, in the page's language,
+  // and script-only widgets leave a placeholder line.
+  EXPECT_EQ(Blocks(Page("<div class=story>" + P(kP1) + "<div>Advertisement</div>" +
+                        P(kP2) + "<p>ANZEIGE</p>" + P(kP3) +
+                        "<span>\u0420\u0435\u043a\u043b\u0430\u043c\u0430</span>" +
+                        "<p>This slideshow requires JavaScript.</p>" + P(kP4) +
+                        "<p>Advertisement</p></div>")),
+            (std::vector<std::string>{kP1, kP2, kP3, kP4}));
+  // A sentence that starts with such a word is text.
+  const char kAd[] = "Advertisement spending rose by a tenth last year.";
+  EXPECT_EQ(Blocks(Page("<div class=story>" + P(kP1) + P(kAd) + P(kP2) +
+                        "</div>")),
+            (std::vector<std::string>{kP1, kAd, kP2}));
+}
+
+TEST(ArticleBody, LabelledTeaserLinksInsideTheStoryGo) {
+  // "SEE MORE: <link>" and runs of teaser links with tags between them sit
+  // between paragraphs; a paragraph with a link in its prose stays.
+  const char kLinked[] =
+      "The report, <a href=/r>published on Monday</a>, found that spending "
+      "had risen.";
+  EXPECT_EQ(
+      Blocks(Page("<div class=story>" + P(kP1) +
+                  "<p><strong>SEE MORE</strong>: <a href=/x>Council delays "
+                  "the vote on the new budget</a></p>" +
+                  P(kP2) +
+                  "<p><a href=/a>Mayor opens the bridge after two years</a> "
+                  "[VIDEO] | <a href=/b>Schools get new roofs before "
+                  "winter</a> [INSIGHT]</p>" +
+                  P(kP3) + "<p>" + kLinked + "</p>" + P(kP4) + "</div>")),
+      (std::vector<std::string>{
+          kP1, kP2, kP3,
+          "The report, published on Monday, found that spending had risen.",
+          kP4}));
+}
+
+TEST(ArticleBody, HoverCardInsideAParagraphGoes) {
+  // A person's name opens a card (picture, links to other stories); only
+  // the name belongs to the sentence.
+  const std::string card =
+      "<span class=person><a href=/p/ann>Ann Lee</a><span class=card><span>"
+      "<img src=ann.jpg><a href=/p/ann>Ann Lee</a><a href=/s1>Lee wins the "
+      "primary in a close race</a> <a href=/s2>Lee on schools</a> <a "
+      "href=/p/ann>MORE</a></span></span></span>";
+  EXPECT_EQ(Blocks(Page("<div class=story><p>The mayor, " + card +
+                        ", said the plan would fund schools, roads and "
+                        "clinics across the city.</p>" +
+                        P(kP2) + P(kP3) + "</div>")),
+            (std::vector<std::string>{
+                "The mayor, Ann Lee, said the plan would fund schools, roads "
+                "and clinics across the city.",
+                kP2, kP3}));
+}
+
+TEST(ArticleBody, EmbeddedPostQuotedByTheStoryStays) {
+  // A tweet the story quotes sits in a "social-media-embed" wrapper; a
+  // share bar with the same word in its class still goes.
+  const char kTweet[] = "The vote is a good day for the city's schools.";
+  const char kSigned[] = "\u2014 Ann Lee (@annlee) May 2, 2024";
+  EXPECT_EQ(Blocks(Page("<div class=story>" + P(kP1) +
+                        "<div class=social-media-embed><blockquote "
+                        "class=twitter-tweet><p>The vote is a good day for "
+                        "the city's schools.</p> \u2014 Ann Lee (@annlee) "
+                        "<a href=/s>May 2, 2024</a></blockquote></div>" +
+                        P(kP2) +
+                        "<div class=social-share><p>Share this story on "
+                        "Facebook, X and by e-mail with your friends</p></div>" +
+                        P(kP3) + "</div>")),
+            (std::vector<std::string>{kP1, kTweet, kSigned, kP2, kP3}));
+}
+
+TEST(ArticleBody, CallsToActionGo) {
+  // Newsletter and subscription boxes speak to the reader in imperatives;
+  // a sentence that only mentions a newsletter is text.
+  const char kNews[] =
+      "The council will also send a newsletter to every household.";
+  EXPECT_EQ(
+      Blocks(Page("<div class=story><p>Start your day with our morning "
+                  "briefing. Sign up for the free daily newsletter.</p>" +
+                  P(kP1) + P(kP2) + P(kNews) +
+                  "<p>Get the latest updates right in your inbox. Subscribe "
+                  "to our newsletters.</p>" +
+                  P(kP3) +
+                  "<p>Abonnez-vous \u00e0 notre lettre d'information.</p>"
+                  "</div>")),
+      (std::vector<std::string>{kP1, kP2, kNews, kP3}));
+  const char kFollow[] = "Follow the money, the auditor told the council.";
+  EXPECT_EQ(Blocks(Page("<div class=story>" + P(kP1) + P(kFollow) + P(kP2) +
+                        "<p>Like this story? Share it with a friend!</p>"
+                        "<p>Follow Example News on Instagram, Facebook and "
+                        "Twitter.</p></div>")),
+            (std::vector<std::string>{kP1, kFollow, kP2}));
+}
+
+TEST(ArticleBody, MoreStoriesListNextPrevTeasersAndButtonsGo) {
+  // After the story: a "More ... stories" label over a list of teasers, a
+  // next/previous story box and a subscribe button.
+  EXPECT_EQ(Blocks(Page("<div class=story>" + P(kP1) + P(kP2) + P(kP3) +
+                        P(kP4) + "<p>SUBSCRIBE</p><hr><div>More Great "
+                        "Example Stories</div><ul><li>Mayor opens the "
+                        "<a href=/a>bridge after two years</a></li><li>Why "
+                        "the schools <a href=/b>need new roofs</a>?</li>"
+                        "<li>Bus lanes: <a href=/c>the plan</a></li></ul>"
+                        "</div>")),
+            (std::vector<std::string>{kP1, kP2, kP3, kP4}));
+  EXPECT_EQ(Blocks(Page("<div class=story>" + P(kP1) + P(kP2) +
+                        "<div class=next-prev><p><a href=/n>Next story</a>"
+                        "</p><h5>Mayor opens the bridge</h5><p>The new "
+                        "crossing carries two lanes each way.</p></div></div>")),
+            (std::vector<std::string>{kP1, kP2}));
+}
+
+TEST(ArticleBody, CaptionCreditLinesInTheTextGo) {
+  // A picture's caption with its credit, written as a paragraph between
+  // the story's paragraphs; a sentence about copyright stays.
+  const char kRights[] =
+      "The publisher holds the rights to the photographs, the court said.";
+  EXPECT_EQ(Blocks(Page("<div class=story>" + P(kP1) +
+                        "<p>The mayor at the opening. | \u00a9 Jo Doe/Example "
+                        "Images</p>" +
+                        P(kP2) + "<p>\u00a9 AFP / Jo Doe</p>" + P(kRights) +
+                        P(kP3) + "</div>")),
+            (std::vector<std::string>{kP1, kP2, kRights, kP3}));
+}
+
+TEST(ArticleBody, PromotedFlagOfAShortArticleIsNoPromoBox) {
+  // Drupal marks front-page stories "node--promoted"; on a page whose
+  // cookie notice holds more paragraph text than the story, the flag alone
+  // must not drop the story.
+  std::string notice = "<div class=cookie-notice>";
+  for (int i = 0; i < 6; ++i)
+    notice += "<p>We use cookies and similar techniques to measure the reach "
+              "of our pages and to show you content that fits your "
+              "interests; you can change your choice at any time.</p>";
+  notice += "</div>";
+  EXPECT_EQ(Blocks(Page("<article class=\"node node--promoted\"><div "
+                        "class=node__content>" +
+                        P(kP1) + P(kP2) + "</div></article>" + notice)),
+            (std::vector<std::string>{kP1, kP2}));
+}
+
+TEST(ArticleBody, TimestampLinesGo) {
+  // The page's own date and time printed between the blocks of the text;
+  // a short sentence with a time and a year, or an addendum label, stays.
+  const char kMeeting[] = "The vote came at 10:30 in 2024.";
+  const char kAddendum[] = "Update 22.04.2024 10:30:";
+  EXPECT_EQ(Blocks(Page("<div class=story><p>20 Nov, 2024 05:47</p>" + P(kP1) +
+                        "<p>Updated: 18 Nov 2024 9:38 pm</p>" + P(kP2) +
+                        P(kMeeting) + "<h3>" + kAddendum + "</h3>" + P(kP3) +
+                        "</div>")),
+            (std::vector<std::string>{kP1, kP2, kMeeting, kAddendum, kP3}));
+}
+
+TEST(ArticleBody, InterviewQuestionsPutToEachGuestStay) {
+  // The same long question is asked of every guest; it is no duplicate.
+  const char kQ[] =
+      "What made you start cooking for other people, and what do you cook "
+      "most often for your family?";
+  const char kA1[] = "I started when my grandmother fell ill, and she taught me.";
+  const char kA2[] = "My friends asked for recipes, so I wrote them down for all.";
+  EXPECT_EQ(Blocks(Page("<div class=story>" + P(kP1) + "<h3>Ann Lee</h3>" +
+                        "<p><b>" + kQ + "</b></p>" + P(kA1) +
+                        "<h3>Bo Chan</h3><p><b>" + kQ + "</b></p>" + P(kA2) +
+                        "</div>")),
+            (std::vector<std::string>{kP1, "Ann Lee", kQ, kA1, "Bo Chan", kQ,
+                                      kA2}));
+}
+
 }  // namespace
 }  // namespace newsfacts

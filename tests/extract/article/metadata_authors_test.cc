@@ -111,6 +111,42 @@ TEST(MetadataAuthors, BylineFallbackAfterPublisherIsDropped) {
   EXPECT_EQ(a->authors, Names{"Julie Mollins"});
 }
 
+TEST(MetadataTitles, SeparatorsOfOtherScripts) {
+  // Chinese sites join headline, channel and site with low lines.
+  EXPECT_EQ(StripSiteName("国务院常务会议部署设备更新_新闻频道_示例网", ""),
+            "国务院常务会议部署设备更新");
+  EXPECT_EQ(StripSiteName("大雪の影響で新幹線に遅れ｜テスト放送", ""),
+            "大雪の影響で新幹線に遅れ");
+  EXPECT_EQ(StripSiteName("Заголовок новости • Сайт", ""), "Заголовок новости");
+  // A full-width colon joins kicker and headline too: cut only before the
+  // site's name.
+  EXPECT_EQ(StripSiteName("政府、経済対策を決定：朝日テスト新聞", "朝日テスト新聞"),
+            "政府、経済対策を決定");
+  EXPECT_EQ(StripSiteName("首相：経済対策を決定", "朝日テスト新聞"),
+            "首相：経済対策を決定");
+  // Low lines in Latin titles are no separators.
+  EXPECT_EQ(StripSiteName("snake_case considered", ""), "snake_case considered");
+}
+
+TEST(MetadataTitles, SiteNameAsOgTitleNamesNoArticle) {
+  // Every page of the site has its name as og:title; the microdata
+  // headline outside teaser boxes names the story.
+  auto dom = Dom::Parse(
+      "<html><head><meta property=og:site_name content=\"Вести Тест\">"
+      "<meta property=og:title content=\"Вести Тест\"><title>Вести Тест"
+      "</title></head><body><div class=related><h3 itemprop=headline>Другая "
+      "новость дня</h3></div><div itemscope><h2 itemprop=headline>Мэрия "
+      "открыла новый мост</h2></div></body></html>");
+  ASSERT_TRUE(dom.ok());
+  EXPECT_EQ(ReadMetadata(**dom).title, "Мэрия открыла новый мост");
+  // twitter:title when there is no og:title.
+  auto tw = Dom::Parse(
+      "<html><head><meta name=twitter:title content=\"Мэрия открыла мост\">"
+      "<title>Вести</title></head><body></body></html>");
+  ASSERT_TRUE(tw.ok());
+  EXPECT_EQ(ReadMetadata(**tw).title, "Мэрия открыла мост");
+}
+
 TEST(MetadataTitles, SiteNameBeforeOrAroundTheHeadline) {
   EXPECT_EQ(StripSiteName("Budget passes | Politics | The Times", ""),
             "Budget passes");

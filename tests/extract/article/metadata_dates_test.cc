@@ -35,6 +35,70 @@ TEST(MetadataDates, NormalizesUnpaddedAndRfc1123Dates) {
   for (const auto& [in, want] : cases) EXPECT_EQ(NormalizeDate(in), want) << in;
 }
 
+TEST(MetadataDates, NormalizesSlashedAndDottedMetaDates) {
+  EXPECT_EQ(NormalizeDate("2024/03/15 10:00:00"), "2024-03-15T10:00:00");
+  EXPECT_EQ(NormalizeDate("15.03.2024 10:00"), "2024-03-15T10:00:00");
+  EXPECT_EQ(NormalizeDate("15.03.2024"), "2024-03-15");
+  EXPECT_EQ(NormalizeDate("15.03.20245"), "");
+}
+
+TEST(MetadataDates, JsonLdThatParsersRefuseOrNest) {
+  // A raw line break inside a string and a trailing comma.
+  auto broken = Dom::Parse(
+      "<html><head><script type=application/ld+json>{\"@type\":"
+      "\"NewsArticle\",\"description\":\"one\ntwo\",\"datePublished\":"
+      "\"2024-03-15T10:00:00+01:00\",}</script></head><body></body></html>");
+  ASSERT_TRUE(broken.ok());
+  EXPECT_EQ(ReadMetadata(**broken).published, "2024-03-15T10:00:00+01:00");
+  // The article as a WebPage's mainEntity; a value object as the date.
+  auto nested = Dom::Parse(
+      "<html><head><script type=application/ld+json>{\"@graph\":[{\"@type\":"
+      "\"WebPage\",\"mainEntity\":{\"@type\":\"NewsArticle\",\"headline\":"
+      "\"H\",\"datePublished\":{\"@value\":\"2024-03-15\"}}}]}</script>"
+      "</head><body></body></html>");
+  ASSERT_TRUE(nested.ok());
+  EXPECT_EQ(ReadMetadata(**nested).published, "2024-03-15");
+  // dateCreated only when nothing else states the day.
+  auto created = Dom::Parse(
+      "<html><head><script type=application/ld+json>{\"@type\":"
+      "\"NewsArticle\",\"dateCreated\":\"2024-03-14\"}</script><meta "
+      "name=mediator_published_time content=2024-03-15T09:00:00+03:00>"
+      "</head><body></body></html>");
+  ASSERT_TRUE(created.ok());
+  EXPECT_EQ(ReadMetadata(**created).published, "2024-03-15T09:00:00+03:00");
+  // Types written as IRIs.
+  auto iri = Dom::Parse(
+      "<html><head><script type=application/ld+json>{\"@type\":"
+      "\"http://schema.org/NewsArticle\",\"datePublished\":\"2024-03-15\"}"
+      "</script></head><body></body></html>");
+  ASSERT_TRUE(iri.ok());
+  EXPECT_EQ(ReadMetadata(**iri).published, "2024-03-15");
+  // An Indonesian portal's key with a slashed date.
+  auto kompas = Dom::Parse(
+      "<html><head><meta name=content_PublishedDate content=\"2024/03/15 "
+      "10:30:00\"></head><body></body></html>");
+  ASSERT_TRUE(kompas.ok());
+  EXPECT_EQ(ReadMetadata(**kompas).published, "2024-03-15T10:30:00");
+}
+
+TEST(MetadataDates, SameInstantInTheSitesOwnOffset) {
+  auto dom = Dom::Parse(
+      "<html><head><script type=application/ld+json>{\"@type\":"
+      "\"NewsArticle\",\"datePublished\":\"2024-03-14T22:00:00Z\"}"
+      "</script><meta property=article:published_time "
+      "content=2024-03-15T07:00:00+09:00></head><body></body></html>");
+  ASSERT_TRUE(dom.ok());
+  EXPECT_EQ(ReadMetadata(**dom).published, "2024-03-15T07:00:00+09:00");
+  // Another instant is another claim: the JSON-LD one stands.
+  auto other = Dom::Parse(
+      "<html><head><script type=application/ld+json>{\"@type\":"
+      "\"NewsArticle\",\"datePublished\":\"2024-03-14T22:00:00Z\"}"
+      "</script><meta property=article:published_time "
+      "content=2024-03-15T09:00:00+09:00></head><body></body></html>");
+  ASSERT_TRUE(other.ok());
+  EXPECT_EQ(ReadMetadata(**other).published, "2024-03-14T22:00:00+00:00");
+}
+
 TEST(MetadataDates, JsonLdWebPageDateWhenNoArticleObject) {
   auto dom = Dom::Parse(
       "<html><head><script type=application/ld+json>{\"@graph\":[{\"@type\":"

@@ -1,8 +1,9 @@
 // Golden tests for the count stage, one file per pattern family under
 // tests/extract/counts/golden/ (numbers, qualifiers, units and groups,
-// events, negation and modality, date and place, Russian, and the families
-// that are not counts). Each line is a sentence with its case counts marked
-// inline, as in tests/testdata/counts/devset-written.txt:
+// events, negation and modality, date and place, Russian, the families
+// that are not counts, and health, disaster, crime, labour, migration and
+// protest news in English and Russian). Each line is a sentence with its
+// case counts marked inline, as in tests/testdata/counts/devset-written.txt:
 //   {span|value|qualifier|EVENT|u=unit|s=subject|d=TIMEX3|p=place|opt}
 // The whole tagger runs (entity and date stages included, as in `newsfacts
 // tag`), and every line must come out exactly: each marked count found with
@@ -227,7 +228,10 @@ INSTANTIATE_TEST_SUITE_P(Families, CountsGoldenTest,
                          ::testing::Values("numbers", "qualifiers",
                                            "units_groups", "events",
                                            "negation_modality", "date_place",
-                                           "russian", "not_counts"));
+                                           "russian", "not_counts",
+                                           "health_disasters",
+                                           "crime_labour_migration",
+                                           "russian_domains"));
 
 }  // namespace
 }  // namespace newsfacts

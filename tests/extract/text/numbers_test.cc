@@ -111,6 +111,15 @@ INSTANTIATE_TEST_SUITE_P(
         NumberCase{"ru", "тысячу человек", 1000, "тысячу"},
         NumberCase{"ru", "миллиона уйгуров", 1000000, "миллиона"},
         NumberCase{"ru", "полумиллиона человек", 500000, "полумиллиона"},
+        // "десяток" (a ten): alone, after a number word, after полтора;
+        // "полсотни" (fifty), "сотню" (a hundred).
+        NumberCase{"ru", "десятка человек", 10, "десятка"},
+        NumberCase{"ru", "два десятка активистов", 20, "два десятка"},
+        NumberCase{"ru", "три десятка", 30, "три десятка"},
+        NumberCase{"ru", "полтора десятка человек", 15, "полтора десятка"},
+        NumberCase{"ru", "полутора десятков стран", 15, "полутора десятков"},
+        NumberCase{"ru", "полусотни человек", 50, "полусотни"},
+        NumberCase{"ru", "сотню человек", 100, "сотню"},
         // Integer cases after Microsoft Recognizers-Text's English number
         // model (eval/recognizers), rephrased.
         NumberCase{"en", "one hundred and sixty-one", 161,
