@@ -4,9 +4,13 @@
 #ifndef NEWSFACTS_CORE_STRINGS_H_
 #define NEWSFACTS_CORE_STRINGS_H_
 
+#include <array>
+#include <cstdint>
+#include <initializer_list>
 #include <string>
 #include <string_view>
 #include <type_traits>
+#include <vector>
 
 namespace newsfacts {
 
@@ -49,6 +53,29 @@ void ForEachLine(std::string_view text, Fn&& fn) {
     return fn(line);
   });
 }
+
+// Whether any of a fixed set of keywords occurs in a string, in one pass over
+// the string instead of one search per keyword: the class-name checks of the
+// extractor ask this of every element of every page. Keywords are bucketed
+// by their first byte. (Aho-Corasick would do for long lists; these lists
+// are dozens of short words, and the strings are class names.)
+class SubstringSet {
+ public:
+  SubstringSet(const std::string_view* begin, const std::string_view* end);
+  template <size_t N>
+  explicit SubstringSet(const std::string_view (&keywords)[N])
+      : SubstringSet(keywords, keywords + N) {}
+  SubstringSet(std::initializer_list<std::string_view> keywords)
+      : SubstringSet(keywords.begin(), keywords.end()) {}
+
+  // True when some keyword is a substring of `s` (an empty keyword always is).
+  bool FoundIn(std::string_view s) const;
+
+ private:
+  std::vector<std::string> keywords_;   // ordered by first byte
+  std::array<uint32_t, 257> bucket_{};  // keywords_[bucket_[b], bucket_[b+1])
+  bool has_empty_ = false;
+};
 
 // Reads the whole file at `path` into `*out` with one read of its size.
 // Returns false if it cannot be opened or read.

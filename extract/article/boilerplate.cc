@@ -58,12 +58,23 @@ constexpr std::string_view kContentHints[] = {"article", "body", "content",
                                               "story",   "text", "wsw"};
 
 
-bool ContainsAny(std::string_view s, const std::string_view* begin,
-                 const std::string_view* end) {
-  for (auto it = begin; it != end; ++it) {
-    if (s.find(*it) != std::string_view::npos) return true;
-  }
-  return false;
+// The lists above as one-pass matchers (ClassAndId strings of every element
+// are checked against them).
+bool IsStrongBoilerplate(std::string_view s) {
+  static const SubstringSet set(kStrongBoilerplate);
+  return set.FoundIn(s);
+}
+bool IsNotText(std::string_view s) {
+  static const SubstringSet set(kNotText);
+  return set.FoundIn(s);
+}
+bool IsWeakBoilerplate(std::string_view s) {
+  static const SubstringSet set(kWeakBoilerplate);
+  return set.FoundIn(s);
+}
+bool HasContentHint(std::string_view s) {
+  static const SubstringSet set(kContentHints);
+  return set.FoundIn(s);
 }
 
 bool HoldsParagraph(const GumboNode* node) {
@@ -96,12 +107,9 @@ constexpr int kMinCardLinks = 2;
 constexpr int kMaxCardDepth = 6;
 
 bool IsCommentThread(const GumboNode* node) {
-  std::string s = ClassAndId(node);
-  for (std::string_view k : {"comment", "disqus", "respond", "discussion",
-                             "replies", "forum"}) {
-    if (s.find(k) != std::string::npos) return true;
-  }
-  return false;
+  static const SubstringSet kThread(
+      {"comment", "disqus", "respond", "discussion", "replies", "forum"});
+  return kThread.FoundIn(ClassAndId(node));
 }
 
 // Non-link text inside <p> elements under `node`. When `rich` is set,
@@ -142,10 +150,17 @@ size_t ParagraphText(const GumboNode* node, bool in_p, size_t rich,
 }  // namespace
 
 std::string ClassAndId(const GumboNode* node) {
-  std::string s(Attr(node, "class"));
+  const std::string_view cls = Attr(node, "class");
+  const std::string_view id = Attr(node, "id");
+  std::string s;
+  s.reserve(cls.size() + 1 + id.size());
+  s.append(cls);
   s.push_back(' ');
-  s.append(Attr(node, "id"));
-  return ToLowerAscii(s);
+  s.append(id);
+  for (char& c : s) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return s;
 }
 
 namespace {
@@ -248,7 +263,7 @@ bool Skipped(const GumboNode* node, const BlockFilter& filter) {
     return true;
   if (filter.class_patterns &&
       (LooksLikeBoilerplate(node) ||
-       ContainsAny(ClassAndId(node), std::begin(kNotText), std::end(kNotText))) &&
+       IsNotText(ClassAndId(node))) &&
       (filter.anchors == nullptr || !filter.anchors->contains(node)))
     return true;
   if (filter.drop != nullptr) {
@@ -289,12 +304,8 @@ Stats ComputeStats(const GumboNode* node, const BlockFilter& filter,
 double ClassWeight(const GumboNode* node) {
   std::string s = BoilerplateName(node);
   double w = 0;
-  if (ContainsAny(s, std::begin(kContentHints), std::end(kContentHints)))
-    w += 25;
-  if (ContainsAny(s, std::begin(kStrongBoilerplate),
-                  std::end(kStrongBoilerplate)) ||
-      ContainsAny(s, std::begin(kWeakBoilerplate), std::end(kWeakBoilerplate)))
-    w -= 25;
+  if (HasContentHint(s)) w += 25;
+  if (IsStrongBoilerplate(s) || IsWeakBoilerplate(s)) w -= 25;
   if (Attr(node, "itemprop") == "articleBody") w += 50;
   return w;
 }
@@ -359,18 +370,18 @@ bool IsTeaserOrCommentsBox(const GumboNode* a) {
     if (dated >= 2) return true;
   }
   std::string s = BoilerplateName(a);
-  return s.size() > 1 && ContainsAny(s, std::begin(kStrongBoilerplate),
-                                     std::end(kStrongBoilerplate));
+  return s.size() > 1 && IsStrongBoilerplate(s);
 }
 
 bool IsOtherPagesBox(const GumboNode* node) {
   if (!IsElement(node)) return false;
   if (node->v.element.tag == GUMBO_TAG_LI) return IsTeaserOrCommentsBox(node);
-  static constexpr std::string_view kOther[] = {
-      "comments", "related", "most-read", "mostread", "most-popular",
-      "recommend", "more-stories", "trending", "outbrain", "taboola"};
+  static const SubstringSet kOther({"comments", "related", "most-read",
+                                    "mostread", "most-popular", "recommend",
+                                    "more-stories", "trending", "outbrain",
+                                    "taboola"});
   std::string s = ClassAndId(node);
-  return s.size() > 1 && ContainsAny(s, std::begin(kOther), std::end(kOther));
+  return s.size() > 1 && kOther.FoundIn(s);
 }
 
 bool InTeaserOrComments(const GumboNode* node) {
@@ -393,15 +404,12 @@ bool LooksLikeBoilerplate(const GumboNode* node) {
   // by the story: its text is part of the article.
   if (s.find("embed") != std::string::npos && HoldsBlockquote(node))
     return false;
-  if (ContainsAny(s, std::begin(kStrongBoilerplate),
-                  std::end(kStrongBoilerplate)))
+  if (IsStrongBoilerplate(s))
     return true;
   // Paragraphs only go for strong patterns ("share-text"): a weak word on a
   // <p> is too often styling ("meta-description", "text-header").
   if (tag == GUMBO_TAG_P) return false;
-  return ContainsAny(s, std::begin(kWeakBoilerplate),
-                     std::end(kWeakBoilerplate)) &&
-         !ContainsAny(s, std::begin(kContentHints), std::end(kContentHints));
+  return IsWeakBoilerplate(s) && !HasContentHint(s);
 }
 
 }  // namespace newsfacts

@@ -377,22 +377,43 @@ bool Selector::Matches(const GumboNode* node) const {
   return false;
 }
 
+bool IsAuthorArchiveHref(std::string_view href) {
+  // WordPress and most CMSs link bylines to an author archive.
+  for (std::string_view path :
+       {"/author/", "/autor/", "/autoren/", "/auteur/", "/authors/"}) {
+    if (href.find(path) != std::string_view::npos) return true;
+  }
+  return false;
+}
 
 namespace {
 
-// Attributes no stage reads, which Gumbo would otherwise tokenize and copy:
-// event handlers, responsive-image candidates and data-* (bar `keep`).
-bool IsDroppedAttribute(std::string_view name,
+// The attributes the extraction stages read (Attr/HasAttr in
+// extract/article): every other one goes before Gumbo tokenizes and copies
+// it (src, alt, aria-*, srcset, data-*, on* handlers...). A stage that
+// starts reading an attribute lists it here; site-profile selectors add
+// theirs through `keep`. `href` is read on <link>s and for author archives
+// only (IsAuthorArchiveHref), so other links lose it: a sixth of a typical
+// page's markup.
+constexpr std::string_view kReadAttributes[] = {
+    "class",    "id",        "style",    "hidden",     "lang",
+    "title",    "rel",       "type",     "name",       "content",
+    "property", "itemprop",  "itemscope", "itemtype",  "typeof",
+    "datetime", "pubdate",   "http-equiv", "data-testid"};
+
+bool IsDroppedAttribute(std::string_view tag, std::string_view name,
+                        std::string_view value,
                         const std::vector<std::string>& keep) {
-  if (name.size() > 5 && EqualsNoCase(name.substr(0, 5), "data-")) {
-    if (EqualsNoCase(name, "data-testid")) return false;
-    for (const std::string& k : keep) {
-      if (EqualsNoCase(name, k)) return false;
-    }
-    return true;
+  for (const std::string& k : keep) {
+    if (EqualsNoCase(name, k)) return false;
   }
-  if (name.size() > 2 && EqualsNoCase(name.substr(0, 2), "on")) return true;
-  return EqualsNoCase(name, "srcset") || EqualsNoCase(name, "sizes");
+  if (EqualsNoCase(name, "href")) {
+    return !EqualsNoCase(tag, "link") && !IsAuthorArchiveHref(value);
+  }
+  for (std::string_view read : kReadAttributes) {
+    if (EqualsNoCase(name, read)) return false;
+  }
+  return true;
 }
 
 // Scans the attributes of the start tag whose name ends at `name_end` as
@@ -466,6 +487,7 @@ size_t AppendStartTag(std::string_view html, size_t lt, size_t name_end,
                       const std::vector<std::string>& keep,
                       std::string_view* rel, std::string_view* type,
                       std::string* out) {
+  const std::string_view tag = html.substr(lt + 1, name_end - lt - 1);
   const size_t size_before = out->size();
   size_t copied = lt;
   size_t previous_end = name_end;  // end of the tag name or last attribute
@@ -474,7 +496,7 @@ size_t AppendStartTag(std::string_view html, size_t lt, size_t name_end,
       [&](std::string_view name, std::string_view value, size_t attr_end) {
         if (EqualsNoCase(name, "rel")) *rel = value;
         if (EqualsNoCase(name, "type")) *type = value;
-        if (IsDroppedAttribute(name, keep)) {
+        if (IsDroppedAttribute(tag, name, value, keep)) {
           // Drops the attribute with the blanks before it; an attribute
           // glued to it (`a="1"b=2`) gets a blank of its own.
           out->append(html.substr(copied, previous_end - copied));

@@ -35,6 +35,10 @@ bool HasAttr(const GumboNode* node, std::string_view name);
 // True when the whitespace-separated class list contains `cls` exactly.
 bool HasClass(const GumboNode* node, std::string_view cls);
 
+// True when a link target is an author archive ("/author/jane-doe"): the
+// one thing the stages read in the href of an <a>.
+bool IsAuthorArchiveHref(std::string_view href);
+
 // Appends `text` to `out`, collapsing runs of whitespace (ASCII and no-break
 // space) to one space; `*pending_space` carries state across calls.
 void AppendCollapsed(std::string_view text, std::string* out,
@@ -74,11 +78,12 @@ class Selector {
 // stylesheets, icons and preloads are dropped, and the bodies of style,
 // noscript, template and svg elements are emptied (the start and end tags
 // stay, so the tree keeps its shape), and so are those of nav and select,
-// which every stage skips anyway. Start tags lose the attributes
-// no stage reads (on* handlers, srcset, sizes, data-* except data-testid and
-// those named in `keep_attributes`), and runs of whitespace between tags
-// become one character (not inside pre, listing, textarea, title, xmp or
-// JSON-LD). Tags are scanned with their quoted attribute values, and
+// which every stage skips anyway. Start tags keep only the attributes a
+// stage reads (class, id, style, the metadata ones, data-testid, those named
+// in `keep_attributes`, and href on <link>s and author-archive links; src,
+// alt, aria-*, srcset, on* handlers and other data-* go), and runs of
+// whitespace between tags become one character (not inside pre, listing,
+// textarea, title, xmp or JSON-LD). Tags are scanned with their quoted attribute values, and
 // raw-text elements (script, style, textarea, title, xmp) end where the HTML
 // tokenizer ends them, so markup inside attribute values or raw text never
 // starts a cut. Hand-written: no library offers a tokenizer-level skip in

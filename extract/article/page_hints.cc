@@ -87,14 +87,8 @@ bool AuthorLikeMarkup(const GumboNode* n) {
   s += Attr(n, "id");
   s += ' ';
   s += Attr(n, "data-testid");
-  if (n->v.element.tag == GUMBO_TAG_A) {
-    // WordPress and most CMSs link bylines to an author archive.
-    std::string_view href = Attr(n, "href");
-    for (std::string_view path : {"/author/", "/autor/", "/autoren/",
-                                  "/auteur/", "/authors/"}) {
-      if (href.find(path) != std::string_view::npos) return true;
-    }
-  }
+  if (n->v.element.tag == GUMBO_TAG_A && IsAuthorArchiveHref(Attr(n, "href")))
+    return true;
   for (char& c : s)
     c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   if (s.find("author-bio") != std::string::npos ||

@@ -29,6 +29,33 @@ TEST(Strings, HexDigitValue) {
   EXPECT_EQ(HexDigitValue('g'), -1);
 }
 
+TEST(Strings, SubstringSetFindsAnyKeywordAnywhere) {
+  const SubstringSet set({"share", "ad-slot", "nav", "x"});
+  EXPECT_TRUE(set.FoundIn("post-share-bar"));
+  EXPECT_TRUE(set.FoundIn("ad-slot"));        // the whole string
+  EXPECT_TRUE(set.FoundIn("top-ad-slot"));    // at the end
+  EXPECT_TRUE(set.FoundIn("navbar"));         // at the start
+  EXPECT_TRUE(set.FoundIn("box"));            // one byte
+  EXPECT_FALSE(set.FoundIn("article-body"));
+  EXPECT_FALSE(set.FoundIn("ad-slo"));        // a keyword cut by the end
+  EXPECT_FALSE(set.FoundIn("shar"));
+  EXPECT_FALSE(set.FoundIn(""));
+  // Keywords sharing a first byte are all tried.
+  const SubstringSet same({"abc", "abd", "a-z"});
+  EXPECT_TRUE(same.FoundIn("xxabdxx"));
+  EXPECT_TRUE(same.FoundIn("a-z"));
+  EXPECT_FALSE(same.FoundIn("ab ab a-"));
+  // Bytes above 0x7f (UTF-8) are keywords and text like any other.
+  const SubstringSet utf8({"\xd0\xbd\xd0\xb0"});
+  EXPECT_TRUE(utf8.FoundIn("\xd1\x81\xd0\xbd\xd0\xb0"));
+  EXPECT_FALSE(utf8.FoundIn("\xd0\xbd"));
+  // An empty keyword is in every string, as for find().
+  EXPECT_TRUE(SubstringSet({"zz", ""}).FoundIn(""));
+  EXPECT_FALSE(SubstringSet(static_cast<const std::string_view*>(nullptr),
+                            static_cast<const std::string_view*>(nullptr))
+                   .FoundIn("anything"));
+}
+
 TEST(Strings, ForEachPieceKeepsEmptyPiecesAndStopsOnFalse) {
   std::vector<std::string> got;
   ForEachPiece("a  b ", ' ', [&](std::string_view p) { got.emplace_back(p); });
