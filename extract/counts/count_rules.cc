@@ -51,8 +51,34 @@ bool WeakTrigger(const TokenView& v, const CountLexicon& lex, size_t t,
   if (lex.condition_triggers.count(v.Phrase(t, n))) {
     return !ConditionComplement(v, t);
   }
-  return w == "treated" && t + 1 < v.size() &&
-         (v.lower[t + 1] == "as" || v.lower[t + 1] == "like");
+  if (w == "treated" && t + 1 < v.size() &&
+      (v.lower[t + 1] == "as" || v.lower[t + 1] == "like")) {
+    return true;
+  }
+  // "two cases demonstrating the range of severity": with an object the
+  // verb shows something; only without one do people demonstrate.
+  if (w.starts_with("demonstrat") && t + n < v.size()) {
+    const std::string& o = v.lower[t + n];
+    return o == "the" || o == "a" || o == "an" || o == "that" || o == "how" ||
+           o == "its" || o == "their" || o == "his" || o == "her" ||
+           o == "this" || o == "these" || o == "what";
+  }
+  return false;
+}
+
+// "Greece returned 500 asylum seekers to Turkey": a verb of returning
+// before the count, with "to" or "back" after its head, sends people
+// back (DEPORT). After the count ("150 Indians returned home") it says
+// nothing of who sent them.
+bool ReturnedBefore(const TokenView& v, size_t t, const CountWindow& w) {
+  const std::string& r = v.lower[t];
+  if (r != "returned" && r != "return" && r != "returning" && r != "returns") {
+    return false;
+  }
+  for (size_t k = w.head_end; k < w.fwd_limit && k <= w.head_end + 1; ++k) {
+    if (v.lower[k] == "to" || v.lower[k] == "back") return true;
+  }
+  return false;
 }
 
 // Whether the sentence `s` ends only at the point of a scale or unit
@@ -363,6 +389,10 @@ std::string FindEvent(const TokenView& v, const CountLexicon& lex,
     }
     std::string ev;
     size_t n = TriggerAt(v, lex, t, w.first, &ev);
+    if (!n && ReturnedBefore(v, t, w)) {
+      n = 1;
+      ev = "DEPORT";
+    }
     if (n && !negated(t) && !WeakTrigger(v, lex, t, n)) {
       back_event = ev;
       back_dist = w.first - (t + n);

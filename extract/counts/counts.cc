@@ -109,6 +109,35 @@ bool AgentivePlural(std::string_view w) {
   return false;
 }
 
+// Verbs whose bare numeric object is an amount of money ("save hundreds").
+bool IsMoneyVerb(std::string_view w) {
+  static constexpr std::string_view kVerbs[] = {
+      "save", "saves", "saved", "saving", "spend", "spends", "spent",
+      "spending", "pay", "pays", "paid", "paying", "cost", "costs", "costing",
+      "earn", "earns", "earned", "earning", "owe", "owes", "owed", "worth",
+      "charge", "charges", "charged", "raise", "raised", "raising"};
+  for (std::string_view v : kVerbs) {
+    if (w == v) return true;
+  }
+  return false;
+}
+
+// Words that put a sentence on the sports pages, where "strikers" and
+// "defenders" are players, not people on strike.
+bool SportContext(const TokenView& v, size_t sb, size_t se) {
+  static constexpr std::string_view kWords[] = {
+      "club", "clubs", "team", "teams", "squad", "league", "season", "match",
+      "matches", "goal", "goals", "scored", "transfer", "coach", "manager",
+      "midfielders", "midfielder", "defenders", "goalkeeper", "goalkeepers",
+      "forwards", "signed", "signing", "signings", "striker's", "loan"};
+  for (size_t t = sb; t < se; ++t) {
+    for (std::string_view w : kWords) {
+      if (v.lower[t] == w) return true;
+    }
+  }
+  return false;
+}
+
 // Family nouns of "father of three": the number counts children.
 bool IsFamilyNoun(std::string_view w) {
   return w == "father" || w == "mother" || w == "parent" || w == "parents" ||
@@ -279,6 +308,21 @@ std::optional<CaseCount> RuleCountTagger::Judge(
       v.at.tokens[i - 2].kind == TokenKind::kNumber) {
     return std::nullopt;
   }
+  // Box-score ratios: "a shooting line of 10-for-27", "20-of-24 passing".
+  auto ratio_word = [](std::string_view w) { return w == "for" || w == "of"; };
+  if (IsDash(next) && ratio_word(word(j + 1)) && IsDash(word(j + 2)) &&
+      j + 3 < se && v.at.tokens[j + 3].kind == TokenKind::kNumber) {
+    return std::nullopt;
+  }
+  if (IsDash(prev) && i >= sb + 4 && ratio_word(word(i - 2)) &&
+      IsDash(word(i - 3)) && v.at.tokens[i - 4].kind == TokenKind::kNumber) {
+    return std::nullopt;
+  }
+  // Rates and averages are no counts: "a seven-day rate of 20 new cases".
+  if (prev == "of" && i >= sb + 2 &&
+      (word(i - 2) == "rate" || word(i - 2) == "average")) {
+    return std::nullopt;
+  }
   // Ratios: "1 in 10 protesters", "one in five".
   if (next == "in" && j + 1 < se &&
       ParseNumberAt(v.at.text, v.at.tokens[j + 1].span.begin, lang_)) {
@@ -446,6 +490,7 @@ std::optional<CaseCount> RuleCountTagger::Judge(
         kind = HeadKind::kNorp;
         head = m;
         head_end = last + 1;
+        if (m > k && v.lower[m - 1] == "ethnic") mod_first = m - 1;
       }
       break;
     }
@@ -459,6 +504,12 @@ std::optional<CaseCount> RuleCountTagger::Judge(
       // not tag still names the group.
       if (mod_first == SIZE_MAX && m > k && m - 1 > sb &&
           v.IsCapitalized(m - 1) && !v.IsPunct(m - 1)) {
+        mod_first = m - 1;
+      }
+      // "six foreign tourists", "ethnic Armenians": an adjective of origin
+      // is part of the group's name.
+      if (mod_first == SIZE_MAX && m > k &&
+          (v.lower[m - 1] == "foreign" || v.lower[m - 1] == "ethnic")) {
         mod_first = m - 1;
       }
       break;
@@ -577,6 +628,8 @@ std::optional<CaseCount> RuleCountTagger::Judge(
           verb_follows())) {
       return std::nullopt;
     }
+    // "Save hundreds on the MacBook", "paid 300 for": an amount of money.
+    if (first > sb && IsMoneyVerb(v.lower[first - 1])) return std::nullopt;
     // "Final Battle 2", "Windows 10": a number that ends a name (but
     // "Погибли трое": a capitalized event verb opens the sentence).
     std::string verb_event;
@@ -691,6 +744,12 @@ std::optional<CaseCount> RuleCountTagger::Judge(
         if (person->kind == PersonKind::kState) {
           out.event = person->event;
         } else if (person->kind == PersonKind::kRole) {
+          // "The club signed two strikers": on the sports pages a protest
+          // role names a player, a case only with an event of its own.
+          if (person->event == "PROTEST" && trigger.empty() &&
+              SportContext(v, sb, se)) {
+            return std::nullopt;
+          }
           // What happened to them overrides what they are, but not what
           // they did ("prisoners went on hunger strike" stay ARREST).
           out.event =
@@ -698,6 +757,15 @@ std::optional<CaseCount> RuleCountTagger::Judge(
                   ? trigger
                   : person->event;
         } else {
+          // "A crowd of 500 people gathered": people counted as a crowd
+          // are a gathering (but not the crowd at a match).
+          if (trigger.empty() && person->kind == PersonKind::kGeneric &&
+              first >= sb + 2 && v.lower[first - 1] == "of" &&
+              (v.lower[first - 2] == "crowd" ||
+               v.lower[first - 2] == "crowds") &&
+              !SportContext(v, sb, se)) {
+            trigger = "PROTEST";
+          }
           if (trigger.empty()) return std::nullopt;  // populations, staff
           out.event = trigger;
         }
@@ -722,6 +790,12 @@ std::optional<CaseCount> RuleCountTagger::Judge(
         if (trigger.empty()) return std::nullopt;
         out.event = trigger;
         out.subject = out.unit;
+        if (mod_first != SIZE_MAX) {  // "ethnic Armenians"
+          out.subject = std::string(
+              v.at.text.substr(v.at.tokens[mod_first].span.begin,
+                               v.at.tokens[head_end - 1].span.end -
+                                   v.at.tokens[mod_first].span.begin));
+        }
         out.rule = "count.group";
         break;
       case HeadKind::kPronoun:

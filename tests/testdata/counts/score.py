@@ -18,8 +18,10 @@ before tuning):
 
 The default files are devset-written.txt, devset-pages.txt,
 devset-rare.txt (Russian inflection, rarer English triggers, numbers that
-are no counts) and devset-domains.txt (health, disasters, crime, labour,
-migration, protests), in that order: a file added later only appends items, so
+are no counts), devset-domains.txt (health, disasters, crime, labour,
+migration, protests) and devset-pages2.txt (real page sentences from
+sport, business, technology and entertainment pages, mostly numbers that
+are no counts), in that order: a file added later only appends items, so
 the split of the earlier ones stays as it was. The held-out sets
 (heldout-*.txt) are scored only with --files, never tuned on.
 
@@ -201,7 +203,8 @@ def main():
                     default=[os.path.join(HERE, "devset-written.txt"),
                              os.path.join(HERE, "devset-pages.txt"),
                              os.path.join(HERE, "devset-rare.txt"),
-                             os.path.join(HERE, "devset-domains.txt")])
+                             os.path.join(HERE, "devset-domains.txt"),
+                             os.path.join(HERE, "devset-pages2.txt")])
     ap.add_argument("--show", choices=["dev", "test"])
     ap.add_argument("--json", action="store_true")
     args = ap.parse_args()
