@@ -55,6 +55,8 @@ bool WeakTrigger(const TokenView& v, const CountLexicon& lex, size_t t,
       (v.lower[t + 1] == "as" || v.lower[t + 1] == "like")) {
     return true;
   }
+  // "shot down the rumours" is no shooting.
+  if (w == "shot" && t + 1 < v.size() && v.lower[t + 1] == "down") return true;
   // "two cases demonstrating the range of severity": with an object the
   // verb shows something; only without one do people demonstrate.
   if (w.starts_with("demonstrat") && t + n < v.size()) {

@@ -138,6 +138,70 @@ bool SportContext(const TokenView& v, size_t sb, size_t se) {
   return false;
 }
 
+// "Twenty students were expelled from the university", "the party
+// expelled 12 members": expelled from a school, party or team, not from a
+// country. Whether the sentence expels (expel-) from an institution or
+// the counted head is a member of one.
+bool ExpelledFromInstitution(const TokenView& v, size_t sb, size_t se,
+                             std::string_view head) {
+  static constexpr std::string_view kInstitutions[] = {
+      "school", "schools", "university", "universities", "college",
+      "academy", "party", "club", "team", "league", "parliament", "union",
+      "association", "organization", "organisation", "church", "faculty",
+      "class", "classes", "program", "programme", "competition",
+      "tournament", "games", "olympics", "chamber", "assembly", "council",
+      "caucus", "faction", "order", "guild", "bar", "army", "ranks"};
+  static constexpr std::string_view kMembers[] = {
+      "members", "member", "students", "student", "pupils", "schoolchildren",
+      "lawmakers", "deputies", "mps", "players", "athletes", "cadets",
+      "councillors", "councilors", "monks", "priests"};
+  bool expel = false;
+  for (size_t t = sb; t < se && !expel; ++t) {
+    expel = v.lower[t].starts_with("expel");
+  }
+  if (!expel) return false;
+  for (std::string_view m : kMembers) {
+    if (head == m) return true;
+  }
+  for (size_t t = sb; t + 1 < se; ++t) {
+    if (v.lower[t] != "from") continue;
+    for (size_t k = t + 1; k < se && k <= t + 3; ++k) {
+      for (std::string_view w : kInstitutions) {
+        if (v.lower[k] == w) return true;
+      }
+    }
+  }
+  return false;
+}
+
+// "The film follows three women who fled Iran": a count in the plot of a
+// film, book or show (a work noun, then a verb that tells a story, before
+// the number) is no case in the reported world.
+bool InPlotSummary(const TokenView& v, size_t sb, size_t i) {
+  static constexpr std::string_view kWorks[] = {
+      "film", "movie", "novel", "book", "play", "series", "show",
+      "documentary", "episode", "drama", "musical", "opera", "memoir",
+      "game", "comedy", "thriller", "sequel", "miniseries", "sitcom"};
+  static constexpr std::string_view kTells[] = {
+      "follows", "followed", "tells", "told", "depicts", "depicted",
+      "portrays", "portrayed", "chronicles", "chronicled", "stars",
+      "starring", "centers", "centres", "revolves", "recounts",
+      "dramatizes", "dramatises", "imagines", "features"};
+  for (size_t t = i; t > sb && i - t <= 8;) {
+    --t;
+    bool tells = false;
+    for (std::string_view w : kTells) tells |= v.lower[t] == w;
+    if (!tells) continue;
+    for (size_t k = t; k > sb && t - k <= 3;) {
+      --k;
+      for (std::string_view w : kWorks) {
+        if (v.lower[k] == w) return true;
+      }
+    }
+  }
+  return false;
+}
+
 // Family nouns of "father of three": the number counts children.
 bool IsFamilyNoun(std::string_view w) {
   return w == "father" || w == "mother" || w == "parent" || w == "parents" ||
@@ -342,6 +406,7 @@ std::optional<CaseCount> RuleCountTagger::Judge(
     return std::nullopt;
   }
   if (n.spelled && n.value == 1 && next == "of") return std::nullopt;
+  if (InPlotSummary(v, sb, i)) return std::nullopt;
 
   // Ranges: "between 200 and 300", "200-300", "200 to 300".
   std::optional<int64_t> high;
@@ -829,6 +894,13 @@ std::optional<CaseCount> RuleCountTagger::Judge(
         break;
       }
     }
+  }
+  if (out.event == "DEPORT" &&
+      ExpelledFromInstitution(
+          v, sb, se,
+          head != SIZE_MAX && head < v.size() ? std::string_view(v.lower[head])
+                                              : std::string_view())) {
+    out.event = "AFFECT";
   }
   SetSpan(v, first, head_end, &out);
   out.value = n.value;
