@@ -5,16 +5,19 @@
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
 #include <unicode/utext.h>
+#include <unicode/utf16.h>
+#include <unicode/utf8.h>
 
 #include <algorithm>
+#include <cstdint>
 #include <memory>
+#include <string>
+#include <vector>
 
 namespace newsfacts {
 
 namespace {
 
-// UTF-8 bytes are iterated through UText, so break positions come back as
-// byte offsets into the original text: no conversion tables needed.
 struct UTextCloser {
   void operator()(UText* ut) const { utext_close(ut); }
 };
@@ -28,6 +31,67 @@ std::unique_ptr<icu::BreakIterator> NewIterator(bool sentences,
                 : icu::BreakIterator::createWordInstance(locale, status));
   if (U_FAILURE(status)) return nullptr;
   return it;
+}
+
+// Building a break iterator loads and checks its rule tables; each thread
+// keeps the pair for the last language it segmented and resets it with
+// setText(), so Analyze() stays safe for concurrent use.
+struct Iterators {
+  std::string lang;
+  std::unique_ptr<icu::BreakIterator> sentences;
+  std::unique_ptr<icu::BreakIterator> words;
+};
+
+Iterators& IteratorsFor(std::string_view lang) {
+  thread_local Iterators cached;
+  if (cached.lang != lang || !cached.sentences || !cached.words) {
+    cached.lang = std::string(lang);
+    cached.sentences = NewIterator(/*sentences=*/true, lang);
+    cached.words = NewIterator(/*sentences=*/false, lang);
+  }
+  return cached;
+}
+
+// The text as UTF-16 for ICU plus the byte offset of every UTF-16 index
+// (one past the end included). ICU walks a UTF-16 buffer much faster than
+// UTF-8 through UText, which it refills 32 characters at a time. Returns
+// false for invalid UTF-8; the caller then iterates the bytes via UText.
+bool ToUtf16(std::string_view text, std::u16string* u16,
+             std::vector<uint32_t>* offsets) {
+  if (text.size() >= static_cast<size_t>(INT32_MAX) / 2) return false;
+  // Never more UTF-16 units than bytes: fill sized buffers, then trim.
+  u16->resize(text.size());
+  offsets->resize(text.size() + 1);
+  char16_t* out = u16->data();
+  uint32_t* off = offsets->data();
+  size_t k = 0;
+  const auto* p = reinterpret_cast<const uint8_t*>(text.data());
+  const int32_t n = static_cast<int32_t>(text.size());
+  int32_t i = 0;
+  while (i < n) {
+    if (p[i] < 0x80) {
+      off[k] = static_cast<uint32_t>(i);
+      out[k++] = static_cast<char16_t>(p[i]);
+      ++i;
+      continue;
+    }
+    const int32_t at = i;
+    UChar32 c;
+    U8_NEXT(p, i, n, c);
+    if (c < 0) return false;
+    off[k] = static_cast<uint32_t>(at);
+    if (c <= 0xFFFF) {
+      out[k++] = static_cast<char16_t>(c);
+    } else {
+      out[k++] = static_cast<char16_t>(U16_LEAD(c));
+      off[k] = static_cast<uint32_t>(at);
+      out[k++] = static_cast<char16_t>(U16_TRAIL(c));
+    }
+  }
+  off[k] = static_cast<uint32_t>(n);
+  u16->resize(k);
+  offsets->resize(k + 1);
+  return true;
 }
 
 bool IsSpaceOnly(std::string_view s) {
@@ -75,50 +139,79 @@ AnalyzedText Analyze(std::string_view text, std::string_view lang) {
   if (text.empty()) return out;
 
   UErrorCode status = U_ZERO_ERROR;
+  thread_local std::u16string u16;
+  thread_local std::vector<uint32_t> offsets;
+  const bool utf16 = ToUtf16(text, &u16, &offsets);
   std::unique_ptr<UText, UTextCloser> ut(
-      utext_openUTF8(nullptr, text.data(), static_cast<int64_t>(text.size()),
-                     &status));
+      utf16 ? utext_openUChars(nullptr, u16.data(),
+                               static_cast<int64_t>(u16.size()), &status)
+            : utext_openUTF8(nullptr, text.data(),
+                             static_cast<int64_t>(text.size()), &status));
   if (U_FAILURE(status)) return out;
+  // Byte offset into `text` of an index ICU returns.
+  auto byte = [&](int32_t i) -> size_t {
+    return utf16 ? offsets[static_cast<size_t>(i)] : static_cast<size_t>(i);
+  };
 
-  if (auto it = NewIterator(/*sentences=*/true, lang)) {
+  Iterators& its = IteratorsFor(lang);
+  if (icu::BreakIterator* it = its.sentences.get()) {
     it->setText(ut.get(), status);
     int32_t start = it->first();
     for (int32_t end = it->next(); end != icu::BreakIterator::DONE;
          start = end, end = it->next()) {
-      Span s = Trim(text, {static_cast<size_t>(start),
-                           static_cast<size_t>(end)});
+      Span s = Trim(text, {byte(start), byte(end)});
       if (s.size() > 0) out.sentences.push_back(s);
     }
   }
 
-  if (auto it = NewIterator(/*sentences=*/false, lang)) {
+  if (icu::BreakIterator* it = its.words.get()) {
     status = U_ZERO_ERROR;
     it->setText(ut.get(), status);
     int32_t start = it->first();
     for (int32_t end = it->next(); end != icu::BreakIterator::DONE;
          start = end, end = it->next()) {
-      std::string_view piece = text.substr(start, end - start);
+      const size_t b = byte(start), e = byte(end);
+      std::string_view piece = text.substr(b, e - b);
       if (IsSpaceOnly(piece)) continue;
-      out.tokens.push_back(
-          {{static_cast<size_t>(start), static_cast<size_t>(end)},
-           KindOf(piece, it->getRuleStatus())});
+      out.tokens.push_back({{b, e}, KindOf(piece, it->getRuleStatus())});
     }
+  }
+  // The iterators are kept for the next call: point them away from this
+  // text's buffers.
+  status = U_ZERO_ERROR;
+  static const char16_t kEmpty[1] = {0};
+  std::unique_ptr<UText, UTextCloser> empty(
+      utext_openUChars(nullptr, kEmpty, 0, &status));
+  if (U_SUCCESS(status)) {
+    if (its.sentences) its.sentences->setText(empty.get(), status);
+    if (its.words) its.words->setText(empty.get(), status);
   }
   return out;
 }
 
 std::string LowerCase(std::string_view s) {
-  const bool ascii = std::all_of(s.begin(), s.end(), [](char c) {
-    return static_cast<unsigned char>(c) < 0x80;
-  });
-  std::string out;
-  if (ascii) {
-    out.assign(s);
-    for (char& c : out) {
-      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  // Fast path: ASCII letters map inline; any other character that lower
+  // case leaves alone (quotes, dashes, lower-case letters, CJK) is copied.
+  // A character that changes (Changes_When_Lowercased, the property ICU's
+  // full case mapping defines) or invalid UTF-8 sends the whole string
+  // through ICU, so context rules such as final sigma still apply.
+  std::string out(s);
+  const auto* p = reinterpret_cast<const uint8_t*>(s.data());
+  const int32_t n = static_cast<int32_t>(
+      std::min(s.size(), static_cast<size_t>(INT32_MAX)));
+  bool icu = s.size() > static_cast<size_t>(INT32_MAX);
+  for (int32_t i = 0; i < n && !icu;) {
+    if (p[i] < 0x80) {
+      if (p[i] >= 'A' && p[i] <= 'Z') out[i] = static_cast<char>(p[i] + 32);
+      ++i;
+      continue;
     }
-    return out;
+    UChar32 c;
+    U8_NEXT(p, i, n, c);
+    icu = c < 0 || u_hasBinaryProperty(c, UCHAR_CHANGES_WHEN_LOWERCASED);
   }
+  if (!icu) return out;
+  out.clear();
   icu::UnicodeString::fromUTF8(
       icu::StringPiece(s.data(), static_cast<int32_t>(s.size())))
       .toLower(icu::Locale::getRoot())
