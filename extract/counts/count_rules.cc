@@ -69,16 +69,32 @@ bool WeakTrigger(const TokenView& v, const CountLexicon& lex, size_t t,
 }
 
 // "Greece returned 500 asylum seekers to Turkey": a verb of returning
-// before the count, with "to" or "back" after its head, sends people
-// back (DEPORT). After the count ("150 Indians returned home") it says
+// before the count, with "to" or "back" after its head (a verb of sending
+// with "back"), sends people back (DEPORT). After the count ("150 Indians returned home") it says
 // nothing of who sent them.
 bool ReturnedBefore(const TokenView& v, size_t t, const CountWindow& w) {
   const std::string& r = v.lower[t];
-  if (r != "returned" && r != "return" && r != "returning" && r != "returns") {
-    return false;
-  }
+  const bool returned =
+      r == "returned" || r == "return" || r == "returning" || r == "returns";
+  // "Germany sent 28 Afghans back to Kabul", "flew 50 migrants back".
+  const bool sent = r == "sent" || r == "send" || r == "sending" ||
+                    r == "flew" || r == "flown" || r == "shipped" ||
+                    r == "bused" || r == "bussed";
+  if (!returned && !sent) return false;
   for (size_t k = w.head_end; k < w.fwd_limit && k <= w.head_end + 1; ++k) {
-    if (v.lower[k] == "to" || v.lower[k] == "back") return true;
+    if (v.lower[k] == "back" || (returned && v.lower[k] == "to")) {
+      // "sent 300 children back to school" is no deportation.
+      for (size_t d = k + 1; d < w.fwd_limit && d <= k + 3; ++d) {
+        const std::string& p = v.lower[d];
+        if (p == "school" || p == "schools" || p == "work" || p == "class" ||
+            p == "classes" || p == "classrooms" || p == "jail" ||
+            p == "prison" || p == "court" || p == "hospital" ||
+            p == "duty" || p == "the field") {
+          return false;
+        }
+      }
+      return true;
+    }
   }
   return false;
 }
@@ -332,8 +348,37 @@ std::string FindEvent(const TokenView& v, const CountLexicon& lex,
   std::string fwd_event;
   size_t fwd_dist = SIZE_MAX;
   std::string condition;  // a disease named in a complement ("with dengue")
+  // "the plant, which employs 1,200 people, went on strike": a count in a
+  // relative clause set off by commas reads its event up to the comma
+  // that closes it.
+  bool in_relative = false;
+  for (size_t t = w.first; t > w.back_limit && w.first - t <= 8;) {
+    --t;
+    if (v.lower[t] == "," && t + 1 < w.first) {
+      const std::string& r = v.lower[t + 1];
+      in_relative = r == "which" || r == "who" || r == "whom" || r == "where";
+      break;
+    }
+    if (IsClauseBreak(v.lower[t])) break;
+  }
   for (size_t t = w.head_end; t < w.fwd_limit && t < w.head_end + 16; ++t) {
     if (v.lower[t] == ";") break;
+    if (v.lower[t] == "," && in_relative) break;
+    // "Thousands of fans celebrated, and police arrested 20": a comma and
+    // a conjunction before a new subject open a clause of its own.
+    if (v.lower[t] == "," && t + 2 < w.fwd_limit &&
+        (v.lower[t + 1] == "and" || v.lower[t + 1] == "but" ||
+         v.lower[t + 1] == "while" || v.lower[t + 1] == "whereas")) {
+      const std::string& s2 = v.lower[t + 2];
+      if (s2 == "the" || s2 == "a" || s2 == "an" || s2 == "police" ||
+          s2 == "authorities" || s2 == "officials" || s2 == "he" ||
+          s2 == "she" || s2 == "they" || s2 == "it" || s2 == "we" ||
+          s2 == "i" || s2 == "security" || s2 == "troops" ||
+          (v.IsCapitalized(t + 2) &&
+           v.at.tokens[t + 2].kind == TokenKind::kWord)) {
+        break;
+      }
+    }
     // "Four gunmen killed 12 villagers", "nurses who treated the first
     // patient": a transitive verb in the active voice right after the
     // count, with its object after it, makes the count the agent, not
