@@ -20,6 +20,11 @@ size_t TokenAtOrAfter(const AnalyzedText& at, size_t pos) {
   return static_cast<size_t>(it - at.tokens.begin());
 }
 
+bool IsDeterminerWord(std::string_view w) {
+  return w == "the" || w == "a" || w == "an" || w == "his" || w == "her" ||
+         w == "their" || w == "its" || w == "our";
+}
+
 bool IsClauseBreak(std::string_view w) {
   return w == "," || w == ";" || w == ":" || w == "--" || w == "\xE2\x80\x94";
 }
@@ -402,6 +407,19 @@ std::string FindEvent(const TokenView& v, const CountLexicon& lex,
     }
     std::string ev;
     size_t n = TriggerAt(v, lex, t, w.fwd_limit, &ev);
+    // "attended the funeral of the slain journalist": a participle between
+    // a determiner and its noun describes someone else (but "were among
+    // the dead" is about the count).
+    if (n == 1 && t > w.head_end && t + 1 < w.fwd_limit &&
+        (v.lower[t].ends_with("ed") || v.lower[t].ends_with("en") ||
+         v.lower[t] == "slain") &&
+        IsDeterminerWord(v.lower[t - 1]) &&
+        !(t >= 2 && v.lower[t - 2] == "among") &&
+        v.at.tokens[t + 1].kind == TokenKind::kWord &&
+        !lex.stopwords.count(v.lower[t + 1]) &&
+        lex.triggers.find(v.lower[t + 1]) == lex.triggers.end()) {
+      continue;
+    }
     if (n && !negated(t) && !WeakTrigger(v, lex, t, n)) {
       // "200 workers who took part in the strike have been fired": what
       // happened to the count (a passive) outranks what it did.
