@@ -21,13 +21,28 @@ UChar32 FirstCodePoint(std::string_view s) {
   return c;
 }
 
+// u_isupper(c) || u_istitle(c), without the ICU calls for ASCII (where the
+// only such letters are A-Z).
+bool UpperOrTitle(UChar32 c) {
+  if (c >= 0 && c < 0x80) return c >= 'A' && c <= 'Z';
+  return u_isupper(c) || u_istitle(c);
+}
+
 bool AllCaps(std::string_view s) {
   int32_t i = 0;
   int letters = 0;
   const int32_t n = static_cast<int32_t>(s.size());
+  const auto* p = reinterpret_cast<const uint8_t*>(s.data());
   while (i < n) {
+    // ASCII letters are the ASCII members of u_isalpha and u_isupper.
+    if (p[i] < 0x80) {
+      const uint8_t a = p[i++];
+      if (a >= 'a' && a <= 'z') return false;
+      letters += a >= 'A' && a <= 'Z';
+      continue;
+    }
     UChar32 c = 0;
-    U8_NEXT(reinterpret_cast<const uint8_t*>(s.data()), i, n, c);
+    U8_NEXT(p, i, n, c);
     if (u_isalpha(c)) {
       if (!u_isupper(c)) return false;
       ++letters;
@@ -139,7 +154,7 @@ std::vector<Word> BuildWords(const AnalyzedText& at, const Lexicon& lex) {
     w.sentence = sentence;
     if (w.is_word) {
       UChar32 c = FirstCodePoint(w.text);
-      w.cap = u_isupper(c) || u_istitle(c) || article_name;
+      w.cap = UpperOrTitle(c) || article_name;
       w.all_caps = AllCaps(w.text);
     }
     out.push_back(w);
