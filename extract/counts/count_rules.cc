@@ -420,6 +420,13 @@ std::string FindEvent(const TokenView& v, const CountLexicon& lex,
         lex.triggers.find(v.lower[t + 1]) == lex.triggers.end()) {
       continue;
     }
+    // "Some 400 people have left Xinjiang for Kazakhstan": leaving a
+    // named place (the count as subject) is displacement.
+    if (!n && (v.lower[t] == "left" || v.lower[t] == "fled") &&
+        t + 1 < w.fwd_limit && v.EntityAt(t + 1, EntityType::kLoc)) {
+      n = 1;
+      ev = "DISPLACE";
+    }
     if (n && !negated(t) && !WeakTrigger(v, lex, t, n)) {
       // "200 workers who took part in the strike have been fired": what
       // happened to the count (a passive) outranks what it did.
