@@ -129,7 +129,8 @@ bool SportContext(const TokenView& v, size_t sb, size_t se) {
       "club", "clubs", "team", "teams", "squad", "league", "season", "match",
       "matches", "goal", "goals", "scored", "transfer", "coach", "manager",
       "midfielders", "midfielder", "defenders", "goalkeeper", "goalkeepers",
-      "forwards", "signed", "signing", "signings", "striker's", "loan"};
+      "forwards", "signed", "signing", "signings", "striker's", "loan",
+      "stadium", "final", "semifinal", "kickoff", "derby"};
   for (size_t t = sb; t < se; ++t) {
     for (std::string_view w : kWords) {
       if (v.lower[t] == w) return true;
@@ -197,6 +198,20 @@ bool InPlotSummary(const TokenView& v, size_t sb, size_t i) {
       for (std::string_view w : kWorks) {
         if (v.lower[k] == w) return true;
       }
+    }
+  }
+  return false;
+}
+
+// Whether the sentence names a protest outright (protest, demonstration,
+// strike, picket, boycott).
+bool SaysProtest(const TokenView& v, size_t sb, size_t se) {
+  for (size_t t = sb; t < se; ++t) {
+    const std::string& w = v.lower[t];
+    if (w.starts_with("protest") || w.starts_with("demonstrat") ||
+        w.starts_with("strike") || w.starts_with("picket") ||
+        w.starts_with("boycott")) {
+      return true;
     }
   }
   return false;
@@ -832,6 +847,12 @@ std::optional<CaseCount> RuleCountTagger::Judge(
             trigger = "PROTEST";
           }
           if (trigger.empty()) return std::nullopt;  // populations, staff
+          // "30,000 fans marched to the stadium": on the sports pages a
+          // march or rally is a protest only when the sentence says so.
+          if (trigger == "PROTEST" && SportContext(v, sb, se) &&
+              !SaysProtest(v, sb, se)) {
+            return std::nullopt;
+          }
           out.event = trigger;
         }
         if (mod_first != SIZE_MAX) {
