@@ -80,7 +80,9 @@ class RuleEntityTagger : public EntityTagger {
     DocContext ctx;
     ctx.lower_words.reserve(words.size());
     for (const Word& word : words) {
-      if (word.is_word && !word.cap) ctx.lower_words.emplace(word.text);
+      // insert() looks the word up before allocating a node; emplace()
+      // would allocate (and free) one for every repeated word.
+      if (word.is_word && !word.cap) ctx.lower_words.insert(word.text);
     }
     int sports = 0;
     for (const std::string& cue : lex_.sports_cues()) {
