@@ -77,6 +77,15 @@ class SubstringSet {
   bool has_empty_ = false;
 };
 
+// How many of `patterns` occur in `text` (each counted once), stopping as
+// soon as `enough` are found: one Wu-Manber pass (shifts on pairs of bytes)
+// instead of one search per pattern, for a few markers looked for in whole
+// pages. Case-sensitive. Hand-written: no Debian library offers a small
+// multi-pattern search (Hyperscan is x86-only and far too heavy for this).
+size_t CountSubstringsIn(std::string_view text,
+                         const std::vector<std::string>& patterns,
+                         size_t enough);
+
 // Reads the whole file at `path` into `*out` with one read of its size.
 // Returns false if it cannot be opened or read.
 bool ReadFileToString(const std::string& path, std::string* out);
