@@ -14,8 +14,11 @@
 
 namespace newsfacts {
 
-// Space, tab, CR, LF, form feed, vertical tab.
-bool IsAsciiSpace(char c);
+// Space, tab, CR, LF, form feed, vertical tab (what isspace() says in the
+// C locale, without the call).
+inline bool IsAsciiSpace(char c) {
+  return c == ' ' || (c >= '\t' && c <= '\r');
+}
 
 // `s` without leading and trailing ASCII white space.
 std::string_view TrimAsciiSpace(std::string_view s);
