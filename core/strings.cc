@@ -6,11 +6,6 @@
 
 namespace newsfacts {
 
-bool IsAsciiSpace(char c) {
-  return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' ||
-         c == '\v';
-}
-
 std::string_view TrimAsciiSpace(std::string_view s) {
   while (!s.empty() && IsAsciiSpace(s.front())) s.remove_prefix(1);
   while (!s.empty() && IsAsciiSpace(s.back())) s.remove_suffix(1);
@@ -56,6 +51,62 @@ bool SubstringSet::FoundIn(std::string_view s) const {
     }
   }
   return false;
+}
+
+size_t CountSubstringsIn(std::string_view text,
+                         const std::vector<std::string>& patterns,
+                         size_t enough) {
+  std::vector<bool> found(patterns.size(), false);
+  size_t count = 0;
+  auto mark = [&](size_t k) {
+    if (!found[k]) {
+      found[k] = true;
+      ++count;
+    }
+    return count >= enough;
+  };
+  // Patterns of one byte or none go to find(); the rest share the scan.
+  std::vector<size_t> scanned;
+  size_t m = 255;  // the shortest scanned pattern, at most 255 (shifts fit a byte)
+  for (size_t k = 0; k < patterns.size(); ++k) {
+    if (patterns[k].size() < 2) {
+      if (text.find(patterns[k]) != std::string_view::npos && mark(k))
+        return count;
+    } else {
+      scanned.push_back(k);
+      m = std::min(m, patterns[k].size());
+    }
+  }
+  if (scanned.empty() || text.size() < m) return count;
+  auto pair_at = [](const char* p) {
+    return static_cast<size_t>(static_cast<unsigned char>(p[0])) << 8 |
+           static_cast<unsigned char>(p[1]);
+  };
+  // shift[pair]: how far the window (m bytes) may move when its last two
+  // bytes are `pair`; 0 when some pattern's first m bytes end with it.
+  std::vector<uint8_t> shift(1 << 16, static_cast<uint8_t>(m - 1));
+  for (size_t k : scanned) {
+    const std::string& p = patterns[k];
+    for (size_t j = 0; j + 2 <= m; ++j) {
+      uint8_t& s = shift[pair_at(p.data() + j)];
+      s = std::min<uint8_t>(s, static_cast<uint8_t>(m - 2 - j));
+    }
+  }
+  for (size_t i = 0; i + m <= text.size();) {
+    const uint8_t s = shift[pair_at(text.data() + i + m - 2)];
+    if (s != 0) {
+      i += s;
+      continue;
+    }
+    for (size_t k : scanned) {
+      const std::string& p = patterns[k];
+      if (!found[k] && p.size() <= text.size() - i &&
+          std::memcmp(text.data() + i, p.data(), p.size()) == 0 && mark(k))
+        return count;
+    }
+    ++i;
+  }
+  return count;
 }
 
 std::string ToLowerAscii(std::string_view s) {

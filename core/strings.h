@@ -14,8 +14,11 @@
 
 namespace newsfacts {
 
-// Space, tab, CR, LF, form feed, vertical tab.
-bool IsAsciiSpace(char c);
+// Space, tab, CR, LF, form feed, vertical tab (what isspace() says in the
+// C locale, without the call).
+inline bool IsAsciiSpace(char c) {
+  return c == ' ' || (c >= '\t' && c <= '\r');
+}
 
 // `s` without leading and trailing ASCII white space.
 std::string_view TrimAsciiSpace(std::string_view s);
@@ -76,6 +79,15 @@ class SubstringSet {
   std::array<uint32_t, 257> bucket_{};  // keywords_[bucket_[b], bucket_[b+1])
   bool has_empty_ = false;
 };
+
+// How many of `patterns` occur in `text` (each counted once), stopping as
+// soon as `enough` are found: one Wu-Manber pass (shifts on pairs of bytes)
+// instead of one search per pattern, for a few markers looked for in whole
+// pages. Case-sensitive. Hand-written: no Debian library offers a small
+// multi-pattern search (Hyperscan is x86-only and far too heavy for this).
+size_t CountSubstringsIn(std::string_view text,
+                         const std::vector<std::string>& patterns,
+                         size_t enough);
 
 // Reads the whole file at `path` into `*out` with one read of its size.
 // Returns false if it cannot be opened or read.

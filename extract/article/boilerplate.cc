@@ -125,7 +125,7 @@ size_t ParagraphText(const GumboNode* node, bool in_p, size_t rich,
     if (!in_p) return 0;
     size_t n = 0;
     for (char c : std::string_view(node->v.text.text))
-      if (!std::isspace(static_cast<unsigned char>(c))) ++n;
+      if (!IsAsciiSpace(c)) ++n;
     return n;
   }
   if (!IsElement(node)) return 0;
@@ -280,7 +280,7 @@ Stats ComputeStats(const GumboNode* node, const BlockFilter& filter,
   if (node->type == GUMBO_NODE_TEXT || node->type == GUMBO_NODE_CDATA) {
     std::string_view t = node->v.text.text;
     for (char c : t) {
-      if (!std::isspace(static_cast<unsigned char>(c))) ++st.text;
+      if (!IsAsciiSpace(c)) ++st.text;
       if (c == ',') ++st.commas;
     }
     return st;

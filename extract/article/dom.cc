@@ -247,13 +247,25 @@ std::string_view TagName(const GumboNode* node) {
   return std::string_view(piece.data, piece.length);
 }
 
+namespace {
+
+// An attribute's NUL-terminated name equals `name`, ASCII case aside; the
+// first byte rules out most attributes before any scan of the name.
+bool NameIs(const char* attr, std::string_view name) {
+  if (name.empty()) return attr[0] == '\0';
+  return (attr[0] | 0x20) == (name[0] | 0x20) &&
+         strncasecmp(attr, name.data(), name.size()) == 0 &&
+         attr[name.size()] == '\0';
+}
+
+}  // namespace
+
 std::string_view Attr(const GumboNode* node, std::string_view name) {
   if (!IsElement(node)) return {};
   const GumboVector& attrs = node->v.element.attributes;
   for (unsigned i = 0; i < attrs.length; ++i) {
     const auto* a = static_cast<const GumboAttribute*>(attrs.data[i]);
-    if (name.size() == std::strlen(a->name) &&
-        strncasecmp(a->name, name.data(), name.size()) == 0) {
+    if (NameIs(a->name, name)) {
       return a->value;
     }
   }
@@ -265,8 +277,7 @@ bool HasAttr(const GumboNode* node, std::string_view name) {
   const GumboVector& attrs = node->v.element.attributes;
   for (unsigned i = 0; i < attrs.length; ++i) {
     const auto* a = static_cast<const GumboAttribute*>(attrs.data[i]);
-    if (name.size() == std::strlen(a->name) &&
-        strncasecmp(a->name, name.data(), name.size()) == 0) {
+    if (NameIs(a->name, name)) {
       return true;
     }
   }

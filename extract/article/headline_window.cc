@@ -62,6 +62,10 @@ struct Walk {
 
 void Collect(const GumboNode* node, Walk* walk, int depth) {
   if (depth > kMaxDomDepth || walk->lines.size() >= kMaxLines) return;
+  // The window is full: the rest of the page is never read.
+  if (walk->headline_end != std::string::npos &&
+      walk->lines.size() >= walk->headline_end + kLinesAfter)
+    return;
   if (node->type == GUMBO_NODE_TEXT || node->type == GUMBO_NODE_CDATA) {
     std::string line;
     bool pending = false;
@@ -174,8 +178,8 @@ HeadlineWindow ReadHeadlineWindow(const Dom& dom) {
   const GumboNode* body = dom.body();
   if (body == nullptr) return window;
   Walk walk;
-  Result<Selector> h1 = Selector::Parse("h1");
-  for (const GumboNode* n : dom.Select(*h1, body)) {
+  static const Selector h1 = *Selector::Parse("h1");
+  for (const GumboNode* n : dom.Select(h1, body)) {
     if (NodeText(n, 16).size() >= 8) {
       walk.headline = n;
       break;

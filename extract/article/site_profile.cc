@@ -3,10 +3,11 @@
 #include <toml++/toml.h>
 
 #include <algorithm>
-#include <functional>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+
+#include "core/strings.h"
 
 namespace newsfacts {
 namespace {
@@ -168,15 +169,10 @@ const SiteProfile* MatchProfile(const std::vector<SiteProfile>& profiles,
     }
   }
   for (const SiteProfile& p : profiles) {
-    int found = 0;
-    for (const std::string& m : p.markers) {
-      // Boyer-Moore-Horspool: markers start with letters common in HTML, on
-      // which find()'s first-character scan stops every few bytes.
-      const std::boyer_moore_horspool_searcher searcher(m.begin(), m.end());
-      if (std::search(html.begin(), html.end(), searcher) != html.end() &&
-          ++found >= p.min_markers)
-        return &p;
-    }
+    if (!p.markers.empty() &&
+        CountSubstringsIn(html, p.markers, p.min_markers) >=
+            static_cast<size_t>(p.min_markers))
+      return &p;
   }
   return nullptr;
 }

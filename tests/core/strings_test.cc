@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <fstream>
+#include <random>
 #include <string>
 #include <vector>
 
@@ -54,6 +55,45 @@ TEST(Strings, SubstringSetFindsAnyKeywordAnywhere) {
   EXPECT_FALSE(SubstringSet(static_cast<const std::string_view*>(nullptr),
                             static_cast<const std::string_view*>(nullptr))
                    .FoundIn("anything"));
+}
+
+TEST(Strings, CountSubstringsInCountsEachPatternOnceAndStopsEarly) {
+  const std::vector<std::string> markers = {"gdb.rferl.org", "utag/bbg/",
+                                            "Content/responsive/RFE"};
+  const std::string page =
+      "<link href=//gdb.rferl.org/x.css><script src=/utag/bbg/a.js>"
+      "<link href=//gdb.rferl.org/y.css>";
+  EXPECT_EQ(CountSubstringsIn(page, markers, 10), 2u);
+  EXPECT_EQ(CountSubstringsIn(page, markers, 1), 1u);  // stops at the first
+  EXPECT_EQ(CountSubstringsIn("content/responsive/rfe", markers, 10), 0u);
+  EXPECT_EQ(CountSubstringsIn("gdb.rferl.or", markers, 10), 0u);  // cut short
+  EXPECT_EQ(CountSubstringsIn("", markers, 10), 0u);
+  // At the very start and the very end of the text; one-byte patterns.
+  EXPECT_EQ(CountSubstringsIn("utag/bbg/ ... gdb.rferl.org", markers, 10), 2u);
+  EXPECT_EQ(CountSubstringsIn("abc", {"c", "", "zz"}, 10), 2u);
+}
+
+TEST(Strings, CountSubstringsInAgreesWithFind) {
+  // Small alphabets make overlapping and repeated pairs frequent.
+  std::mt19937 rng(7);
+  auto random_string = [&rng](size_t n) {
+    std::string s;
+    for (size_t i = 0; i < n; ++i) s.push_back("abc"[rng() % 3]);
+    return s;
+  };
+  for (int round = 0; round < 2000; ++round) {
+    std::vector<std::string> patterns;
+    for (int k = 0; k < 1 + static_cast<int>(rng() % 4); ++k)
+      patterns.push_back(random_string(1 + rng() % 6));
+    const std::string text = random_string(rng() % 40);
+    size_t expected = 0;
+    for (const std::string& p : patterns) {
+      if (text.find(p) != std::string::npos) ++expected;
+    }
+    // Repeated patterns count once each as listed, like find() above.
+    ASSERT_EQ(CountSubstringsIn(text, patterns, patterns.size()), expected)
+        << text;
+  }
 }
 
 TEST(Strings, ForEachPieceKeepsEmptyPiecesAndStopsOnFalse) {
