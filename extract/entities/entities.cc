@@ -194,7 +194,7 @@ std::vector<Entity> RuleEntityTagger::Pass(const AnalyzedText& at,
                       right.gaz->type != EntityType::kOrg) ||
                      (left.gaz != nullptr && left.end == amp - 1 &&
                       left.gaz->type != EntityType::kOrg) ||
-                     Matched(right) && right.gaz == nullptr;
+                     (Matched(right) && right.gaz == nullptr);
         if (!other && !(left.gaz != nullptr && left.end == last)) {
           out.push_back(
               Make(at, w, i, last, EntityType::kOrg, "", "org.ampersand"));
