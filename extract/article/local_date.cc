@@ -28,6 +28,17 @@
 namespace newsfacts {
 namespace {
 
+// "2024-03-15" for a plausible news day (years 1990-2100), else "".
+std::string IsoDay(int y, int m, int d) {
+  static constexpr int kDays[] = {31, 29, 31, 30, 31, 30,
+                                  31, 31, 30, 31, 30, 31};
+  if (y < 1990 || y > 2100 || m < 1 || m > 12 || d < 1 || d > kDays[m - 1])
+    return {};
+  char buf[40];  // room for any int, so no truncation warning
+  std::snprintf(buf, sizeof(buf), "%04d-%02d-%02d", y, m, d);
+  return buf;
+}
+
 // ICU locales whose month names are read, with the language they serve
 // (news sites' languages, the RFE/RL and VOA services' among them; a locale
 // ICU lacks falls back to root names "M01", which are skipped).
@@ -527,13 +538,7 @@ class Matcher {
     } else if (y >= 2400 && y < 2700) {
       y -= 543;  // Thai Buddhist era
     }
-    static constexpr int kDays[] = {31, 29, 31, 30, 31, 30,
-                                    31, 31, 30, 31, 30, 31};
-    if (y < 1990 || y > 2100 || m < 1 || m > 12 || d < 1 || d > kDays[m - 1])
-      return {};
-    char buf[40];
-    std::snprintf(buf, sizeof(buf), "%04d-%02d-%02d", y, m, d);
-    return buf;
+    return IsoDay(y, m, d);
   }
 
   // A Solar Hijri (Persian) or Islamic day to Gregorian through ICU's
@@ -648,13 +653,7 @@ std::string CompactDateInUrl(std::string_view url) {
   if (RE2::PartialMatch(in, kSplit, &y, &m, &d) ||
       RE2::PartialMatch(in, kMonthDir, &y, &m, &d) ||
       RE2::PartialMatch(in, kEight, &y, &m, &d)) {
-    static constexpr int kDays[] = {31, 29, 31, 30, 31, 30,
-                                    31, 31, 30, 31, 30, 31};
-    if (y < 1990 || y > 2100 || m < 1 || m > 12 || d < 1 || d > kDays[m - 1])
-      return {};
-    char buf[40];
-    std::snprintf(buf, sizeof(buf), "%04d-%02d-%02d", y, m, d);
-    return buf;
+    return IsoDay(y, m, d);
   }
   return {};
 }
