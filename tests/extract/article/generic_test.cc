@@ -259,7 +259,9 @@ TEST(ArticleGeneric, SurvivesBrokenHtml) {
   for (const std::string& html : pages) {
     Result<Article> a = ExtractHtml(html);
     // Deep nesting may hide the text; what matters is a Status, no crash.
-    if (a.ok()) EXPECT_FALSE(a->text.empty());
+    if (a.ok()) {
+      EXPECT_FALSE(a->text.empty());
+    }
   }
   Result<Article> truncated = ExtractHtml(pages[0]);
   ASSERT_TRUE(truncated.ok());
