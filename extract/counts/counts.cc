@@ -217,6 +217,46 @@ bool SaysProtest(const TokenView& v, size_t sb, size_t se) {
   return false;
 }
 
+// "Crowds of 5,000 people welcomed the president": a crowd that welcomes,
+// greets, cheers or sees someone off is no gathering of protest.
+bool WelcomingCrowd(const TokenView& v, size_t from, size_t to) {
+  static constexpr std::string_view kStems[] = {
+      "welcom", "greet", "cheer", "applaud", "acclaim", "waved", "waving",
+      "hail"};
+  for (size_t t = from; t < to; ++t) {
+    for (std::string_view w : kStems) {
+      if (v.lower[t].starts_with(w)) return true;
+    }
+  }
+  return false;
+}
+
+// "The FA charged two players with misconduct": a charge brought by a
+// sports body or a disciplinary panel is no criminal charge (unless the
+// sentence names police, prosecutors or a court).
+bool DisciplinaryCharge(const TokenView& v, size_t sb, size_t se) {
+  static constexpr std::string_view kDisciplinary[] = {
+      "misconduct", "disciplinary", "unsporting", "unsportsmanlike",
+      "fa", "uefa", "fifa", "ioc", "wada", "federation", "governing",
+      "tribunal", "ethics", "doping", "anti-doping"};
+  static constexpr std::string_view kCriminal[] = {
+      "police", "prosecutors", "prosecutor", "court", "judge", "murder",
+      "assault", "manslaughter", "fraud", "arrested", "detained",
+      "custody"};
+  bool charge = false, disciplinary = false;
+  for (size_t t = sb; t < se; ++t) {
+    const std::string& w = v.lower[t];
+    if (w.starts_with("charg")) charge = true;
+    for (std::string_view k : kCriminal) {
+      if (w == k) return false;
+    }
+    for (std::string_view k : kDisciplinary) {
+      if (w == k) disciplinary = true;
+    }
+  }
+  return charge && disciplinary;
+}
+
 // Family nouns of "father of three": the number counts children.
 bool IsFamilyNoun(std::string_view w) {
   return w == "father" || w == "mother" || w == "parent" || w == "parents" ||
@@ -658,9 +698,20 @@ std::optional<CaseCount> RuleCountTagger::Judge(
   };
   size_t fwd_limit = se;
   size_t link = kind != HeadKind::kNone ? head_end : SIZE_MAX;
+  // "Five soldiers who killed 12 civilians were arrested": the object of
+  // a relative clause the count is the agent of lies inside the count's
+  // clause, whose verb comes after it.
+  const bool agent_relative =
+      kind != HeadKind::kNone &&
+      (word(head_end) == "who" || word(head_end) == "that") &&
+      counts_internal::AgentVerb(v, lex_, head_end, head_end + 1);
   for (size_t d = c + 1; d < cands.size(); ++d) {
     if (including_before(cands[d].first)) {
       continue;  // an apposition inside this count's clause
+    }
+    if (agent_relative && d == c + 1 && cands[d].first >= head_end + 2 &&
+        cands[d].first <= head_end + 3) {
+      continue;
     }
     if (cands[d].first >= head_end && cands[d].first >= j) {
       if (link != SIZE_MAX && Coordinated(v, lex_, link, cands[d].first, se)) {
@@ -843,7 +894,7 @@ std::optional<CaseCount> RuleCountTagger::Judge(
               first >= sb + 2 && v.lower[first - 1] == "of" &&
               (v.lower[first - 2] == "crowd" ||
                v.lower[first - 2] == "crowds") &&
-              !SportContext(v, sb, se)) {
+              !SportContext(v, sb, se) && !WelcomingCrowd(v, head_end, se)) {
             trigger = "PROTEST";
           }
           if (trigger.empty()) return std::nullopt;  // populations, staff
@@ -915,6 +966,9 @@ std::optional<CaseCount> RuleCountTagger::Judge(
         break;
       }
     }
+  }
+  if (out.event == "ARREST" && DisciplinaryCharge(v, sb, se)) {
+    return std::nullopt;
   }
   if (out.event == "DEPORT" &&
       ExpelledFromInstitution(
