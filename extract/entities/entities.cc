@@ -134,6 +134,13 @@ std::vector<Entity> RuleEntityTagger::Pass(const AnalyzedText& at,
       i = end;
       continue;
     }
+    if (std::string canonical;
+        size_t end = ParticlePlaceEnd(at, w, i, canonical)) {
+      out.push_back(Make(at, w, i, end, EntityType::kLoc, std::move(canonical),
+                         "loc.particle"));
+      i = end + 1;
+      continue;
+    }
     if (lex_.IsStopword(w[i].text) &&
         !Matched(Longest(at, w, i, ChunkEnd(at, w, i, lex_), ctx))) {
       ++i;
@@ -224,6 +231,27 @@ void RuleEntityTagger::Chunk(const AnalyzedText& at, const std::vector<Word>& w,
     if (m.gaz == nullptr && lex_.IsStopword(w[pos].text)) {
       ++pos;
       continue;
+    }
+    // "U.S. Attorney's Office for the Western District of New York",
+    // "Mayor's Office": a title's possessive before an organization head
+    // word names that office, with the place or title words before it.
+    if (m.gaz == nullptr || m.gaz->type != EntityType::kOrg) {
+      size_t k = pos;
+      while (k < last && k < pos + 4 && w[k].is_word && w[k].cap &&
+             !w[k].possessive) {
+        ++k;
+      }
+      if (k < last && w[k].is_word && w[k].cap && w[k].possessive &&
+          lex_.IsTitleTail(w[k].text) && w[k + 1].is_word && w[k + 1].cap &&
+          lex_.IsOrgSuffix(w[k + 1].text)) {
+        size_t end = OrgEnd(w, k + 1, last);
+        out.push_back(
+            Make(at, w, pos, end, EntityType::kOrg, "", "org.title-office"));
+        title.clear();
+        honorific = false;
+        pos = end + 1;
+        continue;
+      }
     }
     // "University of Maryland", "Ministry of Foreign Affairs": a head word
     // with a connector phrase after it.

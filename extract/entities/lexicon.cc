@@ -218,6 +218,7 @@ Result<Lexicon> LoadLexicon(const std::string& lang_dir,
       {"ent-org-bodies", &lex.bodies_},
       {"ent-misc-heads", &lex.misc_heads_},
       {"ent-loc-prefixes", &lex.loc_prefixes_},
+      {"ent-loc-particles", &lex.loc_particles_},
       {"ent-person-suffixes", &lex.name_suffixes_},
       {"ent-org-verbs", &lex.org_verbs_},
       {"ent-sports-positions", &lex.positions_},
@@ -259,6 +260,10 @@ Result<Lexicon> LoadLexicon(const std::string& lang_dir,
   }
   for (const auto& [k, v] : lex.titles_) {
     add_prefixes(k);
+    if (!k.empty() && std::isupper(static_cast<unsigned char>(k[0]))) {
+      size_t sp = k.rfind(' ');
+      lex.title_tails_.emplace(sp == std::string::npos ? k : k.substr(sp + 1));
+    }
     lex.first_words_.emplace(Lexicon::FirstWordOf(k));
     add_abbrevs(k);
   }

@@ -105,6 +105,19 @@ class Lexicon {
   bool IsPossessiveHead(std::string_view w) const {
     return Has(possessive_heads_, w);
   }
+  // Last word of a listed title ("Attorney" of "U.S. Attorney", "Mayor"),
+  // which names an office after it: "U.S. Attorney's Office".
+  bool IsTitleTail(std::string_view w) const { return Has(title_tails_, w); }
+  // Lower-case particle inside a place name ("am" in "Frankfurt am Main");
+  // `hyphenated` when it stands between hyphens ("Rostov-on-Don").
+  bool IsLocParticle(std::string_view w, bool hyphenated) const {
+    if (Has(loc_particles_, w)) return true;
+    if (!hyphenated) return false;
+    std::string key(1, '-');
+    key.append(w);
+    key.push_back('-');
+    return Has(loc_particles_, key);
+  }
   // `w` (without its dot) is written with a dot in some list ("Gen", "St").
   bool IsAbbreviation(std::string_view w) const { return Has(abbrevs_, w); }
   // False when no gazetteer, title or honorific key starts with the word
@@ -139,7 +152,7 @@ class Lexicon {
       titles_;
   StringSet honorifics_, org_suffixes_, loc_suffixes_, given_, family_, speech_,
       stop_, acro_stop_, connectors_, abbrevs_, loc_cues_, possessive_heads_,
-      first_words_, loc_preps_, roles_, legal_forms_, org_cues_, org_context_,
+      title_tails_, loc_particles_, first_words_, loc_preps_, roles_, legal_forms_, org_cues_, org_context_,
       teams_, sports_, bodies_, misc_heads_, loc_prefixes_, name_suffixes_,
       org_verbs_, positions_;
   // The system word list: views into one arena holding the file, not one

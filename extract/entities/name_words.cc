@@ -206,8 +206,15 @@ size_t ChunkEnd(const AnalyzedText& at, const std::vector<Word>& w,
   auto same_line = [&](size_t a, size_t b) {
     return w[a].sentence == w[b].sentence || w[a].text.back() == '.';
   };
+  // "U.S. Attorney's Office": a title's possessive before an organization
+  // head word names that office and does not end the chunk.
+  auto office_of_title = [&](size_t k) {
+    return w[k].cap && lex.IsTitleTail(w[k].text) && k + 1 < w.size() &&
+           w[k + 1].is_word && w[k + 1].cap && lex.IsOrgSuffix(w[k + 1].text);
+  };
   while (j + 1 < w.size() &&
-         (!w[j].possessive || lex.IsPossessiveHead(w[j].text))) {
+         (!w[j].possessive || lex.IsPossessiveHead(w[j].text) ||
+          office_of_title(j))) {
     size_t n = j + 1;
     if (!same_line(j, n)) break;
     std::string_view g = gap(j, n);

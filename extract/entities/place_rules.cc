@@ -130,6 +130,63 @@ std::string RuleEntityTagger::TitleCase(const AnalyzedText& at,
   return key;
 }
 
+size_t RuleEntityTagger::ParticlePlaceEnd(const AnalyzedText& at,
+                                          const std::vector<Word>& w,
+                                          size_t i,
+                                          std::string& canonical) const {
+  if (!w[i].is_word || !w[i].cap || w[i].possessive) return 0;
+  auto glued = [&](size_t a, size_t b) {
+    return w[a].span.end == w[b].span.begin;
+  };
+  size_t pos = i;
+  int particles = 0;
+  bool listed = true;  // every particle is in ent-loc-particles
+  size_t end = 0;
+  while (end == 0 && particles <= 3) {
+    size_t n = pos + 1;
+    if (n >= w.size() || w[n].sentence != w[i].sentence) return 0;
+    bool hyphen = false;
+    if (!w[n].is_word && w[n].text == "-" && glued(pos, n) &&
+        n + 1 < w.size() && glued(n, n + 1)) {
+      hyphen = true;
+      ++n;
+    } else if (at.text.substr(w[pos].span.end,
+                              w[n].span.begin - w[pos].span.end) != " ") {
+      return 0;
+    }
+    if (!w[n].is_word || w[pos].possessive) return 0;
+    if (w[n].cap) {
+      if (particles == 0) return 0;
+      end = n;
+    } else if (w[n].text.size() <= 4 && !w[n].all_caps) {
+      // Unlisted short words ("ob der", "upon") may join a listed name.
+      listed = listed && lex_.IsLocParticle(w[n].text, hyphen);
+      ++particles;
+      pos = n;
+    } else {
+      return 0;
+    }
+  }
+  if (end == 0) return 0;
+  const size_t begin = w[i].span.begin;
+  std::string_view whole = at.text.substr(begin, w[end].span.end - begin);
+  if (const GazetteerEntry* g = lex_.Find(whole);
+      g != nullptr && !g->skip && g->type == EntityType::kLoc) {
+    canonical = g->canonical;
+    return end;
+  }
+  // Otherwise the first part must be a known place that is not also a
+  // person's name ("Victoria de la Fuente"), and the last part not a
+  // family name.
+  const GazetteerEntry* first = lex_.Find(w[i].text);
+  if (!listed || first == nullptr || first->skip || first->type != EntityType::kLoc ||
+      lex_.IsGivenName(w[i].text) || lex_.IsFamilyName(w[end].text)) {
+    return 0;
+  }
+  canonical = std::string(whole);
+  return end;
+}
+
 // An all-caps place opening a paragraph before dateline punctuation
 // ("MADRID —", "SIOUX FALLS, S.D. –"): one past its last word, or 0.
 size_t RuleEntityTagger::DatelinePlace(const AnalyzedText& at,

@@ -177,6 +177,13 @@ class RuleEntityTagger : public EntityTagger {
   size_t DatelinePlace(const AnalyzedText& at, const std::vector<Word>& w,
                        size_t i) const;
 
+  // "Frankfurt am Main", "Stratford-upon-Avon", "Castellón de la Plana":
+  // the last word of a place name starting at `i` whose capitalized parts
+  // are joined by lower-case particles, or 0; `canonical` is set from the
+  // gazetteer when the whole name is listed.
+  size_t ParticlePlaceEnd(const AnalyzedText& at, const std::vector<Word>& w,
+                          size_t i, std::string& canonical) const;
+
   static bool Matched(const Match& m) {
     return m.gaz != nullptr || m.title != nullptr || m.honorific;
   }
