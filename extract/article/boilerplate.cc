@@ -57,7 +57,6 @@ constexpr std::string_view kContentHints[] = {"article", "body", "content",
                                               "entry",   "main", "post",
                                               "story",   "text", "wsw"};
 
-
 // The lists above as one-pass matchers (ClassAndId strings of every element
 // are checked against them).
 bool IsStrongBoilerplate(std::string_view s) {
@@ -77,19 +76,11 @@ bool HasContentHint(std::string_view s) {
   return set.FoundIn(s);
 }
 
-bool HoldsParagraph(const GumboNode* node) {
+// True when `node` or an element under it is a `tag`.
+bool Holds(const GumboNode* node, GumboTag tag) {
   bool found = false;
   ForEachElement(node, [&](const GumboNode* n) {
-    if (n->v.element.tag == GUMBO_TAG_P) found = true;
-    return !found;
-  });
-  return found;
-}
-
-bool HoldsBlockquote(const GumboNode* node) {
-  bool found = false;
-  ForEachElement(node, [&](const GumboNode* n) {
-    if (n->v.element.tag == GUMBO_TAG_BLOCKQUOTE) found = true;
+    if (n->v.element.tag == tag) found = true;
     return !found;
   });
   return found;
@@ -340,7 +331,7 @@ bool IsNonContentTag(const GumboNode* node) {
     case GUMBO_TAG_NOSCRIPT:
       // An unclosed element inside <noscript> makes the parser nest the rest
       // of the page in it; such a noscript holds paragraphs and is kept.
-      return !HoldsParagraph(node);
+      return !Holds(node, GUMBO_TAG_P);
     default:
       return node->type == GUMBO_NODE_TEMPLATE;
   }
@@ -402,7 +393,7 @@ bool LooksLikeBoilerplate(const GumboNode* node) {
   if (s.size() <= 1) return false;
   // An embedded post ("social-embed" around a tweet's blockquote) is quoted
   // by the story: its text is part of the article.
-  if (s.find("embed") != std::string::npos && HoldsBlockquote(node))
+  if (s.find("embed") != std::string::npos && Holds(node, GUMBO_TAG_BLOCKQUOTE))
     return false;
   if (IsStrongBoilerplate(s))
     return true;

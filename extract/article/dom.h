@@ -83,10 +83,10 @@ class Selector {
 // in `keep_attributes`, and href on <link>s and author-archive links; src,
 // alt, aria-*, srcset, on* handlers and other data-* go), and runs of
 // whitespace between tags become one character (not inside pre, listing,
-// textarea, title, xmp or JSON-LD). Tags are scanned with their quoted attribute values, and
-// raw-text elements (script, style, textarea, title, xmp) end where the HTML
-// tokenizer ends them, so markup inside attribute values or raw text never
-// starts a cut. Hand-written: no library offers a tokenizer-level skip in
+// textarea, title, xmp or JSON-LD). Tags are scanned with their quoted
+// attribute values, and raw-text elements (script, style, textarea, title,
+// xmp) end where the HTML tokenizer ends them, so markup inside attribute
+// values or raw text never starts a cut. Hand-written: no library offers a tokenizer-level skip in
 // front of Gumbo. Unclosed bodies and tags are kept as they are.
 std::string StripUnparsedBodies(
     std::string_view html, const std::vector<std::string>& keep_attributes = {});

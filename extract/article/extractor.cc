@@ -158,29 +158,18 @@ void ExtractGeneric(const Dom& dom, Article* article) {
   }
 }
 
-// Lower-case letters and digits only: "By Ann Lee," -> "byannlee".
-std::string Squeeze(std::string_view s) {
-  std::string out;
-  for (char c : s) {
-    unsigned char u = static_cast<unsigned char>(c);
-    if (std::isalnum(u) || u >= 0x80)
-      out.push_back(static_cast<char>(std::tolower(u)));
-  }
-  return out;
-}
-
 // Bylines and author boxes that the content container shares with the
 // text: a short block that is only the authors' names (after a "By"-like
 // word of any language), or a short bio that opens with an author's name
 // followed by a verb ("Ann Lee is a reporter ...").
 bool IsBylineBlock(const Block& block, const std::vector<std::string>& authors) {
   if (authors.empty() || block.text.size() > 400) return false;
-  const std::string text = Squeeze(block.text);
+  const std::string text = SqueezeName(block.text);
   if (text.empty()) return false;
   std::string names;
   size_t found = 0;
   for (const std::string& a : authors) {
-    std::string n = Squeeze(a);
+    std::string n = SqueezeName(a);
     if (n.empty()) continue;
     names += n;
     if (text.find(n) != std::string::npos) ++found;
@@ -211,7 +200,6 @@ void DropPublisherNames(const std::string& site_name,
            l.find(site) != std::string::npos;
   });
 }
-
 
 // "www.seelenradio.de" -> "seelenradio"; "" when `url` has no host.
 std::string HostName(std::string_view url) {

@@ -99,7 +99,6 @@ std::string ShortYearDate(const std::string& line) {
                        (d < 10 ? "0" : "") + std::to_string(d));
 }
 
-
 // What follows a byline marker at the start of `line`: "" when the line
 // holds only the marker, nullopt-like `false` when there is no marker.
 bool AfterMarker(const std::string& line, std::string* rest) {

@@ -817,6 +817,16 @@ std::string NormalizeDate(std::string_view value) {
   return date + buf + offset;
 }
 
+std::string SqueezeName(std::string_view s) {
+  std::string out;
+  for (char c : s) {
+    const unsigned char u = static_cast<unsigned char>(c);
+    if (std::isalnum(u) || u >= 0x80)
+      out.push_back(static_cast<char>(std::tolower(u)));
+  }
+  return out;
+}
+
 namespace {
 
 // Minutes since 1970-01-01T00:00Z of "YYYY-MM-DDTHH:MM:SS±HH:MM" (as
@@ -851,17 +861,6 @@ std::string PreferLocalOffset(const std::string& published,
       return c;
   }
   return published;
-}
-
-// Lower-case letters and digits only: "Time 4 Talks" -> "time4talks".
-std::string SqueezeName(std::string_view s) {
-  std::string out;
-  for (char c : s) {
-    const unsigned char u = static_cast<unsigned char>(c);
-    if (std::isalnum(u) || u >= 0x80)
-      out.push_back(static_cast<char>(std::tolower(u)));
-  }
-  return out;
 }
 
 // True when a part of a <title> names the site: it contains the site name,

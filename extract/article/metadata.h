@@ -59,6 +59,10 @@ std::string CleanTitle(std::string_view title);
 // two letters in a row.
 bool SharesAWord(std::string_view a, std::string_view b);
 
+// Letters and digits only, ASCII lower-cased, other bytes (UTF-8) kept:
+// "Time 4 Talks" -> "time4talks", "By Ann Lee," -> "byannlee".
+std::string SqueezeName(std::string_view s);
+
 // True when `title` reads as a headline rather than a section name: four
 // words or more, or ten letters or more of a script without spaces.
 bool ReadsAsHeadline(std::string_view title);
