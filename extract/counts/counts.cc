@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <span>
 #include <tuple>
 #include <utility>
 
@@ -109,6 +110,31 @@ bool AgentivePlural(std::string_view w) {
   return false;
 }
 
+// Whether `w` is one of `words`.
+bool IsOneOf(std::string_view w, std::span<const std::string_view> words) {
+  return std::find(words.begin(), words.end(), w) != words.end();
+}
+
+// Whether a token of [from, to) is one of `words`.
+bool AnyTokenIn(const TokenView& v, size_t from, size_t to,
+                std::span<const std::string_view> words) {
+  for (size_t t = from; t < to; ++t) {
+    if (IsOneOf(v.lower[t], words)) return true;
+  }
+  return false;
+}
+
+// Whether a token of [from, to) starts with one of `stems`.
+bool AnyTokenStartsWith(const TokenView& v, size_t from, size_t to,
+                        std::span<const std::string_view> stems) {
+  for (size_t t = from; t < to; ++t) {
+    for (std::string_view stem : stems) {
+      if (v.lower[t].starts_with(stem)) return true;
+    }
+  }
+  return false;
+}
+
 // Verbs whose bare numeric object is an amount of money ("save hundreds").
 bool IsMoneyVerb(std::string_view w) {
   static constexpr std::string_view kVerbs[] = {
@@ -116,10 +142,7 @@ bool IsMoneyVerb(std::string_view w) {
       "spending", "pay", "pays", "paid", "paying", "cost", "costs", "costing",
       "earn", "earns", "earned", "earning", "owe", "owes", "owed", "worth",
       "charge", "charges", "charged", "raise", "raised", "raising"};
-  for (std::string_view v : kVerbs) {
-    if (w == v) return true;
-  }
-  return false;
+  return IsOneOf(w, kVerbs);
 }
 
 // Words that put a sentence on the sports pages, where "strikers" and
@@ -131,12 +154,7 @@ bool SportContext(const TokenView& v, size_t sb, size_t se) {
       "midfielders", "midfielder", "defenders", "goalkeeper", "goalkeepers",
       "forwards", "signed", "signing", "signings", "striker's", "loan",
       "stadium", "final", "semifinal", "kickoff", "derby"};
-  for (size_t t = sb; t < se; ++t) {
-    for (std::string_view w : kWords) {
-      if (v.lower[t] == w) return true;
-    }
-  }
-  return false;
+  return AnyTokenIn(v, sb, se, kWords);
 }
 
 // "Twenty students were expelled from the university", "the party
@@ -156,21 +174,13 @@ bool ExpelledFromInstitution(const TokenView& v, size_t sb, size_t se,
       "members", "member", "students", "student", "pupils", "schoolchildren",
       "lawmakers", "deputies", "mps", "players", "athletes", "cadets",
       "councillors", "councilors", "monks", "priests"};
-  bool expel = false;
-  for (size_t t = sb; t < se && !expel; ++t) {
-    expel = v.lower[t].starts_with("expel");
-  }
-  if (!expel) return false;
-  for (std::string_view m : kMembers) {
-    if (head == m) return true;
-  }
+  static constexpr std::string_view kExpel[] = {"expel"};
+  if (!AnyTokenStartsWith(v, sb, se, kExpel)) return false;
+  if (IsOneOf(head, kMembers)) return true;
   for (size_t t = sb; t + 1 < se; ++t) {
-    if (v.lower[t] != "from") continue;
-    for (size_t k = t + 1; k < se && k <= t + 3; ++k) {
-      for (std::string_view w : kInstitutions) {
-        if (v.lower[k] == w) return true;
-      }
-    }
+    if (v.lower[t] == "from" &&
+        AnyTokenIn(v, t + 1, std::min(se, t + 4), kInstitutions))
+      return true;
   }
   return false;
 }
@@ -190,15 +200,10 @@ bool InPlotSummary(const TokenView& v, size_t sb, size_t i) {
       "dramatizes", "dramatises", "imagines", "features"};
   for (size_t t = i; t > sb && i - t <= 8;) {
     --t;
-    bool tells = false;
-    for (std::string_view w : kTells) tells |= v.lower[t] == w;
-    if (!tells) continue;
-    for (size_t k = t; k > sb && t - k <= 3;) {
-      --k;
-      for (std::string_view w : kWorks) {
-        if (v.lower[k] == w) return true;
-      }
-    }
+    // A work noun among the four tokens before the telling verb.
+    if (IsOneOf(v.lower[t], kTells) &&
+        AnyTokenIn(v, t >= sb + 4 ? t - 4 : sb, t, kWorks))
+      return true;
   }
   return false;
 }
@@ -206,15 +211,9 @@ bool InPlotSummary(const TokenView& v, size_t sb, size_t i) {
 // Whether the sentence names a protest outright (protest, demonstration,
 // strike, picket, boycott).
 bool SaysProtest(const TokenView& v, size_t sb, size_t se) {
-  for (size_t t = sb; t < se; ++t) {
-    const std::string& w = v.lower[t];
-    if (w.starts_with("protest") || w.starts_with("demonstrat") ||
-        w.starts_with("strike") || w.starts_with("picket") ||
-        w.starts_with("boycott")) {
-      return true;
-    }
-  }
-  return false;
+  static constexpr std::string_view kStems[] = {
+      "protest", "demonstrat", "strike", "picket", "boycott"};
+  return AnyTokenStartsWith(v, sb, se, kStems);
 }
 
 // "Crowds of 5,000 people welcomed the president": a crowd that welcomes,
@@ -223,12 +222,7 @@ bool WelcomingCrowd(const TokenView& v, size_t from, size_t to) {
   static constexpr std::string_view kStems[] = {
       "welcom", "greet", "cheer", "applaud", "acclaim", "waved", "waving",
       "hail"};
-  for (size_t t = from; t < to; ++t) {
-    for (std::string_view w : kStems) {
-      if (v.lower[t].starts_with(w)) return true;
-    }
-  }
-  return false;
+  return AnyTokenStartsWith(v, from, to, kStems);
 }
 
 // "The FA charged two players with misconduct": a charge brought by a
@@ -243,18 +237,10 @@ bool DisciplinaryCharge(const TokenView& v, size_t sb, size_t se) {
       "police", "prosecutors", "prosecutor", "court", "judge", "murder",
       "assault", "manslaughter", "fraud", "arrested", "detained",
       "custody"};
-  bool charge = false, disciplinary = false;
-  for (size_t t = sb; t < se; ++t) {
-    const std::string& w = v.lower[t];
-    if (w.starts_with("charg")) charge = true;
-    for (std::string_view k : kCriminal) {
-      if (w == k) return false;
-    }
-    for (std::string_view k : kDisciplinary) {
-      if (w == k) disciplinary = true;
-    }
-  }
-  return charge && disciplinary;
+  static constexpr std::string_view kCharge[] = {"charg"};
+  return AnyTokenStartsWith(v, sb, se, kCharge) &&
+         AnyTokenIn(v, sb, se, kDisciplinary) &&
+         !AnyTokenIn(v, sb, se, kCriminal);
 }
 
 // Family nouns of "father of three": the number counts children.

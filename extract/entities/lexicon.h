@@ -152,9 +152,9 @@ class Lexicon {
       titles_;
   StringSet honorifics_, org_suffixes_, loc_suffixes_, given_, family_, speech_,
       stop_, acro_stop_, connectors_, abbrevs_, loc_cues_, possessive_heads_,
-      title_tails_, loc_particles_, first_words_, loc_preps_, roles_, legal_forms_, org_cues_, org_context_,
-      teams_, sports_, bodies_, misc_heads_, loc_prefixes_, name_suffixes_,
-      org_verbs_, positions_;
+      title_tails_, loc_particles_, first_words_, loc_preps_, roles_,
+      legal_forms_, org_cues_, org_context_, teams_, sports_, bodies_,
+      misc_heads_, loc_prefixes_, name_suffixes_, org_verbs_, positions_;
   // The system word list: views into one arena holding the file, not one
   // heap string per word (start-up cost).
   std::unordered_set<size_t> key_prefixes_;  // see MayContinue()
