@@ -2,9 +2,14 @@
 """Entity development set: builds gold JSONL from the hand-annotated excerpts
 and scores `newsfacts tag --jsonl` on it (exact span + type, per type).
 
-  # build the gold files (needs the public page texts)
+  # build the gold files (needs the public page texts: the extraction
+  # ground truth, and for sets drawn from the metadata pages their bodies
+  # as `newsfacts extract --json --no-facts` prints them)
+  build/release/newsfacts extract --json --no-facts \
+      ../shared/eval/metadata/pages/* > /tmp/metadata-bodies.jsonl
   python3 bench/entities_devset.py build \
-      ../shared/eval/extraction/ground-truth.json tests/testdata/entities/devset
+      ../shared/eval/extraction/ground-truth.json /tmp/metadata-bodies.jsonl \
+      tests/testdata/entities/devset
   # score (PER/ORG/LOC/NORP and the CoNLL-style PER/ORG/LOC subset)
   python3 bench/entities_devset.py score build/release/newsfacts \
       tests/testdata/entities/devset/dev.gold.jsonl [more.gold.jsonl...] \
@@ -87,8 +92,25 @@ def strip_marks(marked):
     return "".join(plain), ents
 
 
-def build(truth_path, out_dir):
-    truth = json.load(open(truth_path, encoding="utf-8"))
+def load_texts(paths):
+    """Article bodies by id: from ground-truth.json (`articleBody`) and from
+    `newsfacts extract --json --no-facts` JSONL (`text`, keyed by the page
+    file's name without its extensions)."""
+    texts = {}
+    for path in paths:
+        if path.endswith(".jsonl"):
+            for line in open(path, encoding="utf-8"):
+                d = json.loads(line)
+                name = os.path.basename(d["source"]).split(".")[0]
+                texts[name] = {"articleBody": d.get("text") or "",
+                               "date": (d.get("published") or "")[:10]}
+        else:
+            texts.update(json.load(open(path, encoding="utf-8")))
+    return texts
+
+
+def build(source_paths, out_dir):
+    truth = load_texts(source_paths)
     splits = sorted(os.path.basename(p)[:-len(".annotated.txt")]
                     for p in glob.glob(f"{out_dir}/*.annotated.txt"))
     for split in splits:
@@ -129,8 +151,10 @@ def build(truth_path, out_dir):
                 gold.append(item)
             if difflib.SequenceMatcher(None, mine, text).ratio() < 0.98:
                 sys.exit(f"{split} {d['id']}: annotated text differs")
-            lines.append({"id": key[:8], "date": "2019-11-20", "text": text,
-                          "entities": gold})
+            hexid = re.fullmatch(r"[0-9a-f]{32,}", key) is not None
+            lines.append({"id": key[:8] if hexid else key,
+                          "date": truth[key].get("date") or "2019-11-20",
+                          "text": text, "entities": gold})
         with open(f"{out_dir}/{split}.gold.jsonl", "w", encoding="utf-8") as f:
             for l in lines:
                 f.write(json.dumps(l, ensure_ascii=False) + "\n")
@@ -225,7 +249,7 @@ def score(binary, gold_path, show, rules=False):
 
 if __name__ == "__main__":
     if len(sys.argv) >= 4 and sys.argv[1] == "build":
-        build(sys.argv[2], sys.argv[3])
+        build(sys.argv[2:-1], sys.argv[-1])
     elif len(sys.argv) >= 4 and sys.argv[1] == "score":
         # One report per gold file: score BINARY GOLD... [--show] [--rules]
         for gold_path in [a for a in sys.argv[3:] if not a.startswith("--")]:
