@@ -89,6 +89,18 @@ RuleEntityTagger::Match RuleEntityTagger::Longest(const AnalyzedText& at,
         auto pw = ctx.person_words.find(key);
         if (pw != ctx.person_words.end() && !pw->second.empty()) continue;
       }
+      // "Bloomberg" after "Michael R. Bloomberg": a listed one-word
+      // organization that is the surname of a person named in the
+      // document is that person.
+      if (b == a && g->type == EntityType::kOrg && !g->skip &&
+          (g->rule == "gaz.org-names" || g->rule == "gaz.org-companies")) {
+        auto pw = ctx.person_words.find(key);
+        if (pw != ctx.person_words.end() && !pw->second.empty() &&
+            pw->second.size() > key.size() &&
+            std::string_view(pw->second).ends_with(key)) {
+          continue;
+        }
+      }
       // "the West", never "Kanye West" or "Kowloon West".
       if (b == a && g->type == EntityType::kLoc && IsCompassWord(key) &&
           !(a > 0 && (w[a - 1].text == "the" || w[a - 1].text == "The"))) {
@@ -129,10 +141,26 @@ std::vector<Entity> RuleEntityTagger::Pass(const AnalyzedText& at,
     }
     if (size_t end = DatelinePlace(at, w, i); end != 0) {
       const GazetteerEntry* g = lex_.Find(TitleCase(at, w, i, end - 1));
-      out.push_back(Make(at, w, i, end - 1, EntityType::kLoc, g->canonical,
+      out.push_back(Make(at, w, i, end - 1, EntityType::kLoc,
+                         g != nullptr ? g->canonical : TitleCase(at, w, i, end - 1),
                          "loc.dateline"));
       i = end;
       continue;
+    }
+    // "Youth Accountability Team (YAT)": a name spelt out before its
+    // acronym is an organization, unless the lists know it whole as
+    // something else.
+    if (auto an = ctx.acronym_names.find(i); an != ctx.acronym_names.end()) {
+      Match m = Longest(at, w, i, an->second, ctx);
+      bool known = m.gaz != nullptr && m.end == an->second && !m.gaz->skip;
+      if (!known || m.gaz->type == EntityType::kOrg) {
+        out.push_back(Make(at, w, i, an->second, EntityType::kOrg,
+                           known ? m.gaz->canonical : "",
+                           known ? std::string(m.gaz->rule)
+                                 : std::string("org.acronym-name")));
+        i = an->second + 1;
+        continue;
+      }
     }
     if (std::string canonical;
         size_t end = ParticlePlaceEnd(at, w, i, canonical)) {
@@ -169,6 +197,12 @@ std::vector<Entity> RuleEntityTagger::Pass(const AnalyzedText& at,
       }
     }
     size_t last = ChunkEnd(at, w, i, lex_);
+    // A name spelt out before its acronym starts a chunk of its own.
+    if (auto an = ctx.acronym_names.upper_bound(i);
+        an != ctx.acronym_names.end() && an->first <= last) {
+      last = an->first - 1;
+      while (last > i && !w[last].is_word) --last;
+    }
     // "the Communist party", "the ruling Nur Otan party": a capitalized
     // name right before a lower-case "party" names the party (the
     // guideline marks the whole phrase ORG).
@@ -432,6 +466,18 @@ void RuleEntityTagger::Chunk(const AnalyzedText& at, const std::vector<Word>& w,
               !next.gaz->skip && next.gaz->type == EntityType::kLoc &&
               (lex_.IsGivenName(w[pos].text) || !title.empty() || honorific) &&
               (k == last || !lex_.IsOrgSuffix(w[k + 1].text));
+          // "Michael R. Bloomberg": a listed one-word organization after a
+          // given name and middle initials is the surname.
+          bool initials = lex_.IsGivenName(w[pos].text) && end > pos;
+          for (size_t q = pos + 1; q <= end && initials; ++q) {
+            initials = w[q].is_word && w[q].text.size() == 2 &&
+                       w[q].text[1] == '.';
+          }
+          surname = surname ||
+                    (initials && next.gaz != nullptr && next.end == k &&
+                     !next.gaz->skip && next.gaz->type == EntityType::kOrg &&
+                     (k == last || (!lex_.IsOrgSuffix(w[k + 1].text) &&
+                                    !lex_.IsLegalForm(w[k + 1].text))));
           if (surname) {
             end = k;
             continue;
@@ -459,6 +505,75 @@ void RuleEntityTagger::Chunk(const AnalyzedText& at, const std::vector<Word>& w,
       pos = end + 1;
     }
   next:;
+  }
+}
+
+void RuleEntityTagger::FindAcronymNames(const std::vector<Word>& w,
+                                        DocContext& ctx) const {
+  for (size_t p = 2; p + 2 < w.size(); ++p) {
+    if (w[p].text != "(" || w[p + 2].text != ")" || !w[p + 1].all_caps) {
+      continue;
+    }
+    std::string_view acro = w[p + 1].text;
+    if (acro.size() < 2 || acro.size() > 8 ||
+        !std::all_of(acro.begin(), acro.end(), [](char c) {
+          return std::isupper(static_cast<unsigned char>(c)) != 0;
+        })) {
+      continue;
+    }
+    // Match the letters right to left against the initials of the words
+    // before the bracket: capitalized words, lower-case connectors ("and",
+    // "of") skipped, at most one capitalized word without its letter
+    // inside the name ("New York State Attorney General (NYAG)").
+    size_t need = acro.size();
+    size_t k = p - 1;
+    size_t start = 0;
+    int skipped = 0, matched = 0;
+    bool ok = w[k].is_word && w[k].cap && !w[k].possessive &&
+              w[k].sentence == w[p].sentence;
+    while (ok && need > 0) {
+      const Word& x = w[k];
+      if (x.is_word && x.cap) {
+        if (x.text[0] == acro[need - 1]) {
+          --need;
+          ++matched;
+          start = k;
+        } else if (matched == 0 || ++skipped > 1) {
+          ok = false;
+          break;
+        }
+      } else if (!(lex_.IsConnector(x.text) && (x.text == "&" || x.is_word))) {
+        ok = false;
+        break;
+      }
+      if (need == 0) break;
+      if (k == 0 || w[k - 1].sentence != w[p].sentence ||
+          w[k - 1].possessive) {
+        ok = false;
+        break;
+      }
+      --k;
+    }
+    if (!ok || need != 0 || matched < 2) continue;
+    // "U.S. Customs and Border Protection (CBP)": a country written before
+    // the name is part of it.
+    if (start > 0 && w[start - 1].is_word && w[start - 1].cap &&
+        (w[start - 1].sentence == w[p].sentence ||
+         w[start - 1].text.back() == '.')) {
+      const GazetteerEntry* g = lex_.Find(w[start - 1].text);
+      if (g != nullptr && !g->skip && g->type == EntityType::kLoc &&
+          g->rule == "gaz.loc-countries") {
+        --start;
+      }
+    }
+    // Techniques, programmes and laws are no organizations ("Magnetic
+    // Recording", "Affordable Care Act").
+    std::string_view head = w[p - 1].text;
+    if (head.ends_with("ing") || lex_.IsMiscHead(head)) {
+      ctx.model_prefixes.insert(acro);
+      continue;
+    }
+    ctx.acronym_names[start] = p - 1;
   }
 }
 
@@ -602,7 +717,10 @@ void RuleEntityTagger::Learn(const AnalyzedText& at, const std::vector<Word>& w,
       continue;
     }
     std::string_view acro = w[wi + 1].text;
-    if (acro.empty() || e.text.empty() || acro[0] != e.text[0]) continue;
+    if (acro.empty() || e.text.empty() ||
+        (acro[0] != e.text[0] && e.rule != "org.acronym-name")) {
+      continue;
+    }
     ctx.acronyms.insert_or_assign(
         std::string(acro),
         GazetteerEntry{e.type, e.canonical, "acronym.defined", false});

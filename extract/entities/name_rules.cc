@@ -329,6 +329,9 @@ bool RuleEntityTagger::ClassifyRun(const AnalyzedText& at,
         Shouted(w, a, ctx, lex_)) {
       return false;
     }
+    // "RTX 3080 ... RTX cards": letters the document writes before a model
+    // number name a product line (MISC), not a company.
+    if (ctx.model_prefixes.count(first) != 0) return false;
     // "Sioux Falls, SD", "Fargo, ND": two capitals after a place and a
     // comma are a state or province code.
     if (first.size() == 2 && a >= 2 && w[a - 1].text == "," &&
@@ -415,16 +418,34 @@ bool RuleEntityTagger::ClassifyRun(const AnalyzedText& at,
                }) &&
                w[b + 3].text == ",";
     bool role = false;
-    for (size_t k = b + 2; !age && k < w.size() && k <= b + 5; ++k) {
+    for (size_t k = b + 2; !age && k < w.size() && k <= b + 6; ++k) {
       if (!w[k].is_word) break;
-      if (lex_.IsPersonRole(w[k].text) && !w[k].cap) {
-        role = k + 1 < w.size() && !w[k + 1].is_word;  // "attorney," / "."
+      // "attorney", "the Labour MP for Newcastle", "the group's founder":
+      // a role noun or office title heads the apposition, followed by
+      // punctuation or a preposition of its organization or place.
+      bool head = (!w[k].cap && (lex_.IsPersonRole(w[k].text) ||
+                                 lex_.Title(w[k].text) != nullptr)) ||
+                  w[k].text == "MP" || w[k].text == "MEP" ||
+                  w[k].text == "CEO";
+      // "deputy director": the last of several role words heads.
+      if (head && k + 1 < w.size() && w[k + 1].is_word && !w[k + 1].cap &&
+          (lex_.IsPersonRole(w[k + 1].text) ||
+           lex_.Title(w[k + 1].text) != nullptr)) {
+        continue;
+      }
+      if (head && !w[k].possessive) {
+        std::string_view after = k + 1 < w.size() ? w[k + 1].text : "";
+        role = k + 1 < w.size() &&
+               (!w[k + 1].is_word || after == "for" || after == "of" ||
+                after == "at" || after == "in" || after == "with" ||
+                after == "from" || after == "who");
         break;
       }
       // Determiners, possessors and modifiers before the noun.
       if (!(w[k].text == "a" || w[k].text == "an" || w[k].text == "the" ||
             w[k].text == "his" || w[k].text == "her" || w[k].text == "their" ||
-            w[k].text == "another" || w[k].possessive || !w[k].cap)) {
+            w[k].text == "another" || w[k].possessive || !w[k].cap ||
+            k > b + 2)) {
         break;
       }
     }
@@ -582,9 +603,14 @@ bool RuleEntityTagger::ClassifyRun(const AnalyzedText& at,
   if (lex_.IsGivenName(first)) return person("", "person.given-name");
   // "in Barin", "a town called Barin": a lone unknown name after a place
   // cue is a place, unless it heads organizations elsewhere.
+  // Not a dictionary word ("published in Proceedings", "in Frontiers")
+  // nor the head of a hyphenated compound ("in Rust-land").
+  bool compound = b + 1 < w.size() && w[b + 1].text == "-" &&
+                  w[b + 1].span.begin == w[b].span.end;
   if (a > 0 && w[a - 1].is_word && !w[a - 1].cap &&
       lex_.IsLocCue(w[a - 1].text) && LooksLikeNameWord(w[a]) &&
       !lex_.IsOrgSuffix(first) && !lex_.IsLocSuffix(first) &&
+      !lex_.IsCommonWord(first) && !compound &&
       (b + 1 >= w.size() || !w[b + 1].possessive)) {
     out.push_back(Make(at, w, a, b, EntityType::kLoc, "", "loc.cue"));
     return true;

@@ -259,8 +259,13 @@ size_t ChunkEnd(const AnalyzedText& at, const std::vector<Word>& w,
       // of the organization ("Institute on China and the United States").
       bool is_and = w[n].text == "and";
       bool take = org_head && (!is_and || crossed_prep);
-      if (!take && j == first && w[n].text == "and" &&
-          lex.Find(w[first].text) == nullptr &&
+      // "Shabka and the University of Graz": "and the" starts a second
+      // noun phrase, never the inside of one name.
+      bool and_the = is_and && m > n + 1 &&
+                     (w[n + 1].text == "the" || w[n + 1].text == "The");
+      if (!take && !and_the && j == first && w[n].text == "and" &&
+          (lex.Find(w[first].text) == nullptr ||
+           lex.IsOrgSuffix(w[first].text)) &&
           !lex.IsStopword(w[first].text)) {
         // "Belt and Road Initiative": look for a head word after "and".
         for (size_t k = m; k < w.size() && w[k].is_word && w[k].cap &&
@@ -295,7 +300,7 @@ size_t ChunkEnd(const AnalyzedText& at, const std::vector<Word>& w,
         take = !left_complete && k > m && k < m + 3 &&
                lex.IsOrgSuffix(w[k].text) &&
                !w[k].possessive && !lex.IsGivenName(w[m].text) &&
-               !lex.MayStartName(w[m].text);
+               (!lex.MayStartName(w[m].text) || lex.IsOrgSuffix(w[m].text));
       }
       // "House of Representatives", "Chamber of Commerce": a listed name
       // goes on with this connector.

@@ -43,8 +43,16 @@ bool RuleEntityTagger::PlaceCue(const AnalyzedText& at,
                                 const std::vector<Word>& w, size_t a, size_t b,
                                 const DocContext& ctx) const {
   if (PlaceApposition(w, b)) return true;
-  if (ctx.UsedInLowerCase(w[a].text) || lex_.IsGivenName(w[a].text)) {
-    return false;
+  if (ctx.UsedInLowerCase(w[a].text)) return false;
+  if (lex_.IsGivenName(w[a].text)) {
+    // "a hospital in Kobe": a listed place that is also a given name is
+    // the place after "in" or "near" when no surname follows and no
+    // person of the document has it as a name word.
+    bool in = a > 0 && w[a - 1].is_word &&
+              (w[a - 1].text == "in" || w[a - 1].text == "near");
+    bool surname_next = b + 1 < w.size() && w[b + 1].is_word && w[b + 1].cap;
+    return in && a == b && !surname_next && !w[b].possessive &&
+           ctx.person_words.count(w[a].text) == 0;
   }
   if (a > 0 && w[a - 1].is_word && !w[a - 1].cap) {
     std::string_view prev = w[a - 1].text;
@@ -201,8 +209,21 @@ size_t RuleEntityTagger::DatelinePlace(const AnalyzedText& at,
     ++k;
   }
   if (!Dateline(at, w, i, k)) return 0;
-  const GazetteerEntry* g = lex_.Find(TitleCase(at, w, i, k));
-  if (g == nullptr || g->skip || g->type != EntityType::kLoc) return 0;
+  std::string key = TitleCase(at, w, i, k);
+  const GazetteerEntry* g = lex_.Find(key);
+  if (g != nullptr && !g->skip && g->type == EntityType::kLoc) return k + 1;
+  if (g != nullptr) return 0;
+  // "TAYLORVILLE —": an unlisted place opening the text before a dash,
+  // when no word of it is a dictionary or stop word ("BREAKING —").
+  if (start != 0 || k + 1 >= w.size()) return 0;
+  std::string_view dash = w[k + 1].text;
+  if (dash != "-" && dash != "\xE2\x80\x94" && dash != "\xE2\x80\x93") return 0;
+  for (std::string_view part : SplitName(key)) {
+    if (part.size() < 3 || lex_.IsCommonWord(part) || lex_.IsStopword(part) ||
+        lex_.IsAcronymStop(part)) {
+      return 0;
+    }
+  }
   return k + 1;
 }
 

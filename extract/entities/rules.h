@@ -45,6 +45,13 @@ struct DocContext {
   // part of a person's name.
   // Views into the tagged text (valid while Tag() runs).
   std::unordered_set<std::string_view> lower_words;
+  // All-caps words the document writes before a number ("RTX 3080"), and
+  // acronyms defined by a name that is no organization ("Heat Assisted
+  // Magnetic Recording (HAMR)"): never organizations on their own.
+  std::unordered_set<std::string_view> model_prefixes;
+  // "Youth Accountability Team (YAT)": first word -> last word of a
+  // capitalized name whose initials spell the acronym in brackets after it.
+  std::map<size_t, size_t> acronym_names;
   bool UsedInLowerCase(std::string_view word) const {
     if (word.empty() || word.size() > 64 ||
         !std::isupper(static_cast<unsigned char>(word[0]))) {
@@ -84,11 +91,22 @@ class RuleEntityTagger : public EntityTagger {
       // would allocate (and free) one for every repeated word.
       if (word.is_word && !word.cap) ctx.lower_words.insert(word.text);
     }
+    for (size_t i = 0; i + 1 < words.size(); ++i) {
+      const Word& x = words[i];
+      const Word& y = words[i + 1];
+      if (x.all_caps && y.is_word && !y.text.empty() &&
+          std::isdigit(static_cast<unsigned char>(y.text[0])) &&
+          y.span.begin == x.span.end + 1 && !x.possessive &&
+          at.text[x.span.end] == ' ') {
+        ctx.model_prefixes.insert(x.text);
+      }
+    }
     int sports = 0;
     for (const std::string& cue : lex_.sports_cues()) {
       sports += ctx.lower_words.count(cue) != 0;
     }
     ctx.sports = sports >= 3;
+    FindAcronymNames(words, ctx);
     std::vector<Entity> first = Pass(at, words, ctx);
     Learn(at, words, first, ctx);
     std::vector<Entity> out = Pass(at, words, ctx);
@@ -238,6 +256,9 @@ class RuleEntityTagger : public EntityTagger {
   bool OrgContext(const std::vector<Word>& w, size_t a, size_t b) const;
   // Some word of a..b is a dictionary word that is not a listed name.
   bool DictionaryWordIn(const std::vector<Word>& w, size_t a, size_t b) const;
+  // Fills ctx.acronym_names (and ctx.model_prefixes for expansions that
+  // name a technique or product).
+  void FindAcronymNames(const std::vector<Word>& w, DocContext& ctx) const;
   void Learn(const AnalyzedText& at, const std::vector<Word>& w,
              const std::vector<Entity>& found, DocContext& ctx) const;
 
