@@ -60,6 +60,15 @@ bool WeakTrigger(const TokenView& v, const CountLexicon& lex, size_t t,
       (v.lower[t + 1] == "as" || v.lower[t + 1] == "like")) {
     return true;
   }
+  // "opened fire", "set fire to", "caught fire": the noun, not a dismissal.
+  if (w == "fire" && t > 0) {
+    const std::string& b = v.lower[t - 1];
+    if (b == "opened" || b == "open" || b == "opening" || b == "opens" ||
+        b == "set" || b == "caught" || b == "returned" || b == "heavy" ||
+        b == "under" || b == "on") {
+      return true;
+    }
+  }
   // "shot down the rumours" is no shooting.
   if (w == "shot" && t + 1 < v.size() && v.lower[t + 1] == "down") return true;
   // "two cases demonstrating the range of severity": with an object the
@@ -131,7 +140,9 @@ bool EndsAtAbbreviation(const AnalyzedText& at, const Span& s) {
 bool SubjectUndergoes(std::string_view w) {
   return w == "died" || w == "drowned" || w == "perished" || w == "fled" ||
          w == "crossed" || w == "left" || w == "starved" || w == "froze" ||
-         w == "lost" || w == "disappeared" || w == "vanished";
+         w == "lost" || w == "disappeared" || w == "vanished" ||
+         w == "survived" || w == "escaped" || w == "suffered" ||
+         w == "sustained" || w == "contracted" || w == "underwent";
 }
 
 bool IsPassiveAux(std::string_view w) {
@@ -154,9 +165,19 @@ bool StartsObject(const TokenView& v, size_t t) {
 bool AgentVerb(const TokenView& v, const CountLexicon& lex, size_t head_end,
                size_t t) {
   size_t at = head_end;
-  if (at < v.size() && (v.lower[at] == "who" || v.lower[at] == "that")) ++at;
-  if (t != at || t >= v.size()) return false;
-  const std::string& w = v.lower[t];
+  if (at < v.size() && (v.lower[at] == "who" || v.lower[at] == "that")) {
+    ++at;
+    // "who had abducted", "who allegedly killed": auxiliaries and adverbs
+    // between the relative pronoun and its verb.
+    while (at + 1 < v.size() && at < head_end + 4 &&
+           (v.lower[at] == "had" || v.lower[at] == "have" ||
+            v.lower[at] == "has" || v.lower[at] == "allegedly" ||
+            v.lower[at] == "reportedly")) {
+      ++at;
+    }
+  }
+  if (t < head_end || t > at || at >= v.size()) return false;
+  const std::string& w = v.lower[at];
   const bool past = w.ends_with("ed") || w == "shot" || w == "beat" ||
                     w == "hurt" || w == "held" || w == "slew" || w == "hit";
   if (!past || SubjectUndergoes(w)) return false;
@@ -166,8 +187,8 @@ bool AgentVerb(const TokenView& v, const CountLexicon& lex, size_t head_end,
   // "killed" followed by a multi-word trigger ("taken hostage") or a
   // preposition ("killed in the attack") is a participle, not a verb.
   std::string longer;
-  if (TriggerAt(v, lex, t, v.size(), &longer) > 1) return false;
-  return StartsObject(v, t + 1);
+  if (TriggerAt(v, lex, at, v.size(), &longer) > 1) return false;
+  return StartsObject(v, at + 1);
 }
 
 bool AfterIncluding(const TokenView& v, size_t first) {
@@ -338,6 +359,82 @@ std::string GroupBeforeEvent(const TokenView& v, const CountLexicon& lex,
   return "";
 }
 
+namespace {
+
+// Whether `w` opens a quotation.
+bool OpensQuote(std::string_view w) {
+  return w == "\xE2\x80\x9C" || w == "\"" || w == "\xC2\xAB";  // “ " «
+}
+
+bool ClosesQuote(std::string_view w) {
+  return w == "\xE2\x80\x9D" || w == "\"" || w == "\xC2\xBB";  // ” " »
+}
+
+}  // namespace
+
+size_t ShortQuoteEnd(const TokenView& v, size_t t, size_t limit) {
+  if (t >= limit || !OpensQuote(v.lower[t])) return 0;
+  // A straight quote opens one only with a space before it and none after.
+  if (v.lower[t] == "\"" &&
+      (t + 1 >= v.size() ||
+       v.at.tokens[t + 1].span.begin != v.at.tokens[t].span.end ||
+       (t > 0 && v.at.tokens[t - 1].span.end == v.at.tokens[t].span.begin))) {
+    return 0;
+  }
+  for (size_t k = t + 1; k < limit && k <= t + 6; ++k) {
+    if (ClosesQuote(v.lower[k])) return k > t + 1 ? k : 0;
+    if (v.lower[k] == "." || v.lower[k] == "," || v.lower[k] == ";") return 0;
+  }
+  return 0;
+}
+
+namespace {
+
+// Whether the verb at token `t` opens a relative clause: "who", "that" or
+// "which" right before it, or before its auxiliaries ("who had killed").
+bool RelativeBefore(const TokenView& v, size_t t) {
+  const size_t sb = v.sentence_begin[t];
+  for (size_t k = t, steps = 0; k > sb && steps < 3; ++steps) {
+    --k;
+    const std::string& w = v.lower[k];
+    if (w == "who" || w == "that" || w == "which") return true;
+    if (w != "had" && w != "have" && w != "has" && w != "allegedly" &&
+        w != "reportedly") {
+      return false;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
+std::string IncludedEvent(const TokenView& v, const CountLexicon& lex,
+                          size_t first) {
+  const size_t sb = v.sentence_begin[first];
+  if (first < sb + 2) return "";
+  size_t t = first - 1;
+  const std::string& inc = v.lower[t];
+  if (inc != "included" && inc != "include" && inc != "includes") return "";
+  // "The dead included", "those killed included", "the victims include":
+  // the subject right before the verb names what happened.
+  for (size_t k = t, steps = 0; k > sb && steps < 3; ++steps) {
+    --k;
+    const PersonNoun* p = nullptr;
+    if (PersonAt(v, lex, k, t, &p) &&
+        (p->kind == PersonKind::kState || p->kind == PersonKind::kRole) &&
+        !p->event.empty()) {
+      return p->event;
+    }
+    std::string ev;
+    if (k >= 1 && v.lower[k - 1] == "those" &&
+        TriggerAt(v, lex, k, t, &ev)) {
+      return ev;
+    }
+    if (v.IsPunct(k)) break;
+  }
+  return "";
+}
+
 std::string FindEvent(const TokenView& v, const CountLexicon& lex,
                       const CountWindow& w) {
   auto negated = [&](size_t t) {
@@ -368,6 +465,12 @@ std::string FindEvent(const TokenView& v, const CountLexicon& lex,
   }
   for (size_t t = w.head_end; t < w.fwd_limit && t < w.head_end + 16; ++t) {
     if (v.lower[t] == ";") break;
+    // "launched “save the students” marches": a short quotation inside
+    // the clause is a name or a slogan, not its verb.
+    if (size_t close = ShortQuoteEnd(v, t, w.fwd_limit); close != 0) {
+      t = close;
+      continue;
+    }
     if (v.lower[t] == "," && in_relative) break;
     // "Thousands of fans celebrated, and police arrested 20": a comma and
     // a conjunction before a new subject open a clause of its own.
@@ -454,11 +557,15 @@ std::string FindEvent(const TokenView& v, const CountLexicon& lex,
   // Backward: the same comma-delimited stretch before the count.
   std::string back_event;
   size_t back_dist = SIZE_MAX;
+  size_t back_at = SIZE_MAX;
   for (size_t t = w.first; t > w.back_limit && w.first - t < 12;) {
     --t;
     if (IsClauseBreak(v.lower[t]) && !AfterIncluding(v, w.first)) {
       break;
     }
+    // "abused by three men", "attacked by 30 protesters": a count right
+    // after "by" is the agent of the passive before it.
+    if (t + 1 == w.first && v.lower[t] == "by") break;
     std::string ev;
     size_t n = TriggerAt(v, lex, t, w.first, &ev);
     if (!n && ReturnedBefore(v, t, w)) {
@@ -468,11 +575,20 @@ std::string FindEvent(const TokenView& v, const CountLexicon& lex,
     if (n && !negated(t) && !WeakTrigger(v, lex, t, n)) {
       back_event = ev;
       back_dist = w.first - (t + n);
+      back_at = t;
       break;
     }
   }
   if (fwd_dist == SIZE_MAX && back_dist == SIZE_MAX) {
-    return GroupBeforeEvent(v, lex, w.first);
+    std::string group = GroupBeforeEvent(v, lex, w.first);
+    return group.empty() ? IncludedEvent(v, lex, w.first) : group;
+  }
+  // "Three gunmen who killed 12 villagers fled": the verb of a relative
+  // clause right before the count has it as its object; the verb after it
+  // belongs to the relative clause's antecedent.
+  if (back_dist == 0 && !back_event.empty() && back_at != SIZE_MAX &&
+      RelativeBefore(v, back_at)) {
+    return back_event;
   }
   // A disease named in a complement says what the generic verb (treated,
   // hospitalized, quarantined) was about: "hospitalized with cholera".
@@ -531,7 +647,20 @@ namespace {
 
 bool IntroducesPlace(std::string_view w) {
   return w == "in" || w == "across" || w == "to" || w == "throughout" ||
-         w == "inside" || w == "into";
+         w == "inside" || w == "into" ||
+         // "have left Xinjiang for Kazakhstan", "fled Aleppo": the place
+         // left is where it happened.
+         w == "left" || w == "fled" || w == "flee" || w == "flees" ||
+         w == "fleeing";
+}
+
+// "fled from Aleppo", "were evacuated from Kherson": "from" after a verb
+// of leaving.
+bool LeavesFrom(const TokenView& v, size_t from_at) {
+  if (from_at == 0 || v.lower[from_at] != "from") return false;
+  const std::string& w = v.lower[from_at - 1];
+  return w == "fled" || w == "fleeing" || w == "evacuated" ||
+         w == "escaped" || w == "displaced" || w == "flee";
 }
 
 // Whether the LOC at token `a` is introduced by a place preposition, with
@@ -540,7 +669,7 @@ bool Introduced(const TokenView& v, size_t a, size_t limit) {
   for (size_t k = 0, t = a; k < 4 && t > limit; ++k) {
     --t;
     const std::string& w = v.lower[t];
-    if (IntroducesPlace(w)) return true;
+    if (IntroducesPlace(w) || LeavesFrom(v, t)) return true;
     if (v.IsPunct(t) || v.IsCapitalized(t)) return false;
   }
   return false;

@@ -116,6 +116,14 @@ bool AgentVerb(const TokenView& v, const CountLexicon& lex, size_t head_end,
 // for none.
 std::string GroupBeforeEvent(const TokenView& v, const CountLexicon& lex,
                              size_t first);
+// "The dead included 5 police officers", "those arrested include": the
+// event of the state or role noun (or "those" + participle) that is the
+// subject of include(d) right before token `first`; empty for none.
+std::string IncludedEvent(const TokenView& v, const CountLexicon& lex,
+                          size_t first);
+// When token `t` opens a short quotation (at most five words, no comma or
+// full stop, closed before `limit`): the token that closes it; else 0.
+size_t ShortQuoteEnd(const TokenView& v, size_t t, size_t limit);
 // The event a trigger in the window gives, nearest first; empty for none.
 std::string FindEvent(const TokenView& v, const CountLexicon& lex,
                       const CountWindow& w);

@@ -243,6 +243,12 @@ bool DisciplinaryCharge(const TokenView& v, size_t sb, size_t se) {
          !AnyTokenIn(v, sb, se, kCriminal);
 }
 
+// Words of death after which "at 75" is an age ("dead at 75").
+bool IsDeathWord(std::string_view w) {
+  return w == "dead" || w == "died" || w == "dies" || w == "die" ||
+         w == "dying" || w == "death" || w == "passed" || w == "away";
+}
+
 // Family nouns of "father of three": the number counts children.
 bool IsFamilyNoun(std::string_view w) {
   return w == "father" || w == "mother" || w == "parent" || w == "parents" ||
@@ -447,6 +453,12 @@ std::optional<CaseCount> RuleCountTagger::Judge(
     return std::nullopt;
   }
   if (n.spelled && n.value == 1 && next == "of") return std::nullopt;
+  // "Singer dead at 75", "dies at 106": an age after a word of death.
+  if (prev == "at" && i >= sb + 2 && IsDeathWord(word(i - 2)) &&
+      (j >= se || v.IsPunct(j) || next == "after" || next == "in" ||
+       next == "on" || next == "of" || next == "from")) {
+    return std::nullopt;
+  }
   if (InPlotSummary(v, sb, i)) return std::nullopt;
 
   // Ranges: "between 200 and 300", "200-300", "200 to 300".
@@ -504,7 +516,23 @@ std::optional<CaseCount> RuleCountTagger::Judge(
   if (word(k) == "of") {
     of_phrase = true;
     ++k;
-    if (IsDeterminer(word(k))) ++k;
+    std::string ev;
+    const bool those_participle =
+        word(k) == "those" &&
+        counts_internal::TriggerAt(v, lex_, k + 1, se, &ev) > 0;
+    if (IsDeterminer(word(k)) && !those_participle) {
+      ++k;
+      // "Twelve of the 40 miners": the partitive names a group counted
+      // itself; its number is a modifier of the head noun.
+      if (k < se && v.in_date[k] < 0 &&
+          v.at.tokens[k].kind == TokenKind::kNumber) {
+        if (auto n2 = ParseNumberAt(v.at.text, v.at.tokens[k].span.begin,
+                                    lang_);
+            n2 && n2->value > n.value) {
+          while (k < se && v.at.tokens[k].span.begin < n2->end) ++k;
+        }
+      }
+    }
   } else if (word(k) == "\xD0\xB8\xD0\xB7" &&          // "из"
              word(k + 1) == "\xD0\xBD\xD0\xB8\xD1\x85") {  // "них"
     // "19 из них госпитализированы": the Russian partitive of a pronoun.
@@ -520,7 +548,16 @@ std::optional<CaseCount> RuleCountTagger::Judge(
     kNorp,
     kPronoun
   } kind = HeadKind::kNone;
-  if (of_phrase && IsPronoun(word(k))) {
+  std::string those_event;  // "20 of those killed"
+  if (of_phrase && word(k) == "those" && k + 1 < se) {
+    if (size_t len = counts_internal::TriggerAt(v, lex_, k + 1, se,
+                                                &those_event)) {
+      kind = HeadKind::kPronoun;
+      head = k;
+      head_end = k + 1 + len;
+    }
+  }
+  if (kind == HeadKind::kNone && of_phrase && IsPronoun(word(k))) {
     // "dozens of them were detained" counts people only with an event;
     // "five of them" (countries) has none.
     if (word(k) != "them" && word(k) != "us" && word(k) != "whom" &&
@@ -533,6 +570,26 @@ std::optional<CaseCount> RuleCountTagger::Judge(
   }
   const PersonNoun* person = nullptr;
   std::string case_event;
+  // "The protesters, numbering about 2,000, marched": the counted noun
+  // stands before ", numbering"; the count is the number (and qualifier).
+  size_t numbering_noun = SIZE_MAX;
+  if (kind == HeadKind::kNone && first >= sb + 3 &&
+      word(first - 1) == "numbering" && word(first - 2) == "," &&
+      (j >= se || v.IsPunct(j))) {
+    for (size_t len = 1; len <= 2 && first >= sb + 2 + len; ++len) {
+      const size_t t0 = first - 2 - len;
+      const PersonNoun* p = nullptr;
+      if (counts_internal::PersonAt(v, lex_, t0, first - 2, &p) == len &&
+          p->kind != PersonKind::kState) {
+        person = p;
+        numbering_noun = t0;
+        kind = HeadKind::kPerson;
+        head = t0;
+        head_end = j;
+        break;
+      }
+    }
+  }
   for (size_t m = k, steps = 0; kind == HeadKind::kNone && m < se && steps < 4;
        ++m) {
     auto person_at = [&](size_t t) -> size_t {
@@ -639,6 +696,11 @@ std::optional<CaseCount> RuleCountTagger::Judge(
           v.at.tokens[m - 1].span.begin == v.at.tokens[m - 2].span.end)) {
       break;
     }
+    // "300 more residents": "more" right after the number.
+    if (w == "more" && m == k && !of_phrase) {
+      ++steps;
+      continue;
+    }
     if (lex_.stopwords.count(w)) break;
     // A capitalized plural with no entity behind it: most often a group
     // the entity stage missed ("1,500 Uyghurs"); it still needs an event.
@@ -691,12 +753,26 @@ std::optional<CaseCount> RuleCountTagger::Judge(
       kind != HeadKind::kNone &&
       (word(head_end) == "who" || word(head_end) == "that") &&
       counts_internal::AgentVerb(v, lex_, head_end, head_end + 1);
+  // "19 people, aged between 15 and 45, had been arrested": the numbers
+  // of an age aside right after the head do not bound the clause.
+  size_t aside_end = 0;
+  if (kind != HeadKind::kNone && word(head_end) == "," &&
+      (word(head_end + 1) == "aged" || word(head_end + 1) == "ages" ||
+       word(head_end + 1) == "ranging")) {
+    for (size_t t = head_end + 2; t < se && t <= head_end + 10; ++t) {
+      if (word(t) == "," ) {
+        aside_end = t;
+        break;
+      }
+    }
+  }
   for (size_t d = c + 1; d < cands.size(); ++d) {
     if (including_before(cands[d].first)) {
       continue;  // an apposition inside this count's clause
     }
+    if (cands[d].first < aside_end) continue;
     if (agent_relative && d == c + 1 && cands[d].first >= head_end + 2 &&
-        cands[d].first <= head_end + 3) {
+        cands[d].first <= head_end + 5) {
       continue;
     }
     if (cands[d].first >= head_end && cands[d].first >= j) {
@@ -815,9 +891,10 @@ std::optional<CaseCount> RuleCountTagger::Judge(
       if (it != lex_.triggers.end()) trigger = it->second;
     }
     if (trigger.empty()) trigger = counts_internal::FindEvent(v, lex_, w);
+    const size_t unit_end = numbering_noun != SIZE_MAX ? first - 2 : head_end;
     out.unit = std::string(v.at.text.substr(
         v.at.tokens[head].span.begin,
-        v.at.tokens[head_end - 1].span.end - v.at.tokens[head].span.begin));
+        v.at.tokens[unit_end - 1].span.end - v.at.tokens[head].span.begin));
     switch (kind) {
       case HeadKind::kCase:
         // "claimed 35 lives" are deaths, but "saved 300 lives" were
@@ -922,6 +999,7 @@ std::optional<CaseCount> RuleCountTagger::Judge(
         out.rule = "count.group";
         break;
       case HeadKind::kPronoun:
+        if (!those_event.empty()) trigger = those_event;
         if (trigger.empty() || trigger == "AFFECT") return std::nullopt;
         out.event = trigger;
         out.unit.clear();

@@ -2,7 +2,8 @@
 // tests/extract/counts/golden/ (numbers, qualifiers, units and groups,
 // events, negation and modality, date and place, Russian, the families
 // that are not counts, and health, disaster, crime, labour, migration and
-// protest news in English and Russian). Each line is a sentence with its
+// protest news in English and Russian, events from other clauses and
+// partitives). Each line is a sentence with its
 // case counts marked inline, as in tests/testdata/counts/devset-written.txt:
 //   {span|value|qualifier|EVENT|u=unit|s=subject|d=TIMEX3|p=place|opt}
 // The whole tagger runs (entity and date stages included, as in `newsfacts
@@ -231,7 +232,7 @@ INSTANTIATE_TEST_SUITE_P(Families, CountsGoldenTest,
                                            "russian", "not_counts",
                                            "health_disasters",
                                            "crime_labour_migration",
-                                           "russian_domains"));
+                                           "russian_domains", "clauses"));
 
 }  // namespace
 }  // namespace newsfacts
