@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <initializer_list>
 #include <string_view>
 #include <utility>
 
@@ -93,7 +94,7 @@ RuleEntityTagger::Match RuleEntityTagger::Longest(const AnalyzedText& at,
       // organization that is the surname of a person named in the
       // document is that person.
       if (b == a && g->type == EntityType::kOrg && !g->skip &&
-          (g->rule == "gaz.org-names" || g->rule == "gaz.org-companies")) {
+          g->rule.substr(0, 8) == "gaz.org-") {
         auto pw = ctx.person_words.find(key);
         if (pw != ctx.person_words.end() && !pw->second.empty() &&
             pw->second.size() > key.size() &&
@@ -109,7 +110,9 @@ RuleEntityTagger::Match RuleEntityTagger::Longest(const AnalyzedText& at,
       // "in March": a month or other stop word is never a cue-found place.
       bool stop_place = g->needs_cue && b == a && lex_.IsStopword(key);
       if (!stop_place && (!g->needs_cue || PlaceCue(at, w, a, b, ctx) ||
-                          StandalonePlace(w, a, b, last, ctx))) {
+                          StandalonePlace(w, a, b, last, ctx) ||
+                          (ctx.sports && g->type == EntityType::kLoc &&
+                           SportsResult(w, a, b)))) {
         m.end = b;
         m.gaz = g;
         return m;
@@ -355,7 +358,17 @@ void RuleEntityTagger::Chunk(const AnalyzedText& at, const std::vector<Word>& w,
         }
         // "Federal Reserve Bank of New York": the head word's connector
         // phrase runs to the end of the chunk.
-        if (rule == "org.suffix" && !w[end].possessive) end = OrgEnd(w, end, last);
+        // "Max Planck Institute for Evolutionary Anthropology": a listed
+        // name ending in a head word is the start of a longer one when a
+        // connector phrase follows inside the chunk.
+        if ((rule == "org.suffix" ||
+             (m.gaz->type == EntityType::kOrg && !m.with_s &&
+              lex_.IsOrgSuffix(w[end].text))) &&
+            !w[end].possessive) {
+          size_t longer = OrgEnd(w, end, last);
+          if (longer != end && rule != "org.suffix") rule = "org.suffix";
+          end = longer;
+        }
         // "Nissan North America Inc.": capitalized words between a known
         // organization and a legal form name a unit of it.
         if (m.gaz->type == EntityType::kOrg && !m.with_s &&
@@ -367,6 +380,30 @@ void RuleEntityTagger::Chunk(const AnalyzedText& at, const std::vector<Word>& w,
             if (lex_.IsLegalForm(w[k].text) && k > end + 1) {
               end = k;
               rule = "org.legal-form";
+              break;
+            }
+          }
+        }
+        // "Japanese Red Cross Kobe Hospital": capitalized words and a head
+        // word after a known organization name a unit of it, unless they
+        // start another known organization ("White House National
+        // Security Council") or name a person or title.
+        if (m.gaz->type == EntityType::kOrg && !m.with_s &&
+            !w[end].possessive && rule != "org.legal-form" &&
+            rule != "org.suffix" && end < last) {
+          for (size_t k = end + 1; k <= last && k <= end + 3; ++k) {
+            if (!w[k].is_word || !w[k].cap || w[k].possessive) break;
+            if (k > end + 1 && lex_.IsOrgSuffix(w[k].text)) {
+              Match nx = Longest(at, w, end + 1, last, ctx);
+              bool other = nx.title != nullptr || nx.honorific ||
+                           (nx.gaz != nullptr &&
+                            nx.gaz->type != EntityType::kLoc);
+              bool place = nx.gaz != nullptr && nx.gaz->type == EntityType::kLoc;
+              if (!other && !lex_.IsGivenName(w[end + 1].text) &&
+                  (place || !lex_.IsCommonWord(w[end + 1].text))) {
+                end = OrgEnd(w, k, last);
+                rule = "org.suffix";
+              }
               break;
             }
           }
@@ -395,6 +432,18 @@ void RuleEntityTagger::Chunk(const AnalyzedText& at, const std::vector<Word>& w,
             !HeadingSentence(w, pos)) {
           type = EntityType::kOrg;
           rule = "org.team-city";
+        }
+        // "Leeds beat Derby 2-1", "a win over Boston": in sports copy a city
+        // that wins, loses or scores is its club (CoNLL-2003 tags clubs
+        // ORG; countries stay places, as national teams are).
+        if (type == EntityType::kLoc && ctx.sports && !m.with_s &&
+            !w[end].possessive && end == last &&
+            m.gaz->rule != "gaz.loc-countries" &&
+            m.gaz->rule != "gaz.iso3166-1" && m.gaz->rule != "gaz.iso3166-3" &&
+            m.gaz->rule.substr(0, 8) != "gaz.cldr" &&
+            !HeadingSentence(w, pos) && SportsResult(w, pos, end)) {
+          type = EntityType::kOrg;
+          rule = "org.sports-city";
         }
         if (type == EntityType::kLoc && m.gaz->rule == "gaz.loc-regions" &&
             !w[end].possessive && end < last && w[end + 1].text == "State" &&
@@ -726,6 +775,44 @@ void RuleEntityTagger::Learn(const AnalyzedText& at, const std::vector<Word>& w,
         GazetteerEntry{e.type, e.canonical, "acronym.defined", false});
   }
   (void)at;
+}
+
+bool RuleEntityTagger::SportsResult(const std::vector<Word>& w, size_t a,
+                                    size_t b) {
+  auto is = [](std::string_view t, std::initializer_list<std::string_view> l) {
+    return std::find(l.begin(), l.end(), t) != l.end();
+  };
+  if (b + 1 < w.size() && w[b + 1].sentence == w[b].sentence) {
+    std::string_view n = w[b + 1].text;
+    if (is(n, {"beat", "beats", "defeated", "drew", "edged", "thrashed",
+               "routed", "hammered", "crushed", "stunned", "upset", "blanked",
+               "shut", "outscored", "rallied"})) {
+      return true;
+    }
+    // "Boston 3 Chicago 2": a score right after the name.
+    if (w[b + 1].is_word && !n.empty() &&
+        std::isdigit(static_cast<unsigned char>(n[0])) && n.size() <= 3 &&
+        std::all_of(n.begin(), n.end(), [](char c) {
+          return std::isdigit(static_cast<unsigned char>(c)) != 0;
+        })) {
+      return true;
+    }
+  }
+  if (a > 0 && w[a - 1].is_word) {
+    std::string_view p = w[a - 1].text;
+    if (is(p, {"beat", "beating", "defeated", "defeating", "against",
+               "edged", "thrashed", "routed", "hammered", "crushed",
+               "stunned", "upset", "blanked"})) {
+      return true;
+    }
+    // "a win over Boston", "lost to Chicago".
+    if (a > 1 && (p == "over" || p == "to") &&
+        is(w[a - 2].text, {"win", "victory", "triumph", "lost", "losing",
+                           "fell", "loss", "defeat"})) {
+      return true;
+    }
+  }
+  return false;
 }
 
 size_t RuleEntityTagger::TeamEnd(const AnalyzedText& at,

@@ -164,6 +164,12 @@ bool RuleEntityTagger::OrgContext(const std::vector<Word>& w, size_t a,
       lex_.IsOrgContext(w[a - 2].text)) {
     return true;
   }
+  // "an analyst at Bernstein", "a researcher at Fraunhofer": a person
+  // noun and "at" before the name name an employer.
+  if (a > 1 && lower(a - 1) && w[a - 1].text == "at" && lower(a - 2) &&
+      lex_.IsPersonRole(w[a - 2].text)) {
+    return true;
+  }
   if (b + 1 >= w.size() || !w[b + 1].is_word) {
     // "Zillow, an online real-estate company": an organization noun heads
     // the apposition (up to its first preposition or clause word).
@@ -176,7 +182,14 @@ bool RuleEntityTagger::OrgContext(const std::vector<Word>& w, size_t a,
           break;
         }
         if (w[k].cap) continue;
-        if (lex_.IsOrgCue(w[k].text)) return !w[k].possessive;
+        // "Memorial, a rights group", "Yabloko, a liberal party": heads
+        // that are too general before a name ("the group Chairman ...")
+        // still mark an apposition.
+        if (lex_.IsOrgCue(w[k].text) || w[k].text == "group" ||
+            w[k].text == "party" || w[k].text == "league" ||
+            w[k].text == "university" || w[k].text == "hospital") {
+          return !w[k].possessive;
+        }
         if (w[k].possessive || lex_.IsConnector(w[k].text) ||
             w[k].text == "in" || w[k].text == "at" || w[k].text == "with" ||
             w[k].text == "who" || w[k].text == "that" ||

@@ -295,8 +295,11 @@ size_t ChunkEnd(const AnalyzedText& at, const std::vector<Word>& w,
         // "Khabar Television and Trend News Agency" are two: a left part
         // that is already an organization name (a head word after a name
         // word) stays whole.
-        bool left_complete = lex.IsOrgSuffix(w[j].text) && j > first &&
-                             lex.Find(w[j - 1].text) == nullptr;
+        const GazetteerEntry* before =
+            j > first ? lex.Find(w[j - 1].text) : nullptr;
+        bool left_complete =
+            lex.IsOrgSuffix(w[j].text) && j > first &&
+            (before == nullptr || before->type == EntityType::kOrg);
         take = !left_complete && k > m && k < m + 3 &&
                lex.IsOrgSuffix(w[k].text) &&
                !w[k].possessive && !lex.IsGivenName(w[m].text) &&

@@ -250,6 +250,9 @@ class RuleEntityTagger : public EntityTagger {
   // nickname's last word, or 0.
   size_t TeamEnd(const AnalyzedText& at, const std::vector<Word>& w,
                  size_t place_end, size_t last, const DocContext& ctx) const;
+  // Words a..b (a city) in a sports result: "Leeds beat", "against Leeds",
+  // "Leeds 2", "a win over Leeds".
+  static bool SportsResult(const std::vector<Word>& w, size_t a, size_t b);
   // The organization cues of ClassifyRun: an organization noun before the
   // name or in an apposition after it, "spokesman for", "shares of",
   // "X's CEO".
