@@ -53,6 +53,8 @@ bool IsUnitWord(std::string_view w) {
 // What an agentive plural not in the lists is taken for: a group that
 // needs an event.
 const PersonNoun kAgentiveNoun{PersonKind::kGroup, ""};
+// "two 17-year-olds": people by their age, with no group named.
+const PersonNoun kAgeNoun{PersonKind::kGeneric, ""};
 
 bool IsCurrency(std::string_view w) {
   return w == "$" || w == "\xE2\x82\xAC" || w == "\xC2\xA3" ||
@@ -216,6 +218,60 @@ bool SaysProtest(const TokenView& v, size_t sb, size_t se) {
   return AnyTokenStartsWith(v, sb, se, kStems);
 }
 
+// Whether the tokens [from, to) name a protest: the words of SaysProtest,
+// rallies and chants, and a lowercase march (not the month).
+bool NamesProtest(const TokenView& v, size_t from, size_t to) {
+  static constexpr std::string_view kStems[] = {
+      "protest", "demonstrat", "strike", "picket", "boycott", "rally",
+      "rallie", "chant", "\xD0\xBF\xD1\x80\xD0\xBE\xD1\x82\xD0\xB5\xD1\x81\xD1\x82",  // "протест"
+      "\xD0\xBC\xD0\xB8\xD1\x82\xD0\xB8\xD0\xBD\xD0\xB3"};  // "митинг"
+  if (AnyTokenStartsWith(v, from, to, kStems)) return true;
+  for (size_t t = from; t < to; ++t) {
+    if (v.lower[t].starts_with("march") && !v.IsCapitalized(t)) return true;
+  }
+  return false;
+}
+
+// "Thousands of teachers rallied at the Statehouse. Hundreds of them lined
+// the entrances": a count of people whose clause only gathers (a verb of
+// counts-gathering-verbs.txt within six tokens after its head) is a
+// protest when its sentence, or one of the two sentences before it in the
+// same paragraph, names a protest, and none of them is on the sports pages.
+bool GatheringInProtest(const TokenView& v, const CountLexicon& lex,
+                        size_t head_end, size_t fwd_limit) {
+  if (lex.gathering_verbs.empty() && lex.gathering_stems.empty()) return false;
+  if (head_end >= v.size()) return false;
+  const size_t sb = v.sentence_begin[head_end - 1];
+  const size_t se = v.sentence_end[head_end - 1];
+  bool gathers = false;
+  for (size_t t = head_end; t < fwd_limit && t < head_end + 6 && !gathers;
+       ++t) {
+    if (v.IsPunct(t) && v.lower[t] != "\xE2\x80\x9C") break;
+    gathers = lex.gathering_verbs.count(v.lower[t]) > 0 ||
+              (t + 1 < fwd_limit &&
+               lex.gathering_verbs.count(v.Phrase(t, 2)) > 0);
+    for (const std::string& stem : lex.gathering_stems) {
+      gathers |= v.lower[t].starts_with(stem);
+    }
+  }
+  if (!gathers) return false;
+  // The paragraph window: this sentence and up to two before it, stopping
+  // at a paragraph break.
+  size_t from = sb;
+  for (int back = 0; back < 2 && from > 0; ++back) {
+    const size_t prev_last = from - 1;
+    const size_t gap_begin = v.at.tokens[prev_last].span.end;
+    const size_t gap_end = v.at.tokens[from].span.begin;
+    if (v.at.text.substr(gap_begin, gap_end - gap_begin).find('\n') !=
+        std::string_view::npos) {
+      break;
+    }
+    from = v.sentence_begin[prev_last];
+  }
+  if (SportContext(v, from, se)) return false;
+  return NamesProtest(v, from, se);
+}
+
 // "Crowds of 5,000 people welcomed the president": a crowd that welcomes,
 // greets, cheers or sees someone off is no gathering of protest.
 bool WelcomingCrowd(const TokenView& v, size_t from, size_t to) {
@@ -249,6 +305,14 @@ bool IsDeathWord(std::string_view w) {
          w == "dying" || w == "death" || w == "passed" || w == "away";
 }
 
+// Prepositions of the adjuncts that set the scene ("during the
+// protests", "in the floods"): a trigger they head says when or where, not
+// what happened to the count.
+bool IsAdjunctPreposition(std::string_view w) {
+  return w == "during" || w == "in" || w == "after" || w == "amid" ||
+         w == "at" || w == "since" || w == "over" || w == "before";
+}
+
 // Family nouns of "father of three": the number counts children.
 bool IsFamilyNoun(std::string_view w) {
   return w == "father" || w == "mother" || w == "parent" || w == "parents" ||
@@ -269,10 +333,27 @@ void SetSpan(const TokenView& v, size_t first, size_t end, CaseCount* out) {
 // would make it a clause of its own: "killed 12 and wounded 30").
 bool Coordinated(const TokenView& v, const CountLexicon& lex, size_t from,
                  size_t next, size_t se) {
-  if (next == 0 || next <= from || next > se || next - from > 4) return false;
+  if (next == 0 || next <= from || next > se || next - from > 8) return false;
   const std::string& conj = v.lower[next - 1];
   if (conj != "and" && conj != "\xD0\xB8" && conj != ",") return false;  // "и"
+  // "a 19-year-old and two 17-year-olds": a hyphen glued to the words
+  // around it joins one word.
+  auto glued = [&](size_t t) {
+    return t > 0 && t + 1 < v.size() && IsDash(v.lower[t]) &&
+           v.at.tokens[t].span.begin == v.at.tokens[t - 1].span.end &&
+           v.at.tokens[t + 1].span.begin == v.at.tokens[t].span.end;
+  };
+  size_t words = 0;
+  for (size_t t = from; t < next; ++t) {
+    if (glued(t)) {
+      ++t;  // the word after the hyphen belongs to the one before
+      continue;
+    }
+    ++words;
+  }
+  if (words > 4) return false;
   for (size_t t = from; t + 1 < next; ++t) {
+    if (glued(t)) continue;
     if (v.IsPunct(t) || IsBeOrHave(v.lower[t]) ||
         v.at.tokens[t].kind == TokenKind::kNumber) {
       return false;
@@ -625,6 +706,22 @@ std::optional<CaseCount> RuleCountTagger::Judge(
       }
       return {0, 0};
     };
+    // "two 17-year-olds": an age noun counts people; "two 16-year-old
+    // boys": an age adjective is a modifier of the head noun.
+    if (v.at.tokens[m].kind == TokenKind::kNumber && m + 4 < se &&
+        IsDash(word(m + 1)) && word(m + 2) == "year" && IsDash(word(m + 3)) &&
+        (word(m + 4) == "old" || word(m + 4) == "olds")) {
+      if (word(m + 4) == "olds") {
+        person = &kAgeNoun;
+        kind = HeadKind::kPerson;
+        head = m;
+        head_end = m + 5;
+        break;
+      }
+      m += 4;
+      ++steps;
+      continue;
+    }
     if (v.EntityAt(m, EntityType::kNorp) != nullptr) {
       size_t last = v.entity_last[static_cast<size_t>(v.entity_at[m])];
       size_t len = 0, off = 0;
@@ -759,9 +856,19 @@ std::optional<CaseCount> RuleCountTagger::Judge(
   if (kind != HeadKind::kNone && word(head_end) == "," &&
       (word(head_end + 1) == "aged" || word(head_end + 1) == "ages" ||
        word(head_end + 1) == "ranging")) {
-    for (size_t t = head_end + 2; t < se && t <= head_end + 10; ++t) {
-      if (word(t) == "," ) {
+    // The aside holds ages and the words that join them ("aged 15, 16
+    // and 17", "ranging from 18 to 25 years old") up to its closing comma.
+    for (size_t t = head_end + 2; t < se && t <= head_end + 12; ++t) {
+      const std::string_view a = word(t);
+      if (a == "," && t + 1 < se &&
+          v.at.tokens[t + 1].kind != TokenKind::kNumber) {
         aside_end = t;
+        break;
+      }
+      if (!(v.at.tokens[t].kind == TokenKind::kNumber || a == "," ||
+            a == "and" || a == "to" || a == "between" || a == "from" ||
+            a == "in" || a == "years" || a == "old" || a == "their" ||
+            IsDash(a))) {
         break;
       }
     }
@@ -840,11 +947,15 @@ std::optional<CaseCount> RuleCountTagger::Judge(
     CountWindow w{first, j - 1, j, back_limit, fwd_limit};
     std::string event;
     size_t back_dist = SIZE_MAX;
+    bool back_adjunct = false;  // the trigger heads "during the protests"
     for (size_t t = first; t > back_limit && first - t <= 4;) {
       --t;
       size_t len = counts_internal::TriggerAt(v, lex_, t, first, &event);
       if (len) {
         back_dist = first - t - len;
+        size_t p = t;
+        if (p > sb && IsDeterminer(v.lower[p - 1])) --p;
+        back_adjunct = p > sb && IsAdjunctPreposition(v.lower[p - 1]);
         break;
       }
       if (v.IsPunct(t)) break;
@@ -856,7 +967,19 @@ std::optional<CaseCount> RuleCountTagger::Judge(
     while (t < fwd_limit && IsBeOrHave(v.lower[t])) ++t;
     std::string fwd_event;
     size_t len = counts_internal::TriggerAt(v, lex_, t, fwd_limit, &fwd_event);
-    if (len && (t - j <= back_dist || back_dist > 0)) event = fwd_event;
+    const bool from_fwd = len && (t - j <= back_dist || back_dist > 0);
+    if (from_fwd) event = fwd_event;
+    // "The number of people arrested during the protests has reached
+    // 1,500": the noun of "the number of" outranks a trigger read back
+    // from the number, which sits inside that noun's own phrase.
+    if (!from_fwd && back_adjunct && !event.empty()) {
+      auto [noun, noun_event] =
+          counts_internal::NumberOfNoun(v, lex_, sb, first);
+      if (!noun_event.empty()) {
+        event = noun_event;
+        out.unit = noun;
+      }
+    }
     if (event.empty()) event = counts_internal::GroupBeforeEvent(v, lex_, first);
     if (event.empty()) {
       // "The number of political prisoners has reached 1,400": the counted
@@ -960,6 +1083,11 @@ std::optional<CaseCount> RuleCountTagger::Judge(
               !SportContext(v, sb, se) && !WelcomingCrowd(v, head_end, se)) {
             trigger = "PROTEST";
           }
+          if (trigger.empty() &&
+              GatheringInProtest(v, lex_, head_end, fwd_limit) &&
+              !WelcomingCrowd(v, head_end, se)) {
+            trigger = "PROTEST";
+          }
           if (trigger.empty()) return std::nullopt;  // populations, staff
           // "30,000 fans marched to the stadium": on the sports pages a
           // march or rally is a protest only when the sentence says so.
@@ -987,6 +1115,11 @@ std::optional<CaseCount> RuleCountTagger::Judge(
         out.rule = "count.person_noun";
         break;
       case HeadKind::kNorp:
+        if (trigger.empty() &&
+            GatheringInProtest(v, lex_, head_end, fwd_limit) &&
+            !WelcomingCrowd(v, head_end, se)) {
+          trigger = "PROTEST";
+        }
         if (trigger.empty()) return std::nullopt;
         out.event = trigger;
         out.subject = out.unit;
@@ -1000,6 +1133,11 @@ std::optional<CaseCount> RuleCountTagger::Judge(
         break;
       case HeadKind::kPronoun:
         if (!those_event.empty()) trigger = those_event;
+        if (trigger.empty() &&
+            GatheringInProtest(v, lex_, head_end, fwd_limit) &&
+            !WelcomingCrowd(v, head_end, se)) {
+          trigger = "PROTEST";
+        }
         if (trigger.empty() || trigger == "AFFECT") return std::nullopt;
         out.event = trigger;
         out.unit.clear();
