@@ -428,7 +428,7 @@ void RuleEntityTagger::Chunk(const AnalyzedText& at, const std::vector<Word>& w,
              m.gaz->rule == "gaz.geonames-city") &&
             end == last && end + 2 < w.size() && w[end + 1].is_word &&
             !w[end + 1].cap && lex_.IsSportsPosition(w[end + 1].text) &&
-            w[end + 2].is_word && w[end + 2].cap &&
+            ((w[end + 2].is_word && w[end + 2].cap) || ctx.sports) &&
             !HeadingSentence(w, pos)) {
           type = EntityType::kOrg;
           rule = "org.team-city";

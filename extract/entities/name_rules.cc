@@ -342,6 +342,20 @@ bool RuleEntityTagger::ClassifyRun(const AnalyzedText& at,
         Shouted(w, a, ctx, lex_)) {
       return false;
     }
+    // "Man-III", "Louis XIV": a Roman numeral; "DRESS syndrome",
+    // "INSTRUCTIONS": a dictionary word in capitals is a term or a shout.
+    if (std::all_of(first.begin(), first.end(), [](char c) {
+          return c == 'I' || c == 'V' || c == 'X';
+        })) {
+      return false;
+    }
+    if (first.size() >= 4) {
+      std::string low(first);
+      for (char& c : low) {
+        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      }
+      if (lex_.IsCommonWord(low)) return false;
+    }
     // "RTX 3080 ... RTX cards": letters the document writes before a model
     // number name a product line (MISC), not a company.
     if (ctx.model_prefixes.count(first) != 0) return false;
@@ -506,14 +520,31 @@ bool RuleEntityTagger::ClassifyRun(const AnalyzedText& at,
                      (w[k].is_word && !lex_.IsCommonWord(w[k].text) &&
                       !ctx.UsedInLowerCase(w[k].text));
     }
+    // "the Bidens": the family of a person named in the document.
+    if (plural && n_words == 1 &&
+        ctx.person_words.count(t.substr(0, t.size() - 1)) != 0) {
+      plural = false;
+    }
     // In sports copy a listed nickname counts too ("the Senators").
     if (plural && (unknown_word || (ctx.sports && lex_.IsTeamName(Key(at, w, a, b))))) {
       out.push_back(Make(at, w, a, b, EntityType::kOrg, "", "org.the-plural"));
       return true;
     }
   }
-  // "WeWork", "SpaceX", "YouTube": inner capitals mark brand names.
-  if (n_words == 1 && CamelCase(first)) {
+  // "WeWork said", "SpaceX's launch": inner capitals mark brand names; a
+  // company when it acts or owns, else most often a product ("AirPods",
+  // "TypeScript", "DualShock"), which CoNLL-2003 calls MISC.
+  bool acts = false;
+  if (b + 1 < w.size() && w[b + 1].is_word) {
+    std::string_view v = w[b + 1].text;
+    if (b + 2 < w.size() && w[b + 2].is_word &&
+        (v == "has" || v == "have" || v == "had" || v == "will" ||
+         v == "is" || v == "was" || v == "also")) {
+      v = w[b + 2].text;
+    }
+    acts = lex_.IsOrgVerb(v) || lex_.IsSpeechVerb(v);
+  }
+  if (n_words == 1 && CamelCase(first) && (acts || w[a].possessive)) {
     out.push_back(Make(at, w, a, b, EntityType::kOrg, "", "org.camel-case"));
     return true;
   }
