@@ -319,6 +319,14 @@ bool IsFamilyNoun(std::string_view w) {
          w == "grandfather" || w == "grandmother" || w == "mom" || w == "dad";
 }
 
+// The first token that begins at or after byte `pos`.
+size_t TokenAtOrAfterPos(const TokenView& v, size_t pos) {
+  auto it = std::lower_bound(
+      v.at.tokens.begin(), v.at.tokens.end(), pos,
+      [](const Token& t, size_t p) { return t.span.begin < p; });
+  return static_cast<size_t>(it - v.at.tokens.begin());
+}
+
 // The count's span and text: tokens [first, end) of the sentence.
 void SetSpan(const TokenView& v, size_t first, size_t end, CaseCount* out) {
   const size_t begin = v.at.tokens[first].span.begin;
@@ -1189,6 +1197,30 @@ std::optional<CaseCount> RuleCountTagger::Judge(
   return out;
 }
 
+// "Police arrested 30 people, including 4 minors, and fined 12 others":
+// an apposition after "including" (or "among them") counts a part of the
+// count before it in the same sentence, and shares what happened to it.
+void InheritIncluded(const TokenView& v, const CaseCount& before,
+                     CaseCount* count) {
+  if (before.event.empty()) return;
+  const size_t first = TokenAtOrAfterPos(v, count->span.begin);
+  if (first >= v.size()) return;
+  const size_t sb = v.sentence_begin[first];
+  if (before.span.begin < v.at.tokens[sb].span.begin) return;
+  // The apposition may open with a qualifier ("including at least 4").
+  for (size_t t = first, steps = 0; t > sb && steps < 4; ++steps, --t) {
+    if (counts_internal::AfterIncluding(v, t)) {
+      // Only when nothing but the apposition's opener lies between.
+      const size_t opener = v.lower[t - 1] == "them" ? t - 2 : t - 1;
+      if (opener > sb && v.lower[opener - 1] == "," &&
+          v.at.tokens[opener - 1].span.begin >= before.span.end) {
+        count->event = before.event;
+      }
+      return;
+    }
+  }
+}
+
 // "Police detained 15 people in Almaty and 20 in Astana": a bare number
 // coordinated with the count just before it, in the same clause, with only
 // a place or time adjunct after it, counts the same thing with the same
@@ -1221,6 +1253,43 @@ std::optional<CaseCount> RuleCountTagger::Elliptic(
     --lead;
   }
   if (lead <= sb + 1) return std::nullopt;
+  // "Twelve people were hurt, three of them seriously", "40 were killed,
+  // 12 of them children", "Some 50 people were injured, 5 critically": a
+  // subset after a comma that closes the clause of the count before it.
+  if (v.lower[lead - 1] == "," &&
+      v.at.tokens[lead - 1].span.begin >= before.span.end) {
+    const size_t j = cand.after;
+    size_t end = 0;
+    if (j + 1 < se && v.lower[j] == "of" &&
+        (v.lower[j + 1] == "them" || v.lower[j + 1] == "whom")) {
+      end = j + 2;
+    } else if (j < se && v.lower[j].size() > 4 && v.lower[j].ends_with("ly") &&
+               (j + 1 >= se || v.IsPunct(j + 1))) {
+      end = j;  // "5 critically": the adverb stays out of the span
+    }
+    // The clause before: no other count or clause break between.
+    bool same_clause = end != 0;
+    for (size_t t = lead - 1; same_clause && t > sb &&
+                              v.at.tokens[t - 1].span.end > before.span.end;) {
+      --t;
+      if (v.lower[t] == ";" || v.lower[t] == ":" ||
+          v.at.tokens[t].kind == TokenKind::kNumber) {
+        same_clause = false;
+      }
+    }
+    if (same_clause) {
+      CaseCount out;
+      CountWindow w{first, end - 1, end, first, se};
+      out.event = before.event;
+      out.date = counts_internal::FindDate(v, w);
+      out.place = counts_internal::FindPlace(v, w);
+      out.rule = "count.subset";
+      SetSpan(v, first, end, &out);
+      out.value = n.value;
+      out.qualifier = qualifier;
+      return out;
+    }
+  }
   const std::string& conj = v.lower[lead - 1];
   // "..., в Петербурге — ещё 25": a dash after a fronted adjunct.
   const bool dash = conj == "\xE2\x80\x94" || conj == "\xE2\x80\x93";
@@ -1282,6 +1351,7 @@ std::vector<CaseCount> RuleCountTagger::Tag(
   for (size_t c = 0; c < cands.size(); ++c) {
     if (text.tokens[cands[c].first].span.begin < covered_until) continue;
     auto count = Judge(v, cands, c);
+    if (count && !out.empty()) InheritIncluded(v, out.back(), &*count);
     if (!count && !out.empty()) count = Elliptic(v, cands[c], out.back());
     if (count) {
       covered_until = count->span.end;
