@@ -791,6 +791,20 @@ std::optional<CaseCount> RuleCountTagger::Judge(
     const std::string& w = v.lower[m];
     if (v.IsPunct(m)) {
       if (w == "-") continue;
+      // "17 mostly young, unarmed men": a comma between two adjectives
+      // (a modifier before it, a lowercase non-event word after it).
+      if (w == "," && m > k && m + 1 < se && !v.IsPunct(m - 1) &&
+          v.at.tokens[m - 1].kind == TokenKind::kWord && !v.IsPunct(m + 1) &&
+          !v.IsCapitalized(m + 1) &&
+          v.at.tokens[m + 1].kind == TokenKind::kWord &&
+          !lex_.stopwords.count(v.lower[m + 1])) {
+        std::string ev;
+        const PersonNoun* p = nullptr;
+        if (!counts_internal::TriggerAt(v, lex_, m + 1, se, &ev) &&
+            !counts_internal::PersonAt(v, lex_, m + 1, se, &p)) {
+          continue;
+        }
+      }
       break;
     }
     // "45 COVID-19 patients": digits glued by a hyphen to a word are part
