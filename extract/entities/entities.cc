@@ -419,6 +419,25 @@ void RuleEntityTagger::Chunk(const AnalyzedText& at, const std::vector<Word>& w,
             continue;
           }
         }
+        // "Paris Agreement", "Boston Marathon", "Vietnam War": a place
+        // before a treaty, event or war word names that (MISC), not the
+        // place.
+        if (m.gaz->type == EntityType::kLoc && !m.with_s &&
+            !w[end].possessive && end < last && w[end + 1].is_word) {
+          size_t tail = 0;
+          if (lex_.IsMiscTail(w[end + 1].text)) {
+            tail = end + 1;
+          } else if (end + 2 <= last && w[end + 2].is_word &&
+                     lex_.IsMiscTail(Key(at, w, end + 1, end + 2))) {
+            tail = end + 2;
+          }
+          if (tail != 0 && !w[tail].possessive) {
+            title.clear();
+            honorific = false;
+            pos = tail + 1;
+            continue;
+          }
+        }
         EntityType type = m.gaz->type;
         // "Barcelona forward Lionel Messi", "Ohio State": a city before a
         // playing position and a name is its club; a US state before

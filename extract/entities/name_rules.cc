@@ -164,6 +164,17 @@ bool RuleEntityTagger::OrgContext(const std::vector<Word>& w, size_t a,
       lex_.IsOrgContext(w[a - 2].text)) {
     return true;
   }
+  // "founded Zentrix", "acquired Loopwell": the object of founding or
+  // buying is a company.
+  if (a > 0 && lower(a - 1)) {
+    std::string_view v = w[a - 1].text;
+    if (v == "founded" || v == "co-founded" || v == "cofounded" ||
+        v == "acquired" || v == "acquire" || v == "acquiring" ||
+        v == "acquires" || v == "bought" || v == "buying") {
+      return !lex_.IsStopword(w[a].text) &&
+             !(a == b && lex_.IsCommonWord(w[a].text));
+    }
+  }
   // "an analyst at Bernstein", "a researcher at Fraunhofer": a person
   // noun and "at" before the name name an employer.
   if (a > 1 && lower(a - 1) && w[a - 1].text == "at" && lower(a - 2) &&
