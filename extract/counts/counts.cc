@@ -137,6 +137,13 @@ bool AnyTokenStartsWith(const TokenView& v, size_t from, size_t to,
   return false;
 }
 
+// Words that end a short row before its number without labelling it
+// ("Sales rose 12", "Arsenal beat Chelsea 3"): verbs of change and of
+// results, and prepositions.
+constexpr std::string_view kNoLabelEnd[] = {
+    "rose", "fell", "up", "down", "to", "by", "beat", "won", "lost", "at",
+    "of", "from", "in", "on", "over", "under", "was", "were", "is", "are"};
+
 // Verbs whose bare numeric object is an amount of money ("save hundreds").
 bool IsMoneyVerb(std::string_view w) {
   static constexpr std::string_view kVerbs[] = {
@@ -1009,6 +1016,15 @@ std::optional<CaseCount> RuleCountTagger::Judge(
       auto [noun, noun_event] =
           counts_internal::NumberOfNoun(v, lex_, sb, first);
       const bool dash = prev == "\xE2\x80\x94" || prev == "\xE2\x80\x93";
+      // "Confirmed cases 12,345": a short label row with no colon, the
+      // number closing it.
+      bool row_end = true;
+      for (size_t t = j; t < se; ++t) row_end &= v.IsPunct(t);
+      if (noun_event.empty() && row_end && first > sb && first - sb <= 4 &&
+          v.IsCapitalized(sb) && !IsOneOf(prev, kNoLabelEnd)) {
+        std::tie(noun, noun_event) =
+            counts_internal::LabelNoun(v, lex_, sb, first);
+      }
       if (noun_event.empty() && (prev == ":" || dash)) {
         // A list row, "Infanticide cases (2023): 12", "Погибших — 12,
         // раненых — 40": the label names it. Prose uses dashes for
@@ -1109,6 +1125,13 @@ std::optional<CaseCount> RuleCountTagger::Judge(
               GatheringInProtest(v, lex_, head_end, fwd_limit) &&
               !WelcomingCrowd(v, head_end, se)) {
             trigger = "PROTEST";
+          }
+          // "Total detained: about 10,000 people": a short label before a
+          // colon names what happened to the people after it.
+          if (trigger.empty() && first > sb + 1 && word(first - 1) == ":" &&
+              first - 1 - sb <= 4) {
+            trigger =
+                counts_internal::LabelNoun(v, lex_, sb, first - 1).second;
           }
           if (trigger.empty()) return std::nullopt;  // populations, staff
           // "30,000 fans marched to the stadium": on the sports pages a
