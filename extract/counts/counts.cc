@@ -1111,6 +1111,11 @@ std::optional<CaseCount> RuleCountTagger::Judge(
               !trigger.empty() && trigger != "AFFECT" && trigger != "PROTEST"
                   ? trigger
                   : person->event;
+          // "freed 20 hostages held by the rebels": holding and freeing
+          // (ARREST words) say nothing new of hostages.
+          if (person->event == "KIDNAP" && trigger == "ARREST") {
+            out.event = person->event;
+          }
         } else {
           // "A crowd of 500 people gathered": people counted as a crowd
           // are a gathering (but not the crowd at a match).
