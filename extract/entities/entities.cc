@@ -399,7 +399,7 @@ void RuleEntityTagger::Chunk(const AnalyzedText& at, const std::vector<Word>& w,
                            (nx.gaz != nullptr &&
                             nx.gaz->type != EntityType::kLoc);
               bool place = nx.gaz != nullptr && nx.gaz->type == EntityType::kLoc;
-              if (!other && !lex_.IsGivenName(w[end + 1].text) &&
+              if (!other &&
                   (place || !lex_.IsCommonWord(w[end + 1].text))) {
                 end = OrgEnd(w, k, last);
                 rule = "org.suffix";
