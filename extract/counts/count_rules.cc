@@ -555,7 +555,7 @@ std::string FindEvent(const TokenView& v, const CountLexicon& lex,
     }
     // "Some 400 people have left Xinjiang for Kazakhstan": leaving a
     // named place (the count as subject) is displacement.
-    if (!n && (v.lower[t] == "left" || v.lower[t] == "fled") &&
+    if (!n && lex.IsLeaveVerb(v.lower[t]) &&
         t + 1 < w.fwd_limit && v.EntityAt(t + 1, EntityType::kLoc)) {
       n = 1;
       ev = "DISPLACE";
@@ -677,11 +677,7 @@ namespace {
 
 bool IntroducesPlace(std::string_view w) {
   return w == "in" || w == "across" || w == "to" || w == "throughout" ||
-         w == "inside" || w == "into" ||
-         // "have left Xinjiang for Kazakhstan", "fled Aleppo": the place
-         // left is where it happened.
-         w == "left" || w == "fled" || w == "flee" || w == "flees" ||
-         w == "fleeing";
+         w == "inside" || w == "into";
 }
 
 // "fled from Aleppo", "were evacuated from Kherson": "from" after a verb
@@ -699,7 +695,10 @@ bool Introduced(const TokenView& v, size_t a, size_t limit) {
   for (size_t k = 0, t = a; k < 4 && t > limit; ++k) {
     --t;
     const std::string& w = v.lower[t];
-    if (IntroducesPlace(w) || LeavesFrom(v, t)) return true;
+    if (IntroducesPlace(w) || LeavesFrom(v, t) ||
+        (v.lexicon != nullptr && v.lexicon->IsLeaveVerb(w))) {
+      return true;
+    }
     if (v.IsPunct(t) || v.IsCapitalized(t)) return false;
   }
   return false;

@@ -317,7 +317,10 @@ bool IsDeathWord(std::string_view w) {
 // what happened to the count.
 bool IsAdjunctPreposition(std::string_view w) {
   return w == "during" || w == "in" || w == "after" || w == "amid" ||
-         w == "at" || w == "since" || w == "over" || w == "before";
+         w == "at" || w == "since" || w == "over" || w == "before" ||
+         w == "\xD0\xBD\xD0\xB0" || w == "\xD0\xB2" ||  // "на", "в"
+         w == "\xD0\xB2\xD0\xBE" ||                      // "во"
+         w == "\xD0\xBF\xD0\xBE\xD1\x81\xD0\xBB\xD0\xB5";  // "после"
 }
 
 // Family nouns of "father of three": the number counts children.
@@ -628,6 +631,18 @@ std::optional<CaseCount> RuleCountTagger::Judge(
           while (k < se && v.at.tokens[k].span.begin < n2->end) ++k;
         }
       }
+    }
+  } else if (word(k) == "\xD0\xB8\xD0\xB7" && k + 1 < se &&  // "из"
+             v.in_date[k + 1] < 0 &&
+             v.at.tokens[k + 1].kind == TokenKind::kNumber) {
+    // "Двенадцать из 40 горняков": the Russian partitive of a group
+    // counted itself.
+    if (auto n2 = ParseNumberAt(v.at.text, v.at.tokens[k + 1].span.begin,
+                                lang_);
+        n2 && n2->value > n.value) {
+      of_phrase = true;
+      k += 2;
+      while (k < se && v.at.tokens[k].span.begin < n2->end) ++k;
     }
   } else if (word(k) == "\xD0\xB8\xD0\xB7" &&          // "из"
              word(k + 1) == "\xD0\xBD\xD0\xB8\xD1\x85") {  // "них"
@@ -982,9 +997,16 @@ std::optional<CaseCount> RuleCountTagger::Judge(
       size_t len = counts_internal::TriggerAt(v, lex_, t, first, &event);
       if (len) {
         back_dist = first - t - len;
-        size_t p = t;
-        if (p > sb && IsDeterminer(v.lower[p - 1])) --p;
-        back_adjunct = p > sb && IsAdjunctPreposition(v.lower[p - 1]);
+        // The preposition may stand a word further back ("на акциях
+        // протеста", "during the street protests").
+        for (size_t p = t, steps = 0; p > sb && steps < 3; ++steps) {
+          --p;
+          if (v.IsPunct(p)) break;
+          if (IsAdjunctPreposition(v.lower[p])) {
+            back_adjunct = true;
+            break;
+          }
+        }
         break;
       }
       if (v.IsPunct(t)) break;
@@ -1302,8 +1324,11 @@ std::optional<CaseCount> RuleCountTagger::Elliptic(
       v.at.tokens[lead - 1].span.begin >= before.span.end) {
     const size_t j = cand.after;
     size_t end = 0;
-    if (j + 1 < se && v.lower[j] == "of" &&
-        (v.lower[j + 1] == "them" || v.lower[j + 1] == "whom")) {
+    if (j + 1 < se &&
+        ((v.lower[j] == "of" &&
+          (v.lower[j + 1] == "them" || v.lower[j + 1] == "whom")) ||
+         (v.lower[j] == "\xD0\xB8\xD0\xB7" &&                 // "из"
+          v.lower[j + 1] == "\xD0\xBD\xD0\xB8\xD1\x85"))) {  // "них"
       end = j + 2;
     } else if (j < se && v.lower[j].size() > 4 && v.lower[j].ends_with("ly") &&
                (j + 1 >= se || v.IsPunct(j + 1))) {
@@ -1387,6 +1412,7 @@ std::vector<CaseCount> RuleCountTagger::Tag(
     const std::vector<DateMention>& dates) const {
   TokenView v(text, entities, dates);
   v.keys = &lex_.phrase_keys;
+  v.lexicon = &lex_;
   std::vector<Candidate> cands = FindNumbers(v);
   std::vector<CaseCount> out;
   size_t covered_until = 0;
