@@ -124,7 +124,7 @@ bool SurnameShaped(std::string_view s) {
 bool RuleEntityTagger::DictionaryWordIn(const std::vector<Word>& w, size_t a,
                                         size_t b) const {
   for (size_t k = a; k <= b; ++k) {
-    if (w[k].is_word && !lex_.IsGivenName(w[k].text) &&
+    if (w[k].is_word && w[k].cap && !lex_.IsGivenName(w[k].text) &&
         !lex_.IsFamilyName(w[k].text) && lex_.IsCommonWord(w[k].text)) {
       return true;
     }
@@ -592,7 +592,7 @@ bool RuleEntityTagger::ClassifyRun(const AnalyzedText& at,
     for (size_t k = a; k <= b; ++k) {
       dictionary_word =
           dictionary_word ||
-          (w[k].is_word && !lex_.IsGivenName(w[k].text) &&
+          (w[k].is_word && w[k].cap && !lex_.IsGivenName(w[k].text) &&
            !lex_.IsFamilyName(w[k].text) && lex_.IsCommonWord(w[k].text));
     }
     // "the Salon Shabka": a determiner does not come before a person's
@@ -673,7 +673,7 @@ bool RuleEntityTagger::ClassifyRun(const AnalyzedText& at,
   if (a > 0 && w[a - 1].is_word && !w[a - 1].cap &&
       lex_.IsLocCue(w[a - 1].text) && LooksLikeNameWord(w[a]) &&
       !lex_.IsOrgSuffix(first) && !lex_.IsLocSuffix(first) &&
-      !lex_.IsCommonWord(first) && !compound &&
+      !lex_.IsCommonWord(first) && !compound && !w[b].possessive &&
       (b + 1 >= w.size() || !w[b + 1].possessive)) {
     out.push_back(Make(at, w, a, b, EntityType::kLoc, "", "loc.cue"));
     return true;
