@@ -355,6 +355,12 @@ std::string GroupBeforeEvent(const TokenView& v, const CountLexicon& lex,
         !p->event.empty()) {
       return p->event;
     }
+    // "Of those killed, 8 were police officers", "Among those detained".
+    std::string ev;
+    if (m + 1 < first && v.lower[m] == "those" &&
+        TriggerAt(v, lex, m + 1, first, &ev)) {
+      return ev;
+    }
   }
   return "";
 }

@@ -507,6 +507,13 @@ std::optional<CaseCount> RuleCountTagger::Judge(
       number_follows) {
     return std::nullopt;
   }
+  // ... and the number after the separator ("the 9/11 attacks").
+  if ((prev == ":" || prev == "/" || prev == ".") && !n.spelled &&
+      i >= sb + 2 && v.at.tokens[i - 2].kind == TokenKind::kNumber &&
+      v.at.tokens[i - 1].span.begin == v.at.tokens[i - 2].span.end &&
+      v.at.tokens[i].span.begin == v.at.tokens[i - 1].span.end) {
+    return std::nullopt;
+  }
   if (n.decimal && n.value < 1000) return std::nullopt;
   // Scores and results ("6-2, 7-5") pair a number with a smaller one.
   if ((next == "-" || next == "\xE2\x80\x93") && j + 1 < se &&
