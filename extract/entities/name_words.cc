@@ -276,8 +276,8 @@ size_t ChunkEnd(const AnalyzedText& at, const std::vector<Word>& w,
       bool take = org_head && (!is_and || crossed_prep);
       // "Shabka and the University of Graz": "and the" starts a second
       // noun phrase, never the inside of one name.
-      bool and_the = is_and && m > n + 1 &&
-                     (w[n + 1].text == "the" || w[n + 1].text == "The");
+      bool and_the = is_and && ((m > n + 1 && w[n + 1].text == "the") ||
+                                (m < w.size() && w[m].text == "The"));
       if (!take && !and_the && j == first && w[n].text == "and" &&
           (lex.Find(w[first].text) == nullptr ||
            lex.IsOrgSuffix(w[first].text)) &&
