@@ -1176,6 +1176,16 @@ std::optional<CaseCount> RuleCountTagger::Judge(
           }
           out.event = trigger;
         }
+        // "Police beat dozens of demonstrators", "the firm fired 200
+        // striking workers": a verb whose object is the count says what
+        // happened to them, over what they did (protesting, striking).
+        if (out.event == "PROTEST" && first > sb) {
+          std::string direct;
+          if (counts_internal::TriggerAt(v, lex_, first - 1, first, &direct) &&
+              direct != "PROTEST") {
+            out.event = direct;
+          }
+        }
         if (mod_first != SIZE_MAX) {
           out.subject = std::string(
               v.at.text.substr(v.at.tokens[mod_first].span.begin,
