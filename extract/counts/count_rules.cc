@@ -499,7 +499,12 @@ std::string FindEvent(const TokenView& v, const CountLexicon& lex,
       }
     }
   }
-  for (size_t t = w.head_end; t < w.fwd_limit && t < reach; ++t) {
+  for (size_t t = w.head_end; t < w.fwd_limit; ++t) {
+    // Past the reach only to read on for a disease after a generic verb.
+    if (t >= reach &&
+        (fwd_event.empty() || t >= w.head_end + fwd_dist + 12)) {
+      break;
+    }
     if (v.lower[t] == ";") break;
     // "launched “save the students” marches": a short quotation inside
     // the clause is a name or a slogan, not its verb.
@@ -584,7 +589,7 @@ std::string FindEvent(const TokenView& v, const CountLexicon& lex,
       if (!condition.empty() ||
           (fwd_event != "WOUND" && fwd_event != "AFFECT" &&
            fwd_event != "PROTEST") ||
-          t >= w.head_end + fwd_dist + 8) {
+          t >= w.head_end + fwd_dist + 12) {
         break;
       }
       t += n - 1;
