@@ -60,6 +60,19 @@ bool WeakTrigger(const TokenView& v, const CountLexicon& lex, size_t t,
       (v.lower[t + 1] == "as" || v.lower[t + 1] == "like")) {
     return true;
   }
+  // "in March": the month, not a march.
+  if (w == "march" && (v.IsCapitalized(t) || v.in_date[t] >= 0)) {
+    const size_t sb = v.sentence_begin[t];
+    // A headline in title case ("Thousands March in Tbilisi") marches.
+    bool title_case = true;
+    for (size_t k = sb; k < v.sentence_end[t] && k < sb + 8; ++k) {
+      if (v.at.tokens[k].kind == TokenKind::kWord && v.lower[k].size() > 3 &&
+          !v.IsCapitalized(k)) {
+        title_case = false;
+      }
+    }
+    if (v.in_date[t] >= 0 || !title_case) return true;
+  }
   // "opened fire", "set fire to", "caught fire": the noun, not a dismissal.
   if (w == "fire" && t > 0) {
     const std::string& b = v.lower[t - 1];

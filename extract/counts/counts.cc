@@ -78,7 +78,9 @@ bool MayFollowBareCount(std::string_view w) {
          w == "after" || w == "last" || w == "this" || w == "including" ||
          w == "across" || w == "according" || w == "and" || w == "so" ||
          w == "by" || w == "as" || w == "from" || w == "were" || w == "was" ||
-         w == "have" || w == "had" || w == "are" || w == "more";
+         w == "have" || w == "had" || w == "are" || w == "more" ||
+         w == "to" || w == "over" || w == "after" || w == "despite" ||
+         w == "near" || w == "outside";
 }
 
 bool IsBeOrHave(std::string_view w) {
@@ -929,6 +931,14 @@ std::optional<CaseCount> RuleCountTagger::Judge(
       continue;  // an apposition inside this count's clause
     }
     if (cands[d].first < aside_end) continue;
+    // "Two Americans among 10 killed": the count is part of the group
+    // after "among", whose participle says what happened to it.
+    if (kind != HeadKind::kNone && d == c + 1 &&
+        (word(head_end) == "among" ||
+         (IsBeOrHave(word(head_end)) && word(head_end + 1) == "among")) &&
+        cands[d].first <= head_end + 3) {
+      continue;
+    }
     if (agent_relative && d == c + 1 && cands[d].first >= head_end + 2 &&
         cands[d].first <= head_end + 5) {
       continue;
