@@ -619,7 +619,24 @@ std::string FindEvent(const TokenView& v, const CountLexicon& lex,
     }
     // "abused by three men", "attacked by 30 protesters": a count right
     // after "by" is the agent of the passive before it.
-    if (t + 1 == w.first && v.lower[t] == "by") break;
+    if (t + 1 == w.first && v.lower[t] == "by") {
+      // "a rally attended by about 10,000 people": the agents of
+      // attending or joining a protest are protesters.
+      if (t >= 2 && (v.lower[t - 1] == "attended" ||
+                     v.lower[t - 1] == "joined")) {
+        for (size_t k = t - 1; k > w.back_limit && t - 1 - k < 4;) {
+          --k;
+          std::string ev;
+          if (TriggerAt(v, lex, k, t - 1, &ev) && ev == "PROTEST") {
+            back_event = ev;
+            back_dist = w.first - k;
+            back_at = k;
+            break;
+          }
+        }
+      }
+      break;
+    }
     std::string ev;
     size_t n = TriggerAt(v, lex, t, w.first, &ev);
     if (!n && ReturnedBefore(v, t, w)) {
