@@ -473,11 +473,13 @@ std::string FindEvent(const TokenView& v, const CountLexicon& lex,
   // relative clause set off by commas reads its event up to the comma
   // that closes it.
   bool in_relative = false;
+  size_t relative_comma = SIZE_MAX;
   for (size_t t = w.first; t > w.back_limit && w.first - t <= 8;) {
     --t;
     if (v.lower[t] == "," && t + 1 < w.first) {
       const std::string& r = v.lower[t + 1];
       in_relative = r == "which" || r == "who" || r == "whom" || r == "where";
+      if (r == "which") relative_comma = t;
       break;
     }
     if (IsClauseBreak(v.lower[t])) break;
@@ -651,6 +653,19 @@ std::string FindEvent(const TokenView& v, const CountLexicon& lex,
     }
   }
   if (fwd_dist == SIZE_MAX && back_dist == SIZE_MAX) {
+    // "The march, which drew some 5,000 people, ended peacefully": a
+    // protest named right before the relative clause the count sits in.
+    if (relative_comma != SIZE_MAX) {
+      const size_t sb = v.sentence_begin[w.first];
+      for (size_t k = relative_comma; k > sb && relative_comma - k < 3;) {
+        --k;
+        std::string ev;
+        if (TriggerAt(v, lex, k, relative_comma, &ev) && ev == "PROTEST" &&
+            !WeakTrigger(v, lex, k, 1)) {
+          return ev;
+        }
+      }
+    }
     std::string group = GroupBeforeEvent(v, lex, w.first);
     return group.empty() ? IncludedEvent(v, lex, w.first) : group;
   }
