@@ -795,8 +795,15 @@ void RuleEntityTagger::Learn(const AnalyzedText& at, const std::vector<Word>& w,
       continue;
     }
     std::string_view acro = w[wi + 1].text;
-    if (acro.empty() || e.text.empty() ||
-        (acro[0] != e.text[0] && e.rule != "org.acronym-name")) {
+    // The name's initials spell the acronym (FindAcronymNames checked
+    // them, "U.S. Customs and Border Protection (CBP)"), or at least its
+    // first letter does.
+    bool spelt = false;
+    for (const auto& [first_word, last_word] : ctx.acronym_names) {
+      spelt = spelt || (last_word + 1 == wi && w[first_word].span.begin >=
+                                                   e.span.begin);
+    }
+    if (acro.empty() || e.text.empty() || (acro[0] != e.text[0] && !spelt)) {
       continue;
     }
     ctx.acronyms.insert_or_assign(
