@@ -473,7 +473,7 @@ std::optional<CaseCount> RuleCountTagger::Judge(
   if (n.value <= 0) return std::nullopt;
   if (IsCurrency(prev) || prev == "aged" || prev == "age" || prev == "ages" ||
       prev == "no" || prev == "no." || prev == "#" || prev == "number" ||
-      prev == "per") {
+      prev == "per" || prev == "top" || prev == "bottom") {  // ranks
     return std::nullopt;
   }
   // "Covid-19", "MH-17": a number glued by a hyphen to the word before it
