@@ -137,6 +137,8 @@ std::vector<Entity> RuleEntityTagger::Pass(const AnalyzedText& at,
                                            const DocContext& ctx) const {
   std::vector<Entity> out;
   size_t i = 0;
+  size_t caps_sentence = static_cast<size_t>(-1);
+  bool caps_line = false;
   while (i < w.size()) {
     if (!w[i].is_word || !w[i].cap) {
       ++i;
@@ -164,6 +166,55 @@ std::vector<Entity> RuleEntityTagger::Pass(const AnalyzedText& at,
         i = an->second + 1;
         continue;
       }
+    }
+    // "SOCCER - LEEDS HOLD CHELSEA", "SELES BEATS NOVOTNA": an all-caps
+    // headline names what the lists know in title case, and the persons
+    // and organizations the document names.
+    if (w[i].all_caps && w[i].sentence != caps_sentence) {
+      // Every word of the sentence in capitals (numbers aside), two or more.
+      caps_sentence = w[i].sentence;
+      size_t from = i, words = 0;
+      while (from > 0 && w[from - 1].sentence == caps_sentence) --from;
+      caps_line = true;
+      for (size_t k = from; k < w.size() && w[k].sentence == caps_sentence &&
+                            caps_line;
+           ++k) {
+        // Prices and percentages make a table row, not a headline.
+        if (w[k].text == "%" ||
+            (w[k].is_word &&
+             std::isdigit(static_cast<unsigned char>(w[k].text[0])) &&
+             w[k].text.find('.') != std::string_view::npos)) {
+          caps_line = false;
+          break;
+        }
+        if (!w[k].is_word) continue;
+        ++words;
+        caps_line = w[k].all_caps ||
+                    std::isdigit(static_cast<unsigned char>(w[k].text[0]));
+      }
+      caps_line = caps_line && words >= 2;
+      if (caps_line) {
+        // The whole line: prices and percentages make a table row.
+        size_t b = at.text.rfind('\n', w[i].span.begin);
+        b = b == std::string::npos ? 0 : b + 1;
+        size_t e = at.text.find('\n', w[i].span.begin);
+        if (e == std::string::npos) e = at.text.size();
+        for (size_t c = b; c < e && caps_line; ++c) {
+          caps_line = !(at.text[c] == '%' ||
+                        (at.text[c] == '.' && c > b && c + 1 < e &&
+                         std::isdigit(static_cast<unsigned char>(at.text[c - 1])) &&
+                         std::isdigit(static_cast<unsigned char>(at.text[c + 1]))));
+        }
+      }
+    }
+    if (w[i].all_caps && caps_line) {
+      size_t k = i;
+      while (k < w.size() && w[k].sentence == caps_sentence) {
+        size_t end = w[k].all_caps ? HeadlineName(at, w, k, ctx, out) : 0;
+        k = end != 0 ? end : k + 1;
+      }
+      i = k;
+      continue;
     }
     if (std::string canonical;
         size_t end = ParticlePlaceEnd(at, w, i, canonical)) {
@@ -813,6 +864,54 @@ void RuleEntityTagger::Learn(const AnalyzedText& at, const std::vector<Word>& w,
   (void)at;
 }
 
+size_t RuleEntityTagger::HeadlineName(const AnalyzedText& at,
+                                      const std::vector<Word>& w, size_t i,
+                                      const DocContext& ctx,
+                                      std::vector<Entity>& out) const {
+  size_t lim = i;
+  while (lim + 1 < w.size() && lim < i + 3 && !w[lim].possessive &&
+         w[lim + 1].all_caps && w[lim + 1].sentence == w[i].sentence &&
+         w[lim + 1].span.begin == w[lim].span.end + 1) {
+    ++lim;
+  }
+  for (size_t k = lim + 1; k-- > i;) {
+    std::string key = TitleCase(at, w, i, k);
+    if (lex_.IsStopword(key) || lex_.IsAcronymStop(w[i].text)) continue;
+    if (k == i) {
+      auto pw = ctx.person_words.find(key);
+      if (pw != ctx.person_words.end() && !pw->second.empty()) {
+        out.push_back(Make(at, w, i, k, EntityType::kPerson, pw->second,
+                           "person.headline"));
+        return k + 1;
+      }
+    }
+    if (auto org = ctx.orgs.find(key); org != ctx.orgs.end()) {
+      out.push_back(Make(at, w, i, k, org->second.type, org->second.canonical,
+                         "gaz.headline"));
+      return k + 1;
+    }
+    const GazetteerEntry* g = lex_.Find(key);
+    if (g == nullptr && k == i) {
+      // "NATO", "US": an acronym listed as written; not one that is also
+      // a dictionary word ("WHO WILL WIN").
+      g = lex_.Find(w[i].text);
+      std::string low = key;
+      for (char& c : low) {
+        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      }
+      if (g != nullptr && g->type != EntityType::kLoc &&
+          lex_.IsCommonWord(low)) {
+        g = nullptr;
+      }
+    }
+    if (g != nullptr && !g->skip && !g->needs_cue) {
+      out.push_back(Make(at, w, i, k, g->type, g->canonical, "gaz.headline"));
+      return k + 1;
+    }
+  }
+  return 0;
+}
+
 bool RuleEntityTagger::SportsResult(const std::vector<Word>& w, size_t a,
                                     size_t b) {
   auto is = [](std::string_view t, std::initializer_list<std::string_view> l) {
@@ -840,6 +939,15 @@ bool RuleEntityTagger::SportsResult(const std::vector<Word>& w, size_t a,
                "edged", "thrashed", "routed", "hammered", "crushed",
                "stunned", "upset", "blanked"})) {
       return true;
+    }
+    // "drew 1-1 with Chelsea", "tied with Boston".
+    if (p == "with") {
+      for (size_t k = a - 1; k-- > 0 && k + 5 >= a;) {
+        std::string_view t = w[k].text;
+        if (t == "drew" || t == "draw" || t == "tied" || t == "tie") {
+          return true;
+        }
+      }
     }
     // "a win over Boston", "lost to Chicago".
     if (a > 1 && (p == "over" || p == "to") &&

@@ -116,8 +116,26 @@ bool RuleEntityTagger::Dateline(const AnalyzedText& at,
   if (start > 0 && at.text[start - 1] != '\n') return false;
   if (b + 1 >= w.size()) return false;
   std::string_view next = w[b + 1].text;
-  return next == "," || next == ":" || next == "(" || next == "-" ||
-         next == "\xE2\x80\x94" || next == "\xE2\x80\x93";
+  if (next == "," || next == ":" || next == "(" || next == "-" ||
+      next == "\xE2\x80\x94" || next == "\xE2\x80\x93") {
+    return true;
+  }
+  // "LONDON 1996-08-30": a wire dateline line, the place and a date alone.
+  if (next.empty() || !std::isdigit(static_cast<unsigned char>(next[0]))) {
+    return false;
+  }
+  size_t from = w[b].span.end;
+  size_t eol = at.text.find('\n', from);
+  if (eol == std::string::npos) eol = at.text.size();
+  if (eol - from > 24) return false;
+  for (size_t k = from; k < eol; ++k) {
+    char c = at.text[k];
+    if (!std::isdigit(static_cast<unsigned char>(c)) && c != '-' && c != '/' &&
+        c != ' ' && c != '.' && c != '\r') {
+      return false;
+    }
+  }
+  return true;
 }
 
 // "NEW DELHI" -> "New Delhi" (ASCII letters; others kept).

@@ -250,6 +250,11 @@ class RuleEntityTagger : public EntityTagger {
   // nickname's last word, or 0.
   size_t TeamEnd(const AnalyzedText& at, const std::vector<Word>& w,
                  size_t place_end, size_t last, const DocContext& ctx) const;
+  // An all-caps headline word (or up to four) at `i` that the lists know
+  // in title case or the document names: one past its last word, or 0.
+  size_t HeadlineName(const AnalyzedText& at, const std::vector<Word>& w,
+                      size_t i, const DocContext& ctx,
+                      std::vector<Entity>& out) const;
   // Words a..b (a city) in a sports result: "Leeds beat", "against Leeds",
   // "Leeds 2", "a win over Leeds".
   static bool SportsResult(const std::vector<Word>& w, size_t a, size_t b);
