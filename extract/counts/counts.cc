@@ -987,8 +987,10 @@ std::optional<CaseCount> RuleCountTagger::Judge(
       std::string ev;
       return counts_internal::TriggerAt(v, lex_, t, se, &ev) > 0;
     };
+    // "Thousands gathered in the square" after a call to protest.
+    const bool gathers = GatheringInProtest(v, lex_, j, fwd_limit);
     if (!(j >= se || v.IsPunct(j) || MayFollowBareCount(word(j)) ||
-          verb_follows())) {
+          verb_follows() || gathers)) {
       return std::nullopt;
     }
     // "Save hundreds on the MacBook", "paid 300 for": an amount of money.
@@ -1050,6 +1052,7 @@ std::optional<CaseCount> RuleCountTagger::Judge(
         out.unit = noun;
       }
     }
+    if (event.empty() && gathers) event = "PROTEST";
     if (event.empty()) event = counts_internal::GroupBeforeEvent(v, lex_, first);
     if (event.empty()) {
       // "The number of political prisoners has reached 1,400": the counted
