@@ -427,6 +427,39 @@ bool RelativeBefore(const TokenView& v, size_t t) {
 
 }  // namespace
 
+std::string PredicateRoleEvent(const TokenView& v, const CountLexicon& lex,
+                               const CountWindow& w) {
+  size_t t = w.head_end;
+  auto is = [&](std::string_view a) {
+    return t < w.fwd_limit && v.lower[t] == a;
+  };
+  if (!(is("are") || is("were") || is("is") || is("was") || is("remain") ||
+        is("remained") || is("became") || is("have") || is("had"))) {
+    return "";
+  }
+  ++t;
+  // "have become", "are now", "were still", "are registered as".
+  for (size_t steps = 0; t < w.fwd_limit && steps < 3; ++steps) {
+    if (is("been") || is("become") || is("now") || is("still") ||
+        is("already") || is("officially") || is("registered") || is("as") ||
+        is("listed") || is("effectively")) {
+      ++t;
+      continue;
+    }
+    break;
+  }
+  if (t < w.fwd_limit && (v.lower[t] == "the" || v.lower[t] == "among")) {
+    return "";  // "were among the dead" is GroupBeforeEvent's; "the" names
+  }
+  const PersonNoun* p = nullptr;
+  if (PersonAt(v, lex, t, w.fwd_limit, &p) &&
+      (p->kind == PersonKind::kRole || p->kind == PersonKind::kState) &&
+      !p->event.empty() && p->event != "AFFECT") {
+    return p->event;
+  }
+  return "";
+}
+
 std::string IncludedEvent(const TokenView& v, const CountLexicon& lex,
                           size_t first) {
   const size_t sb = v.sentence_begin[first];
@@ -667,7 +700,9 @@ std::string FindEvent(const TokenView& v, const CountLexicon& lex,
       }
     }
     std::string group = GroupBeforeEvent(v, lex, w.first);
-    return group.empty() ? IncludedEvent(v, lex, w.first) : group;
+    if (group.empty()) group = IncludedEvent(v, lex, w.first);
+    if (group.empty()) group = PredicateRoleEvent(v, lex, w);
+    return group;
   }
   // "Three gunmen who killed 12 villagers fled": the verb of a relative
   // clause right before the count has it as its object; the verb after it
