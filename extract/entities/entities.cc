@@ -140,9 +140,10 @@ std::vector<Entity> RuleEntityTagger::Pass(const AnalyzedText& at,
       continue;
     }
     if (size_t end = DatelinePlace(at, w, i); end != 0) {
-      const GazetteerEntry* g = lex_.Find(TitleCase(at, w, i, end - 1));
+      std::string titled = TitleCase(at, w, i, end - 1);
+      const GazetteerEntry* g = lex_.Find(titled);
       out.push_back(Make(at, w, i, end - 1, EntityType::kLoc,
-                         g != nullptr ? g->canonical : TitleCase(at, w, i, end - 1),
+                         g != nullptr ? g->canonical : titled,
                          "loc.dateline"));
       i = end;
       continue;
@@ -161,6 +162,10 @@ std::vector<Entity> RuleEntityTagger::Pass(const AnalyzedText& at,
         i = an->second + 1;
         continue;
       }
+    }
+    if (w[i].caps_line) {
+      i = CapsLine(at, w, i, ctx, out);
+      continue;
     }
     if (std::string canonical;
         size_t end = ParticlePlaceEnd(at, w, i, canonical)) {
@@ -248,6 +253,53 @@ std::vector<Entity> RuleEntityTagger::Pass(const AnalyzedText& at,
     i = last + 1;
   }
   return out;
+}
+
+size_t RuleEntityTagger::CapsLine(const AnalyzedText& at,
+                                  const std::vector<Word>& w, size_t i,
+                                  const DocContext& ctx,
+                                  std::vector<Entity>& out) const {
+  size_t end = i;
+  while (end < w.size() && w[end].sentence == w[i].sentence) ++end;
+  size_t pos = i;
+  while (pos < end) {
+    if (!w[pos].is_word || !w[pos].cap) {
+      ++pos;
+      continue;
+    }
+    size_t limit = std::min(end - 1, pos + lex_.max_words());
+    size_t next = pos + 1;
+    for (size_t b = limit + 1; b-- > pos;) {
+      if (!w[b].is_word || !w[b].cap) continue;
+      // As written first ("NATO", "U.S."), then in title case ("Japan").
+      std::string titled = TitleCase(at, w, pos, b);
+      const GazetteerEntry* g = lex_.Find(Key(at, w, pos, b));
+      if (g == nullptr || g->skip) g = lex_.Find(titled);
+      std::string_view rule = "caps.list";
+      if (g == nullptr) {
+        auto it = ctx.orgs.find(titled);
+        if (it != ctx.orgs.end()) g = &it->second;
+        rule = "caps.doc";
+      }
+      if (g != nullptr && !g->skip && !g->needs_cue &&
+          !(b == pos && lex_.IsStopword(titled))) {
+        out.push_back(Make(at, w, pos, b, g->type, g->canonical,
+                           std::string(rule)));
+        next = b + 1;
+        break;
+      }
+      // "YELTSIN" after "Boris Yeltsin" in the story.
+      if (b == pos) {
+        auto it = ctx.person_words.find(titled);
+        if (it != ctx.person_words.end() && !it->second.empty()) {
+          out.push_back(Make(at, w, pos, b, EntityType::kPerson, it->second,
+                             "caps.person-doc"));
+        }
+      }
+    }
+    pos = next;
+  }
+  return end;
 }
 
 void RuleEntityTagger::Chunk(const AnalyzedText& at, const std::vector<Word>& w,
@@ -408,6 +460,15 @@ void RuleEntityTagger::Chunk(const AnalyzedText& at, const std::vector<Word>& w,
           pos = end + 2;
           continue;
         }
+        // "Leicestershire beat Somerset", "Leeds 0 Chelsea 3": a city or
+        // region playing a match is its club (a country stays a place, as
+        // CoNLL-2003 annotates national teams).
+        if (type == EntityType::kLoc && !m.with_s &&
+            m.gaz->rule != "gaz.loc-countries" &&
+            (ScoreLineName(w, pos, end) || ResultTeam(w, pos, end, ctx))) {
+          type = EntityType::kOrg;
+          rule = "org.team-result";
+        }
         // "Washington said": a city that speaks means its government. The
         // guideline (and CoNLL) keep the literal type, LOC; the rule id
         // records the reading for consumers that want the institution.
@@ -499,7 +560,12 @@ void RuleEntityTagger::Chunk(const AnalyzedText& at, const std::vector<Word>& w,
         --end;
         while (end > pos && !w[end].is_word) --end;
       }
-      ClassifyRun(at, w, pos, end, last, title, honorific, ctx, out);
+      if (title.empty() && !honorific && ScoreLineName(w, pos, end)) {
+        out.push_back(
+            Make(at, w, pos, end, EntityType::kOrg, "", "org.team-score"));
+      } else {
+        ClassifyRun(at, w, pos, end, last, title, honorific, ctx, out);
+      }
       title.clear();
       honorific = false;
       pos = end + 1;
@@ -726,6 +792,60 @@ void RuleEntityTagger::Learn(const AnalyzedText& at, const std::vector<Word>& w,
         GazetteerEntry{e.type, e.canonical, "acronym.defined", false});
   }
   (void)at;
+}
+
+bool RuleEntityTagger::ResultTeam(const std::vector<Word>& w, size_t a,
+                                  size_t b, const DocContext& ctx) const {
+  if (!ctx.sports || w[b].possessive) return false;
+  auto same = [&](size_t k) { return w[k].sentence == w[a].sentence; };
+  if (b + 1 < w.size() && same(b + 1) && w[b + 1].is_word &&
+      lex_.IsSportsVerb(w[b + 1].text)) {
+    return true;
+  }
+  if (a == 0 || !same(a - 1) || !w[a - 1].is_word) return false;
+  std::string_view before = w[a - 1].text;
+  if (lex_.IsSportsVerb(before)) return true;
+  // "a win over Leeds", "drew with Chelsea", "a loss to Leeds".
+  return (before == "over" || before == "with" || before == "to") && a >= 2 &&
+         same(a - 2) && w[a - 2].is_word && lex_.IsSportsVerb(w[a - 2].text);
+}
+
+bool RuleEntityTagger::ScoreLineName(const std::vector<Word>& w, size_t a,
+                                     size_t b) {
+  auto digits = [](std::string_view t) {
+    return !t.empty() && std::all_of(t.begin(), t.end(), [](char c) {
+      return std::isdigit(static_cast<unsigned char>(c)) != 0;
+    });
+  };
+  if (b + 1 >= w.size() || !digits(w[b + 1].text) ||
+      w[b + 1].sentence != w[a].sentence) {
+    return false;
+  }
+  size_t first = a;
+  while (first > 0 && w[first - 1].sentence == w[a].sentence) --first;
+  size_t end = b;
+  while (end + 1 < w.size() && w[end + 1].sentence == w[a].sentence) ++end;
+  // Name words and scores alternate: Name+ N Name+ N, nothing else but
+  // a final full stop.
+  int names = 0, scores = 0;
+  bool in_name = false;
+  for (size_t k = first; k <= end; ++k) {
+    if (!w[k].is_word) {
+      if (k == end && w[k].text == ".") break;
+      return false;
+    }
+    if (digits(w[k].text)) {
+      if (!in_name) return false;
+      ++scores;
+      in_name = false;
+    } else if (w[k].cap && !w[k].possessive) {
+      names += !in_name;
+      in_name = true;
+    } else {
+      return false;
+    }
+  }
+  return names == 2 && scores == 2;
 }
 
 size_t RuleEntityTagger::TeamEnd(const AnalyzedText& at,

@@ -222,6 +222,7 @@ Result<Lexicon> LoadLexicon(const std::string& lang_dir,
       {"ent-person-suffixes", &lex.name_suffixes_},
       {"ent-org-verbs", &lex.org_verbs_},
       {"ent-sports-positions", &lex.positions_},
+      {"ent-sports-verbs", &lex.sports_verbs_},
   };
   for (const auto& [name, set] : kSets) {
     auto lines = ReadList(lang_dir + "/" + name + ".txt");

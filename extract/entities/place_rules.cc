@@ -116,8 +116,20 @@ bool RuleEntityTagger::Dateline(const AnalyzedText& at,
   if (start > 0 && at.text[start - 1] != '\n') return false;
   if (b + 1 >= w.size()) return false;
   std::string_view next = w[b + 1].text;
-  return next == "," || next == ":" || next == "(" || next == "-" ||
-         next == "\xE2\x80\x94" || next == "\xE2\x80\x93";
+  if (next == "," || next == ":" || next == "(" || next == "-" ||
+      next == "\xE2\x80\x94" || next == "\xE2\x80\x93") {
+    return true;
+  }
+  // "LONDON 1996-08-30", "PARIS Aug 30": the place and the day on a line
+  // of their own.
+  if (!w[b + 1].is_word || w[b + 1].sentence != w[a].sentence) return false;
+  bool date = std::isdigit(static_cast<unsigned char>(next[0])) != 0;
+  for (size_t k = b + 2; date && k < w.size() && w[k].sentence == w[a].sentence;
+       ++k) {
+    date = !w[k].is_word || !HasLetter(w[k].text) ||
+           std::isdigit(static_cast<unsigned char>(w[k].text[0])) != 0;
+  }
+  return date;
 }
 
 // "NEW DELHI" -> "New Delhi" (ASCII letters; others kept).
@@ -204,18 +216,40 @@ size_t RuleEntityTagger::DatelinePlace(const AnalyzedText& at,
   size_t start = w[i].span.begin;
   if (start > 0 && at.text[start - 1] != '\n') return 0;
   size_t k = i;
-  while (k + 1 < w.size() && k < i + 3 && w[k + 1].all_caps &&
-         w[k + 1].sentence == w[i].sentence) {
-    ++k;
+  auto glued = [&](size_t a, size_t b) {
+    return w[a].span.end == w[b].span.begin;
+  };
+  while (k + 1 < w.size() && k < i + 3 && w[k + 1].sentence == w[i].sentence) {
+    if (w[k + 1].all_caps) {
+      ++k;
+    } else if (k + 2 < w.size() && w[k + 1].text == "-" && w[k + 2].all_caps &&
+               glued(k, k + 1) && glued(k + 1, k + 2)) {
+      k += 2;  // "AL-AIN"
+    } else {
+      break;
+    }
   }
   if (!Dateline(at, w, i, k)) return 0;
   std::string key = TitleCase(at, w, i, k);
   const GazetteerEntry* g = lex_.Find(key);
   if (g != nullptr && !g->skip && g->type == EntityType::kLoc) return k + 1;
-  if (g != nullptr) return 0;
+  if (g != nullptr || k + 1 >= w.size()) return 0;
+  // "AL-AIN, United Arab Emirates": an unlisted place before a comma and a
+  // listed country or region.
+  if (k + 2 < w.size() && w[k + 1].text == "," && w[k + 2].cap) {
+    size_t last = ChunkEnd(at, w, k + 2, lex_);
+    for (size_t b = last + 1; b-- > k + 2;) {
+      if (!w[b].is_word) continue;
+      const GazetteerEntry* c = lex_.Find(Key(at, w, k + 2, b));
+      if (c != nullptr && !c->skip && !c->needs_cue &&
+          c->type == EntityType::kLoc) {
+        return k + 1;
+      }
+    }
+  }
   // "TAYLORVILLE —": an unlisted place opening the text before a dash,
   // when no word of it is a dictionary or stop word ("BREAKING —").
-  if (start != 0 || k + 1 >= w.size()) return 0;
+  if (start != 0) return 0;
   std::string_view dash = w[k + 1].text;
   if (dash != "-" && dash != "\xE2\x80\x94" && dash != "\xE2\x80\x93") return 0;
   for (std::string_view part : SplitName(key)) {

@@ -181,8 +181,15 @@ class RuleEntityTagger : public EntityTagger {
   bool StandalonePlace(const std::vector<Word>& w, size_t a, size_t b,
                        size_t last, const DocContext& ctx) const;
 
-  // "MADRID —", "BUFFALO, N.Y. —", "NEW DELHI:": a paragraph-opening place
-  // before a dash, colon, comma or "(AP)".
+  // A line in capitals ("SOCCER - JAPAN GET LUCKY WIN , CHINA IN SURPRISE
+  // DEFEAT ."), where case cannot tell names: only what the lists or the
+  // document know in title case ("Japan", "YELTSIN" after "Boris
+  // Yeltsin"). Appends the names; returns one past the line's last word.
+  size_t CapsLine(const AnalyzedText& at, const std::vector<Word>& w, size_t i,
+                  const DocContext& ctx, std::vector<Entity>& out) const;
+
+  // "MADRID —", "BUFFALO, N.Y. —", "NEW DELHI:", "LONDON 1996-08-30": a
+  // paragraph-opening place before a dash, colon, comma, "(AP)" or a day.
   static bool Dateline(const AnalyzedText& at, const std::vector<Word>& w,
                        size_t a, size_t b);
 
@@ -250,6 +257,13 @@ class RuleEntityTagger : public EntityTagger {
   // nickname's last word, or 0.
   size_t TeamEnd(const AnalyzedText& at, const std::vector<Word>& w,
                  size_t place_end, size_t last, const DocContext& ctx) const;
+  // Sports copy: a result verb or preposition next to words a..b
+  // ("Leicestershire beat", "a win over Leeds", "drew with Chelsea").
+  bool ResultTeam(const std::vector<Word>& w, size_t a, size_t b,
+                  const DocContext& ctx) const;
+  // A results line, names and scores only ("Leeds 0 Chelsea 3"), with
+  // words a..b one of its names.
+  static bool ScoreLineName(const std::vector<Word>& w, size_t a, size_t b);
   // The organization cues of ClassifyRun: an organization noun before the
   // name or in an apposition after it, "spokesman for", "shares of",
   // "X's CEO".
