@@ -232,6 +232,15 @@ class RuleEntityTagger : public EntityTagger {
     while (end < last) {
       size_t n = end + 1;
       if (w[n].is_word && !w[n].cap && lex_.IsConnector(w[n].text)) {
+        // "the Socialist Party of Prime Minister Lionel Jospin": a title
+        // after the connector starts a person, not the name's tail.
+        if (n < last && w[n + 1].is_word && !lex_.IsOrgSuffix(w[n + 1].text) &&
+            (lex_.Title(w[n + 1].text) != nullptr ||
+             (n + 1 < last && w[n + 2].is_word &&
+              lex_.Title(std::string(w[n + 1].text) + " " +
+                         std::string(w[n + 2].text)) != nullptr))) {
+          return end;
+        }
         return last;
       }
       if (w[n].is_word && lex_.IsOrgSuffix(w[n].text)) {
