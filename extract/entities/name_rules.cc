@@ -539,6 +539,17 @@ bool RuleEntityTagger::ClassifyRun(const AnalyzedText& at,
     if (n_words <= 3 && !sentence_start && !dictionary_word) {
       return person("", "person.capitalized-run");
     }
+    // At a sentence start only two or three words that are neither
+    // dictionary words nor stop words ("Nguyen Van Thieu was ...").
+    if (n_words <= 3 && sentence_start && !dictionary_word && namelike_run &&
+        !w[b].possessive) {
+      bool stop = false;
+      for (size_t k = a; k <= b; ++k) {
+        stop = stop || (w[k].is_word && (lex_.IsStopword(w[k].text) ||
+                                         ctx.UsedInLowerCase(w[k].text)));
+      }
+      if (!stop) return person("", "person.sentence-start-run");
+    }
     // "Scooter Braun": a dictionary first word and a surname that is not a
     // dictionary word, unless the first word is a kind of thing that takes
     // a name ("Hurricane Dorian", "Operation Barbarossa").
