@@ -77,9 +77,14 @@ RuleEntityTagger::Match RuleEntityTagger::Longest(const AnalyzedText& at,
       // "Forest Hill", "Mary Poppins", "Paris Hilton": a one-word place
       // that is a packaged name or a given name, right before another
       // name word, is part of a longer unknown name.
+      // So is a country or region before a given name or a surname
+      // ("Chad Thomas", "Israel Adesanya").
       bool inside_name = b == a && g->type == EntityType::kLoc && b < last &&
                          w[b + 1].is_word && w[b + 1].cap && !w[b].possessive &&
-                         (g->needs_cue || lex_.IsGivenName(w[a].text)) &&
+                         (g->needs_cue || lex_.IsGivenName(w[a].text) ||
+                          ((lex_.IsGivenName(w[b + 1].text) ||
+                            SurnameShaped(w[b + 1].text)) &&
+                           !lex_.IsCommonWord(w[b + 1].text))) &&
                          !lex_.IsLocSuffix(w[b + 1].text) &&
                          !lex_.IsOrgSuffix(w[b + 1].text);
       if (inside_name) continue;
@@ -207,6 +212,17 @@ std::vector<Entity> RuleEntityTagger::Pass(const AnalyzedText& at,
         an != ctx.acronym_names.end() && an->first <= last) {
       last = an->first - 1;
       while (last > i && !w[last].is_word) --last;
+    }
+    // "Los Angeles Auto Show", "Asian Cup": the name of an event or award
+    // (MISC) holds no place or nationality of its own, unless a list
+    // knows the whole name.
+    if (last > i && w[last].is_word && lex_.IsMiscTail(w[last].text) &&
+        !HeadingSentence(w, i)) {
+      Match whole = Longest(at, w, i, last, ctx);
+      if (!(whole.gaz != nullptr && whole.end == last)) {
+        i = last + 1;
+        continue;
+      }
     }
     // "the Communist party", "the ruling Nur Otan party": a capitalized
     // name right before a lower-case "party" names the party (the
@@ -651,7 +667,8 @@ void RuleEntityTagger::Learn(const AnalyzedText& at, const std::vector<Word>& w,
     std::vector<std::string_view> parts = SplitName(e.text);
     // "President Trump" makes a later sentence-initial "Trump" a person.
     if (parts.size() == 1 &&
-        (e.rule == "person.title" || e.rule == "person.honorific")) {
+        (e.rule == "person.title" || e.rule == "person.honorific" ||
+         e.rule == "person.who")) {
       ctx.person_words.try_emplace(e.text, e.text);
       continue;
     }

@@ -223,6 +223,7 @@ Result<Lexicon> LoadLexicon(const std::string& lang_dir,
       {"ent-org-verbs", &lex.org_verbs_},
       {"ent-sports-positions", &lex.positions_},
       {"ent-sports-verbs", &lex.sports_verbs_},
+      {"ent-misc-tails", &lex.misc_tails_},
   };
   for (const auto& [name, set] : kSets) {
     auto lines = ReadList(lang_dir + "/" + name + ".txt");

@@ -88,6 +88,8 @@ class Lexicon {
   // "beat", "drew", "against": a result verb or preposition whose subject
   // or object is a team ("Leeds beat Chelsea").
   bool IsSportsVerb(std::string_view w) const { return Has(sports_verbs_, w); }
+  // "Show", "Festival", "Cup": the last word of an event's or award's name.
+  bool IsMiscTail(std::string_view w) const { return Has(misc_tails_, w); }
   // "Lake", "Mount", "Fort": a place noun before a name ("Lake Tahoe").
   bool IsLocPrefix(std::string_view w) const { return Has(loc_prefixes_, w); }
   // "Jr.", "III": a generational suffix that ends a person's name.
@@ -158,7 +160,7 @@ class Lexicon {
       title_tails_, loc_particles_, first_words_, loc_preps_, roles_,
       legal_forms_, org_cues_, org_context_, teams_, sports_, bodies_,
       misc_heads_, loc_prefixes_, name_suffixes_, org_verbs_, positions_;
-  StringSet sports_verbs_;
+  StringSet sports_verbs_, misc_tails_;
   // The system word list: views into one arena holding the file, not one
   // heap string per word (start-up cost).
   std::unordered_set<size_t> key_prefixes_;  // see MayContinue()

@@ -45,8 +45,56 @@ bool LooksLikeNameWord(const Word& w) {
 
 // "WeWork", "SpaceX", "eBay"-like brand spellings: an upper-case letter
 // after a lower-case one, past the name prefixes LooksLikeNameWord allows.
+bool RuleEntityTagger::QuotedTitle(const std::vector<Word>& w, size_t a,
+                                   size_t b) const {
+  auto open_quote = [](std::string_view t) {
+    return t == "\"" || t == "\xE2\x80\x9C";
+  };
+  auto close_quote = [](std::string_view t) {
+    return t == "\"" || t == "\xE2\x80\x9D";
+  };
+  // Walk out from the run over capitalized words and connectors to the
+  // quotes, on one line, at most eight words in all.
+  size_t l = a, r = b;
+  bool connector = false;
+  int words = 0;
+  for (size_t k = a; k <= b; ++k) words += w[k].is_word;
+  while (l > 0 && w[l - 1].sentence == w[a].sentence && words < 8) {
+    const Word& x = w[l - 1];
+    if (!x.is_word) break;
+    if (!x.cap && !lex_.IsConnector(x.text)) return false;
+    connector = connector || !x.cap;
+    ++words;
+    --l;
+  }
+  while (r + 1 < w.size() && w[r + 1].sentence == w[a].sentence && words < 8) {
+    const Word& x = w[r + 1];
+    if (!x.is_word) break;
+    if (!x.cap && !lex_.IsConnector(x.text)) return false;
+    connector = connector || !x.cap;
+    ++words;
+    ++r;
+  }
+  if (!connector || l == 0 || r + 1 >= w.size()) return false;
+  // The quote marks must touch the first and last words.
+  return open_quote(w[l - 1].text) && close_quote(w[r + 1].text) &&
+         w[l - 1].span.end == w[l].span.begin &&
+         w[r + 1].span.begin == w[r].span.end && !w[l].possessive &&
+         !w[r].possessive;
+}
+
 bool CamelCase(std::string_view s) {
   if (s.size() < 4) return false;
+  // "MYwRz9euaq", "Nc0nKoXGBP": digits or more than three switches to a
+  // capital mark a generated id, not a brand name.
+  int humps = 0;
+  for (size_t i = 0; i < s.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    if (std::isdigit(c)) return false;
+    humps += i > 0 && std::isupper(c) &&
+             !std::isupper(static_cast<unsigned char>(s[i - 1]));
+  }
+  if (humps > 3) return false;
   for (size_t i = 1; i < s.size(); ++i) {
     unsigned char c = static_cast<unsigned char>(s[i]);
     unsigned char p = static_cast<unsigned char>(s[i - 1]);
@@ -306,6 +354,9 @@ bool RuleEntityTagger::ClassifyRun(const AnalyzedText& at,
       at.text.substr(w[a - 1].span.end, 1) == " " && !w[a].all_caps) {
     return false;
   }
+  // “Melvin and Howard”, “Of Mice and Men”: capitalized words joined by
+  // lower-case connectors and quoted on their own are a title too.
+  if (QuotedTitle(w, a, b)) return false;
   // “Mary Poppins”, "Star Wars": a run of two or more words quoted on its
   // own is the title of a work (MISC), not a person or company.
   if (n_words >= 2 && w[a].span.begin > 0 && w[b].span.end < at.text.size()) {
@@ -522,7 +573,15 @@ bool RuleEntityTagger::ClassifyRun(const AnalyzedText& at,
       return true;
     }
     if (lex_.IsGivenName(first)) return person("", "person.given-name");
-    if (lex_.IsFamilyName(first) && n_words <= 3) {
+    // "Xi Jinping", not "Fan Vote": the given name after the family name
+    // is no dictionary word.
+    bool plain_after = true;
+    for (size_t k = a + 1; k <= b; ++k) {
+      plain_after = plain_after &&
+                    (!w[k].is_word || !lex_.IsCommonWord(w[k].text) ||
+                     lex_.IsGivenName(w[k].text));
+    }
+    if (lex_.IsFamilyName(first) && n_words <= 3 && plain_after) {
       return person("", "person.family-name");
     }
     if (common_word) return false;
@@ -601,17 +660,36 @@ bool RuleEntityTagger::ClassifyRun(const AnalyzedText& at,
     return true;
   }
   if (speech) return person("", "person.speech");
-  // "Vanderkamp, who runs the shop": "who" after a lone name word.
-  if (b + 2 < w.size() && w[b + 1].text == "," && w[b + 2].text == "who" &&
-      !lex_.IsCommonWord(first) && !w[a].possessive) {
+  // "Vanderkamp, who runs the shop", "the financier Epstein who ...":
+  // "who" after a lone name word.
+  // Without the comma not after "a"/"an" ("a good Samaritan who").
+  bool generic = false;
+  for (size_t k = a, n = 0; k > 0 && n < 4 && w[k - 1].is_word &&
+                            !w[k - 1].cap && !generic;
+       --k, ++n) {
+    generic = w[k - 1].text == "a" || w[k - 1].text == "an";
+  }
+  bool who = (b + 2 < w.size() && w[b + 1].text == "," &&
+              w[b + 2].text == "who") ||
+             (b + 1 < w.size() && w[b + 1].text == "who" && !sentence_start &&
+              !generic);
+  if (who && !lex_.IsCommonWord(first) && !w[a].possessive) {
     return person("", "person.who");
   }
   if (sentence_start) return false;
+  // "Oscar-winning", "Grammy-nominated": a name glued by a hyphen to a
+  // lower-case word is a modifier, not a mention of a person.
+  bool modifier = b + 2 < w.size() && w[b + 1].text == "-" &&
+                  w[b + 1].span.begin == w[b].span.end &&
+                  w[b + 2].span.begin == w[b + 1].span.end &&
+                  w[b + 2].is_word && !w[b + 2].cap;
   if (PlaceApposition(w, b)) {
     out.push_back(Make(at, w, a, b, EntityType::kLoc, "", "loc.apposition"));
     return true;
   }
-  if (lex_.IsGivenName(first)) return person("", "person.given-name");
+  if (lex_.IsGivenName(first) && !modifier) {
+    return person("", "person.given-name");
+  }
   // "in Barin", "a town called Barin": a lone unknown name after a place
   // cue is a place, unless it heads organizations elsewhere.
   // Not a dictionary word ("published in Proceedings", "in Frontiers")
@@ -621,7 +699,7 @@ bool RuleEntityTagger::ClassifyRun(const AnalyzedText& at,
   if (a > 0 && w[a - 1].is_word && !w[a - 1].cap &&
       lex_.IsLocCue(w[a - 1].text) && LooksLikeNameWord(w[a]) &&
       !lex_.IsOrgSuffix(first) && !lex_.IsLocSuffix(first) &&
-      !lex_.IsCommonWord(first) && !compound &&
+      !lex_.IsCommonWord(first) && !compound && !w[b].possessive &&
       (b + 1 >= w.size() || !w[b + 1].possessive)) {
     out.push_back(Make(at, w, a, b, EntityType::kLoc, "", "loc.cue"));
     return true;

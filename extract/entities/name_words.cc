@@ -195,7 +195,7 @@ std::vector<Word> BuildWords(const AnalyzedText& at, const Lexicon& lex) {
     }
     bool heading = words >= 2 && lower == 0 &&
                    at.text.substr(out[j - 1].span.begin, 1) != ".";
-    bool caps_line = lettered >= 3 && capitals == lettered;
+    bool caps_line = lettered >= 2 && capitals == lettered;
     for (size_t k = i; k < j; ++k) {
       out[k].heading = heading;
       out[k].caps_line = caps_line;

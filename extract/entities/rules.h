@@ -113,7 +113,9 @@ class RuleEntityTagger : public EntityTagger {
     // A mention the first pass found keeps the rule that found it there.
     size_t j = 0;
     for (Entity& e : out) {
-      if (e.rule != "org.doc" && e.rule != "loc.doc") continue;
+      if (e.rule != "org.doc" && e.rule != "loc.doc" && e.rule != "person.doc") {
+        continue;
+      }
       while (j < first.size() && first[j].span.begin < e.span.begin) ++j;
       if (j < first.size() && first[j].span.begin == e.span.begin &&
           first[j].span.end == e.span.end && first[j].type == e.type) {
@@ -277,6 +279,9 @@ class RuleEntityTagger : public EntityTagger {
   // name or in an apposition after it, "spokesman for", "shares of",
   // "X's CEO".
   bool OrgContext(const std::vector<Word>& w, size_t a, size_t b) const;
+  // “Melvin and Howard”: words a..b sit inside a quoted run of
+  // capitalized words and lower-case connectors, the title of a work.
+  bool QuotedTitle(const std::vector<Word>& w, size_t a, size_t b) const;
   // Some word of a..b is a dictionary word that is not a listed name.
   bool DictionaryWordIn(const std::vector<Word>& w, size_t a, size_t b) const;
   // Fills ctx.acronym_names (and ctx.model_prefixes for expansions that
