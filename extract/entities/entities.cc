@@ -329,6 +329,25 @@ void RuleEntityTagger::Chunk(const AnalyzedText& at, const std::vector<Word>& w,
       ++pos;
       continue;
     }
+    // Sports copy: "Eastern Michigan", "Northern Illinois" are the teams
+    // of the universities named so.
+    if (ctx.sports && pos < last && w[pos + 1].is_word &&
+        (w[pos].text == "Eastern" || w[pos].text == "Western" ||
+         w[pos].text == "Northern" || w[pos].text == "Southern" ||
+         w[pos].text == "Central")) {
+      Match state = Longest(at, w, pos + 1, last, ctx);
+      if (state.gaz != nullptr && !state.gaz->skip &&
+          state.gaz->type == EntityType::kLoc &&
+          state.gaz->rule == "gaz.loc-regions" &&
+          (state.end == last || !lex_.IsOrgSuffix(w[state.end + 1].text))) {
+        out.push_back(Make(at, w, pos, state.end, EntityType::kOrg, "",
+                           "org.team-school"));
+        title.clear();
+        honorific = false;
+        pos = state.end + 1;
+        continue;
+      }
+    }
     Match m = Longest(at, w, pos, last, ctx);
     if (m.gaz == nullptr && lex_.IsStopword(w[pos].text)) {
       ++pos;

@@ -544,8 +544,9 @@ bool RuleEntityTagger::ClassifyRun(const AnalyzedText& at,
                      (w[k].is_word && !lex_.IsCommonWord(w[k].text) &&
                       !ctx.UsedInLowerCase(w[k].text));
     }
-    // In sports copy a listed nickname counts too ("the Senators").
-    if (plural && (unknown_word || (ctx.sports && lex_.IsTeamName(Key(at, w, a, b))))) {
+    // In sports copy any capitalized plural counts ("the Huskies"), save
+    // events ("the Olympics").
+    if (plural && (unknown_word || (ctx.sports && !lex_.IsMiscTail(t)))) {
       out.push_back(Make(at, w, a, b, EntityType::kOrg, "", "org.the-plural"));
       return true;
     }
@@ -675,6 +676,19 @@ bool RuleEntityTagger::ClassifyRun(const AnalyzedText& at,
               !generic);
   if (who && !lex_.IsCommonWord(first) && !w[a].possessive) {
     return person("", "person.who");
+  }
+  // "Dekalb, Ill. —", "in Tarzana, California": an unlisted name before a
+  // comma and a listed state or country, with no capitalized word after
+  // that (not "Smith, Texas Governor").
+  if (size_t e = CommaPlace(at, w, b);
+      e != 0 && namelike_run && n_words <= 3 && !lex_.IsGivenName(first) &&
+      !w[b].possessive && ctx.person_words.count(w[b].text) == 0 &&
+      (e + 1 >= w.size() || !w[e + 1].is_word || !w[e + 1].cap)) {
+    const GazetteerEntry* g = lex_.Find(Key(at, w, b + 2, e));
+    if (g->rule == "gaz.loc-regions" || g->rule == "gaz.loc-countries") {
+      out.push_back(Make(at, w, a, b, EntityType::kLoc, "", "loc.comma-region"));
+      return true;
+    }
   }
   if (sentence_start) return false;
   // "Oscar-winning", "Grammy-nominated": a name glued by a hyphen to a

@@ -69,15 +69,21 @@ bool RuleEntityTagger::PlaceCue(const AnalyzedText& at,
         static_cast<char>(std::toupper(static_cast<unsigned char>(next[0])));
     if (lex_.IsLocSuffix(next)) return true;
   }
-  if (b + 2 < w.size() && w[b + 1].text == "," && w[b + 2].cap) {
-    for (size_t e = std::min(w.size() - 1, b + 4); e >= b + 2; --e) {
-      const GazetteerEntry* g = lex_.Find(Key(at, w, b + 2, e));
-      if (g && !g->needs_cue && !g->skip && g->type == EntityType::kLoc) {
-        return true;
-      }
+  if (CommaPlace(at, w, b) != 0) return true;
+  return Dateline(at, w, a, b);
+}
+
+size_t RuleEntityTagger::CommaPlace(const AnalyzedText& at,
+                                    const std::vector<Word>& w,
+                                    size_t b) const {
+  if (b + 2 >= w.size() || w[b + 1].text != "," || !w[b + 2].cap) return 0;
+  for (size_t e = std::min(w.size() - 1, b + 4); e >= b + 2; --e) {
+    const GazetteerEntry* g = lex_.Find(Key(at, w, b + 2, e));
+    if (g && !g->needs_cue && !g->skip && g->type == EntityType::kLoc) {
+      return e;
     }
   }
-  return Dateline(at, w, a, b);
+  return 0;
 }
 
 bool RuleEntityTagger::IsCompassWord(std::string_view k) {

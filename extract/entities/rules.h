@@ -172,6 +172,11 @@ class RuleEntityTagger : public EntityTagger {
   bool PlaceCue(const AnalyzedText& at, const std::vector<Word>& w, size_t a,
                 size_t b, const DocContext& ctx) const;
 
+  // "Greenbelt, Maryland": the last word of a listed place after a comma
+  // after word b, or 0.
+  size_t CommaPlace(const AnalyzedText& at, const std::vector<Word>& w,
+                    size_t b) const;
+
   static bool IsCompassWord(std::string_view k);
   // "Addison, a village ...": a place-noun apposition after word b.
   bool PlaceApposition(const std::vector<Word>& w, size_t b) const;
