@@ -212,6 +212,21 @@ bool RuleEntityTagger::OrgContext(const std::vector<Word>& w, size_t a,
       lex_.IsOrgContext(w[a - 2].text)) {
     return true;
   }
+  // "an analyst with BHF-Bank", "a researcher at Wistron", "works for
+  // Deloitte": a workplace after a role noun or a verb of employment.
+  if (a > 1 && lower(a - 1) &&
+      (w[a - 1].text == "at" || w[a - 1].text == "with" ||
+       w[a - 1].text == "for") &&
+      w[a - 2].is_word && !w[a - 2].cap && !w[a - 2].possessive) {
+    std::string_view r = w[a - 2].text;
+    bool role = lex_.IsPersonRole(r) ||
+                (r.size() > 1 && r.back() == 's' &&
+                 lex_.IsPersonRole(r.substr(0, r.size() - 1)));
+    bool job = r == "works" || r == "worked" || r == "working" ||
+               r == "employed" || r == "job" || r == "jobs" ||
+               r == "career" || r == "internship";
+    if ((role && w[a - 1].text != "for") || job) return true;
+  }
   if (b + 1 >= w.size() || !w[b + 1].is_word) {
     // "Zillow, an online real-estate company": an organization noun heads
     // the apposition (up to its first preposition or clause word).
