@@ -500,7 +500,7 @@ void RuleEntityTagger::Chunk(const AnalyzedText& at, const std::vector<Word>& w,
         // CoNLL-2003 annotates national teams).
         if (type == EntityType::kLoc && !m.with_s &&
             m.gaz->rule != "gaz.loc-countries" &&
-            (ScoreLineName(w, pos, end) || ResultTeam(w, pos, end, ctx))) {
+            (ScoreLineName(w, pos, end, ctx) || ResultTeam(w, pos, end, ctx))) {
           type = EntityType::kOrg;
           rule = "org.team-result";
         }
@@ -595,7 +595,7 @@ void RuleEntityTagger::Chunk(const AnalyzedText& at, const std::vector<Word>& w,
         --end;
         while (end > pos && !w[end].is_word) --end;
       }
-      if (title.empty() && !honorific && ScoreLineName(w, pos, end)) {
+      if (title.empty() && !honorific && ScoreLineName(w, pos, end, ctx)) {
         out.push_back(
             Make(at, w, pos, end, EntityType::kOrg, "", "org.team-score"));
       } else {
@@ -847,7 +847,7 @@ bool RuleEntityTagger::ResultTeam(const std::vector<Word>& w, size_t a,
 }
 
 bool RuleEntityTagger::ScoreLineName(const std::vector<Word>& w, size_t a,
-                                     size_t b) {
+                                     size_t b, const DocContext& ctx) {
   auto digits = [](std::string_view t) {
     return !t.empty() && std::all_of(t.begin(), t.end(), [](char c) {
       return std::isdigit(static_cast<unsigned char>(c)) != 0;
@@ -871,7 +871,7 @@ bool RuleEntityTagger::ScoreLineName(const std::vector<Word>& w, size_t a,
       return false;
     }
     if (digits(w[k].text)) {
-      if (!in_name) return false;
+      if (names == 0) return false;
       ++scores;
       in_name = false;
     } else if (w[k].cap && !w[k].possessive) {
@@ -881,7 +881,9 @@ bool RuleEntityTagger::ScoreLineName(const std::vector<Word>& w, size_t a,
       return false;
     }
   }
-  return names == 2 && scores == 2;
+  // A standings row in sports copy: "Barnsley 5 4 1 0 11 4 13".
+  return (names == 2 && scores == 2) ||
+         (ctx.sports && names == 1 && scores >= 3 && first == a);
 }
 
 size_t RuleEntityTagger::TeamEnd(const AnalyzedText& at,

@@ -277,9 +277,11 @@ class RuleEntityTagger : public EntityTagger {
   // ("Leicestershire beat", "a win over Leeds", "drew with Chelsea").
   bool ResultTeam(const std::vector<Word>& w, size_t a, size_t b,
                   const DocContext& ctx) const;
-  // A results line, names and scores only ("Leeds 0 Chelsea 3"), with
-  // words a..b one of its names.
-  static bool ScoreLineName(const std::vector<Word>& w, size_t a, size_t b);
+  // A results line, names and scores only ("Leeds 0 Chelsea 3"), or in
+  // sports copy a standings row ("Barnsley 5 4 1 0 11 4 13"), with words
+  // a..b one of its names.
+  static bool ScoreLineName(const std::vector<Word>& w, size_t a, size_t b,
+                            const DocContext& ctx);
   // The organization cues of ClassifyRun: an organization noun before the
   // name or in an apposition after it, "spokesman for", "shares of",
   // "X's CEO".
