@@ -463,7 +463,37 @@ std::string FindEvent(const TokenView& v, const CountLexicon& lex,
     }
     if (IsClauseBreak(v.lower[t])) break;
   }
-  for (size_t t = w.head_end; t < w.fwd_limit && t < w.head_end + 16; ++t) {
+  // "More than 1,000 people, many of them women and children from the
+  // villages around Idlib, have fled": an aside set off by commas right
+  // after the head does not use up the reach of the search.
+  // "Some 200 workers at the plant, which makes parts ..., went on
+  // strike": so does a relative clause opening within six tokens.
+  size_t reach = w.head_end + 16;
+  size_t aside = SIZE_MAX;
+  for (size_t t = w.head_end; !in_relative && t < w.fwd_limit &&
+                              t <= w.head_end + 6;
+       ++t) {
+    if (v.lower[t] != ",") {
+      if (IsClauseBreak(v.lower[t])) break;
+      continue;
+    }
+    const std::string& r = t + 1 < v.size() ? v.lower[t + 1] : v.lower[t];
+    if (t == w.head_end || r == "which" || r == "who" || r == "whose" ||
+        r == "where") {
+      aside = t;
+    }
+    break;
+  }
+  if (aside != SIZE_MAX) {
+    for (size_t t = aside + 1; t < w.fwd_limit && t < aside + 32; ++t) {
+      if (v.lower[t] == ";" || v.lower[t] == ":") break;
+      if (v.lower[t] == ",") {
+        reach = std::max(reach, t + 12);
+        break;
+      }
+    }
+  }
+  for (size_t t = w.head_end; t < w.fwd_limit && t < reach; ++t) {
     if (v.lower[t] == ";") break;
     // "launched “save the students” marches": a short quotation inside
     // the clause is a name or a slogan, not its verb.

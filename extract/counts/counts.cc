@@ -53,6 +53,8 @@ bool IsUnitWord(std::string_view w) {
 // What an agentive plural not in the lists is taken for: a group that
 // needs an event.
 const PersonNoun kAgentiveNoun{PersonKind::kGroup, ""};
+// "two 17-year-olds": people by their age, with no group named.
+const PersonNoun kAgeNoun{PersonKind::kGeneric, ""};
 
 bool IsCurrency(std::string_view w) {
   return w == "$" || w == "\xE2\x82\xAC" || w == "\xC2\xA3" ||
@@ -135,6 +137,13 @@ bool AnyTokenStartsWith(const TokenView& v, size_t from, size_t to,
   return false;
 }
 
+// Words that end a short row before its number without labelling it
+// ("Sales rose 12", "Arsenal beat Chelsea 3"): verbs of change and of
+// results, and prepositions.
+constexpr std::string_view kNoLabelEnd[] = {
+    "rose", "fell", "up", "down", "to", "by", "beat", "won", "lost", "at",
+    "of", "from", "in", "on", "over", "under", "was", "were", "is", "are"};
+
 // Verbs whose bare numeric object is an amount of money ("save hundreds").
 bool IsMoneyVerb(std::string_view w) {
   static constexpr std::string_view kVerbs[] = {
@@ -216,6 +225,60 @@ bool SaysProtest(const TokenView& v, size_t sb, size_t se) {
   return AnyTokenStartsWith(v, sb, se, kStems);
 }
 
+// Whether the tokens [from, to) name a protest: the words of SaysProtest,
+// rallies and chants, and a lowercase march (not the month).
+bool NamesProtest(const TokenView& v, size_t from, size_t to) {
+  static constexpr std::string_view kStems[] = {
+      "protest", "demonstrat", "strike", "picket", "boycott", "rally",
+      "rallie", "chant", "\xD0\xBF\xD1\x80\xD0\xBE\xD1\x82\xD0\xB5\xD1\x81\xD1\x82",  // "протест"
+      "\xD0\xBC\xD0\xB8\xD1\x82\xD0\xB8\xD0\xBD\xD0\xB3"};  // "митинг"
+  if (AnyTokenStartsWith(v, from, to, kStems)) return true;
+  for (size_t t = from; t < to; ++t) {
+    if (v.lower[t].starts_with("march") && !v.IsCapitalized(t)) return true;
+  }
+  return false;
+}
+
+// "Thousands of teachers rallied at the Statehouse. Hundreds of them lined
+// the entrances": a count of people whose clause only gathers (a verb of
+// counts-gathering-verbs.txt within six tokens after its head) is a
+// protest when its sentence, or one of the two sentences before it in the
+// same paragraph, names a protest, and none of them is on the sports pages.
+bool GatheringInProtest(const TokenView& v, const CountLexicon& lex,
+                        size_t head_end, size_t fwd_limit) {
+  if (lex.gathering_verbs.empty() && lex.gathering_stems.empty()) return false;
+  if (head_end >= v.size()) return false;
+  const size_t sb = v.sentence_begin[head_end - 1];
+  const size_t se = v.sentence_end[head_end - 1];
+  bool gathers = false;
+  for (size_t t = head_end; t < fwd_limit && t < head_end + 6 && !gathers;
+       ++t) {
+    if (v.IsPunct(t) && v.lower[t] != "\xE2\x80\x9C") break;
+    gathers = lex.gathering_verbs.count(v.lower[t]) > 0 ||
+              (t + 1 < fwd_limit &&
+               lex.gathering_verbs.count(v.Phrase(t, 2)) > 0);
+    for (const std::string& stem : lex.gathering_stems) {
+      gathers |= v.lower[t].starts_with(stem);
+    }
+  }
+  if (!gathers) return false;
+  // The paragraph window: this sentence and up to two before it, stopping
+  // at a paragraph break.
+  size_t from = sb;
+  for (int back = 0; back < 2 && from > 0; ++back) {
+    const size_t prev_last = from - 1;
+    const size_t gap_begin = v.at.tokens[prev_last].span.end;
+    const size_t gap_end = v.at.tokens[from].span.begin;
+    if (v.at.text.substr(gap_begin, gap_end - gap_begin).find('\n') !=
+        std::string_view::npos) {
+      break;
+    }
+    from = v.sentence_begin[prev_last];
+  }
+  if (SportContext(v, from, se)) return false;
+  return NamesProtest(v, from, se);
+}
+
 // "Crowds of 5,000 people welcomed the president": a crowd that welcomes,
 // greets, cheers or sees someone off is no gathering of protest.
 bool WelcomingCrowd(const TokenView& v, size_t from, size_t to) {
@@ -249,10 +312,26 @@ bool IsDeathWord(std::string_view w) {
          w == "dying" || w == "death" || w == "passed" || w == "away";
 }
 
+// Prepositions of the adjuncts that set the scene ("during the
+// protests", "in the floods"): a trigger they head says when or where, not
+// what happened to the count.
+bool IsAdjunctPreposition(std::string_view w) {
+  return w == "during" || w == "in" || w == "after" || w == "amid" ||
+         w == "at" || w == "since" || w == "over" || w == "before";
+}
+
 // Family nouns of "father of three": the number counts children.
 bool IsFamilyNoun(std::string_view w) {
   return w == "father" || w == "mother" || w == "parent" || w == "parents" ||
          w == "grandfather" || w == "grandmother" || w == "mom" || w == "dad";
+}
+
+// The first token that begins at or after byte `pos`.
+size_t TokenAtOrAfterPos(const TokenView& v, size_t pos) {
+  auto it = std::lower_bound(
+      v.at.tokens.begin(), v.at.tokens.end(), pos,
+      [](const Token& t, size_t p) { return t.span.begin < p; });
+  return static_cast<size_t>(it - v.at.tokens.begin());
 }
 
 // The count's span and text: tokens [first, end) of the sentence.
@@ -269,10 +348,27 @@ void SetSpan(const TokenView& v, size_t first, size_t end, CaseCount* out) {
 // would make it a clause of its own: "killed 12 and wounded 30").
 bool Coordinated(const TokenView& v, const CountLexicon& lex, size_t from,
                  size_t next, size_t se) {
-  if (next == 0 || next <= from || next > se || next - from > 4) return false;
+  if (next == 0 || next <= from || next > se || next - from > 8) return false;
   const std::string& conj = v.lower[next - 1];
   if (conj != "and" && conj != "\xD0\xB8" && conj != ",") return false;  // "и"
+  // "a 19-year-old and two 17-year-olds": a hyphen glued to the words
+  // around it joins one word.
+  auto glued = [&](size_t t) {
+    return t > 0 && t + 1 < v.size() && IsDash(v.lower[t]) &&
+           v.at.tokens[t].span.begin == v.at.tokens[t - 1].span.end &&
+           v.at.tokens[t + 1].span.begin == v.at.tokens[t].span.end;
+  };
+  size_t words = 0;
+  for (size_t t = from; t < next; ++t) {
+    if (glued(t)) {
+      ++t;  // the word after the hyphen belongs to the one before
+      continue;
+    }
+    ++words;
+  }
+  if (words > 4) return false;
   for (size_t t = from; t + 1 < next; ++t) {
+    if (glued(t)) continue;
     if (v.IsPunct(t) || IsBeOrHave(v.lower[t]) ||
         v.at.tokens[t].kind == TokenKind::kNumber) {
       return false;
@@ -625,6 +721,22 @@ std::optional<CaseCount> RuleCountTagger::Judge(
       }
       return {0, 0};
     };
+    // "two 17-year-olds": an age noun counts people; "two 16-year-old
+    // boys": an age adjective is a modifier of the head noun.
+    if (v.at.tokens[m].kind == TokenKind::kNumber && m + 4 < se &&
+        IsDash(word(m + 1)) && word(m + 2) == "year" && IsDash(word(m + 3)) &&
+        (word(m + 4) == "old" || word(m + 4) == "olds")) {
+      if (word(m + 4) == "olds") {
+        person = &kAgeNoun;
+        kind = HeadKind::kPerson;
+        head = m;
+        head_end = m + 5;
+        break;
+      }
+      m += 4;
+      ++steps;
+      continue;
+    }
     if (v.EntityAt(m, EntityType::kNorp) != nullptr) {
       size_t last = v.entity_last[static_cast<size_t>(v.entity_at[m])];
       size_t len = 0, off = 0;
@@ -686,6 +798,20 @@ std::optional<CaseCount> RuleCountTagger::Judge(
     const std::string& w = v.lower[m];
     if (v.IsPunct(m)) {
       if (w == "-") continue;
+      // "17 mostly young, unarmed men": a comma between two adjectives
+      // (a modifier before it, a lowercase non-event word after it).
+      if (w == "," && m > k && m + 1 < se && !v.IsPunct(m - 1) &&
+          v.at.tokens[m - 1].kind == TokenKind::kWord && !v.IsPunct(m + 1) &&
+          !v.IsCapitalized(m + 1) &&
+          v.at.tokens[m + 1].kind == TokenKind::kWord &&
+          !lex_.stopwords.count(v.lower[m + 1])) {
+        std::string ev;
+        const PersonNoun* p = nullptr;
+        if (!counts_internal::TriggerAt(v, lex_, m + 1, se, &ev) &&
+            !counts_internal::PersonAt(v, lex_, m + 1, se, &p)) {
+          continue;
+        }
+      }
       break;
     }
     // "45 COVID-19 patients": digits glued by a hyphen to a word are part
@@ -759,9 +885,19 @@ std::optional<CaseCount> RuleCountTagger::Judge(
   if (kind != HeadKind::kNone && word(head_end) == "," &&
       (word(head_end + 1) == "aged" || word(head_end + 1) == "ages" ||
        word(head_end + 1) == "ranging")) {
-    for (size_t t = head_end + 2; t < se && t <= head_end + 10; ++t) {
-      if (word(t) == "," ) {
+    // The aside holds ages and the words that join them ("aged 15, 16
+    // and 17", "ranging from 18 to 25 years old") up to its closing comma.
+    for (size_t t = head_end + 2; t < se && t <= head_end + 12; ++t) {
+      const std::string_view a = word(t);
+      if (a == "," && t + 1 < se &&
+          v.at.tokens[t + 1].kind != TokenKind::kNumber) {
         aside_end = t;
+        break;
+      }
+      if (!(v.at.tokens[t].kind == TokenKind::kNumber || a == "," ||
+            a == "and" || a == "to" || a == "between" || a == "from" ||
+            a == "in" || a == "years" || a == "old" || a == "their" ||
+            IsDash(a))) {
         break;
       }
     }
@@ -840,11 +976,15 @@ std::optional<CaseCount> RuleCountTagger::Judge(
     CountWindow w{first, j - 1, j, back_limit, fwd_limit};
     std::string event;
     size_t back_dist = SIZE_MAX;
+    bool back_adjunct = false;  // the trigger heads "during the protests"
     for (size_t t = first; t > back_limit && first - t <= 4;) {
       --t;
       size_t len = counts_internal::TriggerAt(v, lex_, t, first, &event);
       if (len) {
         back_dist = first - t - len;
+        size_t p = t;
+        if (p > sb && IsDeterminer(v.lower[p - 1])) --p;
+        back_adjunct = p > sb && IsAdjunctPreposition(v.lower[p - 1]);
         break;
       }
       if (v.IsPunct(t)) break;
@@ -856,7 +996,19 @@ std::optional<CaseCount> RuleCountTagger::Judge(
     while (t < fwd_limit && IsBeOrHave(v.lower[t])) ++t;
     std::string fwd_event;
     size_t len = counts_internal::TriggerAt(v, lex_, t, fwd_limit, &fwd_event);
-    if (len && (t - j <= back_dist || back_dist > 0)) event = fwd_event;
+    const bool from_fwd = len && (t - j <= back_dist || back_dist > 0);
+    if (from_fwd) event = fwd_event;
+    // "The number of people arrested during the protests has reached
+    // 1,500": the noun of "the number of" outranks a trigger read back
+    // from the number, which sits inside that noun's own phrase.
+    if (!from_fwd && back_adjunct && !event.empty()) {
+      auto [noun, noun_event] =
+          counts_internal::NumberOfNoun(v, lex_, sb, first);
+      if (!noun_event.empty()) {
+        event = noun_event;
+        out.unit = noun;
+      }
+    }
     if (event.empty()) event = counts_internal::GroupBeforeEvent(v, lex_, first);
     if (event.empty()) {
       // "The number of political prisoners has reached 1,400": the counted
@@ -864,6 +1016,15 @@ std::optional<CaseCount> RuleCountTagger::Judge(
       auto [noun, noun_event] =
           counts_internal::NumberOfNoun(v, lex_, sb, first);
       const bool dash = prev == "\xE2\x80\x94" || prev == "\xE2\x80\x93";
+      // "Confirmed cases 12,345": a short label row with no colon, the
+      // number closing it.
+      bool row_end = true;
+      for (size_t t = j; t < se; ++t) row_end &= v.IsPunct(t);
+      if (noun_event.empty() && row_end && first > sb && first - sb <= 4 &&
+          v.IsCapitalized(sb) && !IsOneOf(prev, kNoLabelEnd)) {
+        std::tie(noun, noun_event) =
+            counts_internal::LabelNoun(v, lex_, sb, first);
+      }
       if (noun_event.empty() && (prev == ":" || dash)) {
         // A list row, "Infanticide cases (2023): 12", "Погибших — 12,
         // раненых — 40": the label names it. Prose uses dashes for
@@ -950,6 +1111,11 @@ std::optional<CaseCount> RuleCountTagger::Judge(
               !trigger.empty() && trigger != "AFFECT" && trigger != "PROTEST"
                   ? trigger
                   : person->event;
+          // "freed 20 hostages held by the rebels": holding and freeing
+          // (ARREST words) say nothing new of hostages.
+          if (person->event == "KIDNAP" && trigger == "ARREST") {
+            out.event = person->event;
+          }
         } else {
           // "A crowd of 500 people gathered": people counted as a crowd
           // are a gathering (but not the crowd at a match).
@@ -959,6 +1125,18 @@ std::optional<CaseCount> RuleCountTagger::Judge(
                v.lower[first - 2] == "crowds") &&
               !SportContext(v, sb, se) && !WelcomingCrowd(v, head_end, se)) {
             trigger = "PROTEST";
+          }
+          if (trigger.empty() &&
+              GatheringInProtest(v, lex_, head_end, fwd_limit) &&
+              !WelcomingCrowd(v, head_end, se)) {
+            trigger = "PROTEST";
+          }
+          // "Total detained: about 10,000 people": a short label before a
+          // colon names what happened to the people after it.
+          if (trigger.empty() && first > sb + 1 && word(first - 1) == ":" &&
+              first - 1 - sb <= 4) {
+            trigger =
+                counts_internal::LabelNoun(v, lex_, sb, first - 1).second;
           }
           if (trigger.empty()) return std::nullopt;  // populations, staff
           // "30,000 fans marched to the stadium": on the sports pages a
@@ -987,6 +1165,11 @@ std::optional<CaseCount> RuleCountTagger::Judge(
         out.rule = "count.person_noun";
         break;
       case HeadKind::kNorp:
+        if (trigger.empty() &&
+            GatheringInProtest(v, lex_, head_end, fwd_limit) &&
+            !WelcomingCrowd(v, head_end, se)) {
+          trigger = "PROTEST";
+        }
         if (trigger.empty()) return std::nullopt;
         out.event = trigger;
         out.subject = out.unit;
@@ -1000,6 +1183,11 @@ std::optional<CaseCount> RuleCountTagger::Judge(
         break;
       case HeadKind::kPronoun:
         if (!those_event.empty()) trigger = those_event;
+        if (trigger.empty() &&
+            GatheringInProtest(v, lex_, head_end, fwd_limit) &&
+            !WelcomingCrowd(v, head_end, se)) {
+          trigger = "PROTEST";
+        }
         if (trigger.empty() || trigger == "AFFECT") return std::nullopt;
         out.event = trigger;
         out.unit.clear();
@@ -1051,6 +1239,30 @@ std::optional<CaseCount> RuleCountTagger::Judge(
   return out;
 }
 
+// "Police arrested 30 people, including 4 minors, and fined 12 others":
+// an apposition after "including" (or "among them") counts a part of the
+// count before it in the same sentence, and shares what happened to it.
+void InheritIncluded(const TokenView& v, const CaseCount& before,
+                     CaseCount* count) {
+  if (before.event.empty()) return;
+  const size_t first = TokenAtOrAfterPos(v, count->span.begin);
+  if (first >= v.size()) return;
+  const size_t sb = v.sentence_begin[first];
+  if (before.span.begin < v.at.tokens[sb].span.begin) return;
+  // The apposition may open with a qualifier ("including at least 4").
+  for (size_t t = first, steps = 0; t > sb && steps < 4; ++steps, --t) {
+    if (counts_internal::AfterIncluding(v, t)) {
+      // Only when nothing but the apposition's opener lies between.
+      const size_t opener = v.lower[t - 1] == "them" ? t - 2 : t - 1;
+      if (opener > sb && v.lower[opener - 1] == "," &&
+          v.at.tokens[opener - 1].span.begin >= before.span.end) {
+        count->event = before.event;
+      }
+      return;
+    }
+  }
+}
+
 // "Police detained 15 people in Almaty and 20 in Astana": a bare number
 // coordinated with the count just before it, in the same clause, with only
 // a place or time adjunct after it, counts the same thing with the same
@@ -1083,6 +1295,43 @@ std::optional<CaseCount> RuleCountTagger::Elliptic(
     --lead;
   }
   if (lead <= sb + 1) return std::nullopt;
+  // "Twelve people were hurt, three of them seriously", "40 were killed,
+  // 12 of them children", "Some 50 people were injured, 5 critically": a
+  // subset after a comma that closes the clause of the count before it.
+  if (v.lower[lead - 1] == "," &&
+      v.at.tokens[lead - 1].span.begin >= before.span.end) {
+    const size_t j = cand.after;
+    size_t end = 0;
+    if (j + 1 < se && v.lower[j] == "of" &&
+        (v.lower[j + 1] == "them" || v.lower[j + 1] == "whom")) {
+      end = j + 2;
+    } else if (j < se && v.lower[j].size() > 4 && v.lower[j].ends_with("ly") &&
+               (j + 1 >= se || v.IsPunct(j + 1))) {
+      end = j;  // "5 critically": the adverb stays out of the span
+    }
+    // The clause before: no other count or clause break between.
+    bool same_clause = end != 0;
+    for (size_t t = lead - 1; same_clause && t > sb &&
+                              v.at.tokens[t - 1].span.end > before.span.end;) {
+      --t;
+      if (v.lower[t] == ";" || v.lower[t] == ":" ||
+          v.at.tokens[t].kind == TokenKind::kNumber) {
+        same_clause = false;
+      }
+    }
+    if (same_clause) {
+      CaseCount out;
+      CountWindow w{first, end - 1, end, first, se};
+      out.event = before.event;
+      out.date = counts_internal::FindDate(v, w);
+      out.place = counts_internal::FindPlace(v, w);
+      out.rule = "count.subset";
+      SetSpan(v, first, end, &out);
+      out.value = n.value;
+      out.qualifier = qualifier;
+      return out;
+    }
+  }
   const std::string& conj = v.lower[lead - 1];
   // "..., в Петербурге — ещё 25": a dash after a fronted adjunct.
   const bool dash = conj == "\xE2\x80\x94" || conj == "\xE2\x80\x93";
@@ -1144,6 +1393,7 @@ std::vector<CaseCount> RuleCountTagger::Tag(
   for (size_t c = 0; c < cands.size(); ++c) {
     if (text.tokens[cands[c].first].span.begin < covered_until) continue;
     auto count = Judge(v, cands, c);
+    if (count && !out.empty()) InheritIncluded(v, out.back(), &*count);
     if (!count && !out.empty()) count = Elliptic(v, cands[c], out.back());
     if (count) {
       covered_until = count->span.end;

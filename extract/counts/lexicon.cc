@@ -137,6 +137,17 @@ Result<CountLexicon> CountLexicon::Load(const std::string& lang_dir) {
       lex.level_verb_stems.push_back(stem);
     }
   }
+  if (std::filesystem::exists(lang_dir + "/counts-gathering-verbs.txt", ec)) {
+    auto gv = ReadTable(lang_dir + "/counts-gathering-verbs.txt");
+    NF_RETURN_IF_ERROR(gv.status());
+    for (auto& r : *gv) {
+      if (!r[0].empty() && r[0].back() == '*') {
+        lex.gathering_stems.push_back(r[0].substr(0, r[0].size() - 1));
+      } else {
+        lex.gathering_verbs.insert(r[0]);
+      }
+    }
+  }
   auto s = ReadTable(lang_dir + "/counts-stopwords.txt");
   NF_RETURN_IF_ERROR(s.status());
   for (auto& r : *s) lex.stopwords.insert(r[0]);

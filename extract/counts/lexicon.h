@@ -68,6 +68,12 @@ struct CountLexicon {
   // count in their clause is tagged with its rule id ending ".modal". From
   // the optional counts-modals.txt.
   std::unordered_set<std::string> modals;
+  // Verbs of crowds gathering ("gathered", "lined", "packed"): with a
+  // protest named in the sentence or its paragraph they make a count of
+  // people a protest. From the optional counts-gathering-verbs.txt; "stem*"
+  // entries in gathering_stems.
+  std::unordered_set<std::string> gathering_verbs;
+  std::vector<std::string> gathering_stems;
   std::unordered_set<std::string> stopwords;
   std::unordered_set<std::string> negators;
   std::unordered_set<std::string> reporting_verbs;  // end the event search

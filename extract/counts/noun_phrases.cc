@@ -80,6 +80,17 @@ std::pair<std::string, std::string> LabelNoun(const TokenView& v,
                 v.at.tokens[m + len - 1].span.end - v.at.tokens[m].span.begin)),
             event};
   }
+  // "Arrested: 40", "Total detained: 10,000 people": a short label that is
+  // a participle names the event with no noun.
+  if (colon - sb <= 3) {
+    for (size_t m = sb; m < colon; ++m) {
+      std::string event;
+      if (TriggerAt(v, lex, m, colon, &event) &&
+          !lex.condition_triggers.count(v.lower[m])) {
+        return {"", event};
+      }
+    }
+  }
   return {"", ""};
 }
 

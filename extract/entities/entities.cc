@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <initializer_list>
 #include <string_view>
 #include <utility>
 
@@ -98,7 +99,7 @@ RuleEntityTagger::Match RuleEntityTagger::Longest(const AnalyzedText& at,
       // organization that is the surname of a person named in the
       // document is that person.
       if (b == a && g->type == EntityType::kOrg && !g->skip &&
-          (g->rule == "gaz.org-names" || g->rule == "gaz.org-companies")) {
+          g->rule.substr(0, 8) == "gaz.org-") {
         auto pw = ctx.person_words.find(key);
         if (pw != ctx.person_words.end() && !pw->second.empty() &&
             pw->second.size() > key.size() &&
@@ -114,7 +115,9 @@ RuleEntityTagger::Match RuleEntityTagger::Longest(const AnalyzedText& at,
       // "in March": a month or other stop word is never a cue-found place.
       bool stop_place = g->needs_cue && b == a && lex_.IsStopword(key);
       if (!stop_place && (!g->needs_cue || PlaceCue(at, w, a, b, ctx) ||
-                          StandalonePlace(w, a, b, last, ctx))) {
+                          StandalonePlace(w, a, b, last, ctx) ||
+                          (ctx.sports && g->type == EntityType::kLoc &&
+                           SportsResult(w, a, b)))) {
         m.end = b;
         m.gaz = g;
         return m;
@@ -442,7 +445,17 @@ void RuleEntityTagger::Chunk(const AnalyzedText& at, const std::vector<Word>& w,
         }
         // "Federal Reserve Bank of New York": the head word's connector
         // phrase runs to the end of the chunk.
-        if (rule == "org.suffix" && !w[end].possessive) end = OrgEnd(w, end, last);
+        // "Max Planck Institute for Evolutionary Anthropology": a listed
+        // name ending in a head word is the start of a longer one when a
+        // connector phrase follows inside the chunk.
+        if ((rule == "org.suffix" ||
+             (m.gaz->type == EntityType::kOrg && !m.with_s &&
+              lex_.IsOrgSuffix(w[end].text))) &&
+            !w[end].possessive) {
+          size_t longer = OrgEnd(w, end, last);
+          if (longer != end && rule != "org.suffix") rule = "org.suffix";
+          end = longer;
+        }
         // "Nissan North America Inc.": capitalized words between a known
         // organization and a legal form name a unit of it.
         if (m.gaz->type == EntityType::kOrg && !m.with_s &&
@@ -458,6 +471,30 @@ void RuleEntityTagger::Chunk(const AnalyzedText& at, const std::vector<Word>& w,
             }
           }
         }
+        // "Japanese Red Cross Kobe Hospital": capitalized words and a head
+        // word after a known organization name a unit of it, unless they
+        // start another known organization ("White House National
+        // Security Council") or name a person or title.
+        if (m.gaz->type == EntityType::kOrg && !m.with_s &&
+            !w[end].possessive && rule != "org.legal-form" &&
+            rule != "org.suffix" && end < last) {
+          for (size_t k = end + 1; k <= last && k <= end + 3; ++k) {
+            if (!w[k].is_word || !w[k].cap || w[k].possessive) break;
+            if (k > end + 1 && lex_.IsOrgSuffix(w[k].text)) {
+              Match nx = Longest(at, w, end + 1, last, ctx);
+              bool other = nx.title != nullptr || nx.honorific ||
+                           (nx.gaz != nullptr &&
+                            nx.gaz->type != EntityType::kLoc);
+              bool place = nx.gaz != nullptr && nx.gaz->type == EntityType::kLoc;
+              if (!other && !lex_.IsGivenName(w[end + 1].text) &&
+                  (place || !lex_.IsCommonWord(w[end + 1].text))) {
+                end = OrgEnd(w, k, last);
+                rule = "org.suffix";
+              }
+              break;
+            }
+          }
+        }
         // "Dallas Cowboys", "Minnesota Wild": a place before a team name.
         if (m.gaz->type == EntityType::kLoc && !m.with_s) {
           if (size_t t = TeamEnd(at, w, end, last, ctx); t != 0) {
@@ -466,6 +503,25 @@ void RuleEntityTagger::Chunk(const AnalyzedText& at, const std::vector<Word>& w,
             title.clear();
             honorific = false;
             pos = t;
+            continue;
+          }
+        }
+        // "Paris Agreement", "Boston Marathon", "Vietnam War": a place
+        // before a treaty, event or war word names that (MISC), not the
+        // place.
+        if (m.gaz->type == EntityType::kLoc && !m.with_s &&
+            !w[end].possessive && end < last && w[end + 1].is_word) {
+          size_t tail = 0;
+          if (lex_.IsMiscTail(w[end + 1].text)) {
+            tail = end + 1;
+          } else if (end + 2 <= last && w[end + 2].is_word &&
+                     lex_.IsMiscTail(Key(at, w, end + 1, end + 2))) {
+            tail = end + 2;
+          }
+          if (tail != 0 && !w[tail].possessive) {
+            title.clear();
+            honorific = false;
+            pos = tail + 1;
             continue;
           }
         }
@@ -478,10 +534,26 @@ void RuleEntityTagger::Chunk(const AnalyzedText& at, const std::vector<Word>& w,
              m.gaz->rule == "gaz.geonames-city") &&
             end == last && end + 2 < w.size() && w[end + 1].is_word &&
             !w[end + 1].cap && lex_.IsSportsPosition(w[end + 1].text) &&
-            w[end + 2].is_word && w[end + 2].cap &&
+            ((w[end + 2].is_word && w[end + 2].cap) || ctx.sports) &&
             !HeadingSentence(w, pos)) {
           type = EntityType::kOrg;
           rule = "org.team-city";
+        }
+        // "Leeds beat Derby 2-1", "a win over Boston": in sports copy a city
+        // that wins, loses or scores is its club (CoNLL-2003 tags clubs
+        // ORG; countries stay places, as national teams are).
+        // So is a city in a results line or standings row ("Leeds 0
+        // Chelsea 3").
+        if (type == EntityType::kLoc && !m.with_s &&
+            !w[end].possessive && end == last &&
+            m.gaz->rule != "gaz.loc-countries" &&
+            m.gaz->rule != "gaz.iso3166-1" && m.gaz->rule != "gaz.iso3166-3" &&
+            m.gaz->rule.substr(0, 8) != "gaz.cldr" &&
+            !HeadingSentence(w, pos) &&
+            ((ctx.sports && SportsResult(w, pos, end)) ||
+             ScoreLineName(w, pos, end, ctx))) {
+          type = EntityType::kOrg;
+          rule = "org.sports-city";
         }
         if (type == EntityType::kLoc && m.gaz->rule == "gaz.loc-regions" &&
             !w[end].possessive && end < last && w[end + 1].text == "State" &&
@@ -494,15 +566,6 @@ void RuleEntityTagger::Chunk(const AnalyzedText& at, const std::vector<Word>& w,
           honorific = false;
           pos = end + 2;
           continue;
-        }
-        // "Leicestershire beat Somerset", "Leeds 0 Chelsea 3": a city or
-        // region playing a match is its club (a country stays a place, as
-        // CoNLL-2003 annotates national teams).
-        if (type == EntityType::kLoc && !m.with_s &&
-            m.gaz->rule != "gaz.loc-countries" &&
-            (ScoreLineName(w, pos, end, ctx) || ResultTeam(w, pos, end, ctx))) {
-          type = EntityType::kOrg;
-          rule = "org.team-result";
         }
         // "Washington said": a city that speaks means its government. The
         // guideline (and CoNLL) keep the literal type, LOC; the rule id
@@ -830,20 +893,26 @@ void RuleEntityTagger::Learn(const AnalyzedText& at, const std::vector<Word>& w,
   (void)at;
 }
 
-bool RuleEntityTagger::ResultTeam(const std::vector<Word>& w, size_t a,
-                                  size_t b, const DocContext& ctx) const {
-  if (!ctx.sports || w[b].possessive) return false;
+bool RuleEntityTagger::SportsResult(const std::vector<Word>& w, size_t a,
+                                    size_t b) const {
   auto same = [&](size_t k) { return w[k].sentence == w[a].sentence; };
-  if (b + 1 < w.size() && same(b + 1) && w[b + 1].is_word &&
-      lex_.IsSportsVerb(w[b + 1].text)) {
-    return true;
+  if (b + 1 < w.size() && same(b + 1) && w[b + 1].is_word) {
+    std::string_view n = w[b + 1].text;
+    if (lex_.IsSportsVerb(n)) return true;
+    // "Boston 3 Chicago 2": a score right after the name.
+    if (!n.empty() && n.size() <= 3 &&
+        std::all_of(n.begin(), n.end(), [](char c) {
+          return std::isdigit(static_cast<unsigned char>(c)) != 0;
+        })) {
+      return true;
+    }
   }
   if (a == 0 || !same(a - 1) || !w[a - 1].is_word) return false;
-  std::string_view before = w[a - 1].text;
-  if (lex_.IsSportsVerb(before)) return true;
-  // "a win over Leeds", "drew with Chelsea", "a loss to Leeds".
-  return (before == "over" || before == "with" || before == "to") && a >= 2 &&
-         same(a - 2) && w[a - 2].is_word && lex_.IsSportsVerb(w[a - 2].text);
+  std::string_view p = w[a - 1].text;
+  if (lex_.IsSportsVerb(p)) return true;
+  // "a win over Boston", "lost to Chicago", "drew with Chelsea".
+  return (p == "over" || p == "to" || p == "with") && a > 1 && same(a - 2) &&
+         w[a - 2].is_word && lex_.IsSportsVerb(w[a - 2].text);
 }
 
 bool RuleEntityTagger::ScoreLineName(const std::vector<Word>& w, size_t a,

@@ -79,6 +79,9 @@ class Lexicon {
   // "Hurricane", "Operation": a noun that names an event or thing with the
   // capitalized word after it ("Hurricane Dorian" is no person).
   bool IsMiscHead(std::string_view w) const { return Has(misc_heads_, w); }
+  // "Agreement" in "Paris Agreement": a word after a place that makes the
+  // pair a treaty, event or war (MISC).
+  bool IsMiscTail(std::string_view w) const { return Has(misc_tails_, w); }
   // "unveiled", "acquired": a verb whose subject is mostly a company.
   bool IsOrgVerb(std::string_view w) const { return Has(org_verbs_, w); }
   // "forward", "quarterback": a playing position after a club's city.
@@ -88,8 +91,6 @@ class Lexicon {
   // "beat", "drew", "against": a result verb or preposition whose subject
   // or object is a team ("Leeds beat Chelsea").
   bool IsSportsVerb(std::string_view w) const { return Has(sports_verbs_, w); }
-  // "Show", "Festival", "Cup": the last word of an event's or award's name.
-  bool IsMiscTail(std::string_view w) const { return Has(misc_tails_, w); }
   // "Lake", "Mount", "Fort": a place noun before a name ("Lake Tahoe").
   bool IsLocPrefix(std::string_view w) const { return Has(loc_prefixes_, w); }
   // "Jr.", "III": a generational suffix that ends a person's name.
@@ -159,8 +160,8 @@ class Lexicon {
       stop_, acro_stop_, connectors_, abbrevs_, loc_cues_, possessive_heads_,
       title_tails_, loc_particles_, first_words_, loc_preps_, roles_,
       legal_forms_, org_cues_, org_context_, teams_, sports_, bodies_,
-      misc_heads_, loc_prefixes_, name_suffixes_, org_verbs_, positions_;
-  StringSet sports_verbs_, misc_tails_;
+      misc_heads_, loc_prefixes_, name_suffixes_, org_verbs_, positions_,
+      misc_tails_, sports_verbs_;
   // The system word list: views into one arena holding the file, not one
   // heap string per word (start-up cost).
   std::unordered_set<size_t> key_prefixes_;  // see MayContinue()

@@ -212,6 +212,17 @@ bool RuleEntityTagger::OrgContext(const std::vector<Word>& w, size_t a,
       lex_.IsOrgContext(w[a - 2].text)) {
     return true;
   }
+  // "founded Zentrix", "acquired Loopwell": the object of founding or
+  // buying is a company.
+  if (a > 0 && lower(a - 1)) {
+    std::string_view v = w[a - 1].text;
+    if (v == "founded" || v == "co-founded" || v == "cofounded" ||
+        v == "acquired" || v == "acquire" || v == "acquiring" ||
+        v == "acquires" || v == "bought" || v == "buying") {
+      return !lex_.IsStopword(w[a].text) &&
+             !(a == b && lex_.IsCommonWord(w[a].text));
+    }
+  }
   // "an analyst with BHF-Bank", "a researcher at Wistron", "works for
   // Deloitte": a workplace after a role noun or a verb of employment.
   if (a > 1 && lower(a - 1) &&
@@ -239,7 +250,14 @@ bool RuleEntityTagger::OrgContext(const std::vector<Word>& w, size_t a,
           break;
         }
         if (w[k].cap) continue;
-        if (lex_.IsOrgCue(w[k].text)) return !w[k].possessive;
+        // "Memorial, a rights group", "Yabloko, a liberal party": heads
+        // that are too general before a name ("the group Chairman ...")
+        // still mark an apposition.
+        if (lex_.IsOrgCue(w[k].text) || w[k].text == "group" ||
+            w[k].text == "party" || w[k].text == "league" ||
+            w[k].text == "university" || w[k].text == "hospital") {
+          return !w[k].possessive;
+        }
         if (w[k].possessive || lex_.IsConnector(w[k].text) ||
             w[k].text == "in" || w[k].text == "at" || w[k].text == "with" ||
             w[k].text == "who" || w[k].text == "that" ||
@@ -394,6 +412,20 @@ bool RuleEntityTagger::ClassifyRun(const AnalyzedText& at,
     if (heading || has_digit || lex_.IsAcronymStop(first) || first.size() < 2 ||
         Shouted(w, a, ctx, lex_)) {
       return false;
+    }
+    // "Man-III", "Louis XIV": a Roman numeral; "DRESS syndrome",
+    // "INSTRUCTIONS": a dictionary word in capitals is a term or a shout.
+    if (std::all_of(first.begin(), first.end(), [](char c) {
+          return c == 'I' || c == 'V' || c == 'X';
+        })) {
+      return false;
+    }
+    if (first.size() >= 4) {
+      std::string low(first);
+      for (char& c : low) {
+        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      }
+      if (lex_.IsCommonWord(low)) return false;
     }
     // "RTX 3080 ... RTX cards": letters the document writes before a model
     // number name a product line (MISC), not a company.
@@ -559,6 +591,11 @@ bool RuleEntityTagger::ClassifyRun(const AnalyzedText& at,
                      (w[k].is_word && !lex_.IsCommonWord(w[k].text) &&
                       !ctx.UsedInLowerCase(w[k].text));
     }
+    // "the Bidens": the family of a person named in the document.
+    if (plural && n_words == 1 &&
+        ctx.person_words.count(t.substr(0, t.size() - 1)) != 0) {
+      plural = false;
+    }
     // In sports copy any capitalized plural counts ("the Huskies"), save
     // events ("the Olympics").
     if (plural && (unknown_word || (ctx.sports && !lex_.IsMiscTail(t)))) {
@@ -566,8 +603,20 @@ bool RuleEntityTagger::ClassifyRun(const AnalyzedText& at,
       return true;
     }
   }
-  // "WeWork", "SpaceX", "YouTube": inner capitals mark brand names.
-  if (n_words == 1 && CamelCase(first)) {
+  // "WeWork said", "SpaceX's launch": inner capitals mark brand names; a
+  // company when it acts or owns, else most often a product ("AirPods",
+  // "TypeScript", "DualShock"), which CoNLL-2003 calls MISC.
+  bool acts = false;
+  if (b + 1 < w.size() && w[b + 1].is_word) {
+    std::string_view v = w[b + 1].text;
+    if (b + 2 < w.size() && w[b + 2].is_word &&
+        (v == "has" || v == "have" || v == "had" || v == "will" ||
+         v == "is" || v == "was" || v == "also")) {
+      v = w[b + 2].text;
+    }
+    acts = lex_.IsOrgVerb(v) || lex_.IsSpeechVerb(v);
+  }
+  if (n_words == 1 && CamelCase(first) && (acts || w[a].possessive)) {
     out.push_back(Make(at, w, a, b, EntityType::kOrg, "", "org.camel-case"));
     return true;
   }

@@ -313,8 +313,14 @@ size_t ChunkEnd(const AnalyzedText& at, const std::vector<Word>& w,
         // "Khabar Television and Trend News Agency" are two: a left part
         // that is already an organization name (a head word after a name
         // word) stays whole.
-        bool left_complete = lex.IsOrgSuffix(w[j].text) && j > first &&
-                             lex.Find(w[j - 1].text) == nullptr;
+        // "U.S. Securities and Exchange Commission": after a country the
+        // words before "and" can still be the start of one agency's name.
+        const GazetteerEntry* before =
+            j > first ? lex.Find(w[j - 1].text) : nullptr;
+        bool country = before != nullptr && before->type == EntityType::kLoc &&
+                       (before->rule == "gaz.loc-countries" ||
+                        before->rule == "gaz.iso3166-1");
+        bool left_complete = lex.IsOrgSuffix(w[j].text) && j > first && !country;
         take = !left_complete && k > m && k < m + 3 &&
                lex.IsOrgSuffix(w[k].text) &&
                !w[k].possessive && !lex.IsGivenName(w[m].text) &&

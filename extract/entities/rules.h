@@ -273,10 +273,9 @@ class RuleEntityTagger : public EntityTagger {
   // nickname's last word, or 0.
   size_t TeamEnd(const AnalyzedText& at, const std::vector<Word>& w,
                  size_t place_end, size_t last, const DocContext& ctx) const;
-  // Sports copy: a result verb or preposition next to words a..b
-  // ("Leicestershire beat", "a win over Leeds", "drew with Chelsea").
-  bool ResultTeam(const std::vector<Word>& w, size_t a, size_t b,
-                  const DocContext& ctx) const;
+  // Sports copy: words a..b (a city) next to a result verb or a score
+  // ("Leeds beat", "against Leeds", "Leeds 2", "a win over Leeds").
+  bool SportsResult(const std::vector<Word>& w, size_t a, size_t b) const;
   // A results line, names and scores only ("Leeds 0 Chelsea 3"), or in
   // sports copy a standings row ("Barnsley 5 4 1 0 11 4 13"), with words
   // a..b one of its names.

@@ -163,7 +163,7 @@ const RuleCase kCases[] = {
      "Troops of the People\xE2\x80\x99s Liberation Army and China's navy",
      {"ORG People\xE2\x80\x99s Liberation Army => People's Liberation Army",
       "LOC China"}},
-    {"UnknownAcronymIsOrg", "a report by the CSIS think tank", {"ORG CSIS"}},
+    {"UnknownAcronymIsOrg", "a report by the IPRS think tank", {"ORG IPRS"}},
     {"CommonAbbreviationIsNotOrg", "the GDP and CPU prices rose", {}},
     {"PlaceCue",
      "incidents in a town called Barin in the south",
