@@ -748,18 +748,11 @@ bool RuleEntityTagger::ClassifyRun(const AnalyzedText& at,
       !lex_.IsCommonWord(w[b].text) && w[a - 1].is_word && !w[a - 1].cap &&
       (w[a - 1].text == "from" || w[a - 1].text == "in" ||
        w[a - 1].text == "near" || w[a - 1].text == "outside") &&
-      (w[b + 1].text == "in" || w[b + 1].text == "near") && w[b + 2].cap &&
-      ctx.person_words.count(w[b].text) == 0) {
-    size_t last = ChunkEnd(at, w, b + 2, lex_);
-    for (size_t e = last + 1; e-- > b + 2;) {
-      if (!w[e].is_word) continue;
-      const GazetteerEntry* g = lex_.Find(Key(at, w, b + 2, e));
-      if (g != nullptr && !g->skip && !g->needs_cue &&
-          g->type == EntityType::kLoc) {
-        out.push_back(Make(at, w, a, b, EntityType::kLoc, "", "loc.in-place"));
-        return true;
-      }
-    }
+      (w[b + 1].text == "in" || w[b + 1].text == "near") &&
+      ctx.person_words.count(w[b].text) == 0 &&
+      ListedPlaceEnd(at, w, b + 2) != 0) {
+    out.push_back(Make(at, w, a, b, EntityType::kLoc, "", "loc.in-place"));
+    return true;
   }
   // "Dekalb, Ill. —", "in Tarzana, California": an unlisted name before a
   // comma and a listed state or country, with no capitalized word after

@@ -76,10 +76,20 @@ bool RuleEntityTagger::PlaceCue(const AnalyzedText& at,
 size_t RuleEntityTagger::CommaPlace(const AnalyzedText& at,
                                     const std::vector<Word>& w,
                                     size_t b) const {
-  if (b + 2 >= w.size() || w[b + 1].text != "," || !w[b + 2].cap) return 0;
-  for (size_t e = std::min(w.size() - 1, b + 4); e >= b + 2; --e) {
-    const GazetteerEntry* g = lex_.Find(Key(at, w, b + 2, e));
-    if (g && !g->needs_cue && !g->skip && g->type == EntityType::kLoc) {
+  if (b + 2 >= w.size() || w[b + 1].text != ",") return 0;
+  return ListedPlaceEnd(at, w, b + 2);
+}
+
+size_t RuleEntityTagger::ListedPlaceEnd(const AnalyzedText& at,
+                                        const std::vector<Word>& w,
+                                        size_t i) const {
+  if (!w[i].is_word || !w[i].cap) return 0;
+  size_t last = ChunkEnd(at, w, i, lex_);
+  for (size_t e = last + 1; e-- > i;) {
+    if (!w[e].is_word) continue;
+    const GazetteerEntry* g = lex_.Find(Key(at, w, i, e));
+    if (g != nullptr && !g->needs_cue && !g->skip &&
+        g->type == EntityType::kLoc) {
       return e;
     }
   }
@@ -242,16 +252,9 @@ size_t RuleEntityTagger::DatelinePlace(const AnalyzedText& at,
   if (g != nullptr || k + 1 >= w.size()) return 0;
   // "AL-AIN, United Arab Emirates": an unlisted place before a comma and a
   // listed country or region.
-  if (k + 2 < w.size() && w[k + 1].text == "," && w[k + 2].cap) {
-    size_t last = ChunkEnd(at, w, k + 2, lex_);
-    for (size_t b = last + 1; b-- > k + 2;) {
-      if (!w[b].is_word) continue;
-      const GazetteerEntry* c = lex_.Find(Key(at, w, k + 2, b));
-      if (c != nullptr && !c->skip && !c->needs_cue &&
-          c->type == EntityType::kLoc) {
-        return k + 1;
-      }
-    }
+  if (k + 2 < w.size() && w[k + 1].text == "," &&
+      ListedPlaceEnd(at, w, k + 2) != 0) {
+    return k + 1;
   }
   // "TAYLORVILLE —": an unlisted place opening the text before a dash,
   // when no word of it is a dictionary or stop word ("BREAKING —").

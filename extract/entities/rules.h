@@ -176,6 +176,10 @@ class RuleEntityTagger : public EntityTagger {
   // after word b, or 0.
   size_t CommaPlace(const AnalyzedText& at, const std::vector<Word>& w,
                     size_t b) const;
+  // The last word of the longest listed place (one needing no cue) that
+  // starts at word i, within its capitalized chunk, or 0.
+  size_t ListedPlaceEnd(const AnalyzedText& at, const std::vector<Word>& w,
+                        size_t i) const;
 
   static bool IsCompassWord(std::string_view k);
   // "Addison, a village ...": a place-noun apposition after word b.
