@@ -60,6 +60,19 @@ bool WeakTrigger(const TokenView& v, const CountLexicon& lex, size_t t,
       (v.lower[t + 1] == "as" || v.lower[t + 1] == "like")) {
     return true;
   }
+  // "in March": the month, not a march.
+  if (w == "march" && (v.IsCapitalized(t) || v.in_date[t] >= 0)) {
+    const size_t sb = v.sentence_begin[t];
+    // A headline in title case ("Thousands March in Tbilisi") marches.
+    bool title_case = true;
+    for (size_t k = sb; k < v.sentence_end[t] && k < sb + 8; ++k) {
+      if (v.at.tokens[k].kind == TokenKind::kWord && v.lower[k].size() > 3 &&
+          !v.IsCapitalized(k)) {
+        title_case = false;
+      }
+    }
+    if (v.in_date[t] >= 0 || !title_case) return true;
+  }
   // "opened fire", "set fire to", "caught fire": the noun, not a dismissal.
   if (w == "fire" && t > 0) {
     const std::string& b = v.lower[t - 1];
@@ -355,6 +368,12 @@ std::string GroupBeforeEvent(const TokenView& v, const CountLexicon& lex,
         !p->event.empty()) {
       return p->event;
     }
+    // "Of those killed, 8 were police officers", "Among those detained".
+    std::string ev;
+    if (m + 1 < first && v.lower[m] == "those" &&
+        TriggerAt(v, lex, m + 1, first, &ev)) {
+      return ev;
+    }
   }
   return "";
 }
@@ -493,7 +512,12 @@ std::string FindEvent(const TokenView& v, const CountLexicon& lex,
       }
     }
   }
-  for (size_t t = w.head_end; t < w.fwd_limit && t < reach; ++t) {
+  for (size_t t = w.head_end; t < w.fwd_limit; ++t) {
+    // Past the reach only to read on for a disease after a generic verb.
+    if (t >= reach &&
+        (fwd_event.empty() || t >= w.head_end + fwd_dist + 12)) {
+      break;
+    }
     if (v.lower[t] == ";") break;
     // "launched “save the students” marches": a short quotation inside
     // the clause is a name or a slogan, not its verb.
@@ -555,7 +579,7 @@ std::string FindEvent(const TokenView& v, const CountLexicon& lex,
     }
     // "Some 400 people have left Xinjiang for Kazakhstan": leaving a
     // named place (the count as subject) is displacement.
-    if (!n && (v.lower[t] == "left" || v.lower[t] == "fled") &&
+    if (!n && lex.IsLeaveVerb(v.lower[t]) &&
         t + 1 < w.fwd_limit && v.EntityAt(t + 1, EntityType::kLoc)) {
       n = 1;
       ev = "DISPLACE";
@@ -578,7 +602,7 @@ std::string FindEvent(const TokenView& v, const CountLexicon& lex,
       if (!condition.empty() ||
           (fwd_event != "WOUND" && fwd_event != "AFFECT" &&
            fwd_event != "PROTEST") ||
-          t >= w.head_end + fwd_dist + 8) {
+          t >= w.head_end + fwd_dist + 12) {
         break;
       }
       t += n - 1;
@@ -677,11 +701,7 @@ namespace {
 
 bool IntroducesPlace(std::string_view w) {
   return w == "in" || w == "across" || w == "to" || w == "throughout" ||
-         w == "inside" || w == "into" ||
-         // "have left Xinjiang for Kazakhstan", "fled Aleppo": the place
-         // left is where it happened.
-         w == "left" || w == "fled" || w == "flee" || w == "flees" ||
-         w == "fleeing";
+         w == "inside" || w == "into";
 }
 
 // "fled from Aleppo", "were evacuated from Kherson": "from" after a verb
@@ -699,7 +719,10 @@ bool Introduced(const TokenView& v, size_t a, size_t limit) {
   for (size_t k = 0, t = a; k < 4 && t > limit; ++k) {
     --t;
     const std::string& w = v.lower[t];
-    if (IntroducesPlace(w) || LeavesFrom(v, t)) return true;
+    if (IntroducesPlace(w) || LeavesFrom(v, t) ||
+        (v.lexicon != nullptr && v.lexicon->IsLeaveVerb(w))) {
+      return true;
+    }
     if (v.IsPunct(t) || v.IsCapitalized(t)) return false;
   }
   return false;

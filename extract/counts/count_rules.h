@@ -50,6 +50,8 @@ struct TokenView {
   // The lexicon's phrase keys, sorted (CountLexicon::phrase_keys): lets
   // MatchAt stop as soon as no key starts with the phrase read so far.
   const std::vector<std::string>* keys = nullptr;
+  // The lexicon the rules read (for the word lists FindPlace needs).
+  const CountLexicon* lexicon = nullptr;
   bool IsKeyPrefix(const std::string& phrase) const {
     auto it = std::lower_bound(keys->begin(), keys->end(), phrase);
     return it != keys->end() && it->starts_with(phrase);

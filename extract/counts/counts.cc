@@ -78,7 +78,9 @@ bool MayFollowBareCount(std::string_view w) {
          w == "after" || w == "last" || w == "this" || w == "including" ||
          w == "across" || w == "according" || w == "and" || w == "so" ||
          w == "by" || w == "as" || w == "from" || w == "were" || w == "was" ||
-         w == "have" || w == "had" || w == "are" || w == "more";
+         w == "have" || w == "had" || w == "are" || w == "more" ||
+         w == "to" || w == "over" || w == "after" || w == "despite" ||
+         w == "near" || w == "outside";
 }
 
 bool IsBeOrHave(std::string_view w) {
@@ -317,7 +319,10 @@ bool IsDeathWord(std::string_view w) {
 // what happened to the count.
 bool IsAdjunctPreposition(std::string_view w) {
   return w == "during" || w == "in" || w == "after" || w == "amid" ||
-         w == "at" || w == "since" || w == "over" || w == "before";
+         w == "at" || w == "since" || w == "over" || w == "before" ||
+         w == "\xD0\xBD\xD0\xB0" || w == "\xD0\xB2" ||  // "на", "в"
+         w == "\xD0\xB2\xD0\xBE" ||                      // "во"
+         w == "\xD0\xBF\xD0\xBE\xD1\x81\xD0\xBB\xD0\xB5";  // "после"
 }
 
 // Family nouns of "father of three": the number counts children.
@@ -504,6 +509,13 @@ std::optional<CaseCount> RuleCountTagger::Judge(
       number_follows) {
     return std::nullopt;
   }
+  // ... and the number after the separator ("the 9/11 attacks").
+  if ((prev == ":" || prev == "/" || prev == ".") && !n.spelled &&
+      i >= sb + 2 && v.at.tokens[i - 2].kind == TokenKind::kNumber &&
+      v.at.tokens[i - 1].span.begin == v.at.tokens[i - 2].span.end &&
+      v.at.tokens[i].span.begin == v.at.tokens[i - 1].span.end) {
+    return std::nullopt;
+  }
   if (n.decimal && n.value < 1000) return std::nullopt;
   // Scores and results ("6-2, 7-5") pair a number with a smaller one.
   if ((next == "-" || next == "\xE2\x80\x93") && j + 1 < se &&
@@ -628,6 +640,18 @@ std::optional<CaseCount> RuleCountTagger::Judge(
           while (k < se && v.at.tokens[k].span.begin < n2->end) ++k;
         }
       }
+    }
+  } else if (word(k) == "\xD0\xB8\xD0\xB7" && k + 1 < se &&  // "из"
+             v.in_date[k + 1] < 0 &&
+             v.at.tokens[k + 1].kind == TokenKind::kNumber) {
+    // "Двенадцать из 40 горняков": the Russian partitive of a group
+    // counted itself.
+    if (auto n2 = ParseNumberAt(v.at.text, v.at.tokens[k + 1].span.begin,
+                                lang_);
+        n2 && n2->value > n.value) {
+      of_phrase = true;
+      k += 2;
+      while (k < se && v.at.tokens[k].span.begin < n2->end) ++k;
     }
   } else if (word(k) == "\xD0\xB8\xD0\xB7" &&          // "из"
              word(k + 1) == "\xD0\xBD\xD0\xB8\xD1\x85") {  // "них"
@@ -907,6 +931,14 @@ std::optional<CaseCount> RuleCountTagger::Judge(
       continue;  // an apposition inside this count's clause
     }
     if (cands[d].first < aside_end) continue;
+    // "Two Americans among 10 killed": the count is part of the group
+    // after "among", whose participle says what happened to it.
+    if (kind != HeadKind::kNone && d == c + 1 &&
+        (word(head_end) == "among" ||
+         (IsBeOrHave(word(head_end)) && word(head_end + 1) == "among")) &&
+        cands[d].first <= head_end + 3) {
+      continue;
+    }
     if (agent_relative && d == c + 1 && cands[d].first >= head_end + 2 &&
         cands[d].first <= head_end + 5) {
       continue;
@@ -982,9 +1014,16 @@ std::optional<CaseCount> RuleCountTagger::Judge(
       size_t len = counts_internal::TriggerAt(v, lex_, t, first, &event);
       if (len) {
         back_dist = first - t - len;
-        size_t p = t;
-        if (p > sb && IsDeterminer(v.lower[p - 1])) --p;
-        back_adjunct = p > sb && IsAdjunctPreposition(v.lower[p - 1]);
+        // The preposition may stand a word further back ("на акциях
+        // протеста", "during the street protests").
+        for (size_t p = t, steps = 0; p > sb && steps < 3; ++steps) {
+          --p;
+          if (v.IsPunct(p)) break;
+          if (IsAdjunctPreposition(v.lower[p])) {
+            back_adjunct = true;
+            break;
+          }
+        }
         break;
       }
       if (v.IsPunct(t)) break;
@@ -1147,6 +1186,16 @@ std::optional<CaseCount> RuleCountTagger::Judge(
           }
           out.event = trigger;
         }
+        // "Police beat dozens of demonstrators", "the firm fired 200
+        // striking workers": a verb whose object is the count says what
+        // happened to them, over what they did (protesting, striking).
+        if (out.event == "PROTEST" && first > sb) {
+          std::string direct;
+          if (counts_internal::TriggerAt(v, lex_, first - 1, first, &direct) &&
+              direct != "PROTEST") {
+            out.event = direct;
+          }
+        }
         if (mod_first != SIZE_MAX) {
           out.subject = std::string(
               v.at.text.substr(v.at.tokens[mod_first].span.begin,
@@ -1302,8 +1351,11 @@ std::optional<CaseCount> RuleCountTagger::Elliptic(
       v.at.tokens[lead - 1].span.begin >= before.span.end) {
     const size_t j = cand.after;
     size_t end = 0;
-    if (j + 1 < se && v.lower[j] == "of" &&
-        (v.lower[j + 1] == "them" || v.lower[j + 1] == "whom")) {
+    if (j + 1 < se &&
+        ((v.lower[j] == "of" &&
+          (v.lower[j + 1] == "them" || v.lower[j + 1] == "whom")) ||
+         (v.lower[j] == "\xD0\xB8\xD0\xB7" &&                 // "из"
+          v.lower[j + 1] == "\xD0\xBD\xD0\xB8\xD1\x85"))) {  // "них"
       end = j + 2;
     } else if (j < se && v.lower[j].size() > 4 && v.lower[j].ends_with("ly") &&
                (j + 1 >= se || v.IsPunct(j + 1))) {
@@ -1387,6 +1439,7 @@ std::vector<CaseCount> RuleCountTagger::Tag(
     const std::vector<DateMention>& dates) const {
   TokenView v(text, entities, dates);
   v.keys = &lex_.phrase_keys;
+  v.lexicon = &lex_;
   std::vector<Candidate> cands = FindNumbers(v);
   std::vector<CaseCount> out;
   size_t covered_until = 0;

@@ -148,6 +148,11 @@ Result<CountLexicon> CountLexicon::Load(const std::string& lang_dir) {
       }
     }
   }
+  if (std::filesystem::exists(lang_dir + "/counts-leave-verbs.txt", ec)) {
+    auto lv = ReadTable(lang_dir + "/counts-leave-verbs.txt");
+    NF_RETURN_IF_ERROR(lv.status());
+    for (auto& r : *lv) lex.leave_verbs.push_back(r[0]);
+  }
   auto s = ReadTable(lang_dir + "/counts-stopwords.txt");
   NF_RETURN_IF_ERROR(s.status());
   for (auto& r : *s) lex.stopwords.insert(r[0]);

@@ -74,6 +74,20 @@ struct CountLexicon {
   // entries in gathering_stems.
   std::unordered_set<std::string> gathering_verbs;
   std::vector<std::string> gathering_stems;
+  // Verbs of leaving ("left", "fled", "покинули"): with a named place
+  // right after them the count is DISPLACE and the place is the one left.
+  // From the optional counts-leave-verbs.txt; "stem*" entries as prefixes.
+  std::vector<std::string> leave_verbs;
+  bool IsLeaveVerb(std::string_view w) const {
+    for (const std::string& e : leave_verbs) {
+      if (e.back() == '*' ? w.starts_with(std::string_view(e).substr(
+                                0, e.size() - 1))
+                          : w == e) {
+        return true;
+      }
+    }
+    return false;
+  }
   std::unordered_set<std::string> stopwords;
   std::unordered_set<std::string> negators;
   std::unordered_set<std::string> reporting_verbs;  // end the event search

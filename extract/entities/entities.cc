@@ -486,7 +486,7 @@ void RuleEntityTagger::Chunk(const AnalyzedText& at, const std::vector<Word>& w,
                            (nx.gaz != nullptr &&
                             nx.gaz->type != EntityType::kLoc);
               bool place = nx.gaz != nullptr && nx.gaz->type == EntityType::kLoc;
-              if (!other && !lex_.IsGivenName(w[end + 1].text) &&
+              if (!other &&
                   (place || !lex_.IsCommonWord(w[end + 1].text))) {
                 end = OrgEnd(w, k, last);
                 rule = "org.suffix";
@@ -649,7 +649,17 @@ void RuleEntityTagger::Chunk(const AnalyzedText& at, const std::vector<Word>& w,
           }
           if (Matched(next)) break;
         }
-        if (w[k].is_word && !w[k].cap) break;
+        if (w[k].is_word && !w[k].cap) {
+          // "Tsai Ing-wen": a lower-case syllable glued by a hyphen to a
+          // name word (the chunker let it in) belongs to the name.
+          bool syllable = k >= pos + 2 && w[k - 1].text == "-" &&
+                          w[k - 1].span.begin == w[k - 2].span.end &&
+                          w[k].span.begin == w[k - 1].span.end &&
+                          w[k - 2].is_word && w[k - 2].cap;
+          if (!syllable) break;
+          end = k;
+          continue;
+        }
         if (w[k].is_word) end = k;
       }
       // "the Argus Leader Monday": a day, month or other stop word does not

@@ -172,7 +172,7 @@ bool SurnameShaped(std::string_view s) {
 bool RuleEntityTagger::DictionaryWordIn(const std::vector<Word>& w, size_t a,
                                         size_t b) const {
   for (size_t k = a; k <= b; ++k) {
-    if (w[k].is_word && !lex_.IsGivenName(w[k].text) &&
+    if (w[k].is_word && w[k].cap && !lex_.IsGivenName(w[k].text) &&
         !lex_.IsFamilyName(w[k].text) && lex_.IsCommonWord(w[k].text)) {
       return true;
     }
@@ -478,7 +478,11 @@ bool RuleEntityTagger::ClassifyRun(const AnalyzedText& at,
   for (size_t k = a; k <= b; ++k) {
     given_inside = given_inside || (w[k].is_word && lex_.IsGivenName(w[k].text));
   }
-  if (n_words >= 2 && !heading && !given_inside &&
+  // Outside sports copy, dictionary words before a singular nickname make
+  // a period or movement ("the Industrial Revolution").
+  bool team_words_ok = ctx.sports || b == a || w[b].text.back() == 's' ||
+                       !DictionaryWordIn(w, a, b - 1);
+  if (n_words >= 2 && !heading && !given_inside && team_words_ok &&
       (lex_.IsTeamName(w[b].text) ||
        (b >= a + 2 && lex_.IsTeamName(Key(at, w, b - 2, b))))) {
     out.push_back(Make(at, w, a, b, EntityType::kOrg, "", "org.team"));
@@ -657,10 +661,13 @@ bool RuleEntityTagger::ClassifyRun(const AnalyzedText& at,
     for (size_t k = a; k <= b; ++k) {
       dictionary_word =
           dictionary_word ||
-          (w[k].is_word && !lex_.IsGivenName(w[k].text) &&
+          (w[k].is_word && w[k].cap && !lex_.IsGivenName(w[k].text) &&
            !lex_.IsFamilyName(w[k].text) && lex_.IsCommonWord(w[k].text));
     }
-    if (n_words <= 3 && !sentence_start && !dictionary_word) {
+    // "the Salon Shabka": a determiner does not come before a person's
+    // name.
+    bool determiner = a > 0 && w[a - 1].is_word && w[a - 1].text == "the";
+    if (n_words <= 3 && !sentence_start && !dictionary_word && !determiner) {
       return person("", "person.capitalized-run");
     }
     // At a sentence start only two or three words that are neither
@@ -677,8 +684,9 @@ bool RuleEntityTagger::ClassifyRun(const AnalyzedText& at,
     // "Scooter Braun": a dictionary first word and a surname that is not a
     // dictionary word, unless the first word is a kind of thing that takes
     // a name ("Hurricane Dorian", "Operation Barbarossa").
-    if (n_words == 2 && !sentence_start && w[a].is_word && w[b].is_word &&
-        !lex_.IsCommonWord(w[b].text) && LooksLikeNameWord(w[a]) &&
+    if (n_words == 2 && !sentence_start && !determiner && w[a].is_word &&
+        w[b].is_word && !lex_.IsCommonWord(w[b].text) &&
+        LooksLikeNameWord(w[a]) &&
         LooksLikeNameWord(w[b]) && !lex_.IsMiscHead(first) &&
         !lex_.IsLocPrefix(first) &&
         !lex_.IsOrgSuffix(first) && !lex_.IsLocSuffix(first) &&

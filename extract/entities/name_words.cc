@@ -242,6 +242,21 @@ size_t ChunkEnd(const AnalyzedText& at, const std::vector<Word>& w,
       org_head = org_head || lex.IsOrgSuffix(w[n].text);
       continue;
     }
+    // "Tsai Ing-wen", "Moon Jae-in", "Cheuk Hau-yip": a romanized Chinese
+    // or Korean given name whose second syllable is written in lower case,
+    // after a family name in the same chunk.
+    if (!w[n].is_word && g.empty() && w[n].text == "-" && j > first &&
+        n + 1 < w.size() && w[n + 1].is_word && !w[n + 1].cap &&
+        gap(n, n + 1).empty() && w[j].text.size() <= 4 &&
+        w[n + 1].text.size() <= 3 && w[j - 1].is_word && w[j - 1].cap &&
+        w[j - 1].text.size() <= 6 &&
+        std::all_of(w[n + 1].text.begin(), w[n + 1].text.end(), [](char c) {
+          return c >= 'a' && c <= 'z';
+        }) &&
+        (n + 2 >= w.size() || w[n + 2].text != "-")) {
+      j = n + 1;
+      continue;
+    }
     // Glued punctuation between capitalized words: RFE/RL, Nagorno-Karabakh.
     if (!w[n].is_word && g.empty() && n + 1 < w.size() &&
         (w[n].text == "/" || w[n].text == "-" || w[n].text == "&") &&
@@ -279,8 +294,8 @@ size_t ChunkEnd(const AnalyzedText& at, const std::vector<Word>& w,
       bool take = org_head && (!is_and || crossed_prep);
       // "Shabka and the University of Graz": "and the" starts a second
       // noun phrase, never the inside of one name.
-      bool and_the = is_and && m > n + 1 &&
-                     (w[n + 1].text == "the" || w[n + 1].text == "The");
+      bool and_the = is_and && ((m > n + 1 && w[n + 1].text == "the") ||
+                                (m < w.size() && w[m].text == "The"));
       if (!take && !and_the && j == first && w[n].text == "and" &&
           (lex.Find(w[first].text) == nullptr ||
            lex.IsOrgSuffix(w[first].text)) &&

@@ -3,6 +3,7 @@
 // count stage is under test.
 #include <gtest/gtest.h>
 
+#include <filesystem>
 #include <regex>
 #include <string>
 #include <vector>
@@ -187,6 +188,43 @@ TEST(CountTaggerCreateTest, FailsOnHalfASetOfRules) {
   testing::TempDir dir;
   testing::WriteFileOrDie(dir.File("counts-triggers.txt"), "killed\tKILL\n");
   EXPECT_FALSE(CountTagger::Create(dir.path()).ok());
+}
+
+// The optional word lists (counts-gathering-verbs.txt, counts-leave-verbs.txt)
+// drive their rules: the same sentences with a copy of the English folder
+// that lacks them give no protest crowd, and no displacement from a place
+// left.
+TEST(CountTaggerCreateTest, OptionalListsDriveTheirRules) {
+  testing::TempDir dir;
+  for (const auto& e : std::filesystem::directory_iterator(
+           testing::ConfigDir() + "/lang/en")) {
+    const std::string name = e.path().filename().string();
+    if (!name.starts_with("counts-") || name == "counts-gathering-verbs.txt" ||
+        name == "counts-leave-verbs.txt") {
+      continue;
+    }
+    std::filesystem::copy_file(e.path(), dir.File(name));
+  }
+  auto full = CountTagger::Create(testing::ConfigDir() + "/lang/en");
+  auto bare = CountTagger::Create(dir.path());
+  ASSERT_OK(full);
+  ASSERT_OK(bare);
+  const std::string crowd =
+      "The union called a strike over pay. About 3,000 workers gathered "
+      "outside the plant.";
+  AnalyzedText at = Analyze(crowd, "en");
+  auto with_list = (*full)->Tag(at, {}, {});
+  ASSERT_EQ(with_list.size(), 1u);
+  EXPECT_EQ(with_list[0].event, "PROTEST");
+  EXPECT_TRUE((*bare)->Tag(at, {}, {}).empty());
+
+  Marked m = Parse("Some 400 people have left <<Xinjiang>> for <<Kazakhstan>>.");
+  AnalyzedText left = Analyze(m.text, "en");
+  auto displaced = (*full)->Tag(left, m.entities, m.dates);
+  ASSERT_EQ(displaced.size(), 1u);
+  EXPECT_EQ(displaced[0].event, "DISPLACE");
+  EXPECT_EQ(displaced[0].place, "Xinjiang");
+  EXPECT_TRUE((*bare)->Tag(left, m.entities, m.dates).empty());
 }
 
 TEST(CountTaggerCreateTest, LanguageWithoutCountRulesFindsNothing) {
