@@ -228,8 +228,13 @@ bool RuleEntityTagger::OrgContext(const std::vector<Word>& w, size_t a,
   if (a > 1 && lower(a - 1) &&
       (w[a - 1].text == "at" || w[a - 1].text == "with" ||
        w[a - 1].text == "for") &&
-      w[a - 2].is_word && !w[a - 2].cap && !w[a - 2].possessive) {
-    std::string_view r = w[a - 2].text;
+      w[a - 2].is_word && (!w[a - 2].cap || w[a - 2].sentence_start) &&
+      !w[a - 2].possessive && w[a - 2].text.size() < 32) {
+    // "Analysts at ...": the sentence's first word in lower case.
+    char buf[32];
+    w[a - 2].text.copy(buf, w[a - 2].text.size());
+    buf[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(buf[0])));
+    std::string_view r(buf, w[a - 2].text.size());
     bool role = lex_.IsPersonRole(r) ||
                 (r.size() > 1 && r.back() == 's' &&
                  lex_.IsPersonRole(r.substr(0, r.size() - 1)));

@@ -246,6 +246,15 @@ size_t RuleEntityTagger::DatelinePlace(const AnalyzedText& at,
     }
   }
   if (!Dateline(at, w, i, k)) return 0;
+  // "BA, AMERICAN AIRLINES PLAN ALLIANCE": a headline in capitals, not a
+  // dateline (which holds a place, a region and a day at most).
+  if (w[i].caps_line) {
+    int words = 0;
+    for (size_t n = i; n < w.size() && w[n].sentence == w[i].sentence; ++n) {
+      words += w[n].is_word && HasLetter(w[n].text);
+    }
+    if (words > 4) return 0;
+  }
   std::string key = TitleCase(at, w, i, k);
   const GazetteerEntry* g = lex_.Find(key);
   if (g != nullptr && !g->skip && g->type == EntityType::kLoc) return k + 1;
