@@ -387,9 +387,12 @@ bool RuleEntityTagger::ClassifyRun(const AnalyzedText& at,
   }
   // "Boeing 737 Max", "iPhone 11 Pro": a word after a model number is part
   // of a product name, not a person.
+  // A number opening its line ("65 Colin Montgomerie" in a leaderboard)
+  // names no product.
   if (a > 0 && w[a - 1].is_word && !w[a - 1].text.empty() &&
       std::isdigit(static_cast<unsigned char>(w[a - 1].text[0])) &&
-      at.text.substr(w[a - 1].span.end, 1) == " " && !w[a].all_caps) {
+      at.text.substr(w[a - 1].span.end, 1) == " " && !w[a].all_caps &&
+      !w[a - 1].sentence_start) {
     return false;
   }
   // “Melvin and Howard”, “Of Mice and Men”: capitalized words joined by

@@ -265,11 +265,27 @@ size_t RuleEntityTagger::DatelinePlace(const AnalyzedText& at,
       ListedPlaceEnd(at, w, k + 2) != 0) {
     return k + 1;
   }
-  // "TAYLORVILLE —": an unlisted place opening the text before a dash,
-  // when no word of it is a dictionary or stop word ("BREAKING —").
-  if (start != 0) return 0;
+  // "TAYLORVILLE —": an unlisted place opening the text before a dash, or
+  // "DUESSELDORF 1996-08-30" on a line of its own before a day, when no
+  // word of it is a dictionary or stop word ("BREAKING —").
   std::string_view dash = w[k + 1].text;
-  if (dash != "-" && dash != "\xE2\x80\x94" && dash != "\xE2\x80\x93") return 0;
+  // A day written with digits and separators ("1996-08-30", "30/08").
+  auto digits = [](std::string_view t) {
+    return !t.empty() && std::all_of(t.begin(), t.end(), [](char c) {
+      return std::isdigit(static_cast<unsigned char>(c)) != 0;
+    });
+  };
+  bool dated = k + 3 < w.size() && digits(dash) &&
+               (w[k + 2].text == "-" || w[k + 2].text == "/" ||
+                w[k + 2].text == ".") &&
+               w[k + 2].span.begin == w[k + 1].span.end &&
+               digits(w[k + 3].text) &&
+               w[k + 3].span.begin == w[k + 2].span.end;
+  if (start != 0 && !dated) return 0;
+  if (!dated && dash != "-" && dash != "\xE2\x80\x94" &&
+      dash != "\xE2\x80\x93") {
+    return 0;
+  }
   for (std::string_view part : SplitName(key)) {
     if (part.size() < 3 || lex_.IsCommonWord(part) || lex_.IsStopword(part) ||
         lex_.IsAcronymStop(part)) {
