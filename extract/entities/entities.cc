@@ -862,6 +862,15 @@ void RuleEntityTagger::Learn(const AnalyzedText& at, const std::vector<Word>& w,
       cut = true;
     }
     size_t from = (parts[0] == "The" || parts[0] == "the") ? 1 : 0;
+    // "Dresdner Bank", "Nomura Securities": one distinctive word before a
+    // head word is the firm's short name too ("Dresdner said"), when it is
+    // no dictionary word, given name or listed name.
+    if (!cut && n == from + 2 && lex_.IsOrgSuffix(parts[n - 1]) &&
+        !lex_.IsCommonWord(parts[from]) && !lex_.IsGivenName(parts[from]) &&
+        lex_.Find(parts[from]) == nullptr && parts[from].size() > 3) {
+      --n;
+      cut = true;
+    }
     if (!cut || n <= from) continue;
     std::string_view stem_last = parts[n - 1];
     if (!stem_last.empty() && stem_last.back() == ',') {
