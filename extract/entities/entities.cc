@@ -716,7 +716,9 @@ void RuleEntityTagger::FindAcronymNames(const std::vector<Word>& w,
           ok = false;
           break;
         }
-      } else if (!(lex_.IsConnector(x.text) && (x.text == "&" || x.is_word))) {
+      } else if (!(lex_.IsConnector(x.text) && (x.text == "&" || x.is_word)) &&
+                 // "Organization for Security and Co-operation in Europe"
+                 !(x.text == "in" && matched > 0)) {
         ok = false;
         break;
       }
