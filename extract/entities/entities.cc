@@ -47,7 +47,17 @@ RuleEntityTagger::Match RuleEntityTagger::Longest(const AnalyzedText& at,
       }
     }
   }
-  if (!lex_.MayStartName(w[a].text)) return m;
+  if (!lex_.MayStartName(w[a].text)) {
+    // "Kraków", "Wrocław": a one-word listed place written with marks.
+    const GazetteerEntry* g = lex_.FindFolded(w[a].text);
+    if (g != nullptr && !g->skip && g->type == EntityType::kLoc &&
+        (!g->needs_cue || PlaceCue(at, w, a, a, ctx) ||
+         StandalonePlace(w, a, a, last, ctx))) {
+      m.end = a;
+      m.gaz = g;
+    }
+    return m;
+  }
   size_t limit = std::min(last, a + lex_.max_words() + 1);
   // A key ends at or before the first word where the words so far begin
   // no longer key: most capitalized words need one lookup, not max_words.

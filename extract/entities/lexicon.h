@@ -48,6 +48,9 @@ class Lexicon {
  public:
   // Known names keyed by their surface form with single spaces.
   const GazetteerEntry* Find(std::string_view surface) const;
+  // Find() for a name written with marks the lists spell without
+  // ("Kraków", "Düsseldorf"); nullptr for ASCII names.
+  const GazetteerEntry* FindFolded(std::string_view surface) const;
   // Canonical office title for a surface ("Foreign Minister"), or nullptr.
   const std::string* Title(std::string_view surface) const;
 

@@ -733,7 +733,10 @@ bool RuleEntityTagger::ClassifyRun(const AnalyzedText& at,
     out.push_back(Make(at, w, a, b, EntityType::kOrg, "", "org.coordination"));
     return true;
   }
-  if ((speaks_after || org_verb) && !speaks_before &&
+  // Not after a preposition of place ("Police in Krakow said").
+  bool place_before = a > 0 && w[a - 1].is_word && !w[a - 1].cap &&
+                      lex_.IsLocCue(w[a - 1].text);
+  if ((speaks_after || org_verb) && !speaks_before && !place_before &&
       !lex_.IsGivenName(first) && !lex_.IsFamilyName(first) &&
       !w[a].possessive && !SurnameShaped(first) &&
       !lex_.IsCommonWord(first) && !lex_.IsStopword(first)) {
