@@ -422,6 +422,16 @@ void RuleEntityTagger::Chunk(const AnalyzedText& at, const std::vector<Word>& w,
         }
       }
     }
+    // "Rep. Alexandria Ocasio-Cortez": after a title, a one-word place
+    // before another name word is the person's first name.
+    if ((!title.empty() || honorific) && m.gaz != nullptr &&
+        m.gaz->type == EntityType::kLoc && m.end == pos && pos < last &&
+        !w[pos].possessive && w[pos + 1].is_word && w[pos + 1].cap &&
+        LooksLikeNameWord(w[pos + 1]) && !lex_.IsLocSuffix(w[pos + 1].text) &&
+        !lex_.IsOrgSuffix(w[pos + 1].text) &&
+        lex_.Title(w[pos + 1].text) == nullptr) {
+      m = Match{};
+    }
     if (m.gaz != nullptr) {
       size_t end = m.end;
       std::string rule(m.gaz->rule);
@@ -598,6 +608,18 @@ void RuleEntityTagger::Chunk(const AnalyzedText& at, const std::vector<Word>& w,
       title.clear();
       honorific = false;
       pos = end + 1;
+      continue;
+    }
+    // "King County", "Prince Edward Island": a title word right before a
+    // place head word names a place.
+    if (m.title != nullptr && m.end == pos && pos < last &&
+        w[pos + 1].is_word && w[pos + 1].cap && !w[pos].possessive &&
+        lex_.IsLocSuffix(w[pos + 1].text) && !HeadingSentence(w, pos)) {
+      out.push_back(
+          Make(at, w, pos, pos + 1, EntityType::kLoc, "", "loc.suffix"));
+      title.clear();
+      honorific = false;
+      pos = pos + 2;
       continue;
     }
     // "Justice Department", "General Motors": a title word right before an
