@@ -310,10 +310,31 @@ size_t RuleEntityTagger::CapsLine(const AnalyzedText& at,
         if (it != ctx.orgs.end()) g = &it->second;
         rule = "caps.doc";
       }
-      if (g != nullptr && !g->skip && !g->needs_cue &&
+      // "NEWCASTLE BEAT SHEFFIELD WEDNESDAY": in sports copy a city next
+      // to a result verb is its club.
+      bool club = false;
+      if (g != nullptr && !g->skip && g->type == EntityType::kLoc &&
+          ctx.sports && g->rule != "gaz.loc-countries" &&
+          g->rule != "gaz.iso3166-1" && g->rule.substr(0, 8) != "gaz.cldr") {
+        auto verb = [&](size_t k) {
+          if (k >= w.size() || !w[k].is_word || w[k].sentence != w[pos].sentence ||
+              w[k].text.size() > 16) {
+            return false;
+          }
+          std::string lower(w[k].text);
+          for (char& c : lower) {
+            c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+          }
+          return lex_.IsSportsVerb(lower);
+        };
+        club = verb(b + 1) || (pos > 0 && verb(pos - 1));
+      }
+      if (g != nullptr && !g->skip && (!g->needs_cue || club) &&
           !(b == pos && lex_.IsStopword(titled))) {
-        out.push_back(Make(at, w, pos, b, g->type, g->canonical,
-                           std::string(rule)));
+        out.push_back(Make(at, w, pos, b, club ? EntityType::kOrg : g->type,
+                           club ? "" : g->canonical,
+                           club ? std::string("caps.sports-city")
+                                : std::string(rule)));
         next = b + 1;
         break;
       }

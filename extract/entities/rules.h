@@ -11,6 +11,7 @@
 #ifndef NEWSFACTS_EXTRACT_ENTITIES_RULES_H_
 #define NEWSFACTS_EXTRACT_ENTITIES_RULES_H_
 
+#include <algorithm>
 #include <cctype>
 #include <map>
 #include <string>
@@ -101,11 +102,23 @@ class RuleEntityTagger : public EntityTagger {
         ctx.model_prefixes.insert(x.text);
       }
     }
-    int sports = 0;
-    for (const std::string& cue : lex_.sports_cues()) {
-      sports += ctx.lower_words.count(cue) != 0;
+    // Sports copy: three sports-desk words, in any case ("SOCCER -",
+    // "Scorers:" count too).
+    std::vector<std::string> cues;
+    for (const Word& word : words) {
+      if (!word.is_word || word.text.size() > 24 || cues.size() >= 3) continue;
+      char buf[24];
+      for (size_t i = 0; i < word.text.size(); ++i) {
+        buf[i] = static_cast<char>(
+            std::tolower(static_cast<unsigned char>(word.text[i])));
+      }
+      std::string_view lower(buf, word.text.size());
+      if (lex_.IsSportsCue(lower) &&
+          std::find(cues.begin(), cues.end(), lower) == cues.end()) {
+        cues.emplace_back(lower);
+      }
     }
-    ctx.sports = sports >= 3;
+    ctx.sports = cues.size() >= 3;
     FindAcronymNames(words, ctx);
     std::vector<Entity> first = Pass(at, words, ctx);
     Learn(at, words, first, ctx);
