@@ -42,12 +42,14 @@ print(f"wall: entity stage {o['entities_mb_per_s']:.2f} MB/s, all fact stages "
       f"start-up {o['entity_startup_seconds']:.3f} s (entities), "
       f"{o['all_startup_seconds']:.3f} s (all stages)")
 PY
-# Quality on the hand-annotated dev set, same texts for both.
-dev=tests/testdata/entities/devset/dev.gold.jsonl
-python3 -c "
+# Quality on the hand-annotated development sets, same texts for both.
+for name in dev dev-2 dev-3; do
+  dev=tests/testdata/entities/devset/$name.gold.jsonl
+  python3 -c "
 import json
 for l in open('$dev'):
     d = json.loads(l); print(json.dumps({'id': d['id'], 'text': d['text']}))" > "$tmp/dev.jsonl"
-node bench/entities_compromise.mjs --rounds 1 < "$tmp/dev.jsonl" > "$tmp/comp.jsonl" 2>/dev/null
-echo "dev set, newsfacts:"; python3 bench/entities_devset.py score "$build/newsfacts" "$dev" | grep -E "PER\+ORG|all "
-echo "dev set, compromise:"; python3 bench/entities_devset.py score "$tmp/comp.jsonl" "$dev" | grep -E "PER\+ORG|all "
+  node bench/entities_compromise.mjs --rounds 1 < "$tmp/dev.jsonl" > "$tmp/comp.jsonl" 2>/dev/null
+  echo "$name, newsfacts:"; python3 bench/entities_devset.py score "$build/newsfacts" "$dev" | grep -E "PER\+ORG|all "
+  echo "$name, compromise:"; python3 bench/entities_devset.py score "$tmp/comp.jsonl" "$dev" | grep -E "PER\+ORG|all "
+done

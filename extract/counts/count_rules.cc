@@ -427,6 +427,39 @@ bool RelativeBefore(const TokenView& v, size_t t) {
 
 }  // namespace
 
+std::string PredicateRoleEvent(const TokenView& v, const CountLexicon& lex,
+                               const CountWindow& w) {
+  size_t t = w.head_end;
+  auto is = [&](std::string_view a) {
+    return t < w.fwd_limit && v.lower[t] == a;
+  };
+  if (!(is("are") || is("were") || is("is") || is("was") || is("remain") ||
+        is("remained") || is("became") || is("have") || is("had"))) {
+    return "";
+  }
+  ++t;
+  // "have become", "are now", "were still", "are registered as".
+  for (size_t steps = 0; t < w.fwd_limit && steps < 3; ++steps) {
+    if (is("been") || is("become") || is("now") || is("still") ||
+        is("already") || is("officially") || is("registered") || is("as") ||
+        is("listed") || is("effectively")) {
+      ++t;
+      continue;
+    }
+    break;
+  }
+  if (t < w.fwd_limit && (v.lower[t] == "the" || v.lower[t] == "among")) {
+    return "";  // "were among the dead" is GroupBeforeEvent's; "the" names
+  }
+  const PersonNoun* p = nullptr;
+  if (PersonAt(v, lex, t, w.fwd_limit, &p) &&
+      (p->kind == PersonKind::kRole || p->kind == PersonKind::kState) &&
+      !p->event.empty() && p->event != "AFFECT") {
+    return p->event;
+  }
+  return "";
+}
+
 std::string IncludedEvent(const TokenView& v, const CountLexicon& lex,
                           size_t first) {
   const size_t sb = v.sentence_begin[first];
@@ -473,11 +506,13 @@ std::string FindEvent(const TokenView& v, const CountLexicon& lex,
   // relative clause set off by commas reads its event up to the comma
   // that closes it.
   bool in_relative = false;
+  size_t relative_comma = SIZE_MAX;
   for (size_t t = w.first; t > w.back_limit && w.first - t <= 8;) {
     --t;
     if (v.lower[t] == "," && t + 1 < w.first) {
       const std::string& r = v.lower[t + 1];
       in_relative = r == "which" || r == "who" || r == "whom" || r == "where";
+      if (r == "which") relative_comma = t;
       break;
     }
     if (IsClauseBreak(v.lower[t])) break;
@@ -619,7 +654,24 @@ std::string FindEvent(const TokenView& v, const CountLexicon& lex,
     }
     // "abused by three men", "attacked by 30 protesters": a count right
     // after "by" is the agent of the passive before it.
-    if (t + 1 == w.first && v.lower[t] == "by") break;
+    if (t + 1 == w.first && v.lower[t] == "by") {
+      // "a rally attended by about 10,000 people": the agents of
+      // attending or joining a protest are protesters.
+      if (t >= 2 && (v.lower[t - 1] == "attended" ||
+                     v.lower[t - 1] == "joined")) {
+        for (size_t k = t - 1; k > w.back_limit && t - 1 - k < 4;) {
+          --k;
+          std::string ev;
+          if (TriggerAt(v, lex, k, t - 1, &ev) && ev == "PROTEST") {
+            back_event = ev;
+            back_dist = w.first - k;
+            back_at = k;
+            break;
+          }
+        }
+      }
+      break;
+    }
     std::string ev;
     size_t n = TriggerAt(v, lex, t, w.first, &ev);
     if (!n && ReturnedBefore(v, t, w)) {
@@ -634,8 +686,23 @@ std::string FindEvent(const TokenView& v, const CountLexicon& lex,
     }
   }
   if (fwd_dist == SIZE_MAX && back_dist == SIZE_MAX) {
+    // "The march, which drew some 5,000 people, ended peacefully": a
+    // protest named right before the relative clause the count sits in.
+    if (relative_comma != SIZE_MAX) {
+      const size_t sb = v.sentence_begin[w.first];
+      for (size_t k = relative_comma; k > sb && relative_comma - k < 3;) {
+        --k;
+        std::string ev;
+        if (TriggerAt(v, lex, k, relative_comma, &ev) && ev == "PROTEST" &&
+            !WeakTrigger(v, lex, k, 1)) {
+          return ev;
+        }
+      }
+    }
     std::string group = GroupBeforeEvent(v, lex, w.first);
-    return group.empty() ? IncludedEvent(v, lex, w.first) : group;
+    if (group.empty()) group = IncludedEvent(v, lex, w.first);
+    if (group.empty()) group = PredicateRoleEvent(v, lex, w);
+    return group;
   }
   // "Three gunmen who killed 12 villagers fled": the verb of a relative
   // clause right before the count has it as its object; the verb after it

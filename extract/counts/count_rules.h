@@ -126,6 +126,10 @@ std::string IncludedEvent(const TokenView& v, const CountLexicon& lex,
 // When token `t` opens a short quotation (at most five words, no comma or
 // full stop, closed before `limit`): the token that closes it; else 0.
 size_t ShortQuoteEnd(const TokenView& v, size_t t, size_t limit);
+// "Nearly 8 million Ukrainians are now refugees": the event of a role or
+// state noun that is the predicate of the count's clause; empty for none.
+std::string PredicateRoleEvent(const TokenView& v, const CountLexicon& lex,
+                               const CountWindow& w);
 // The event a trigger in the window gives, nearest first; empty for none.
 std::string FindEvent(const TokenView& v, const CountLexicon& lex,
                       const CountWindow& w);

@@ -430,9 +430,10 @@ class RuleCountTagger final : public CountTagger {
 
  private:
   std::vector<Candidate> FindNumbers(const TokenView& v) const;
+  // `prior`: the counts found so far in the text (for re-mentions).
   std::optional<CaseCount> Judge(const TokenView& v,
-                                 const std::vector<Candidate>& cands,
-                                 size_t c) const;
+                                 const std::vector<Candidate>& cands, size_t c,
+                                 const std::vector<CaseCount>& prior) const;
   std::optional<CaseCount> Elliptic(const TokenView& v, const Candidate& cand,
                                     const CaseCount& before) const;
 
@@ -456,7 +457,8 @@ std::vector<Candidate> RuleCountTagger::FindNumbers(const TokenView& v) const {
 }
 
 std::optional<CaseCount> RuleCountTagger::Judge(
-    const TokenView& v, const std::vector<Candidate>& cands, size_t c) const {
+    const TokenView& v, const std::vector<Candidate>& cands, size_t c,
+    const std::vector<CaseCount>& prior) const {
   const Candidate& cand = cands[c];
   const size_t i = cand.first;
   size_t j = cand.after;
@@ -473,7 +475,7 @@ std::optional<CaseCount> RuleCountTagger::Judge(
   if (n.value <= 0) return std::nullopt;
   if (IsCurrency(prev) || prev == "aged" || prev == "age" || prev == "ages" ||
       prev == "no" || prev == "no." || prev == "#" || prev == "number" ||
-      prev == "per") {
+      prev == "per" || prev == "top" || prev == "bottom") {  // ranks
     return std::nullopt;
   }
   // "Covid-19", "MH-17": a number glued by a hyphen to the word before it
@@ -985,8 +987,10 @@ std::optional<CaseCount> RuleCountTagger::Judge(
       std::string ev;
       return counts_internal::TriggerAt(v, lex_, t, se, &ev) > 0;
     };
+    // "Thousands gathered in the square" after a call to protest.
+    const bool gathers = GatheringInProtest(v, lex_, j, fwd_limit);
     if (!(j >= se || v.IsPunct(j) || MayFollowBareCount(word(j)) ||
-          verb_follows())) {
+          verb_follows() || gathers)) {
       return std::nullopt;
     }
     // "Save hundreds on the MacBook", "paid 300 for": an amount of money.
@@ -1048,6 +1052,7 @@ std::optional<CaseCount> RuleCountTagger::Judge(
         out.unit = noun;
       }
     }
+    if (event.empty() && gathers) event = "PROTEST";
     if (event.empty()) event = counts_internal::GroupBeforeEvent(v, lex_, first);
     if (event.empty()) {
       // "The number of political prisoners has reached 1,400": the counted
@@ -1095,6 +1100,21 @@ std::optional<CaseCount> RuleCountTagger::Judge(
     out.unit = std::string(v.at.text.substr(
         v.at.tokens[head].span.begin,
         v.at.tokens[unit_end - 1].span.end - v.at.tokens[head].span.begin));
+    // "Police said the gunman shot 13 people. Of the 13 people, 11 were
+    // Black": the same figure of the same noun earlier in the text is the
+    // same group, and what happened to it then still holds.
+    bool remention = false;
+    auto earlier_event = [&]() -> std::string {
+      const std::string unit = LowerCase(out.unit);
+      for (auto it = prior.rbegin(); it != prior.rend(); ++it) {
+        if (it->value == n.value && !it->event.empty() &&
+            LowerCase(it->unit) == unit) {
+          remention = true;
+          return it->event;
+        }
+      }
+      return "";
+    };
     switch (kind) {
       case HeadKind::kCase:
         // "claimed 35 lives" are deaths, but "saved 300 lives" were
@@ -1177,6 +1197,7 @@ std::optional<CaseCount> RuleCountTagger::Judge(
             trigger =
                 counts_internal::LabelNoun(v, lex_, sb, first - 1).second;
           }
+          if (trigger.empty()) trigger = earlier_event();
           if (trigger.empty()) return std::nullopt;  // populations, staff
           // "30,000 fans marched to the stadium": on the sports pages a
           // march or rally is a protest only when the sentence says so.
@@ -1219,6 +1240,7 @@ std::optional<CaseCount> RuleCountTagger::Judge(
             !WelcomingCrowd(v, head_end, se)) {
           trigger = "PROTEST";
         }
+        if (trigger.empty()) trigger = earlier_event();
         if (trigger.empty()) return std::nullopt;
         out.event = trigger;
         out.subject = out.unit;
@@ -1247,6 +1269,7 @@ std::optional<CaseCount> RuleCountTagger::Judge(
     }
     out.date = counts_internal::FindDate(v, w);
     out.place = counts_internal::FindPlace(v, w);
+    if (remention) out.rule += ".remention";
   }
 
   // Modality: "could affect up to 10,000", "may have killed 30", "30
@@ -1445,7 +1468,7 @@ std::vector<CaseCount> RuleCountTagger::Tag(
   size_t covered_until = 0;
   for (size_t c = 0; c < cands.size(); ++c) {
     if (text.tokens[cands[c].first].span.begin < covered_until) continue;
-    auto count = Judge(v, cands, c);
+    auto count = Judge(v, cands, c, out);
     if (count && !out.empty()) InheritIncluded(v, out.back(), &*count);
     if (!count && !out.empty()) count = Elliptic(v, cands[c], out.back());
     if (count) {

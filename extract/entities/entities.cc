@@ -303,13 +303,18 @@ size_t RuleEntityTagger::CapsLine(const AnalyzedText& at,
       // As written first ("NATO", "U.S."), then in title case ("Japan").
       std::string titled = TitleCase(at, w, pos, b);
       const GazetteerEntry* g = lex_.Find(Key(at, w, pos, b));
-      if (g == nullptr || g->skip) g = lex_.Find(titled);
-      std::string_view rule = "caps.list";
-      if (g == nullptr) {
-        auto it = ctx.orgs.find(titled);
-        if (it != ctx.orgs.end()) g = &it->second;
-        rule = "caps.doc";
+      // Not an acronym that is also a dictionary word ("WHO WILL WIN").
+      if (g != nullptr && b == pos && g->type != EntityType::kLoc &&
+          lex_.IsCommonWord(w[pos].text)) {
+        g = nullptr;
       }
+      // What the document found ("Chelsea" the club) before the lists
+      // ("Chelsea" the town).
+      if (auto it = ctx.orgs.find(titled); it != ctx.orgs.end()) {
+        g = &it->second;
+      }
+      if (g == nullptr || g->skip) g = lex_.Find(titled);
+      std::string_view rule = "gaz.headline";
       // "NEWCASTLE BEAT SHEFFIELD WEDNESDAY": in sports copy a city next
       // to a result verb is its club.
       bool club = false;
@@ -333,7 +338,7 @@ size_t RuleEntityTagger::CapsLine(const AnalyzedText& at,
           !(b == pos && lex_.IsStopword(titled))) {
         out.push_back(Make(at, w, pos, b, club ? EntityType::kOrg : g->type,
                            club ? "" : g->canonical,
-                           club ? std::string("caps.sports-city")
+                           club ? std::string("org.sports-city")
                                 : std::string(rule)));
         next = b + 1;
         break;
@@ -343,7 +348,7 @@ size_t RuleEntityTagger::CapsLine(const AnalyzedText& at,
         auto it = ctx.person_words.find(titled);
         if (it != ctx.person_words.end() && !it->second.empty()) {
           out.push_back(Make(at, w, pos, b, EntityType::kPerson, it->second,
-                             "caps.person-doc"));
+                             "person.headline"));
         }
       }
     }
@@ -956,8 +961,15 @@ void RuleEntityTagger::Learn(const AnalyzedText& at, const std::vector<Word>& w,
       continue;
     }
     std::string_view acro = w[wi + 1].text;
-    if (acro.empty() || e.text.empty() ||
-        (acro[0] != e.text[0] && e.rule != "org.acronym-name")) {
+    // The name's initials spell the acronym (FindAcronymNames checked
+    // them, "U.S. Customs and Border Protection (CBP)"), or at least its
+    // first letter does.
+    bool spelt = false;
+    for (const auto& [first_word, last_word] : ctx.acronym_names) {
+      spelt = spelt || (last_word + 1 == wi && w[first_word].span.begin >=
+                                                   e.span.begin);
+    }
+    if (acro.empty() || e.text.empty() || (acro[0] != e.text[0] && !spelt)) {
       continue;
     }
     ctx.acronyms.insert_or_assign(
@@ -984,9 +996,16 @@ bool RuleEntityTagger::SportsResult(const std::vector<Word>& w, size_t a,
   if (a == 0 || !same(a - 1) || !w[a - 1].is_word) return false;
   std::string_view p = w[a - 1].text;
   if (lex_.IsSportsVerb(p)) return true;
-  // "a win over Boston", "lost to Chicago", "drew with Chelsea".
-  return (p == "over" || p == "to" || p == "with") && a > 1 && same(a - 2) &&
-         w[a - 2].is_word && lex_.IsSportsVerb(w[a - 2].text);
+  if (p != "over" && p != "to" && p != "with") return false;
+  // "a win over Boston", "lost to Chicago", "drew with Chelsea", "drew 1-1
+  // with Chelsea": a result word up to five words before.
+  for (size_t k = a - 1; k-- > 0 && k + 6 >= a && same(k);) {
+    if (w[k].is_word && lex_.IsSportsVerb(w[k].text)) return true;
+    if (w[k].is_word && !std::isdigit(static_cast<unsigned char>(w[k].text[0]))) {
+      break;
+    }
+  }
+  return false;
 }
 
 bool RuleEntityTagger::ScoreLineName(const std::vector<Word>& w, size_t a,

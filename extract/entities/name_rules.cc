@@ -662,6 +662,19 @@ bool RuleEntityTagger::ClassifyRun(const AnalyzedText& at,
       return person("", "person.family-name");
     }
     if (common_word) return false;
+    // "Mark Taylor, Michael Slater, Matthew Hayden": a name-like run listed
+    // right after a person (by a comma or "and") is a person too.
+    if (n_words <= 3 && a > 1 && !out.empty() &&
+        out.back().type == EntityType::kPerson &&
+        out.back().span.end == w[a - 2].span.end &&
+        (w[a - 1].text == "," || w[a - 1].text == "and") &&
+        !w[a - 2].possessive && !DictionaryWordIn(w, a, b)) {
+      bool namelike = true;
+      for (size_t k = a; k <= b; ++k) {
+        namelike = namelike && (!w[k].is_word || LooksLikeNameWord(w[k]));
+      }
+      if (namelike) return person("", "person.coordination");
+    }
     if (speech) return person("", "person.speech");
     // Two or three name-like words with nothing against them are most often
     // a person in news text; longer runs are titles of works or events.

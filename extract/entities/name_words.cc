@@ -196,6 +196,20 @@ std::vector<Word> BuildWords(const AnalyzedText& at, const Lexicon& lex) {
     bool heading = words >= 2 && lower == 0 &&
                    at.text.substr(out[j - 1].span.begin, 1) != ".";
     bool caps_line = lettered >= 2 && capitals == lettered;
+    if (caps_line) {
+      // A line with prices or percentages is a table row, not a headline
+      // ("HD THE HOME DEPOT INC. 225.86 -12.99 -5.44%").
+      size_t from = at.text.rfind('\n', out[i].span.begin);
+      from = from == std::string_view::npos ? 0 : from + 1;
+      size_t to = at.text.find('\n', out[i].span.begin);
+      if (to == std::string_view::npos) to = at.text.size();
+      for (size_t c = from; c < to && caps_line; ++c) {
+        caps_line = !(at.text[c] == '%' ||
+                      (at.text[c] == '.' && c > from && c + 1 < to &&
+                       std::isdigit(static_cast<unsigned char>(at.text[c - 1])) &&
+                       std::isdigit(static_cast<unsigned char>(at.text[c + 1]))));
+      }
+    }
     for (size_t k = i; k < j; ++k) {
       out[k].heading = heading;
       out[k].caps_line = caps_line;

@@ -136,16 +136,22 @@ bool RuleEntityTagger::Dateline(const AnalyzedText& at,
       next == "\xE2\x80\x94" || next == "\xE2\x80\x93") {
     return true;
   }
-  // "LONDON 1996-08-30", "PARIS Aug 30": the place and the day on a line
-  // of their own.
-  if (!w[b + 1].is_word || w[b + 1].sentence != w[a].sentence) return false;
-  bool date = std::isdigit(static_cast<unsigned char>(next[0])) != 0;
-  for (size_t k = b + 2; date && k < w.size() && w[k].sentence == w[a].sentence;
-       ++k) {
-    date = !w[k].is_word || !HasLetter(w[k].text) ||
-           std::isdigit(static_cast<unsigned char>(w[k].text[0])) != 0;
+  // "LONDON 1996-08-30": a wire dateline line, the place and a date alone.
+  if (next.empty() || !std::isdigit(static_cast<unsigned char>(next[0]))) {
+    return false;
   }
-  return date;
+  size_t from = w[b].span.end;
+  size_t eol = at.text.find('\n', from);
+  if (eol == std::string::npos) eol = at.text.size();
+  if (eol - from > 24) return false;
+  for (size_t k = from; k < eol; ++k) {
+    char c = at.text[k];
+    if (!std::isdigit(static_cast<unsigned char>(c)) && c != '-' && c != '/' &&
+        c != ' ' && c != '.' && c != '\r') {
+      return false;
+    }
+  }
+  return true;
 }
 
 // "NEW DELHI" -> "New Delhi" (ASCII letters; others kept).
