@@ -139,9 +139,6 @@ bool Capitalized(const std::string& name) {
 // "de la"); a lower-case word means the marker began a phrase ("von
 // Atemschutzmaske über Exit-Strategie").
 bool LooksLikePersonName(const std::string& name) {
-  static constexpr std::string_view kParticles[] = {
-      "von", "van", "de", "der", "den", "del", "della", "da", "di", "du",
-      "la", "le", "y", "zu", "ten", "ter", "bin", "al", "dos", "das"};
   if (!Capitalized(name) || name.size() > 60) return false;
   if (std::count(name.begin(), name.end(), ' ') >= 5) return false;
   if (std::any_of(name.begin(), name.end(), [](char c) {
@@ -152,8 +149,7 @@ bool LooksLikePersonName(const std::string& name) {
   bool person = true;
   ForEachPiece(name, ' ', [&person](std::string_view word) {
     if (Capitalized(std::string(word))) return true;
-    person = std::find(std::begin(kParticles), std::end(kParticles), word) !=
-             std::end(kParticles);
+    person = IsNameParticle(word);
     return person;
   });
   return person;

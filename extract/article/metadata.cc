@@ -403,6 +403,14 @@ bool IsNewsOrganization(std::string_view low) {
 }
 }  // namespace
 
+bool IsNameParticle(std::string_view word) {
+  static constexpr std::string_view kParticles[] = {
+      "von", "van", "de", "der", "den", "del", "della", "da", "di", "du",
+      "la", "le", "y", "zu", "ten", "ter", "bin", "al", "dos", "das", "do"};
+  return std::find(std::begin(kParticles), std::end(kParticles), word) !=
+         std::end(kParticles);
+}
+
 namespace {
 // Bylines that name a site, a company or a desk: a domain ("LAOLA1.at",
 // "stol.it / Suedtirol Online"), an obfuscated e-mail ("cipha[at]x.net"),
@@ -444,15 +452,11 @@ bool LooksLikeDomainOrOrganization(std::string_view name,
 // ("von", "de la") is a role or a phrase.
 bool LowerCasePhrase(std::string_view name) {
   if (std::count(name.begin(), name.end(), ' ') < 2) return false;
-  static constexpr std::string_view kParticles[] = {
-      "von", "van", "de", "der", "den", "del", "della", "da", "di", "du",
-      "la", "le", "y", "zu", "ten", "ter", "bin", "al", "dos", "das", "do"};
   bool phrase = false;
   ForEachPiece(name, ' ', [&phrase](std::string_view word) {
     if (word.empty() || !std::islower(static_cast<unsigned char>(word[0])))
       return true;
-    phrase = std::find(std::begin(kParticles), std::end(kParticles), word) ==
-             std::end(kParticles);
+    phrase = !IsNameParticle(word);
     return !phrase;
   });
   return phrase;

@@ -63,6 +63,9 @@ bool SharesAWord(std::string_view a, std::string_view b);
 // "Time 4 Talks" -> "time4talks", "By Ann Lee," -> "byannlee".
 std::string SqueezeName(std::string_view s);
 
+// "von", "de", "da", "bin": a lower-case word inside a person's name.
+bool IsNameParticle(std::string_view word);
+
 // True when `title` reads as a headline rather than a section name: four
 // words or more, or ten letters or more of a script without spaces.
 bool ReadsAsHeadline(std::string_view title);

@@ -47,7 +47,17 @@ RuleEntityTagger::Match RuleEntityTagger::Longest(const AnalyzedText& at,
       }
     }
   }
-  if (!lex_.MayStartName(w[a].text)) return m;
+  if (!lex_.MayStartName(w[a].text)) {
+    // "Kraków", "Wrocław": a one-word listed place written with marks.
+    const GazetteerEntry* g = lex_.FindFolded(w[a].text);
+    if (g != nullptr && !g->skip && g->type == EntityType::kLoc &&
+        (!g->needs_cue || PlaceCue(at, w, a, a, ctx) ||
+         StandalonePlace(w, a, a, last, ctx))) {
+      m.end = a;
+      m.gaz = g;
+    }
+    return m;
+  }
   size_t limit = std::min(last, a + lex_.max_words() + 1);
   // A key ends at or before the first word where the words so far begin
   // no longer key: most capitalized words need one lookup, not max_words.
@@ -78,9 +88,14 @@ RuleEntityTagger::Match RuleEntityTagger::Longest(const AnalyzedText& at,
       // "Forest Hill", "Mary Poppins", "Paris Hilton": a one-word place
       // that is a packaged name or a given name, right before another
       // name word, is part of a longer unknown name.
+      // So is a country or region before a given name or a surname
+      // ("Chad Thomas", "Israel Adesanya").
       bool inside_name = b == a && g->type == EntityType::kLoc && b < last &&
                          w[b + 1].is_word && w[b + 1].cap && !w[b].possessive &&
-                         (g->needs_cue || lex_.IsGivenName(w[a].text)) &&
+                         (g->needs_cue || lex_.IsGivenName(w[a].text) ||
+                          ((lex_.IsGivenName(w[b + 1].text) ||
+                            SurnameShaped(w[b + 1].text)) &&
+                           !lex_.IsCommonWord(w[b + 1].text))) &&
                          !lex_.IsLocSuffix(w[b + 1].text) &&
                          !lex_.IsOrgSuffix(w[b + 1].text);
       if (inside_name) continue;
@@ -137,17 +152,16 @@ std::vector<Entity> RuleEntityTagger::Pass(const AnalyzedText& at,
                                            const DocContext& ctx) const {
   std::vector<Entity> out;
   size_t i = 0;
-  size_t caps_sentence = static_cast<size_t>(-1);
-  bool caps_line = false;
   while (i < w.size()) {
     if (!w[i].is_word || !w[i].cap) {
       ++i;
       continue;
     }
     if (size_t end = DatelinePlace(at, w, i); end != 0) {
-      const GazetteerEntry* g = lex_.Find(TitleCase(at, w, i, end - 1));
+      std::string titled = TitleCase(at, w, i, end - 1);
+      const GazetteerEntry* g = lex_.Find(titled);
       out.push_back(Make(at, w, i, end - 1, EntityType::kLoc,
-                         g != nullptr ? g->canonical : TitleCase(at, w, i, end - 1),
+                         g != nullptr ? g->canonical : titled,
                          "loc.dateline"));
       i = end;
       continue;
@@ -167,53 +181,8 @@ std::vector<Entity> RuleEntityTagger::Pass(const AnalyzedText& at,
         continue;
       }
     }
-    // "SOCCER - LEEDS HOLD CHELSEA", "SELES BEATS NOVOTNA": an all-caps
-    // headline names what the lists know in title case, and the persons
-    // and organizations the document names.
-    if (w[i].all_caps && w[i].sentence != caps_sentence) {
-      // Every word of the sentence in capitals (numbers aside), two or more.
-      caps_sentence = w[i].sentence;
-      size_t from = i, words = 0;
-      while (from > 0 && w[from - 1].sentence == caps_sentence) --from;
-      caps_line = true;
-      for (size_t k = from; k < w.size() && w[k].sentence == caps_sentence &&
-                            caps_line;
-           ++k) {
-        // Prices and percentages make a table row, not a headline.
-        if (w[k].text == "%" ||
-            (w[k].is_word &&
-             std::isdigit(static_cast<unsigned char>(w[k].text[0])) &&
-             w[k].text.find('.') != std::string_view::npos)) {
-          caps_line = false;
-          break;
-        }
-        if (!w[k].is_word) continue;
-        ++words;
-        caps_line = w[k].all_caps ||
-                    std::isdigit(static_cast<unsigned char>(w[k].text[0]));
-      }
-      caps_line = caps_line && words >= 2;
-      if (caps_line) {
-        // The whole line: prices and percentages make a table row.
-        size_t b = at.text.rfind('\n', w[i].span.begin);
-        b = b == std::string::npos ? 0 : b + 1;
-        size_t e = at.text.find('\n', w[i].span.begin);
-        if (e == std::string::npos) e = at.text.size();
-        for (size_t c = b; c < e && caps_line; ++c) {
-          caps_line = !(at.text[c] == '%' ||
-                        (at.text[c] == '.' && c > b && c + 1 < e &&
-                         std::isdigit(static_cast<unsigned char>(at.text[c - 1])) &&
-                         std::isdigit(static_cast<unsigned char>(at.text[c + 1]))));
-        }
-      }
-    }
-    if (w[i].all_caps && caps_line) {
-      size_t k = i;
-      while (k < w.size() && w[k].sentence == caps_sentence) {
-        size_t end = w[k].all_caps ? HeadlineName(at, w, k, ctx, out) : 0;
-        k = end != 0 ? end : k + 1;
-      }
-      i = k;
+    if (w[i].caps_line) {
+      i = CapsLine(at, w, i, ctx, out);
       continue;
     }
     if (std::string canonical;
@@ -256,6 +225,17 @@ std::vector<Entity> RuleEntityTagger::Pass(const AnalyzedText& at,
         an != ctx.acronym_names.end() && an->first <= last) {
       last = an->first - 1;
       while (last > i && !w[last].is_word) --last;
+    }
+    // "Los Angeles Auto Show", "Asian Cup": the name of an event or award
+    // (MISC) holds no place or nationality of its own, unless a list
+    // knows the whole name.
+    if (last > i && w[last].is_word && lex_.IsMiscTail(w[last].text) &&
+        !HeadingSentence(w, i)) {
+      Match whole = Longest(at, w, i, last, ctx);
+      if (!(whole.gaz != nullptr && whole.end == last)) {
+        i = last + 1;
+        continue;
+      }
     }
     // "the Communist party", "the ruling Nur Otan party": a capitalized
     // name right before a lower-case "party" names the party (the
@@ -304,6 +284,79 @@ std::vector<Entity> RuleEntityTagger::Pass(const AnalyzedText& at,
   return out;
 }
 
+size_t RuleEntityTagger::CapsLine(const AnalyzedText& at,
+                                  const std::vector<Word>& w, size_t i,
+                                  const DocContext& ctx,
+                                  std::vector<Entity>& out) const {
+  size_t end = i;
+  while (end < w.size() && w[end].sentence == w[i].sentence) ++end;
+  size_t pos = i;
+  while (pos < end) {
+    if (!w[pos].is_word || !w[pos].cap) {
+      ++pos;
+      continue;
+    }
+    size_t limit = std::min(end - 1, pos + lex_.max_words());
+    size_t next = pos + 1;
+    for (size_t b = limit + 1; b-- > pos;) {
+      if (!w[b].is_word || !w[b].cap) continue;
+      // As written first ("NATO", "U.S."), then in title case ("Japan").
+      std::string titled = TitleCase(at, w, pos, b);
+      const GazetteerEntry* g = lex_.Find(Key(at, w, pos, b));
+      // Not an acronym that is also a dictionary word ("WHO WILL WIN").
+      if (g != nullptr && b == pos && g->type != EntityType::kLoc &&
+          lex_.IsCommonWord(w[pos].text)) {
+        g = nullptr;
+      }
+      // What the document found ("Chelsea" the club) before the lists
+      // ("Chelsea" the town).
+      if (auto it = ctx.orgs.find(titled); it != ctx.orgs.end()) {
+        g = &it->second;
+      }
+      if (g == nullptr || g->skip) g = lex_.Find(titled);
+      std::string_view rule = "gaz.headline";
+      // "NEWCASTLE BEAT SHEFFIELD WEDNESDAY": in sports copy a city next
+      // to a result verb is its club.
+      bool club = false;
+      if (g != nullptr && !g->skip && g->type == EntityType::kLoc &&
+          ctx.sports && g->rule != "gaz.loc-countries" &&
+          g->rule != "gaz.iso3166-1" && g->rule.substr(0, 8) != "gaz.cldr") {
+        auto verb = [&](size_t k) {
+          if (k >= w.size() || !w[k].is_word || w[k].sentence != w[pos].sentence ||
+              w[k].text.size() > 16) {
+            return false;
+          }
+          std::string lower(w[k].text);
+          for (char& c : lower) {
+            c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+          }
+          return lex_.IsSportsVerb(lower);
+        };
+        club = verb(b + 1) || (pos > 0 && verb(pos - 1));
+      }
+      if (g != nullptr && !g->skip && (!g->needs_cue || club) &&
+          !(b == pos && lex_.IsStopword(titled))) {
+        out.push_back(Make(at, w, pos, b, club ? EntityType::kOrg : g->type,
+                           club ? "" : g->canonical,
+                           club ? std::string("org.sports-city")
+                                : std::string(rule)));
+        next = b + 1;
+        break;
+      }
+      // "YELTSIN" after "Boris Yeltsin" in the story.
+      if (b == pos) {
+        auto it = ctx.person_words.find(titled);
+        if (it != ctx.person_words.end() && !it->second.empty()) {
+          out.push_back(Make(at, w, pos, b, EntityType::kPerson, it->second,
+                             "person.headline"));
+        }
+      }
+    }
+    pos = next;
+  }
+  return end;
+}
+
 void RuleEntityTagger::Chunk(const AnalyzedText& at, const std::vector<Word>& w,
                              size_t first, size_t last, const DocContext& ctx,
                              std::vector<Entity>& out) const {
@@ -314,6 +367,25 @@ void RuleEntityTagger::Chunk(const AnalyzedText& at, const std::vector<Word>& w,
     if (!w[pos].is_word || !w[pos].cap) {
       ++pos;
       continue;
+    }
+    // Sports copy: "Eastern Michigan", "Northern Illinois" are the teams
+    // of the universities named so.
+    if (ctx.sports && pos < last && w[pos + 1].is_word &&
+        (w[pos].text == "Eastern" || w[pos].text == "Western" ||
+         w[pos].text == "Northern" || w[pos].text == "Southern" ||
+         w[pos].text == "Central")) {
+      Match state = Longest(at, w, pos + 1, last, ctx);
+      if (state.gaz != nullptr && !state.gaz->skip &&
+          state.gaz->type == EntityType::kLoc &&
+          state.gaz->rule == "gaz.loc-regions" &&
+          (state.end == last || !lex_.IsOrgSuffix(w[state.end + 1].text))) {
+        out.push_back(Make(at, w, pos, state.end, EntityType::kOrg, "",
+                           "org.team-school"));
+        title.clear();
+        honorific = false;
+        pos = state.end + 1;
+        continue;
+      }
     }
     Match m = Longest(at, w, pos, last, ctx);
     if (m.gaz == nullptr && lex_.IsStopword(w[pos].text)) {
@@ -375,6 +447,16 @@ void RuleEntityTagger::Chunk(const AnalyzedText& at, const std::vector<Word>& w,
           goto next;
         }
       }
+    }
+    // "Rep. Alexandria Ocasio-Cortez": after a title, a one-word place
+    // before another name word is the person's first name.
+    if ((!title.empty() || honorific) && m.gaz != nullptr &&
+        m.gaz->type == EntityType::kLoc && m.end == pos && pos < last &&
+        !w[pos].possessive && w[pos + 1].is_word && w[pos + 1].cap &&
+        LooksLikeNameWord(w[pos + 1]) && !lex_.IsLocSuffix(w[pos + 1].text) &&
+        !lex_.IsOrgSuffix(w[pos + 1].text) &&
+        lex_.Title(w[pos + 1].text) == nullptr) {
+      m = Match{};
     }
     if (m.gaz != nullptr) {
       size_t end = m.end;
@@ -506,12 +588,16 @@ void RuleEntityTagger::Chunk(const AnalyzedText& at, const std::vector<Word>& w,
         // "Leeds beat Derby 2-1", "a win over Boston": in sports copy a city
         // that wins, loses or scores is its club (CoNLL-2003 tags clubs
         // ORG; countries stay places, as national teams are).
-        if (type == EntityType::kLoc && ctx.sports && !m.with_s &&
+        // So is a city in a results line or standings row ("Leeds 0
+        // Chelsea 3").
+        if (type == EntityType::kLoc && !m.with_s &&
             !w[end].possessive && end == last &&
             m.gaz->rule != "gaz.loc-countries" &&
             m.gaz->rule != "gaz.iso3166-1" && m.gaz->rule != "gaz.iso3166-3" &&
             m.gaz->rule.substr(0, 8) != "gaz.cldr" &&
-            !HeadingSentence(w, pos) && SportsResult(w, pos, end)) {
+            !HeadingSentence(w, pos) &&
+            ((ctx.sports && SportsResult(w, pos, end)) ||
+             ScoreLineName(w, pos, end, ctx))) {
           type = EntityType::kOrg;
           rule = "org.sports-city";
         }
@@ -548,6 +634,18 @@ void RuleEntityTagger::Chunk(const AnalyzedText& at, const std::vector<Word>& w,
       title.clear();
       honorific = false;
       pos = end + 1;
+      continue;
+    }
+    // "King County", "Prince Edward Island": a title word right before a
+    // place head word names a place.
+    if (m.title != nullptr && m.end == pos && pos < last &&
+        w[pos + 1].is_word && w[pos + 1].cap && !w[pos].possessive &&
+        lex_.IsLocSuffix(w[pos + 1].text) && !HeadingSentence(w, pos)) {
+      out.push_back(
+          Make(at, w, pos, pos + 1, EntityType::kLoc, "", "loc.suffix"));
+      title.clear();
+      honorific = false;
+      pos = pos + 2;
       continue;
     }
     // "Justice Department", "General Motors": a title word right before an
@@ -628,7 +726,12 @@ void RuleEntityTagger::Chunk(const AnalyzedText& at, const std::vector<Word>& w,
         --end;
         while (end > pos && !w[end].is_word) --end;
       }
-      ClassifyRun(at, w, pos, end, last, title, honorific, ctx, out);
+      if (title.empty() && !honorific && ScoreLineName(w, pos, end, ctx)) {
+        out.push_back(
+            Make(at, w, pos, end, EntityType::kOrg, "", "org.team-score"));
+      } else {
+        ClassifyRun(at, w, pos, end, last, title, honorific, ctx, out);
+      }
       title.clear();
       honorific = false;
       pos = end + 1;
@@ -671,7 +774,9 @@ void RuleEntityTagger::FindAcronymNames(const std::vector<Word>& w,
           ok = false;
           break;
         }
-      } else if (!(lex_.IsConnector(x.text) && (x.text == "&" || x.is_word))) {
+      } else if (!(lex_.IsConnector(x.text) && (x.text == "&" || x.is_word)) &&
+                 // "Organization for Security and Co-operation in Europe"
+                 !(x.text == "in" && matched > 0)) {
         ok = false;
         break;
       }
@@ -714,7 +819,8 @@ void RuleEntityTagger::Learn(const AnalyzedText& at, const std::vector<Word>& w,
     std::vector<std::string_view> parts = SplitName(e.text);
     // "President Trump" makes a later sentence-initial "Trump" a person.
     if (parts.size() == 1 &&
-        (e.rule == "person.title" || e.rule == "person.honorific")) {
+        (e.rule == "person.title" || e.rule == "person.honorific" ||
+         e.rule == "person.who")) {
       ctx.person_words.try_emplace(e.text, e.text);
       continue;
     }
@@ -816,6 +922,15 @@ void RuleEntityTagger::Learn(const AnalyzedText& at, const std::vector<Word>& w,
       cut = true;
     }
     size_t from = (parts[0] == "The" || parts[0] == "the") ? 1 : 0;
+    // "Dresdner Bank", "Nomura Securities": one distinctive word before a
+    // head word is the firm's short name too ("Dresdner said"), when it is
+    // no dictionary word, given name or listed name.
+    if (!cut && n == from + 2 && lex_.IsOrgSuffix(parts[n - 1]) &&
+        !lex_.IsCommonWord(parts[from]) && !lex_.IsGivenName(parts[from]) &&
+        lex_.Find(parts[from]) == nullptr && parts[from].size() > 3) {
+      --n;
+      cut = true;
+    }
     if (!cut || n <= from) continue;
     std::string_view stem_last = parts[n - 1];
     if (!stem_last.empty() && stem_last.back() == ',') {
@@ -864,99 +979,73 @@ void RuleEntityTagger::Learn(const AnalyzedText& at, const std::vector<Word>& w,
   (void)at;
 }
 
-size_t RuleEntityTagger::HeadlineName(const AnalyzedText& at,
-                                      const std::vector<Word>& w, size_t i,
-                                      const DocContext& ctx,
-                                      std::vector<Entity>& out) const {
-  size_t lim = i;
-  while (lim + 1 < w.size() && lim < i + 3 && !w[lim].possessive &&
-         w[lim + 1].all_caps && w[lim + 1].sentence == w[i].sentence &&
-         w[lim + 1].span.begin == w[lim].span.end + 1) {
-    ++lim;
-  }
-  for (size_t k = lim + 1; k-- > i;) {
-    std::string key = TitleCase(at, w, i, k);
-    if (lex_.IsStopword(key) || lex_.IsAcronymStop(w[i].text)) continue;
-    if (k == i) {
-      auto pw = ctx.person_words.find(key);
-      if (pw != ctx.person_words.end() && !pw->second.empty()) {
-        out.push_back(Make(at, w, i, k, EntityType::kPerson, pw->second,
-                           "person.headline"));
-        return k + 1;
-      }
-    }
-    if (auto org = ctx.orgs.find(key); org != ctx.orgs.end()) {
-      out.push_back(Make(at, w, i, k, org->second.type, org->second.canonical,
-                         "gaz.headline"));
-      return k + 1;
-    }
-    const GazetteerEntry* g = lex_.Find(key);
-    if (g == nullptr && k == i) {
-      // "NATO", "US": an acronym listed as written; not one that is also
-      // a dictionary word ("WHO WILL WIN").
-      g = lex_.Find(w[i].text);
-      std::string low = key;
-      for (char& c : low) {
-        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-      }
-      if (g != nullptr && g->type != EntityType::kLoc &&
-          lex_.IsCommonWord(low)) {
-        g = nullptr;
-      }
-    }
-    if (g != nullptr && !g->skip && !g->needs_cue) {
-      out.push_back(Make(at, w, i, k, g->type, g->canonical, "gaz.headline"));
-      return k + 1;
-    }
-  }
-  return 0;
-}
-
 bool RuleEntityTagger::SportsResult(const std::vector<Word>& w, size_t a,
-                                    size_t b) {
-  auto is = [](std::string_view t, std::initializer_list<std::string_view> l) {
-    return std::find(l.begin(), l.end(), t) != l.end();
-  };
-  if (b + 1 < w.size() && w[b + 1].sentence == w[b].sentence) {
+                                    size_t b) const {
+  auto same = [&](size_t k) { return w[k].sentence == w[a].sentence; };
+  if (b + 1 < w.size() && same(b + 1) && w[b + 1].is_word) {
     std::string_view n = w[b + 1].text;
-    if (is(n, {"beat", "beats", "defeated", "drew", "edged", "thrashed",
-               "routed", "hammered", "crushed", "stunned", "upset", "blanked",
-               "shut", "outscored", "rallied"})) {
-      return true;
-    }
+    if (lex_.IsSportsVerb(n)) return true;
     // "Boston 3 Chicago 2": a score right after the name.
-    if (w[b + 1].is_word && !n.empty() &&
-        std::isdigit(static_cast<unsigned char>(n[0])) && n.size() <= 3 &&
+    if (!n.empty() && n.size() <= 3 &&
         std::all_of(n.begin(), n.end(), [](char c) {
           return std::isdigit(static_cast<unsigned char>(c)) != 0;
         })) {
       return true;
     }
   }
-  if (a > 0 && w[a - 1].is_word) {
-    std::string_view p = w[a - 1].text;
-    if (is(p, {"beat", "beating", "defeated", "defeating", "against",
-               "edged", "thrashed", "routed", "hammered", "crushed",
-               "stunned", "upset", "blanked"})) {
-      return true;
-    }
-    // "drew 1-1 with Chelsea", "tied with Boston".
-    if (p == "with") {
-      for (size_t k = a - 1; k-- > 0 && k + 5 >= a;) {
-        std::string_view t = w[k].text;
-        if (t == "drew" || t == "draw" || t == "tied" || t == "tie") {
-          return true;
-        }
-      }
-    }
-    // "a win over Boston", "lost to Chicago".
-    if (a > 1 && (p == "over" || p == "to") &&
-        is(w[a - 2].text, {"win", "victory", "triumph", "lost", "losing",
-                           "fell", "loss", "defeat"})) {
-      return true;
+  if (a == 0 || !same(a - 1) || !w[a - 1].is_word) return false;
+  std::string_view p = w[a - 1].text;
+  if (lex_.IsSportsVerb(p)) return true;
+  if (p != "over" && p != "to" && p != "with") return false;
+  // "a win over Boston", "lost to Chicago", "drew with Chelsea", "drew 1-1
+  // with Chelsea": a result word up to five words before.
+  for (size_t k = a - 1; k-- > 0 && k + 6 >= a && same(k);) {
+    if (w[k].is_word && lex_.IsSportsVerb(w[k].text)) return true;
+    if (w[k].is_word && !std::isdigit(static_cast<unsigned char>(w[k].text[0]))) {
+      break;
     }
   }
   return false;
+}
+
+bool RuleEntityTagger::ScoreLineName(const std::vector<Word>& w, size_t a,
+                                     size_t b, const DocContext& ctx) {
+  auto digits = [](std::string_view t) {
+    return !t.empty() && std::all_of(t.begin(), t.end(), [](char c) {
+      return std::isdigit(static_cast<unsigned char>(c)) != 0;
+    });
+  };
+  if (b + 1 >= w.size() || !digits(w[b + 1].text) ||
+      w[b + 1].sentence != w[a].sentence) {
+    return false;
+  }
+  size_t first = a;
+  while (first > 0 && w[first - 1].sentence == w[a].sentence) --first;
+  size_t end = b;
+  while (end + 1 < w.size() && w[end + 1].sentence == w[a].sentence) ++end;
+  // Name words and scores alternate: Name+ N Name+ N, nothing else but
+  // a final full stop.
+  int names = 0, scores = 0;
+  bool in_name = false;
+  for (size_t k = first; k <= end; ++k) {
+    if (!w[k].is_word) {
+      if (k == end && w[k].text == ".") break;
+      return false;
+    }
+    if (digits(w[k].text)) {
+      if (names == 0) return false;
+      ++scores;
+      in_name = false;
+    } else if (w[k].cap && !w[k].possessive) {
+      names += !in_name;
+      in_name = true;
+    } else {
+      return false;
+    }
+  }
+  // A standings row in sports copy: "Barnsley 5 4 1 0 11 4 13".
+  return (names == 2 && scores == 2) ||
+         (ctx.sports && names == 1 && scores >= 3 && first == a);
 }
 
 size_t RuleEntityTagger::TeamEnd(const AnalyzedText& at,

@@ -1,5 +1,9 @@
 #include "extract/entities/lexicon.h"
 
+#include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+
 #include "core/strings.h"
 #include "extract/entities/packaged.h"
 
@@ -89,6 +93,45 @@ std::string_view Lexicon::FirstWordOf(std::string_view s) {
 const GazetteerEntry* Lexicon::Find(std::string_view surface) const {
   auto it = names_.find(surface);
   return it == names_.end() ? nullptr : &it->second;
+}
+
+const GazetteerEntry* Lexicon::FindFolded(std::string_view surface) const {
+  if (std::all_of(surface.begin(), surface.end(), [](char c) {
+        return static_cast<unsigned char>(c) < 0x80;
+      })) {
+    return nullptr;
+  }
+  // Latin letters without their marks ("Kraków" -> "Krakow"): canonical
+  // decomposition drops the combining marks; the letters with a stroke or
+  // ligatures, which do not decompose, are mapped by hand.
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* nfd = icu::Normalizer2::getNFDInstance(status);
+  if (U_FAILURE(status)) return nullptr;
+  icu::UnicodeString in = icu::UnicodeString::fromUTF8(
+      icu::StringPiece(surface.data(), static_cast<int32_t>(surface.size())));
+  icu::UnicodeString d = nfd->normalize(in, status);
+  if (U_FAILURE(status)) return nullptr;
+  icu::UnicodeString out;
+  for (int32_t i = 0; i < d.length();) {
+    UChar32 c = d.char32At(i);
+    i += U16_LENGTH(c);
+    if (u_getCombiningClass(c) != 0) continue;
+    switch (c) {
+      case 0x0141: out.append(u"L"); break;   // Ł
+      case 0x0142: out.append(u"l"); break;   // ł
+      case 0x00D8: out.append(u"O"); break;   // Ø
+      case 0x00F8: out.append(u"o"); break;   // ø
+      case 0x0110: out.append(u"D"); break;   // Đ
+      case 0x0111: out.append(u"d"); break;   // đ
+      case 0x00DF: out.append(u"ss"); break;  // ß
+      case 0x0131: out.append(u"i"); break;   // ı
+      default: out.append(c);
+    }
+  }
+  std::string folded;
+  out.toUTF8String(folded);
+  if (folded == surface) return nullptr;
+  return Find(folded);
 }
 
 const std::string* Lexicon::Title(std::string_view surface) const {
@@ -227,6 +270,7 @@ Result<Lexicon> LoadLexicon(const std::string& lang_dir,
       {"ent-person-suffixes", &lex.name_suffixes_},
       {"ent-org-verbs", &lex.org_verbs_},
       {"ent-sports-positions", &lex.positions_},
+      {"ent-sports-verbs", &lex.sports_verbs_},
   };
   for (const auto& [name, set] : kSets) {
     auto lines = ReadList(lang_dir + "/" + name + ".txt");

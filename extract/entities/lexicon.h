@@ -48,6 +48,9 @@ class Lexicon {
  public:
   // Known names keyed by their surface form with single spaces.
   const GazetteerEntry* Find(std::string_view surface) const;
+  // Find() for a name written with marks the lists spell without
+  // ("Kraków", "Düsseldorf"); nullptr for ASCII names.
+  const GazetteerEntry* FindFolded(std::string_view surface) const;
   // Canonical office title for a surface ("Foreign Minister"), or nullptr.
   const std::string* Title(std::string_view surface) const;
 
@@ -88,6 +91,9 @@ class Lexicon {
   bool IsSportsPosition(std::string_view w) const {
     return Has(positions_, w);
   }
+  // "beat", "drew", "against": a result verb or preposition whose subject
+  // or object is a team ("Leeds beat Chelsea").
+  bool IsSportsVerb(std::string_view w) const { return Has(sports_verbs_, w); }
   // "Lake", "Mount", "Fort": a place noun before a name ("Lake Tahoe").
   bool IsLocPrefix(std::string_view w) const { return Has(loc_prefixes_, w); }
   // "Jr.", "III": a generational suffix that ends a person's name.
@@ -158,7 +164,7 @@ class Lexicon {
       title_tails_, loc_particles_, first_words_, loc_preps_, roles_,
       legal_forms_, org_cues_, org_context_, teams_, sports_, bodies_,
       misc_heads_, loc_prefixes_, name_suffixes_, org_verbs_, positions_,
-      misc_tails_;
+      misc_tails_, sports_verbs_;
   // The system word list: views into one arena holding the file, not one
   // heap string per word (start-up cost).
   std::unordered_set<size_t> key_prefixes_;  // see MayContinue()

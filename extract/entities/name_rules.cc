@@ -45,8 +45,56 @@ bool LooksLikeNameWord(const Word& w) {
 
 // "WeWork", "SpaceX", "eBay"-like brand spellings: an upper-case letter
 // after a lower-case one, past the name prefixes LooksLikeNameWord allows.
+bool RuleEntityTagger::QuotedTitle(const std::vector<Word>& w, size_t a,
+                                   size_t b) const {
+  auto open_quote = [](std::string_view t) {
+    return t == "\"" || t == "\xE2\x80\x9C";
+  };
+  auto close_quote = [](std::string_view t) {
+    return t == "\"" || t == "\xE2\x80\x9D";
+  };
+  // Walk out from the run over capitalized words and connectors to the
+  // quotes, on one line, at most eight words in all.
+  size_t l = a, r = b;
+  bool connector = false;
+  int words = 0;
+  for (size_t k = a; k <= b; ++k) words += w[k].is_word;
+  while (l > 0 && w[l - 1].sentence == w[a].sentence && words < 8) {
+    const Word& x = w[l - 1];
+    if (!x.is_word) break;
+    if (!x.cap && !lex_.IsConnector(x.text)) return false;
+    connector = connector || !x.cap;
+    ++words;
+    --l;
+  }
+  while (r + 1 < w.size() && w[r + 1].sentence == w[a].sentence && words < 8) {
+    const Word& x = w[r + 1];
+    if (!x.is_word) break;
+    if (!x.cap && !lex_.IsConnector(x.text)) return false;
+    connector = connector || !x.cap;
+    ++words;
+    ++r;
+  }
+  if (!connector || l == 0 || r + 1 >= w.size()) return false;
+  // The quote marks must touch the first and last words.
+  return open_quote(w[l - 1].text) && close_quote(w[r + 1].text) &&
+         w[l - 1].span.end == w[l].span.begin &&
+         w[r + 1].span.begin == w[r].span.end && !w[l].possessive &&
+         !w[r].possessive;
+}
+
 bool CamelCase(std::string_view s) {
   if (s.size() < 4) return false;
+  // "MYwRz9euaq", "Nc0nKoXGBP": digits or more than three switches to a
+  // capital mark a generated id, not a brand name.
+  int humps = 0;
+  for (size_t i = 0; i < s.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    if (std::isdigit(c)) return false;
+    humps += i > 0 && std::isupper(c) &&
+             !std::isupper(static_cast<unsigned char>(s[i - 1]));
+  }
+  if (humps > 3) return false;
   for (size_t i = 1; i < s.size(); ++i) {
     unsigned char c = static_cast<unsigned char>(s[i]);
     unsigned char p = static_cast<unsigned char>(s[i - 1]);
@@ -175,11 +223,25 @@ bool RuleEntityTagger::OrgContext(const std::vector<Word>& w, size_t a,
              !(a == b && lex_.IsCommonWord(w[a].text));
     }
   }
-  // "an analyst at Bernstein", "a researcher at Fraunhofer": a person
-  // noun and "at" before the name name an employer.
-  if (a > 1 && lower(a - 1) && w[a - 1].text == "at" && lower(a - 2) &&
-      lex_.IsPersonRole(w[a - 2].text)) {
-    return true;
+  // "an analyst with BHF-Bank", "a researcher at Wistron", "works for
+  // Deloitte": a workplace after a role noun or a verb of employment.
+  if (a > 1 && lower(a - 1) &&
+      (w[a - 1].text == "at" || w[a - 1].text == "with" ||
+       w[a - 1].text == "for") &&
+      w[a - 2].is_word && (!w[a - 2].cap || w[a - 2].sentence_start) &&
+      !w[a - 2].possessive && w[a - 2].text.size() < 32) {
+    // "Analysts at ...": the sentence's first word in lower case.
+    char buf[32];
+    w[a - 2].text.copy(buf, w[a - 2].text.size());
+    buf[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(buf[0])));
+    std::string_view r(buf, w[a - 2].text.size());
+    bool role = lex_.IsPersonRole(r) ||
+                (r.size() > 1 && r.back() == 's' &&
+                 lex_.IsPersonRole(r.substr(0, r.size() - 1)));
+    bool job = r == "works" || r == "worked" || r == "working" ||
+               r == "employed" || r == "job" || r == "jobs" ||
+               r == "career" || r == "internship";
+    if ((role && w[a - 1].text != "for") || job) return true;
   }
   if (b + 1 >= w.size() || !w[b + 1].is_word) {
     // "Zillow, an online real-estate company": an organization noun heads
@@ -325,11 +387,17 @@ bool RuleEntityTagger::ClassifyRun(const AnalyzedText& at,
   }
   // "Boeing 737 Max", "iPhone 11 Pro": a word after a model number is part
   // of a product name, not a person.
+  // A number opening its line ("65 Colin Montgomerie" in a leaderboard)
+  // names no product.
   if (a > 0 && w[a - 1].is_word && !w[a - 1].text.empty() &&
       std::isdigit(static_cast<unsigned char>(w[a - 1].text[0])) &&
-      at.text.substr(w[a - 1].span.end, 1) == " " && !w[a].all_caps) {
+      at.text.substr(w[a - 1].span.end, 1) == " " && !w[a].all_caps &&
+      !w[a - 1].sentence_start) {
     return false;
   }
+  // “Melvin and Howard”, “Of Mice and Men”: capitalized words joined by
+  // lower-case connectors and quoted on their own are a title too.
+  if (QuotedTitle(w, a, b)) return false;
   // “Mary Poppins”, "Star Wars": a run of two or more words quoted on its
   // own is the title of a work (MISC), not a person or company.
   if (n_words >= 2 && w[a].span.begin > 0 && w[b].span.end < at.text.size()) {
@@ -540,8 +608,9 @@ bool RuleEntityTagger::ClassifyRun(const AnalyzedText& at,
         ctx.person_words.count(t.substr(0, t.size() - 1)) != 0) {
       plural = false;
     }
-    // In sports copy a listed nickname counts too ("the Senators").
-    if (plural && (unknown_word || (ctx.sports && lex_.IsTeamName(Key(at, w, a, b))))) {
+    // In sports copy any capitalized plural counts ("the Huskies"), save
+    // events ("the Olympics").
+    if (plural && (unknown_word || (ctx.sports && !lex_.IsMiscTail(t)))) {
       out.push_back(Make(at, w, a, b, EntityType::kOrg, "", "org.the-plural"));
       return true;
     }
@@ -581,7 +650,15 @@ bool RuleEntityTagger::ClassifyRun(const AnalyzedText& at,
       return true;
     }
     if (lex_.IsGivenName(first)) return person("", "person.given-name");
-    if (lex_.IsFamilyName(first) && n_words <= 3) {
+    // "Xi Jinping", not "Fan Vote": the given name after the family name
+    // is no dictionary word.
+    bool plain_after = true;
+    for (size_t k = a + 1; k <= b; ++k) {
+      plain_after = plain_after &&
+                    (!w[k].is_word || !lex_.IsCommonWord(w[k].text) ||
+                     lex_.IsGivenName(w[k].text));
+    }
+    if (lex_.IsFamilyName(first) && n_words <= 3 && plain_after) {
       return person("", "person.family-name");
     }
     if (common_word) return false;
@@ -613,6 +690,17 @@ bool RuleEntityTagger::ClassifyRun(const AnalyzedText& at,
     bool determiner = a > 0 && w[a - 1].is_word && w[a - 1].text == "the";
     if (n_words <= 3 && !sentence_start && !dictionary_word && !determiner) {
       return person("", "person.capitalized-run");
+    }
+    // At a sentence start only two or three words that are neither
+    // dictionary words nor stop words ("Nguyen Van Thieu was ...").
+    if (n_words <= 3 && sentence_start && !dictionary_word && namelike_run &&
+        !w[b].possessive) {
+      bool stop = false;
+      for (size_t k = a; k <= b; ++k) {
+        stop = stop || (w[k].is_word && (lex_.IsStopword(w[k].text) ||
+                                         ctx.UsedInLowerCase(w[k].text)));
+      }
+      if (!stop) return person("", "person.sentence-start-run");
     }
     // "Scooter Braun": a dictionary first word and a surname that is not a
     // dictionary word, unless the first word is a kind of thing that takes
@@ -658,7 +746,10 @@ bool RuleEntityTagger::ClassifyRun(const AnalyzedText& at,
     out.push_back(Make(at, w, a, b, EntityType::kOrg, "", "org.coordination"));
     return true;
   }
-  if ((speaks_after || org_verb) && !speaks_before &&
+  // Not after a preposition of place ("Police in Krakow said").
+  bool place_before = a > 0 && w[a - 1].is_word && !w[a - 1].cap &&
+                      lex_.IsLocCue(w[a - 1].text);
+  if ((speaks_after || org_verb) && !speaks_before && !place_before &&
       !lex_.IsGivenName(first) && !lex_.IsFamilyName(first) &&
       !w[a].possessive && !SurnameShaped(first) &&
       !lex_.IsCommonWord(first) && !lex_.IsStopword(first)) {
@@ -666,17 +757,62 @@ bool RuleEntityTagger::ClassifyRun(const AnalyzedText& at,
     return true;
   }
   if (speech) return person("", "person.speech");
-  // "Vanderkamp, who runs the shop": "who" after a lone name word.
-  if (b + 2 < w.size() && w[b + 1].text == "," && w[b + 2].text == "who" &&
-      !lex_.IsCommonWord(first) && !w[a].possessive) {
+  // "Vanderkamp, who runs the shop", "the financier Epstein who ...":
+  // "who" after a lone name word.
+  // Without the comma not after "a"/"an" ("a good Samaritan who").
+  bool generic = false;
+  for (size_t k = a, n = 0; k > 0 && n < 4 && w[k - 1].is_word &&
+                            !w[k - 1].cap && !generic;
+       --k, ++n) {
+    generic = w[k - 1].text == "a" || w[k - 1].text == "an";
+  }
+  bool who = (b + 2 < w.size() && w[b + 1].text == "," &&
+              w[b + 2].text == "who") ||
+             (b + 1 < w.size() && w[b + 1].text == "who" && !sentence_start &&
+              !generic);
+  if (who && !lex_.IsCommonWord(first) && !w[a].possessive) {
     return person("", "person.who");
   }
+  // "a patient from Xilingol in Inner Mongolia": an unlisted name after a
+  // preposition of place or origin and before "in" + a listed place.
+  if (n_words <= 2 && namelike_run && !sentence_start && a > 0 &&
+      b + 2 < w.size() && !w[b].possessive && !lex_.IsGivenName(first) &&
+      !lex_.IsCommonWord(w[b].text) && w[a - 1].is_word && !w[a - 1].cap &&
+      (w[a - 1].text == "from" || w[a - 1].text == "in" ||
+       w[a - 1].text == "near" || w[a - 1].text == "outside") &&
+      (w[b + 1].text == "in" || w[b + 1].text == "near") &&
+      ctx.person_words.count(w[b].text) == 0 &&
+      ListedPlaceEnd(at, w, b + 2) != 0) {
+    out.push_back(Make(at, w, a, b, EntityType::kLoc, "", "loc.in-place"));
+    return true;
+  }
+  // "Dekalb, Ill. —", "in Tarzana, California": an unlisted name before a
+  // comma and a listed state or country, with no capitalized word after
+  // that (not "Smith, Texas Governor").
+  if (size_t e = CommaPlace(at, w, b);
+      e != 0 && namelike_run && n_words <= 3 && !lex_.IsGivenName(first) &&
+      !w[b].possessive && ctx.person_words.count(w[b].text) == 0 &&
+      (e + 1 >= w.size() || !w[e + 1].is_word || !w[e + 1].cap)) {
+    const GazetteerEntry* g = lex_.Find(Key(at, w, b + 2, e));
+    if (g->rule == "gaz.loc-regions" || g->rule == "gaz.loc-countries") {
+      out.push_back(Make(at, w, a, b, EntityType::kLoc, "", "loc.comma-region"));
+      return true;
+    }
+  }
   if (sentence_start) return false;
+  // "Oscar-winning", "Grammy-nominated": a name glued by a hyphen to a
+  // lower-case word is a modifier, not a mention of a person.
+  bool modifier = b + 2 < w.size() && w[b + 1].text == "-" &&
+                  w[b + 1].span.begin == w[b].span.end &&
+                  w[b + 2].span.begin == w[b + 1].span.end &&
+                  w[b + 2].is_word && !w[b + 2].cap;
   if (PlaceApposition(w, b)) {
     out.push_back(Make(at, w, a, b, EntityType::kLoc, "", "loc.apposition"));
     return true;
   }
-  if (lex_.IsGivenName(first)) return person("", "person.given-name");
+  if (lex_.IsGivenName(first) && !modifier) {
+    return person("", "person.given-name");
+  }
   // "in Barin", "a town called Barin": a lone unknown name after a place
   // cue is a place, unless it heads organizations elsewhere.
   // Not a dictionary word ("published in Proceedings", "in Frontiers")

@@ -90,6 +90,16 @@ bool OnlySpaces(std::string_view s) {
 
 }  // namespace
 
+// Some letter: ASCII, or any non-ASCII byte (the scripts news copy uses
+// outside ASCII are letters far more often than symbols).
+bool HasLetter(std::string_view s) {
+  for (char c : s) {
+    unsigned char u = static_cast<unsigned char>(c);
+    if (u >= 0x80 || std::isalpha(u)) return true;
+  }
+  return false;
+}
+
 std::vector<Word> BuildWords(const AnalyzedText& at, const Lexicon& lex) {
   std::vector<Word> out;
   out.reserve(at.tokens.size());
@@ -164,13 +174,17 @@ std::vector<Word> BuildWords(const AnalyzedText& at, const Lexicon& lex) {
   while (i < out.size()) {
     size_t j = i;
     while (j < out.size() && out[j].sentence == out[i].sentence) ++j;
-    int words = 0, lower = 0;
+    int words = 0, lower = 0, lettered = 0, capitals = 0;
     bool seen_word = false;
     for (size_t k = i; k < j; ++k) {
       if (!out[k].is_word) continue;
       if (!seen_word) out[k].sentence_start = true;
       seen_word = true;
       ++words;
+      if (HasLetter(out[k].text)) {
+        ++lettered;
+        capitals += out[k].all_caps || out[k].text.size() == 1;
+      }
       // One lower-case content word is enough to rule a heading out.
       if (lower == 0 && !out[k].cap && !lex.IsConnector(out[k].text)) {
         std::string upper(out[k].text);
@@ -181,7 +195,25 @@ std::vector<Word> BuildWords(const AnalyzedText& at, const Lexicon& lex) {
     }
     bool heading = words >= 2 && lower == 0 &&
                    at.text.substr(out[j - 1].span.begin, 1) != ".";
-    for (size_t k = i; k < j; ++k) out[k].heading = heading;
+    bool caps_line = lettered >= 2 && capitals == lettered;
+    if (caps_line) {
+      // A line with prices or percentages is a table row, not a headline
+      // ("HD THE HOME DEPOT INC. 225.86 -12.99 -5.44%").
+      size_t from = at.text.rfind('\n', out[i].span.begin);
+      from = from == std::string_view::npos ? 0 : from + 1;
+      size_t to = at.text.find('\n', out[i].span.begin);
+      if (to == std::string_view::npos) to = at.text.size();
+      for (size_t c = from; c < to && caps_line; ++c) {
+        caps_line = !(at.text[c] == '%' ||
+                      (at.text[c] == '.' && c > from && c + 1 < to &&
+                       std::isdigit(static_cast<unsigned char>(at.text[c - 1])) &&
+                       std::isdigit(static_cast<unsigned char>(at.text[c + 1]))));
+      }
+    }
+    for (size_t k = i; k < j; ++k) {
+      out[k].heading = heading;
+      out[k].caps_line = caps_line;
+    }
     i = j;
   }
   return out;

@@ -28,10 +28,17 @@ struct Word {
   bool possessive = false;  // a 's / ’s was cut off the end
   bool sentence_start = false;
   bool heading = false;  // in a title-case line ("China's New Role")
+  // In a line written in capitals ("SOCCER - JAPAN GET LUCKY WIN"): case
+  // says nothing about which words are names.
+  bool caps_line = false;
   size_t sentence = 0;
 };
 
 std::vector<Word> BuildWords(const AnalyzedText& at, const Lexicon& lex);
+
+// Some letter: ASCII, or any non-ASCII byte (the scripts news copy uses
+// outside ASCII are letters far more often than symbols).
+bool HasLetter(std::string_view s);
 
 // Last index of the capitalized chunk starting at `first` (a capitalized
 // word): capitalized words, glued punctuation ("RFE/RL", "Nagorno-Karabakh")

@@ -69,15 +69,31 @@ bool RuleEntityTagger::PlaceCue(const AnalyzedText& at,
         static_cast<char>(std::toupper(static_cast<unsigned char>(next[0])));
     if (lex_.IsLocSuffix(next)) return true;
   }
-  if (b + 2 < w.size() && w[b + 1].text == "," && w[b + 2].cap) {
-    for (size_t e = std::min(w.size() - 1, b + 4); e >= b + 2; --e) {
-      const GazetteerEntry* g = lex_.Find(Key(at, w, b + 2, e));
-      if (g && !g->needs_cue && !g->skip && g->type == EntityType::kLoc) {
-        return true;
-      }
+  if (CommaPlace(at, w, b) != 0) return true;
+  return Dateline(at, w, a, b);
+}
+
+size_t RuleEntityTagger::CommaPlace(const AnalyzedText& at,
+                                    const std::vector<Word>& w,
+                                    size_t b) const {
+  if (b + 2 >= w.size() || w[b + 1].text != ",") return 0;
+  return ListedPlaceEnd(at, w, b + 2);
+}
+
+size_t RuleEntityTagger::ListedPlaceEnd(const AnalyzedText& at,
+                                        const std::vector<Word>& w,
+                                        size_t i) const {
+  if (!w[i].is_word || !w[i].cap) return 0;
+  size_t last = ChunkEnd(at, w, i, lex_);
+  for (size_t e = last + 1; e-- > i;) {
+    if (!w[e].is_word) continue;
+    const GazetteerEntry* g = lex_.Find(Key(at, w, i, e));
+    if (g != nullptr && !g->needs_cue && !g->skip &&
+        g->type == EntityType::kLoc) {
+      return e;
     }
   }
-  return Dateline(at, w, a, b);
+  return 0;
 }
 
 bool RuleEntityTagger::IsCompassWord(std::string_view k) {
@@ -222,20 +238,60 @@ size_t RuleEntityTagger::DatelinePlace(const AnalyzedText& at,
   size_t start = w[i].span.begin;
   if (start > 0 && at.text[start - 1] != '\n') return 0;
   size_t k = i;
-  while (k + 1 < w.size() && k < i + 3 && w[k + 1].all_caps &&
-         w[k + 1].sentence == w[i].sentence) {
-    ++k;
+  auto glued = [&](size_t a, size_t b) {
+    return w[a].span.end == w[b].span.begin;
+  };
+  while (k + 1 < w.size() && k < i + 3 && w[k + 1].sentence == w[i].sentence) {
+    if (w[k + 1].all_caps) {
+      ++k;
+    } else if (k + 2 < w.size() && w[k + 1].text == "-" && w[k + 2].all_caps &&
+               glued(k, k + 1) && glued(k + 1, k + 2)) {
+      k += 2;  // "AL-AIN"
+    } else {
+      break;
+    }
   }
   if (!Dateline(at, w, i, k)) return 0;
+  // "BA, AMERICAN AIRLINES PLAN ALLIANCE": a headline in capitals, not a
+  // dateline (which holds a place, a region and a day at most).
+  if (w[i].caps_line) {
+    int words = 0;
+    for (size_t n = i; n < w.size() && w[n].sentence == w[i].sentence; ++n) {
+      words += w[n].is_word && HasLetter(w[n].text);
+    }
+    if (words > 4) return 0;
+  }
   std::string key = TitleCase(at, w, i, k);
   const GazetteerEntry* g = lex_.Find(key);
   if (g != nullptr && !g->skip && g->type == EntityType::kLoc) return k + 1;
-  if (g != nullptr) return 0;
-  // "TAYLORVILLE —": an unlisted place opening the text before a dash,
-  // when no word of it is a dictionary or stop word ("BREAKING —").
-  if (start != 0 || k + 1 >= w.size()) return 0;
+  if (g != nullptr || k + 1 >= w.size()) return 0;
+  // "AL-AIN, United Arab Emirates": an unlisted place before a comma and a
+  // listed country or region.
+  if (k + 2 < w.size() && w[k + 1].text == "," &&
+      ListedPlaceEnd(at, w, k + 2) != 0) {
+    return k + 1;
+  }
+  // "TAYLORVILLE —": an unlisted place opening the text before a dash, or
+  // "DUESSELDORF 1996-08-30" on a line of its own before a day, when no
+  // word of it is a dictionary or stop word ("BREAKING —").
   std::string_view dash = w[k + 1].text;
-  if (dash != "-" && dash != "\xE2\x80\x94" && dash != "\xE2\x80\x93") return 0;
+  // A day written with digits and separators ("1996-08-30", "30/08").
+  auto digits = [](std::string_view t) {
+    return !t.empty() && std::all_of(t.begin(), t.end(), [](char c) {
+      return std::isdigit(static_cast<unsigned char>(c)) != 0;
+    });
+  };
+  bool dated = k + 3 < w.size() && digits(dash) &&
+               (w[k + 2].text == "-" || w[k + 2].text == "/" ||
+                w[k + 2].text == ".") &&
+               w[k + 2].span.begin == w[k + 1].span.end &&
+               digits(w[k + 3].text) &&
+               w[k + 3].span.begin == w[k + 2].span.end;
+  if (start != 0 && !dated) return 0;
+  if (!dated && dash != "-" && dash != "\xE2\x80\x94" &&
+      dash != "\xE2\x80\x93") {
+    return 0;
+  }
   for (std::string_view part : SplitName(key)) {
     if (part.size() < 3 || lex_.IsCommonWord(part) || lex_.IsStopword(part) ||
         lex_.IsAcronymStop(part)) {

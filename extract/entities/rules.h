@@ -11,6 +11,7 @@
 #ifndef NEWSFACTS_EXTRACT_ENTITIES_RULES_H_
 #define NEWSFACTS_EXTRACT_ENTITIES_RULES_H_
 
+#include <algorithm>
 #include <cctype>
 #include <map>
 #include <string>
@@ -101,11 +102,23 @@ class RuleEntityTagger : public EntityTagger {
         ctx.model_prefixes.insert(x.text);
       }
     }
-    int sports = 0;
-    for (const std::string& cue : lex_.sports_cues()) {
-      sports += ctx.lower_words.count(cue) != 0;
+    // Sports copy: three sports-desk words, in any case ("SOCCER -",
+    // "Scorers:" count too).
+    std::vector<std::string> cues;
+    for (const Word& word : words) {
+      if (!word.is_word || word.text.size() > 24 || cues.size() >= 3) continue;
+      char buf[24];
+      for (size_t i = 0; i < word.text.size(); ++i) {
+        buf[i] = static_cast<char>(
+            std::tolower(static_cast<unsigned char>(word.text[i])));
+      }
+      std::string_view lower(buf, word.text.size());
+      if (lex_.IsSportsCue(lower) &&
+          std::find(cues.begin(), cues.end(), lower) == cues.end()) {
+        cues.emplace_back(lower);
+      }
     }
-    ctx.sports = sports >= 3;
+    ctx.sports = cues.size() >= 3;
     FindAcronymNames(words, ctx);
     std::vector<Entity> first = Pass(at, words, ctx);
     Learn(at, words, first, ctx);
@@ -113,7 +126,9 @@ class RuleEntityTagger : public EntityTagger {
     // A mention the first pass found keeps the rule that found it there.
     size_t j = 0;
     for (Entity& e : out) {
-      if (e.rule != "org.doc" && e.rule != "loc.doc") continue;
+      if (e.rule != "org.doc" && e.rule != "loc.doc" && e.rule != "person.doc") {
+        continue;
+      }
       while (j < first.size() && first[j].span.begin < e.span.begin) ++j;
       if (j < first.size() && first[j].span.begin == e.span.begin &&
           first[j].span.end == e.span.end && first[j].type == e.type) {
@@ -170,6 +185,15 @@ class RuleEntityTagger : public EntityTagger {
   bool PlaceCue(const AnalyzedText& at, const std::vector<Word>& w, size_t a,
                 size_t b, const DocContext& ctx) const;
 
+  // "Greenbelt, Maryland": the last word of a listed place after a comma
+  // after word b, or 0.
+  size_t CommaPlace(const AnalyzedText& at, const std::vector<Word>& w,
+                    size_t b) const;
+  // The last word of the longest listed place (one needing no cue) that
+  // starts at word i, within its capitalized chunk, or 0.
+  size_t ListedPlaceEnd(const AnalyzedText& at, const std::vector<Word>& w,
+                        size_t i) const;
+
   static bool IsCompassWord(std::string_view k);
   // "Addison, a village ...": a place-noun apposition after word b.
   bool PlaceApposition(const std::vector<Word>& w, size_t b) const;
@@ -181,8 +205,15 @@ class RuleEntityTagger : public EntityTagger {
   bool StandalonePlace(const std::vector<Word>& w, size_t a, size_t b,
                        size_t last, const DocContext& ctx) const;
 
-  // "MADRID —", "BUFFALO, N.Y. —", "NEW DELHI:": a paragraph-opening place
-  // before a dash, colon, comma or "(AP)".
+  // A line in capitals ("SOCCER - JAPAN GET LUCKY WIN , CHINA IN SURPRISE
+  // DEFEAT ."), where case cannot tell names: only what the lists or the
+  // document know in title case ("Japan", "YELTSIN" after "Boris
+  // Yeltsin"). Appends the names; returns one past the line's last word.
+  size_t CapsLine(const AnalyzedText& at, const std::vector<Word>& w, size_t i,
+                  const DocContext& ctx, std::vector<Entity>& out) const;
+
+  // "MADRID —", "BUFFALO, N.Y. —", "NEW DELHI:", "LONDON 1996-08-30": a
+  // paragraph-opening place before a dash, colon, comma, "(AP)" or a day.
   static bool Dateline(const AnalyzedText& at, const std::vector<Word>& w,
                        size_t a, size_t b);
 
@@ -225,6 +256,15 @@ class RuleEntityTagger : public EntityTagger {
     while (end < last) {
       size_t n = end + 1;
       if (w[n].is_word && !w[n].cap && lex_.IsConnector(w[n].text)) {
+        // "the Socialist Party of Prime Minister Lionel Jospin": a title
+        // after the connector starts a person, not the name's tail.
+        if (n < last && w[n + 1].is_word && !lex_.IsOrgSuffix(w[n + 1].text) &&
+            (lex_.Title(w[n + 1].text) != nullptr ||
+             (n + 1 < last && w[n + 2].is_word &&
+              lex_.Title(std::string(w[n + 1].text) + " " +
+                         std::string(w[n + 2].text)) != nullptr))) {
+          return end;
+        }
         return last;
       }
       if (w[n].is_word && lex_.IsOrgSuffix(w[n].text)) {
@@ -250,18 +290,21 @@ class RuleEntityTagger : public EntityTagger {
   // nickname's last word, or 0.
   size_t TeamEnd(const AnalyzedText& at, const std::vector<Word>& w,
                  size_t place_end, size_t last, const DocContext& ctx) const;
-  // An all-caps headline word (or up to four) at `i` that the lists know
-  // in title case or the document names: one past its last word, or 0.
-  size_t HeadlineName(const AnalyzedText& at, const std::vector<Word>& w,
-                      size_t i, const DocContext& ctx,
-                      std::vector<Entity>& out) const;
-  // Words a..b (a city) in a sports result: "Leeds beat", "against Leeds",
-  // "Leeds 2", "a win over Leeds".
-  static bool SportsResult(const std::vector<Word>& w, size_t a, size_t b);
+  // Sports copy: words a..b (a city) next to a result verb or a score
+  // ("Leeds beat", "against Leeds", "Leeds 2", "a win over Leeds").
+  bool SportsResult(const std::vector<Word>& w, size_t a, size_t b) const;
+  // A results line, names and scores only ("Leeds 0 Chelsea 3"), or in
+  // sports copy a standings row ("Barnsley 5 4 1 0 11 4 13"), with words
+  // a..b one of its names.
+  static bool ScoreLineName(const std::vector<Word>& w, size_t a, size_t b,
+                            const DocContext& ctx);
   // The organization cues of ClassifyRun: an organization noun before the
   // name or in an apposition after it, "spokesman for", "shares of",
   // "X's CEO".
   bool OrgContext(const std::vector<Word>& w, size_t a, size_t b) const;
+  // “Melvin and Howard”: words a..b sit inside a quoted run of
+  // capitalized words and lower-case connectors, the title of a work.
+  bool QuotedTitle(const std::vector<Word>& w, size_t a, size_t b) const;
   // Some word of a..b is a dictionary word that is not a listed name.
   bool DictionaryWordIn(const std::vector<Word>& w, size_t a, size_t b) const;
   // Fills ctx.acronym_names (and ctx.model_prefixes for expansions that

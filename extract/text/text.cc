@@ -25,7 +25,11 @@ struct UTextCloser {
 std::unique_ptr<icu::BreakIterator> NewIterator(bool sentences,
                                                 std::string_view lang) {
   UErrorCode status = U_ZERO_ERROR;
-  icu::Locale locale(std::string(lang.empty() ? "en" : lang).c_str());
+  // "ss=standard": no sentence break after the abbreviations of the
+  // locale's CLDR suppression list ("Mr.", "Dr.", "U.S.").
+  std::string id(lang.empty() ? "en" : lang);
+  if (sentences) id += "@ss=standard";
+  icu::Locale locale(id.c_str());
   std::unique_ptr<icu::BreakIterator> it(
       sentences ? icu::BreakIterator::createSentenceInstance(locale, status)
                 : icu::BreakIterator::createWordInstance(locale, status));
@@ -123,6 +127,65 @@ TokenKind KindOf(std::string_view piece, int32_t rule_status) {
   return TokenKind::kPunct;
 }
 
+bool AsciiUpper(char c) { return c >= 'A' && c <= 'Z'; }
+
+// Words that open sentences far more often than they follow a person's
+// middle initial ("in Group A. The game ...").
+bool OpensSentence(std::string_view w) {
+  static constexpr std::string_view kWords[] = {
+      "A",     "After", "Also",  "An",    "And",  "As",    "At",    "But",
+      "By",    "For",   "From",  "He",    "Her",  "His",   "However",
+      "I",     "If",    "In",    "It",    "Its",  "Meanwhile", "Now",
+      "On",    "Our",   "She",   "So",    "That", "The",   "Their",
+      "Then",  "There", "These", "They",  "This", "Those", "To",    "We",
+      "When",  "While", "With",  "You"};
+  for (std::string_view k : kWords) {
+    if (w == k) return true;
+  }
+  return false;
+}
+
+// ICU ends a sentence at every capital and dot: "Sonya A." | "Zoghlin
+// said". A capital initial right after a capitalized word, before a
+// capitalized word that rarely opens a sentence, is a middle initial.
+// Written by hand: ICU's suppression lists hold abbreviations, not
+// initials.
+void JoinMiddleInitials(std::string_view text, std::vector<Span>& sentences) {
+  std::vector<Span> out;
+  out.reserve(sentences.size());
+  for (const Span& s : sentences) {
+    if (!out.empty()) {
+      std::string_view prev = text.substr(out.back().begin, out.back().size());
+      size_t n = prev.size();
+      bool initial = n >= 4 && prev[n - 1] == '.' && AsciiUpper(prev[n - 2]) &&
+                     prev[n - 3] == ' ';
+      if (initial) {
+        // The word before the initial starts with a capital.
+        size_t e = n - 3;
+        size_t b = e;
+        while (b > 0 && prev[b - 1] != ' ' && prev[b - 1] != '\n') --b;
+        initial = b < e && AsciiUpper(prev[b]);
+      }
+      std::string_view next = text.substr(s.begin, s.size());
+      size_t w = 0;
+      while (w < next.size() && next[w] != ' ' && next[w] != ',' &&
+             next[w] != '.' && next[w] != '\n') {
+        ++w;
+      }
+      std::string_view between =
+          text.substr(out.back().end, s.begin - out.back().end);
+      if (initial && !next.empty() && AsciiUpper(next[0]) &&
+          !OpensSentence(next.substr(0, w)) &&
+          between.find('\n') == std::string_view::npos) {
+        out.back().end = s.end;
+        continue;
+      }
+    }
+    out.push_back(s);
+  }
+  sentences = std::move(out);
+}
+
 }  // namespace
 
 size_t AnalyzedText::SentenceAt(size_t pos) const {
@@ -162,6 +225,7 @@ AnalyzedText Analyze(std::string_view text, std::string_view lang) {
       Span s = Trim(text, {byte(start), byte(end)});
       if (s.size() > 0) out.sentences.push_back(s);
     }
+    JoinMiddleInitials(text, out.sentences);
   }
 
   if (icu::BreakIterator* it = its.words.get()) {

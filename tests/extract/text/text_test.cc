@@ -67,6 +67,20 @@ TEST(Analyze, ByteSpansAroundAstralCharactersAndInvalidBytes) {
   EXPECT_EQ(Sentences(at2).back(), "Three.");
 }
 
+// A capital initial after a name, and the titles ICU's English
+// suppression list knows, end no sentence.
+TEST(Analyze, InitialsAndTitlesEndNoSentence) {
+  const std::string text =
+      "Sonya A. Zoghlin, the lawyer, spoke. Mr. Smith left with Patrick W. "
+      "Carlineo Jr. on Monday. He sat in Group A. The game ended.";
+  AnalyzedText at = Analyze(text, "en");
+  EXPECT_EQ(Sentences(at),
+            (std::vector<std::string>{
+                "Sonya A. Zoghlin, the lawyer, spoke.",
+                "Mr. Smith left with Patrick W. Carlineo Jr. on Monday.",
+                "He sat in Group A.", "The game ended."}));
+}
+
 TEST(Analyze, EmptyTextHasNothing) {
   AnalyzedText at = Analyze("", "en");
   EXPECT_TRUE(at.sentences.empty());
