@@ -163,13 +163,19 @@ bool IsPassiveAux(std::string_view w) {
          w == "are" || w == "is" || w == "got" || w == "being";
 }
 
+bool IsRelativePronoun(std::string_view w) {
+  return w == "who" || w == "that" ||
+         w == "\xD0\xBA\xD0\xBE\xD1\x82\xD0\xBE\xD1\x80\xD1\x8B\xD0\xB5" ||  // "которые"
+         w == "\xD0\xBA\xD0\xBE\xD1\x82\xD0\xBE\xD1\x80\xD1\x8B\xD0\xB9";    // "который"
+}
+
 bool StartsObject(const TokenView& v, size_t t) {
   if (t >= v.size()) return false;
   const std::string& w = v.lower[t];
   return w == "the" || w == "a" || w == "an" || w == "their" || w == "his" ||
          w == "her" || w == "its" || w == "them" || w == "him" ||
          w == "two" || w == "three" || w == "several" || w == "dozens" ||
-         v.at.tokens[t].kind == TokenKind::kNumber ||
+         (v.at.tokens[t].kind == TokenKind::kNumber && v.in_date[t] < 0) ||
          (v.IsCapitalized(t) && !v.IsPunct(t));
 }
 
@@ -178,7 +184,12 @@ bool StartsObject(const TokenView& v, size_t t) {
 bool AgentVerb(const TokenView& v, const CountLexicon& lex, size_t head_end,
                size_t t) {
   size_t at = head_end;
-  if (at < v.size() && (v.lower[at] == "who" || v.lower[at] == "that")) {
+  // "Three gunmen, who killed", "Трое боевиков, которые убили".
+  if (at + 1 < v.size() && v.lower[at] == "," &&
+      IsRelativePronoun(v.lower[at + 1]) && v.lower[at + 1] != "that") {
+    ++at;
+  }
+  if (at < v.size() && IsRelativePronoun(v.lower[at])) {
     ++at;
     // "who had abducted", "who allegedly killed": auxiliaries and adverbs
     // between the relative pronoun and its verb.
@@ -191,16 +202,21 @@ bool AgentVerb(const TokenView& v, const CountLexicon& lex, size_t head_end,
   }
   if (t < head_end || t > at || at >= v.size()) return false;
   const std::string& w = v.lower[at];
+  // Past tense: English -ed and the irregular forms; Russian -л/-ла/-ли.
   const bool past = w.ends_with("ed") || w == "shot" || w == "beat" ||
-                    w == "hurt" || w == "held" || w == "slew" || w == "hit";
+                    w == "hurt" || w == "held" || w == "slew" || w == "hit" ||
+                    w.ends_with("\xD0\xBB\xD0\xB8") ||  // "-ли"
+                    w.ends_with("\xD0\xBB\xD0\xB0") ||  // "-ла"
+                    w.ends_with("\xD0\xBB");              // "-л"
   if (!past || SubjectUndergoes(w)) return false;
-  if (!lex.triggers.count(w) || lex.condition_triggers.count(w)) return false;
-  const std::string& ev = lex.triggers.at(w);
-  if (ev == "DISPLACE" || ev == "MISSING" || ev == "PROTEST") return false;
   // "killed" followed by a multi-word trigger ("taken hostage") or a
   // preposition ("killed in the attack") is a participle, not a verb.
-  std::string longer;
-  if (TriggerAt(v, lex, at, v.size(), &longer) > 1) return false;
+  std::string ev;
+  if (TriggerAt(v, lex, at, v.size(), &ev) != 1 ||
+      lex.condition_triggers.count(w)) {
+    return false;
+  }
+  if (ev == "DISPLACE" || ev == "MISSING" || ev == "PROTEST") return false;
   return StartsObject(v, at + 1);
 }
 

@@ -903,7 +903,6 @@ std::optional<CaseCount> RuleCountTagger::Judge(
   // clause, whose verb comes after it.
   const bool agent_relative =
       kind != HeadKind::kNone &&
-      (word(head_end) == "who" || word(head_end) == "that") &&
       counts_internal::AgentVerb(v, lex_, head_end, head_end + 1);
   // "19 people, aged between 15 and 45, had been arrested": the numbers
   // of an age aside right after the head do not bound the clause.
@@ -942,7 +941,7 @@ std::optional<CaseCount> RuleCountTagger::Judge(
       continue;
     }
     if (agent_relative && d == c + 1 && cands[d].first >= head_end + 2 &&
-        cands[d].first <= head_end + 5) {
+        cands[d].first <= head_end + 6) {
       continue;
     }
     if (cands[d].first >= head_end && cands[d].first >= j) {
