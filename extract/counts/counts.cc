@@ -5,6 +5,8 @@
 #include "extract/counts/counts.h"
 
 #include <algorithm>
+#include <cctype>
+#include <cstdlib>
 #include <filesystem>
 #include <span>
 #include <tuple>
@@ -430,6 +432,8 @@ class RuleCountTagger final : public CountTagger {
 
  private:
   std::vector<Candidate> FindNumbers(const TokenView& v) const;
+  std::optional<ParsedNumber> ScaleSuffix(
+      const TokenView& v, size_t i, std::optional<ParsedNumber> n) const;
   // `prior`: the counts found so far in the text (for re-mentions).
   std::optional<CaseCount> Judge(const TokenView& v,
                                  const std::vector<Candidate>& cands, size_t c,
@@ -441,12 +445,51 @@ class RuleCountTagger final : public CountTagger {
   std::string lang_;
 };
 
+// "Roughly 3m people", "1.5m Ukrainians", "10k protesters": the British
+// news abbreviations of million and thousand, glued to the digits (one
+// token "3m", which the number parser leaves alone or reads as 3). Only
+// before a word for people (a listed person noun, or a group name), since
+// "3m" alone is as often three metres. Returns `n` unchanged otherwise.
+std::optional<ParsedNumber> RuleCountTagger::ScaleSuffix(
+    const TokenView& v, size_t i, std::optional<ParsedNumber> n) const {
+  const std::string_view tok = v.at.Slice(v.at.tokens[i].span);
+  if (tok.size() < 2) return n;
+  const char suffix = tok.back();
+  if (suffix != 'm' && suffix != 'k') return n;
+  std::string plain;
+  for (char c : tok.substr(0, tok.size() - 1)) {
+    if (c == ',') continue;
+    if (!std::isdigit(static_cast<unsigned char>(c)) && c != '.') return n;
+    plain.push_back(c);
+  }
+  if (plain.empty() || !std::isdigit(static_cast<unsigned char>(plain[0]))) {
+    return n;
+  }
+  const size_t t = i + 1;
+  if (t >= v.size() || v.IsPunct(t)) return n;
+  const PersonNoun* p = nullptr;
+  const bool people =
+      counts_internal::PersonAt(v, lex_, t, v.size(), &p) > 0 ||
+      v.EntityAt(t, EntityType::kNorp) != nullptr ||
+      (v.IsCapitalized(t) && v.lower[t].ends_with("s"));
+  if (!people) return n;
+  const double x = std::strtod(plain.c_str(), nullptr);
+  if (x <= 0) return n;
+  ParsedNumber out;
+  out.begin = v.at.tokens[i].span.begin;
+  out.end = v.at.tokens[i].span.end;
+  out.value = static_cast<int64_t>(x * (suffix == 'm' ? 1e6 : 1e3) + 0.5);
+  out.has_separator = true;  // no year
+  return out;
+}
+
 std::vector<Candidate> RuleCountTagger::FindNumbers(const TokenView& v) const {
   std::vector<Candidate> out;
   const auto& toks = v.at.tokens;
   for (size_t i = 0; i < toks.size(); ++i) {
     if (v.in_date[i] >= 0 || v.IsPunct(i)) continue;
     auto n = ParseNumberAt(v.at.text, toks[i].span.begin, lang_);
+    if (lang_ == "en") n = ScaleSuffix(v, i, n);
     if (!n) continue;
     size_t j = i + 1;
     while (j < toks.size() && toks[j].span.begin < n->end) ++j;
