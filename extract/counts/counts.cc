@@ -493,6 +493,15 @@ std::vector<Candidate> RuleCountTagger::FindNumbers(const TokenView& v) const {
     if (!n) continue;
     size_t j = i + 1;
     while (j < toks.size() && toks[j].span.begin < n->end) ++j;
+    // "half a million people": half of "a million".
+    if (i > 0 && v.lower[i] == "a" && v.lower[i - 1] == "half" &&
+        v.in_date[i - 1] < 0 && (out.empty() || out.back().after < i)) {
+      n->value /= 2;
+      n->begin = toks[i - 1].span.begin;
+      out.push_back({i - 1, j, *n});
+      i = j - 1;
+      continue;
+    }
     out.push_back({i, j, *n});
     i = j - 1;
   }
