@@ -55,7 +55,8 @@ bool IsUnitWord(std::string_view w) {
 // What an agentive plural not in the lists is taken for: a group that
 // needs an event.
 const PersonNoun kAgentiveNoun{PersonKind::kGroup, ""};
-// "two 17-year-olds": people by their age, with no group named.
+// "two 17-year-olds", "a 5,000-strong crowd": people by their age or as a
+// body, with no group named.
 const PersonNoun kAgeNoun{PersonKind::kGeneric, ""};
 
 bool IsCurrency(std::string_view w) {
@@ -799,6 +800,15 @@ std::optional<CaseCount> RuleCountTagger::Judge(
       }
       return {0, 0};
     };
+    // "a 5,000-strong crowd": the noun after "-strong" counts people.
+    if (m == k && IsDash(word(m)) && word(m + 1) == "strong" && m + 2 < se &&
+        v.at.tokens[m + 2].kind == TokenKind::kWord) {
+      person = &kAgeNoun;
+      kind = HeadKind::kPerson;
+      head = m + 2;
+      head_end = m + 3;
+      break;
+    }
     // "two 17-year-olds": an age noun counts people; "two 16-year-old
     // boys": an age adjective is a modifier of the head noun.
     if (v.at.tokens[m].kind == TokenKind::kNumber && m + 4 < se &&
