@@ -1459,6 +1459,8 @@ std::optional<CaseCount> RuleCountTagger::Elliptic(
       CaseCount out;
       CountWindow w{first, end - 1, end, first, se};
       out.event = before.event;
+      // "Four people were shot, one fatally": the adverb says they died.
+      if (end == j && v.lower[j] == "fatally") out.event = "KILL";
       out.date = counts_internal::FindDate(v, w);
       out.place = counts_internal::FindPlace(v, w);
       out.rule = "count.subset";
