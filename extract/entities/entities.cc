@@ -636,25 +636,18 @@ void RuleEntityTagger::Chunk(const AnalyzedText& at, const std::vector<Word>& w,
       pos = end + 1;
       continue;
     }
-    // "King County", "Prince Edward Island": a title word right before a
-    // place head word names a place.
-    if (m.title != nullptr && m.end == pos && pos < last &&
-        w[pos + 1].is_word && w[pos + 1].cap && !w[pos].possessive &&
-        lex_.IsLocSuffix(w[pos + 1].text) && !HeadingSentence(w, pos)) {
-      out.push_back(
-          Make(at, w, pos, pos + 1, EntityType::kLoc, "", "loc.suffix"));
-      title.clear();
-      honorific = false;
-      pos = pos + 2;
-      continue;
-    }
     // "Justice Department", "General Motors": a title word right before an
-    // organization head word is part of the organization's name.
+    // organization head word is part of the organization's name; "King
+    // County": before a place head word it names a place.
     if (m.title != nullptr && m.end == pos && pos < last &&
         w[pos + 1].is_word && w[pos + 1].cap && !w[pos].possessive &&
-        lex_.IsOrgSuffix(w[pos + 1].text) && !HeadingSentence(w, pos)) {
-      size_t end = OrgEnd(w, pos + 1, last);
-      out.push_back(Make(at, w, pos, end, EntityType::kOrg, "", "org.suffix"));
+        !HeadingSentence(w, pos) &&
+        (lex_.IsOrgSuffix(w[pos + 1].text) || lex_.IsLocSuffix(w[pos + 1].text))) {
+      bool org = lex_.IsOrgSuffix(w[pos + 1].text);
+      size_t end = org ? OrgEnd(w, pos + 1, last) : pos + 1;
+      out.push_back(Make(at, w, pos, end,
+                         org ? EntityType::kOrg : EntityType::kLoc, "",
+                         org ? "org.suffix" : "loc.suffix"));
       title.clear();
       honorific = false;
       pos = end + 1;
