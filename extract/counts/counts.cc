@@ -1115,6 +1115,16 @@ std::optional<CaseCount> RuleCountTagger::Judge(
     }
     if (event.empty() && gathers) event = "PROTEST";
     if (event.empty()) event = counts_internal::GroupBeforeEvent(v, lex_, first);
+    // "Of the 13 people, 11 were Black", "Among the 40 detained, 12 were
+    // minors": a part of the group counted at the head of the sentence
+    // shares what happened to it.
+    if (event.empty() && !prior.empty() && first > sb + 2 &&
+        (v.lower[sb] == "of" || v.lower[sb] == "among") &&
+        prior.back().span.begin >= v.at.tokens[sb].span.begin &&
+        prior.back().span.begin <= v.at.tokens[sb + 2].span.begin &&
+        prior.back().span.end <= v.at.tokens[first].span.begin) {
+      event = prior.back().event;
+    }
     if (event.empty()) {
       // "The number of political prisoners has reached 1,400": the counted
       // noun is named earlier in the sentence.
