@@ -617,7 +617,9 @@ std::optional<CaseCount> RuleCountTagger::Judge(
   }
   if (n.spelled && n.value == 1 && next == "of") return std::nullopt;
   // "Singer dead at 75", "dies at 106": an age after a word of death.
+  // ("Officials put the number of dead at 63" is a toll, not an age.)
   if (prev == "at" && i >= sb + 2 && IsDeathWord(word(i - 2)) &&
+      !(i >= sb + 3 && (word(i - 3) == "of" || word(i - 3) == "the")) &&
       (j >= se || v.IsPunct(j) || next == "after" || next == "in" ||
        next == "on" || next == "of" || next == "from")) {
     return std::nullopt;
