@@ -518,6 +518,7 @@ std::string FindEvent(const TokenView& v, const CountLexicon& lex,
   std::string fwd_event;
   size_t fwd_dist = SIZE_MAX;
   std::string condition;  // a disease named in a complement ("with dengue")
+  bool fwd_relative = false;  // the first trigger opens "who/that ..."
   // "the plant, which employs 1,200 people, went on strike": a count in a
   // relative clause set off by commas reads its event up to the comma
   // that closes it.
@@ -643,9 +644,19 @@ std::string FindEvent(const TokenView& v, const CountLexicon& lex,
         fwd_event = ev;
         break;
       }
+      // "300 villagers who survived the attack fled to the town": a
+      // generic verb of a relative clause on the count gives way to the
+      // main clause's verb after it.
+      if (fwd_event == "AFFECT" && fwd_relative && ev != "AFFECT" &&
+          ev != "PROTEST" && !lex.condition_triggers.count(v.Phrase(t, n))) {
+        fwd_event = ev;
+        break;
+      }
       if (fwd_event.empty()) {
         fwd_event = ev;
         fwd_dist = t - w.head_end;
+        fwd_relative = t == w.head_end + 1 && t >= 1 &&
+                       (v.lower[t - 1] == "who" || v.lower[t - 1] == "that");
       }
       if (lex.condition_triggers.count(v.Phrase(t, n))) condition = ev;
       // Read on a little for a disease after a generic verb ("treated

@@ -1364,6 +1364,9 @@ std::optional<CaseCount> RuleCountTagger::Judge(
       }
     }
   }
+  // "Three gunmen who killed 12 villagers fled": attackers getting away
+  // after what they did are no displaced people.
+  if (agent_relative && out.event == "DISPLACE") return std::nullopt;
   if (out.event == "ARREST" && DisciplinaryCharge(v, sb, se)) {
     return std::nullopt;
   }
