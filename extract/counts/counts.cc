@@ -1178,6 +1178,14 @@ std::optional<CaseCount> RuleCountTagger::Judge(
     // same group, and what happened to it then still holds.
     bool remention = false;
     auto earlier_event = [&]() -> std::string {
+      // Only a definite re-mention ("the 13 people", "all 12 people",
+      // "these 40 protesters") points back; "Two people were questioned"
+      // after "Two people were killed" may be two others.
+      const std::string_view det = first > sb ? word(first - 1) : "";
+      if (!(det == "the" || det == "these" || det == "those" || det == "all" ||
+            det == "both")) {
+        return "";
+      }
       const std::string unit = LowerCase(out.unit);
       for (auto it = prior.rbegin(); it != prior.rend(); ++it) {
         if (it->value == n.value && !it->event.empty() &&
@@ -1288,6 +1296,24 @@ std::optional<CaseCount> RuleCountTagger::Judge(
           if (counts_internal::TriggerAt(v, lex_, first - 1, first, &direct) &&
               direct != "PROTEST") {
             out.event = direct;
+          }
+        }
+        // "All 40 protesters were fined": so does a passive right after
+        // the head.
+        if (out.event == "PROTEST") {
+          size_t t = head_end;
+          bool aux = false;
+          while (t < fwd_limit && (word(t) == "were" || word(t) == "was" ||
+                                   word(t) == "have" || word(t) == "had" ||
+                                   word(t) == "been" || word(t) == "later")) {
+            aux |= word(t) == "were" || word(t) == "was" || word(t) == "been";
+            ++t;
+          }
+          std::string passive;
+          if (aux && counts_internal::TriggerAt(v, lex_, t, fwd_limit,
+                                                &passive) &&
+              passive != "PROTEST") {
+            out.event = passive;
           }
         }
         if (mod_first != SIZE_MAX) {
