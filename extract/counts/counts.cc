@@ -1353,6 +1353,15 @@ std::optional<CaseCount> RuleCountTagger::Judge(
         break;
       case HeadKind::kPronoun:
         if (!those_event.empty()) trigger = those_event;
+        // "The strike killed 9 people, 4 of them children, and wounded
+        // 30": a subset right after the count before it is part of it.
+        if (those_event.empty() && first > sb && word(first - 1) == "," &&
+            !prior.empty() && !prior.back().event.empty() &&
+            prior.back().span.end <= v.at.tokens[first - 1].span.begin &&
+            prior.back().span.end + 2 >= v.at.tokens[first - 1].span.begin &&
+            prior.back().span.begin >= v.at.tokens[sb].span.begin) {
+          trigger = prior.back().event;
+        }
         if (trigger.empty() &&
             GatheringInProtest(v, lex_, head_end, fwd_limit) &&
             !WelcomingCrowd(v, head_end, se)) {
