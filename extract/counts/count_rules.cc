@@ -365,6 +365,28 @@ size_t CaseNounAt(const TokenView& v, const CountLexicon& lex, size_t t,
   return 0;
 }
 
+namespace {
+
+// The event a group noun at `m` names ("the dead", "detainees") or
+// "those" + a trigger at `m` ("those killed"), reading before `limit`.
+std::string GroupEventAt(const TokenView& v, const CountLexicon& lex,
+                         size_t m, size_t limit) {
+  const PersonNoun* p = nullptr;
+  if (PersonAt(v, lex, m, limit, &p) &&
+      (p->kind == PersonKind::kState || p->kind == PersonKind::kRole) &&
+      !p->event.empty()) {
+    return p->event;
+  }
+  std::string ev;
+  if (m + 1 < limit && v.lower[m] == "those" &&
+      TriggerAt(v, lex, m + 1, limit, &ev)) {
+    return ev;
+  }
+  return "";
+}
+
+}  // namespace
+
 std::string GroupBeforeEvent(const TokenView& v, const CountLexicon& lex,
                              size_t first) {
   const size_t sb = v.sentence_begin[first];
@@ -378,16 +400,8 @@ std::string GroupBeforeEvent(const TokenView& v, const CountLexicon& lex,
     if (m < first && v.lower[m] == "the") ++m;
     // "Of the 35 hostages, 20 were released".
     if (m < first && v.at.tokens[m].kind == TokenKind::kNumber) ++m;
-    const PersonNoun* p = nullptr;
-    if (PersonAt(v, lex, m, first, &p) &&
-        (p->kind == PersonKind::kState || p->kind == PersonKind::kRole) &&
-        !p->event.empty()) {
-      return p->event;
-    }
-    // "Of those killed, 8 were police officers", "Among those detained".
-    std::string ev;
-    if (m + 1 < first && v.lower[m] == "those" &&
-        TriggerAt(v, lex, m + 1, first, &ev)) {
+    // "Among the dead", "Of those killed, 8 were police officers".
+    if (std::string ev = GroupEventAt(v, lex, m, first); !ev.empty()) {
       return ev;
     }
   }
@@ -487,12 +501,7 @@ std::string IncludedEvent(const TokenView& v, const CountLexicon& lex,
   // the subject right before the verb names what happened.
   for (size_t k = t, steps = 0; k > sb && steps < 3; ++steps) {
     --k;
-    const PersonNoun* p = nullptr;
-    if (PersonAt(v, lex, k, t, &p) &&
-        (p->kind == PersonKind::kState || p->kind == PersonKind::kRole) &&
-        !p->event.empty()) {
-      return p->event;
-    }
+    if (std::string ev = GroupEventAt(v, lex, k, t); !ev.empty()) return ev;
     std::string ev;
     if (k >= 1 && v.lower[k - 1] == "those" &&
         TriggerAt(v, lex, k, t, &ev)) {

@@ -1471,6 +1471,20 @@ std::optional<CaseCount> RuleCountTagger::Elliptic(
       break;
     }
   }
+  // The count from `first` to `end` (one past its last token), with the
+  // event of the count before it.
+  auto follow = [&](size_t end, const char* rule) {
+    CaseCount out;
+    CountWindow w{first, end - 1, end, first, se};
+    out.event = before.event;
+    out.date = counts_internal::FindDate(v, w);
+    out.place = counts_internal::FindPlace(v, w);
+    out.rule = rule;
+    SetSpan(v, first, end, &out);
+    out.value = n.value;
+    out.qualifier = qualifier;
+    return out;
+  };
   // "another"/"ещё" before the number is no part of the count.
   size_t lead = first;
   if (lead > sb && (v.lower[lead - 1] == "another" ||
@@ -1506,17 +1520,9 @@ std::optional<CaseCount> RuleCountTagger::Elliptic(
       }
     }
     if (same_clause) {
-      CaseCount out;
-      CountWindow w{first, end - 1, end, first, se};
-      out.event = before.event;
+      CaseCount out = follow(end, "count.subset");
       // "Four people were shot, one fatally": the adverb says they died.
       if (end == j && v.lower[j] == "fatally") out.event = "KILL";
-      out.date = counts_internal::FindDate(v, w);
-      out.place = counts_internal::FindPlace(v, w);
-      out.rule = "count.subset";
-      SetSpan(v, first, end, &out);
-      out.value = n.value;
-      out.qualifier = qualifier;
       return out;
     }
   }
@@ -1558,16 +1564,7 @@ std::optional<CaseCount> RuleCountTagger::Elliptic(
       return std::nullopt;
     }
   }
-  CaseCount out;
-  CountWindow w{first, j - 1, j, first, se};
-  out.event = before.event;
-  out.date = counts_internal::FindDate(v, w);
-  out.place = counts_internal::FindPlace(v, w);
-  out.rule = "count.ellipsis";
-  SetSpan(v, first, j, &out);
-  out.value = n.value;
-  out.qualifier = qualifier;
-  return out;
+  return follow(j, "count.ellipsis");
 }
 
 std::vector<CaseCount> RuleCountTagger::Tag(
