@@ -103,10 +103,15 @@ class RuleEntityTagger : public EntityTagger {
       }
     }
     // Sports copy: three sports-desk words, in any case ("SOCCER -",
-    // "Scorers:" count too).
+    // "Scorers:" count too): the lower-case ones from `lower_words`, the
+    // capitalized ones (few) one by one.
     std::vector<std::string> cues;
+    for (const std::string& cue : lex_.sports_cues()) {
+      if (ctx.lower_words.count(cue) != 0) cues.push_back(cue);
+    }
     for (const Word& word : words) {
-      if (!word.is_word || word.text.size() > 24 || cues.size() >= 3) continue;
+      if (cues.size() >= 3) break;
+      if (!word.is_word || !word.cap || word.text.size() > 24) continue;
       char buf[24];
       for (size_t i = 0; i < word.text.size(); ++i) {
         buf[i] = static_cast<char>(
