@@ -1,14 +1,18 @@
 // Helpers shared by the article tests: extraction of an HTML string with the
-// generic method (no site profiles) and a body paragraph long enough to be
-// the page's content.
+// generic method (no site profiles), the metadata read from an HTML string,
+// and a body paragraph long enough to be the page's content.
 #ifndef NEWSFACTS_TESTS_EXTRACT_ARTICLE_ARTICLE_TEST_UTIL_H_
 #define NEWSFACTS_TESTS_EXTRACT_ARTICLE_ARTICLE_TEST_UTIL_H_
+
+#include <gtest/gtest.h>
 
 #include <string>
 
 #include "core/status.h"
 #include "core/types.h"
+#include "extract/article/dom.h"
 #include "extract/article/extractor.h"
+#include "extract/article/metadata.h"
 
 namespace newsfacts::testing {
 
@@ -23,6 +27,16 @@ inline Result<Article> ExtractHtml(const std::string& html) {
   Document doc;
   doc.html = html;
   return (*ex)->Extract(doc);
+}
+
+// The page metadata of `html`; a page Gumbo cannot parse fails the test.
+inline PageMetadata MetadataOf(const std::string& html) {
+  auto dom = Dom::Parse(html);
+  if (!dom.ok()) {
+    ADD_FAILURE() << dom.status().ToString();
+    return {};
+  }
+  return ReadMetadata(**dom);
 }
 
 }  // namespace newsfacts::testing

@@ -18,6 +18,7 @@ namespace {
 
 using testing::ExtractHtml;
 using testing::kArticleBody;
+using testing::MetadataOf;
 using Names = std::vector<std::string>;
 
 TEST(MetadataAuthors, CleansBylines) {
@@ -53,19 +54,16 @@ TEST(MetadataAuthors, CleansBylines) {
 }
 
 TEST(MetadataAuthors, FirstMetaAuthorThatNamesPeople) {
-  auto dom = Dom::Parse(
+  const PageMetadata page = MetadataOf(
       "<html><head><meta property=og:site_name content=\"Badische Zeitung\">"
       "<meta name=author content=\"Badische Zeitung\"><meta "
       "property=cXenseParse:author content=\"Lisa Petrich\"></head><body>"
       "</body></html>");
-  ASSERT_TRUE(dom.ok());
-  EXPECT_EQ(ReadMetadata(**dom).authors, Names{"Lisa Petrich"});
-  auto two = Dom::Parse(
+  EXPECT_EQ(page.authors, Names{"Lisa Petrich"});
+  const PageMetadata two = MetadataOf(
       "<html><head><meta property=article:author_name content=\"April "
       "Roach, Daniel O'Mahony\"></head><body></body></html>");
-  ASSERT_TRUE(two.ok());
-  EXPECT_EQ(ReadMetadata(**two).authors,
-            (Names{"April Roach", "Daniel O'Mahony"}));
+  EXPECT_EQ(two.authors, (Names{"April Roach", "Daniel O'Mahony"}));
 }
 
 TEST(MetadataAuthors, LabelledBylines) {
@@ -131,20 +129,18 @@ TEST(MetadataTitles, SeparatorsOfOtherScripts) {
 TEST(MetadataTitles, SiteNameAsOgTitleNamesNoArticle) {
   // Every page of the site has its name as og:title; the microdata
   // headline outside teaser boxes names the story.
-  auto dom = Dom::Parse(
+  const PageMetadata page = MetadataOf(
       "<html><head><meta property=og:site_name content=\"Вести Тест\">"
       "<meta property=og:title content=\"Вести Тест\"><title>Вести Тест"
       "</title></head><body><div class=related><h3 itemprop=headline>Другая "
       "новость дня</h3></div><div itemscope><h2 itemprop=headline>Мэрия "
       "открыла новый мост</h2></div></body></html>");
-  ASSERT_TRUE(dom.ok());
-  EXPECT_EQ(ReadMetadata(**dom).title, "Мэрия открыла новый мост");
+  EXPECT_EQ(page.title, "Мэрия открыла новый мост");
   // twitter:title when there is no og:title.
-  auto tw = Dom::Parse(
+  const PageMetadata tw = MetadataOf(
       "<html><head><meta name=twitter:title content=\"Мэрия открыла мост\">"
       "<title>Вести</title></head><body></body></html>");
-  ASSERT_TRUE(tw.ok());
-  EXPECT_EQ(ReadMetadata(**tw).title, "Мэрия открыла мост");
+  EXPECT_EQ(tw.title, "Мэрия открыла мост");
 }
 
 TEST(MetadataTitles, SiteNameBeforeOrAroundTheHeadline) {
@@ -163,18 +159,16 @@ TEST(MetadataTitles, SiteNameBeforeOrAroundTheHeadline) {
                           "Seelenradio"),
             "Nummer zwei: Leo");
   // Without og:site_name the host names the site, as a whole part only.
-  auto dom = Dom::Parse(
+  const PageMetadata page = MetadataOf(
       "<html><head><title>seelenradio &raquo; Nummer zwei: Leo</title>"
       "<link rel=canonical href=\"http://www.seelenradio.de/nummer-zwei/\">"
       "</head><body></body></html>");
-  ASSERT_TRUE(dom.ok());
-  EXPECT_EQ(ReadMetadata(**dom).title, "Nummer zwei: Leo");
-  auto web = Dom::Parse(
+  EXPECT_EQ(page.title, "Nummer zwei: Leo");
+  const PageMetadata web = MetadataOf(
       "<html><head><title>Web tools \u00bb Weekly links</title><link "
       "rel=canonical href=\"https://web.example.org/a\"></head><body>"
       "</body></html>");
-  ASSERT_TRUE(web.ok());
-  EXPECT_EQ(ReadMetadata(**web).title, "Web tools");
+  EXPECT_EQ(web.title, "Web tools");
 }
 
 TEST(MetadataTitles, FooterHeadingIsNoHeadline) {
