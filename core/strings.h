@@ -23,6 +23,15 @@ inline bool IsAsciiSpace(char c) {
 // `s` without leading and trailing ASCII white space.
 std::string_view TrimAsciiSpace(std::string_view s);
 
+// `s` is one or more ASCII digits ("2024", "07"), nothing else.
+inline bool IsAsciiDigits(std::string_view s) {
+  if (s.empty()) return false;
+  for (char c : s) {
+    if (c < '0' || c > '9') return false;
+  }
+  return true;
+}
+
 // `s` with A-Z lowered; other bytes (UTF-8 included) unchanged.
 std::string ToLowerAscii(std::string_view s);
 

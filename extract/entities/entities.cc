@@ -11,6 +11,7 @@
 #include <string_view>
 #include <utility>
 
+#include "core/strings.h"
 #include "extract/entities/rules.h"
 
 namespace newsfacts {
@@ -319,18 +320,13 @@ size_t RuleEntityTagger::CapsLine(const AnalyzedText& at,
       // to a result verb is its club.
       bool club = false;
       if (g != nullptr && !g->skip && g->type == EntityType::kLoc &&
-          ctx.sports && g->rule != "gaz.loc-countries" &&
-          g->rule != "gaz.iso3166-1" && g->rule.substr(0, 8) != "gaz.cldr") {
+          ctx.sports && !g->IsCountry()) {
         auto verb = [&](size_t k) {
           if (k >= w.size() || !w[k].is_word || w[k].sentence != w[pos].sentence ||
               w[k].text.size() > 16) {
             return false;
           }
-          std::string lower(w[k].text);
-          for (char& c : lower) {
-            c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-          }
-          return lex_.IsSportsVerb(lower);
+          return lex_.IsSportsVerb(ToLowerAscii(w[k].text));
         };
         club = verb(b + 1) || (pos > 0 && verb(pos - 1));
       }
@@ -591,10 +587,7 @@ void RuleEntityTagger::Chunk(const AnalyzedText& at, const std::vector<Word>& w,
         // So is a city in a results line or standings row ("Leeds 0
         // Chelsea 3").
         if (type == EntityType::kLoc && !m.with_s &&
-            !w[end].possessive && end == last &&
-            m.gaz->rule != "gaz.loc-countries" &&
-            m.gaz->rule != "gaz.iso3166-1" && m.gaz->rule != "gaz.iso3166-3" &&
-            m.gaz->rule.substr(0, 8) != "gaz.cldr" &&
+            !w[end].possessive && end == last && !m.gaz->IsCountry() &&
             !HeadingSentence(w, pos) &&
             ((ctx.sports && SportsResult(w, pos, end)) ||
              ScoreLineName(w, pos, end, ctx))) {
@@ -979,12 +972,7 @@ bool RuleEntityTagger::SportsResult(const std::vector<Word>& w, size_t a,
     std::string_view n = w[b + 1].text;
     if (lex_.IsSportsVerb(n)) return true;
     // "Boston 3 Chicago 2": a score right after the name.
-    if (!n.empty() && n.size() <= 3 &&
-        std::all_of(n.begin(), n.end(), [](char c) {
-          return std::isdigit(static_cast<unsigned char>(c)) != 0;
-        })) {
-      return true;
-    }
+    if (n.size() <= 3 && IsAsciiDigits(n)) return true;
   }
   if (a == 0 || !same(a - 1) || !w[a - 1].is_word) return false;
   std::string_view p = w[a - 1].text;
@@ -1003,12 +991,7 @@ bool RuleEntityTagger::SportsResult(const std::vector<Word>& w, size_t a,
 
 bool RuleEntityTagger::ScoreLineName(const std::vector<Word>& w, size_t a,
                                      size_t b, const DocContext& ctx) {
-  auto digits = [](std::string_view t) {
-    return !t.empty() && std::all_of(t.begin(), t.end(), [](char c) {
-      return std::isdigit(static_cast<unsigned char>(c)) != 0;
-    });
-  };
-  if (b + 1 >= w.size() || !digits(w[b + 1].text) ||
+  if (b + 1 >= w.size() || !IsAsciiDigits(w[b + 1].text) ||
       w[b + 1].sentence != w[a].sentence) {
     return false;
   }
@@ -1025,7 +1008,7 @@ bool RuleEntityTagger::ScoreLineName(const std::vector<Word>& w, size_t a,
       if (k == end && w[k].text == ".") break;
       return false;
     }
-    if (digits(w[k].text)) {
+    if (IsAsciiDigits(w[k].text)) {
       if (names == 0) return false;
       ++scores;
       in_name = false;

@@ -33,6 +33,12 @@ struct GazetteerEntry {
   // A packaged one-word place ("Split", "Mobile") counts only after a place
   // cue ("in", "near", a dateline, "Logar, Afghanistan").
   bool needs_cue = false;
+  // A country by any list that names countries (ours, ISO 3166-1 and -3,
+  // CLDR territories): national teams named so stay places.
+  bool IsCountry() const {
+    return rule == "gaz.loc-countries" || rule == "gaz.iso3166-1" ||
+           rule == "gaz.iso3166-3" || rule.substr(0, 8) == "gaz.cldr";
+  }
 };
 
 // Transparent hashing so lookups take string_view without copies.

@@ -6,6 +6,7 @@
 #include <cctype>
 #include <string>
 
+#include "core/strings.h"
 #include "extract/entities/rules.h"
 
 namespace newsfacts {
@@ -522,11 +523,7 @@ bool RuleEntityTagger::ClassifyRun(const AnalyzedText& at,
       namelike = namelike && (!w[k].is_word || LooksLikeNameWord(w[k]));
     }
     std::string_view n1 = w[b + 2].text;
-    bool age = n1.size() <= 3 && !n1.empty() &&
-               std::all_of(n1.begin(), n1.end(), [](char c) {
-                 return std::isdigit(static_cast<unsigned char>(c)) != 0;
-               }) &&
-               w[b + 3].text == ",";
+    bool age = n1.size() <= 3 && IsAsciiDigits(n1) && w[b + 3].text == ",";
     bool role = false;
     for (size_t k = b + 2; !age && k < w.size() && k <= b + 6; ++k) {
       if (!w[k].is_word) break;

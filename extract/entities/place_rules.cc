@@ -5,6 +5,7 @@
 #include <cctype>
 #include <string>
 
+#include "core/strings.h"
 #include "extract/entities/rules.h"
 
 namespace newsfacts {
@@ -276,16 +277,11 @@ size_t RuleEntityTagger::DatelinePlace(const AnalyzedText& at,
   // word of it is a dictionary or stop word ("BREAKING —").
   std::string_view dash = w[k + 1].text;
   // A day written with digits and separators ("1996-08-30", "30/08").
-  auto digits = [](std::string_view t) {
-    return !t.empty() && std::all_of(t.begin(), t.end(), [](char c) {
-      return std::isdigit(static_cast<unsigned char>(c)) != 0;
-    });
-  };
-  bool dated = k + 3 < w.size() && digits(dash) &&
+  bool dated = k + 3 < w.size() && IsAsciiDigits(dash) &&
                (w[k + 2].text == "-" || w[k + 2].text == "/" ||
                 w[k + 2].text == ".") &&
                w[k + 2].span.begin == w[k + 1].span.end &&
-               digits(w[k + 3].text) &&
+               IsAsciiDigits(w[k + 3].text) &&
                w[k + 3].span.begin == w[k + 2].span.end;
   if (start != 0 && !dated) return 0;
   if (!dated && dash != "-" && dash != "\xE2\x80\x94" &&

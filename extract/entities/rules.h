@@ -20,6 +20,7 @@
 #include <utility>
 #include <vector>
 
+#include "core/strings.h"
 #include "extract/entities/entities.h"
 #include "extract/entities/lexicon.h"
 #include "extract/entities/name_words.h"
@@ -112,12 +113,7 @@ class RuleEntityTagger : public EntityTagger {
     for (const Word& word : words) {
       if (cues.size() >= 3) break;
       if (!word.is_word || !word.cap || word.text.size() > 24) continue;
-      char buf[24];
-      for (size_t i = 0; i < word.text.size(); ++i) {
-        buf[i] = static_cast<char>(
-            std::tolower(static_cast<unsigned char>(word.text[i])));
-      }
-      std::string_view lower(buf, word.text.size());
+      std::string lower = ToLowerAscii(word.text);
       if (lex_.IsSportsCue(lower) &&
           std::find(cues.begin(), cues.end(), lower) == cues.end()) {
         cues.emplace_back(lower);
