@@ -797,6 +797,128 @@ void RuleEntityTagger::FindAcronymNames(const std::vector<Word>& w,
   }
 }
 
+namespace {
+
+// A name the first pass found holds for the whole document (`orgs` keeps
+// organizations and the places a cue found).
+void AddDocName(DocContext& ctx, std::string key, EntityType type,
+                const std::string& canonical, std::string_view rule) {
+  if (key.empty()) return;
+  size_t words = 1;
+  for (char c : key) words += c == ' ' || c == '-' || c == '/' || c == '.';
+  ctx.org_words = std::max(ctx.org_words, words);
+  ctx.org_first_words.emplace(Lexicon::FirstWordOf(key));
+  ctx.orgs.try_emplace(std::move(key), GazetteerEntry{type, canonical, rule});
+}
+
+}  // namespace
+
+// The members of a list of names are names of one kind ("clients such as
+// Ford, Macy's, Kellogg's, NBC, Fox and others"; "in Osh, Jalal-Abad and
+// Batken"): when two or more members are organizations (or places) the
+// first pass found and no member is of another kind, the other
+// capitalized members are organizations (places) too, everywhere in the
+// document. Persons are left alone: a list of persons names them by
+// their given names, which the person rules see anyway.
+void RuleEntityTagger::LearnLists(const AnalyzedText& at,
+                                  const std::vector<Word>& w,
+                                  const std::vector<Entity>& found,
+                                  DocContext& ctx) const {
+  if (found.size() < 2) return;
+  // Word index -> the found entity starting there.
+  std::vector<int> starts(w.size(), -1);
+  for (size_t k = 0; k < found.size(); ++k) {
+    auto it = std::lower_bound(
+        w.begin(), w.end(), found[k].span.begin,
+        [](const Word& x, size_t pos) { return x.span.begin < pos; });
+    if (it != w.end() && it->span.begin == found[k].span.begin) {
+      starts[static_cast<size_t>(it - w.begin())] = static_cast<int>(k);
+    }
+  }
+  struct Member {
+    size_t a = 0, b = 0;  // word range
+    int entity = -1;      // index into `found`, or -1 (untagged)
+  };
+  auto is_or = [](std::string_view t) { return t == "and" || t == "or"; };
+  for (size_t i = 0; i < w.size(); ++i) {
+    if (!w[i].cap || !w[i].is_word || w[i].caps_line || w[i].heading) continue;
+    std::vector<Member> list;
+    size_t commas = 0;
+    size_t k = i;
+    bool last_member = false;
+    while (k < w.size() && w[k].cap && w[k].is_word) {
+      Member m{k, k, starts[k]};
+      if (m.entity >= 0) {
+        while (m.b + 1 < w.size() &&
+               w[m.b + 1].span.end <= found[m.entity].span.end) {
+          ++m.b;
+        }
+      } else {
+        while (m.b + 1 < w.size() && w[m.b + 1].cap && w[m.b + 1].is_word &&
+               !w[m.b].possessive && starts[m.b + 1] < 0 &&
+               w[m.b + 1].sentence == w[k].sentence) {
+          ++m.b;
+        }
+      }
+      list.push_back(m);
+      size_t n = m.b + 1;
+      if (last_member || n >= w.size()) break;
+      if (w[n].text == ",") {
+        ++commas;
+        ++n;
+        if (n < w.size() && is_or(w[n].text)) {
+          ++n;
+          last_member = true;
+        }
+      } else if (is_or(w[n].text)) {
+        ++n;
+        last_member = true;
+      } else {
+        break;
+      }
+      if (n >= w.size() || w[n].sentence != w[k].sentence) break;
+      k = n;
+    }
+    size_t end = list.back().b;
+    if (list.size() < 3 || commas == 0) {
+      i = std::max(i, list.front().b);
+      continue;
+    }
+    size_t orgs = 0, locs = 0, others = 0;
+    for (const Member& m : list) {
+      if (m.entity < 0) continue;
+      EntityType t = found[m.entity].type;
+      orgs += t == EntityType::kOrg;
+      locs += t == EntityType::kLoc;
+      others += t != EntityType::kOrg && t != EntityType::kLoc;
+    }
+    EntityType type = EntityType::kOrg;
+    std::string_view rule = "org.list";
+    if (others > 0 || (orgs > 0 && locs > 0) || orgs + locs < 2) {
+      i = end;
+      continue;
+    }
+    if (locs > 0) {
+      type = EntityType::kLoc;
+      rule = "loc.list";
+    }
+    for (const Member& m : list) {
+      if (m.entity >= 0 || m.b - m.a > 3) continue;
+      // A sentence-opening dictionary word ("Meanwhile") or a stop word
+      // ("March") is no name; nor are words the document writes as a
+      // person's.
+      if ((w[m.a].sentence_start && lex_.IsCommonWord(w[m.a].text)) ||
+          w[m.a].all_caps != w[m.b].all_caps) {
+        continue;
+      }
+      std::string key = Key(at, w, m.a, m.b);
+      if (lex_.IsStopword(key) || ctx.person_words.count(key) != 0) continue;
+      AddDocName(ctx, key, type, key, rule);
+    }
+    i = end;
+  }
+}
+
 void RuleEntityTagger::Learn(const AnalyzedText& at, const std::vector<Word>& w,
                              const std::vector<Entity>& found,
                              DocContext& ctx) const {
@@ -839,13 +961,7 @@ void RuleEntityTagger::Learn(const AnalyzedText& at, const std::vector<Word>& w,
   // Organizations found by rules (the lists find theirs anyway) hold for
   // the whole document; a team's nickname alone names the team.
   auto add_org = [&ctx](std::string key, const std::string& canonical) {
-    if (key.empty()) return;
-    size_t words = 1;
-    for (char c : key) words += c == ' ' || c == '-' || c == '/' || c == '.';
-    ctx.org_words = std::max(ctx.org_words, words);
-    ctx.org_first_words.emplace(Lexicon::FirstWordOf(key));
-    ctx.orgs.try_emplace(std::move(key),
-                         GazetteerEntry{EntityType::kOrg, canonical, "org.doc"});
+    AddDocName(ctx, std::move(key), EntityType::kOrg, canonical, "org.doc");
   };
   // Places found by a cue ("in Barin", "Qelvorn, a village") are places
   // everywhere in the document, also where no cue stands.
@@ -857,13 +973,9 @@ void RuleEntityTagger::Learn(const AnalyzedText& at, const std::vector<Word>& w,
     }
     std::string key = NormalizeSpaces(e.text);
     if (ctx.person_words.count(key) != 0) continue;
-    size_t words = 1;
-    for (char c : key) words += c == ' ' || c == '-' || c == '/' || c == '.';
-    ctx.org_words = std::max(ctx.org_words, words);
-    ctx.org_first_words.emplace(Lexicon::FirstWordOf(key));
-    ctx.orgs.try_emplace(std::move(key),
-                         GazetteerEntry{EntityType::kLoc, e.canonical, "loc.doc"});
+    AddDocName(ctx, std::move(key), EntityType::kLoc, e.canonical, "loc.doc");
   }
+  LearnLists(at, w, found, ctx);
   for (const Entity& e : found) {
     if (e.type != EntityType::kOrg) continue;
     std::string_view rule = e.rule;

@@ -127,7 +127,8 @@ class RuleEntityTagger : public EntityTagger {
     // A mention the first pass found keeps the rule that found it there.
     size_t j = 0;
     for (Entity& e : out) {
-      if (e.rule != "org.doc" && e.rule != "loc.doc" && e.rule != "person.doc") {
+      if (e.rule != "org.doc" && e.rule != "loc.doc" && e.rule != "person.doc" &&
+          e.rule != "org.list" && e.rule != "loc.list") {
         continue;
       }
       while (j < first.size() && first[j].span.begin < e.span.begin) ++j;
@@ -313,6 +314,8 @@ class RuleEntityTagger : public EntityTagger {
   void FindAcronymNames(const std::vector<Word>& w, DocContext& ctx) const;
   void Learn(const AnalyzedText& at, const std::vector<Word>& w,
              const std::vector<Entity>& found, DocContext& ctx) const;
+  void LearnLists(const AnalyzedText& at, const std::vector<Word>& w,
+                  const std::vector<Entity>& found, DocContext& ctx) const;
 
   Lexicon lex_;
 };
