@@ -139,6 +139,21 @@ const std::string* Lexicon::Title(std::string_view surface) const {
   return it == titles_.end() ? nullptr : &it->second;
 }
 
+bool Lexicon::RoleShaped(std::string_view w) {
+  if (w.size() < 7 || !std::islower(static_cast<unsigned char>(w[0]))) {
+    return false;
+  }
+  if (w.ends_with("ician")) return true;
+  if (!w.ends_with("ist")) return false;
+  // Verbs ("insist", "exist") and "-list" compounds ("shortlist"), but
+  // not the "-alist" / "-elist" nouns ("journalist", "panelist").
+  std::string_view stem = w.substr(0, w.size() - 3);
+  if (stem.ends_with("s") || stem.ends_with("x") || stem.ends_with("w")) {
+    return false;
+  }
+  return !stem.ends_with("l") || stem.ends_with("al") || stem.ends_with("el");
+}
+
 bool Lexicon::IsCommonWord(std::string_view w) const {
   if (dictionary_.empty() || w.empty() || w.size() > 40) return false;
   char buf[40];

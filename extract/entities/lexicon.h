@@ -70,7 +70,12 @@ class Lexicon {
   bool IsAcronymStop(std::string_view w) const { return Has(acro_stop_, w); }
   bool IsConnector(std::string_view w) const { return Has(connectors_, w); }
   bool IsLocCue(std::string_view w) const { return Has(loc_cues_, w); }
-  bool IsPersonRole(std::string_view w) const { return Has(roles_, w); }
+  // Listed ("actor"), or a lower-case word shaped like an occupation noun
+  // ("geologist", "cellist", "physician", "statistician").
+  bool IsPersonRole(std::string_view w) const {
+    return Has(roles_, w) || RoleShaped(w);
+  }
+  static bool RoleShaped(std::string_view w);
   // "Inc", "Corp.", "Holdings": part of a known organization name after it.
   bool IsLegalForm(std::string_view w) const { return Has(legal_forms_, w); }
   // "retailer", "newspaper": a lower-case noun naming a kind of
