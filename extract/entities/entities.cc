@@ -413,7 +413,9 @@ void RuleEntityTagger::Chunk(const AnalyzedText& at, const std::vector<Word>& w,
     // with a connector phrase after it.
     if (m.gaz == nullptr && m.title == nullptr && !m.honorific &&
         lex_.IsOrgSuffix(w[pos].text) && pos < last && w[pos + 1].is_word &&
-        !w[pos + 1].cap && lex_.IsConnector(w[pos + 1].text) &&
+        !w[pos + 1].cap &&
+        (lex_.IsConnector(w[pos + 1].text) ||
+         (w[pos + 1].text == "to" && last > pos + 2)) &&
         !HeadingSentence(w, pos)) {
       out.push_back(
           Make(at, w, pos, last, EntityType::kOrg, "", "org.pattern"));

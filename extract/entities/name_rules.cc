@@ -185,7 +185,35 @@ bool RuleEntityTagger::OrgContext(const std::vector<Word>& w, size_t a,
                                   size_t b) const {
   auto lower = [&w](size_t i) { return w[i].is_word && !w[i].cap; };
   // "retailer Target", "tech giant Apple", "the daily Kommersant".
-  if (a > 0 && lower(a - 1) && lex_.IsOrgCue(w[a - 1].text)) return true;
+  if (a > 0 && lower(a - 1) && !w[a - 1].possessive &&
+      lex_.IsOrgCue(w[a - 1].text)) {
+    return true;
+  }
+  // "the Sinaloa cartel", "the Temir Zholy railway company", "the Ata-Jurt
+  // opposition party": a head noun of an organization after the name,
+  // with at most one lower-case modifier between.
+  if (b + 1 < w.size() && lower(b + 1) && !w[b].possessive &&
+      !(w[a].sentence_start && lex_.IsCommonWord(w[a].text))) {
+    auto head = [](std::string_view t) {
+      return t == "company" || t == "firm" || t == "group" || t == "party" ||
+             t == "cartel" || t == "movement" || t == "militia" ||
+             t == "conglomerate" || t == "bank" || t == "newspaper";
+    };
+    size_t k = b + 1;
+    if (!head(w[k].text) && k + 1 < w.size() && lower(k + 1) &&
+        std::isalpha(static_cast<unsigned char>(w[k].text[0]))) {
+      ++k;
+    }
+    if (head(w[k].text) && !w[k].possessive &&
+        (k + 1 >= w.size() || !lower(k + 1) || w[k + 1].text == "said" ||
+         w[k + 1].text == "has" || w[k + 1].text == "had" ||
+         w[k + 1].text == "is" || w[k + 1].text == "was" ||
+         w[k + 1].text == "that" || w[k + 1].text == "which" ||
+         w[k + 1].text == "and" || w[k + 1].text == "in" ||
+         w[k + 1].text == "of")) {
+      return true;
+    }
+  }
   // "The startup, Plaid, was valued": an apposition after an
   // organization noun.
   if (a > 1 && w[a - 1].text == "," && lower(a - 2) &&

@@ -288,6 +288,19 @@ size_t ChunkEnd(const AnalyzedText& at, const std::vector<Word>& w,
       org_head = org_head || lex.IsOrgSuffix(w[j].text);
       continue;
     }
+    // "Committee to Protect Journalists", "Campaign to End Loneliness": an
+    // organization head, "to" and a capitalized verb (a dictionary word
+    // that names no place) run on to the end of the capitalized words.
+    if (org_head && w[n].text == "to" && n + 2 < w.size() &&
+        w[n + 1].is_word && w[n + 1].cap && !w[n + 1].all_caps &&
+        same_line(j, n + 1) && OnlySpaces(gap(n, n + 1)) &&
+        lex.IsCommonWord(w[n + 1].text) && !lex.IsStopword(w[n + 1].text) &&
+        lex.Find(w[n + 1].text) == nullptr && w[n + 2].is_word &&
+        w[n + 2].cap && OnlySpaces(gap(n + 1, n + 2)) &&
+        same_line(j, n + 2)) {
+      j = n + 1;
+      continue;
+    }
     // Connectors continue an organization name: "Institute for ...".
     if (w[n].is_word && !w[n].cap && lex.IsConnector(w[n].text)) {
       size_t m = n;
@@ -296,8 +309,16 @@ size_t ChunkEnd(const AnalyzedText& at, const std::vector<Word>& w,
              OnlySpaces(gap(m - 1, m))) {
         ++m;
       }
+      // "Office for Students": after a head word, a capitalized plural the
+      // stop words keep for sentence starts ("Students", "Journalists")
+      // is the name's last word.
+      bool plural_tail = org_head && m < w.size() && w[m].text.size() > 4 &&
+                         w[m].text.back() == 's' &&
+                         (m + 1 >= w.size() || !w[m + 1].is_word ||
+                          !w[m + 1].cap);
       if (m >= w.size() || !w[m].is_word || !w[m].cap ||
-          (lex.IsStopword(w[m].text) && !lex.MayStartName(w[m].text)) ||
+          (lex.IsStopword(w[m].text) && !lex.MayStartName(w[m].text) &&
+           !plural_tail) ||
           !OnlySpaces(gap(m - 1, m)) ||
           w[m].sentence != w[j].sentence) {
         break;
