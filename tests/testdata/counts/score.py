@@ -233,4 +233,5 @@ def main():
                 "%s=%s/%s" % (a[:4], r[a]["ok"], r[a]["n"]) for a in ATTRS)))
 
 
-main()
+if __name__ == "__main__":
+    main()
