@@ -81,14 +81,14 @@ bool IsArabicArticle(std::string_view s) {
   return false;
 }
 
+}  // namespace
+
 bool OnlySpaces(std::string_view s) {
   for (char c : s) {
     if (c != ' ' && c != '\t') return false;
   }
   return true;
 }
-
-}  // namespace
 
 // Some letter: ASCII, or any non-ASCII byte (the scripts news copy uses
 // outside ASCII are letters far more often than symbols).

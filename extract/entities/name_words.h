@@ -40,6 +40,9 @@ std::vector<Word> BuildWords(const AnalyzedText& at, const Lexicon& lex);
 // outside ASCII are letters far more often than symbols).
 bool HasLetter(std::string_view s);
 
+// Nothing but spaces and tabs (no line break).
+bool OnlySpaces(std::string_view s);
+
 // Last index of the capitalized chunk starting at `first` (a capitalized
 // word): capitalized words, glued punctuation ("RFE/RL", "Nagorno-Karabakh")
 // and, inside organization names, lower-case connectors.

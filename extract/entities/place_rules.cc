@@ -232,10 +232,40 @@ size_t RuleEntityTagger::ParticlePlaceEnd(const AnalyzedText& at,
 
 // An all-caps place opening a paragraph before dateline punctuation
 // ("MADRID —", "SIOUX FALLS, S.D. –"): one past its last word, or 0.
+// "Published 2026-10-29 | MOSCOW", "Updated 10:42 | MACHIAS, Maine": a
+// place in capitals after a bar, ending its line (with a region after a
+// comma at most): a listed place, or any name before a listed region.
+size_t RuleEntityTagger::BylinePlace(const AnalyzedText& at,
+                                     const std::vector<Word>& w,
+                                     size_t i) const {
+  if (i == 0 || w[i - 1].text != "|") return 0;
+  auto same_line = [&](size_t a, size_t b) {
+    return at.text.find('\n', w[a].span.end) >= w[b].span.begin;
+  };
+  if (!same_line(i - 1, i)) return 0;
+  size_t k = i;
+  while (k + 1 < w.size() && k < i + 3 && w[k + 1].all_caps &&
+         same_line(k, k + 1)) {
+    ++k;
+  }
+  size_t eol = at.text.find('\n', w[k].span.end);
+  if (eol == std::string::npos) eol = at.text.size();
+  bool line_end = OnlySpaces(std::string_view(at.text).substr(
+      w[k].span.end, eol - w[k].span.end));
+  bool region = k + 2 < w.size() && w[k + 1].text == "," &&
+                w[k + 2].span.begin < eol && ListedPlaceEnd(at, w, k + 2) != 0;
+  if (!line_end && !region) return 0;
+  const GazetteerEntry* g = lex_.Find(TitleCase(at, w, i, k));
+  if (g != nullptr && !g->skip && g->type == EntityType::kLoc) return k + 1;
+  return g == nullptr && region ? k + 1 : 0;
+}
+
 size_t RuleEntityTagger::DatelinePlace(const AnalyzedText& at,
                                        const std::vector<Word>& w,
                                        size_t i) const {
-  if (!w[i].all_caps || !w[i].sentence_start) return 0;
+  if (!w[i].all_caps) return 0;
+  if (size_t end = BylinePlace(at, w, i); end != 0) return end;
+  if (!w[i].sentence_start) return 0;
   size_t start = w[i].span.begin;
   if (start > 0 && at.text[start - 1] != '\n') return 0;
   size_t k = i;

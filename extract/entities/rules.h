@@ -227,6 +227,10 @@ class RuleEntityTagger : public EntityTagger {
   // ("MADRID —", "SIOUX FALLS, S.D. –"): one past its last word, or 0.
   size_t DatelinePlace(const AnalyzedText& at, const std::vector<Word>& w,
                        size_t i) const;
+  // "Published 2026-10-29 | MOSCOW": a place in capitals ending a byline
+  // line after a bar; one past its last word, or 0.
+  size_t BylinePlace(const AnalyzedText& at, const std::vector<Word>& w,
+                     size_t i) const;
 
   // "Frankfurt am Main", "Stratford-upon-Avon", "Castellón de la Plana":
   // the last word of a place name starting at `i` whose capitalized parts
