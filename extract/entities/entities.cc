@@ -432,15 +432,24 @@ void RuleEntityTagger::Chunk(const AnalyzedText& at, const std::vector<Word>& w,
     if (m.title == nullptr && !m.honorific && !whole_org) {
       for (size_t k = from; k <= last; ++k) {
         if (!w[k].is_word || !w[k].cap) continue;
-        if (lex_.Title(w[k].text) != nullptr && !lex_.IsOrgSuffix(w[k].text)) {
+        // "Leeds General Infirmary": a title word right before a head word
+        // is part of the name.
+        if (lex_.Title(w[k].text) != nullptr && !lex_.IsOrgSuffix(w[k].text) &&
+            !(k < last && w[k + 1].cap && !w[k].possessive &&
+              lex_.IsOrgSuffix(w[k + 1].text))) {
           break;
         }
         if (lex_.IsOrgSuffix(w[k].text)) {
           size_t end = OrgEnd(w, k, last);
+          size_t place_end = FacilityEnd(w, end, last);
           if (!HeadingSentence(w, pos) || m.gaz != nullptr) {
             out.push_back(
-                Make(at, w, pos, end, EntityType::kOrg, "", "org.suffix"));
+                place_end != end
+                    ? Make(at, w, pos, place_end, EntityType::kLoc, "",
+                           "loc.suffix")
+                    : Make(at, w, pos, end, EntityType::kOrg, "", "org.suffix"));
           }
+          end = place_end;
           pos = end + 1;
           goto next;
         }
@@ -570,6 +579,16 @@ void RuleEntityTagger::Chunk(const AnalyzedText& at, const std::vector<Word>& w,
           }
         }
         EntityType type = m.gaz->type;
+        if (type == EntityType::kOrg && !m.with_s) {
+          if (size_t place_end = FacilityEnd(w, end, last); place_end != end) {
+            out.push_back(Make(at, w, pos, place_end, EntityType::kLoc, "",
+                               "loc.suffix"));
+            title.clear();
+            honorific = false;
+            pos = place_end + 1;
+            continue;
+          }
+        }
         // "Barcelona forward Lionel Messi", "Ohio State": a city before a
         // playing position and a name is its club; a US state before
         // "State" is its university (and its teams).

@@ -282,6 +282,20 @@ class RuleEntityTagger : public EntityTagger {
     return end;
   }
 
+  // "Memphis International Airport", "Aviva Stadium", "Davis-Monthan Air
+  // Force Base": place head words right after an organization name (its
+  // last word `end`) make the whole a place, a facility named for it. The
+  // new last word, or `end`.
+  size_t FacilityEnd(const std::vector<Word>& w, size_t end,
+                     size_t last) const {
+    size_t k = end;
+    while (k < last && !w[k].possessive && w[k + 1].is_word && w[k + 1].cap &&
+           lex_.IsLocSuffix(w[k + 1].text) && !lex_.IsOrgSuffix(w[k + 1].text)) {
+      ++k;
+    }
+    return k;
+  }
+
   std::vector<Entity> Pass(const AnalyzedText& at, const std::vector<Word>& w,
                            const DocContext& ctx) const;
   void Chunk(const AnalyzedText& at, const std::vector<Word>& w, size_t first,
