@@ -402,7 +402,67 @@ std::vector<std::string_view> SplitName(std::string_view name) {
   return out;
 }
 
+namespace {
+
+// The initials of `name` spell `acronym` (ASCII letters, any case): each
+// capitalized word gives its first letter, lower-case function words give
+// theirs or nothing ("Economic Community of West African States" ->
+// ECOWAS and ECWAS). Hand-written: a small dynamic programme over the
+// words.
+bool SpellsAcronym(std::string_view acronym, std::string_view name) {
+  std::vector<std::string_view> parts = SplitName(name);
+  if (parts.size() < 2 || parts.size() > 12 || acronym.size() > 12) return false;
+  // can[i][j]: the first i words can spell the first j letters.
+  bool can[13][13] = {};
+  can[0][0] = true;
+  auto lower = [](char c) {
+    return static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  };
+  for (size_t i = 0; i < parts.size(); ++i) {
+    std::string_view p = parts[i];
+    bool cap = !p.empty() && std::isupper(static_cast<unsigned char>(p[0]));
+    bool skippable = !cap || p == "The";
+    for (size_t j = 0; j <= acronym.size(); ++j) {
+      if (!can[i][j]) continue;
+      if (skippable) can[i + 1][j] = true;
+      if (j < acronym.size() && !p.empty() && lower(p[0]) == lower(acronym[j])) {
+        can[i + 1][j + 1] = true;
+      }
+    }
+  }
+  return can[parts.size()][acronym.size()];
+}
+
+bool AcronymShaped(std::string_view s) {
+  if (s.size() < 2 || s.size() > 8) return false;
+  size_t upper = 0;
+  for (char c : s) {
+    if (!std::isalpha(static_cast<unsigned char>(c))) return false;
+    upper += std::isupper(static_cast<unsigned char>(c)) != 0;
+  }
+  return upper >= 2 && std::isupper(static_cast<unsigned char>(s[0]));
+}
+
+}  // namespace
+
 void ResolveCanonicals(std::vector<Entity>& entities) {
+  // "the National Labor Relations Board ... An NLRB regional director":
+  // an acronym the text never defines in brackets names the document's
+  // organization (or place) whose initials spell it.
+  for (Entity& e : entities) {
+    if ((e.type != EntityType::kOrg && e.type != EntityType::kLoc) ||
+        e.canonical != e.text || !AcronymShaped(e.text)) {
+      continue;
+    }
+    for (const Entity& x : entities) {
+      if (x.type == e.type && x.text.size() > e.text.size() &&
+          SpellsAcronym(e.text, x.canonical)) {
+        e.canonical = x.canonical;
+        break;
+      }
+    }
+  }
+
   std::vector<std::string> names;
   for (const Entity& e : entities) {
     if (e.type == EntityType::kPerson) names.push_back(e.canonical);
