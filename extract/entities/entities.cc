@@ -441,6 +441,20 @@ void RuleEntityTagger::Chunk(const AnalyzedText& at, const std::vector<Word>& w,
         }
         if (lex_.IsOrgSuffix(w[k].text)) {
           size_t end = OrgEnd(w, k, last);
+          // "Chinese Foreign Ministry", "the Russian Defense Ministry": a
+          // nation's adjective describes a ministry, it is no part of its
+          // name ("Chinese Foreign Minister" likewise).
+          if (m.gaz != nullptr && m.gaz->type == EntityType::kNorp &&
+              end == k && k > m.end + 1 && !w[m.end].possessive &&
+              (w[k].text == "Ministry" || w[k].text == "Embassy") &&
+              !HeadingSentence(w, pos)) {
+            out.push_back(Make(at, w, pos, m.end, EntityType::kNorp,
+                               m.gaz->canonical, std::string(m.gaz->rule)));
+            out.push_back(
+                Make(at, w, m.end + 1, end, EntityType::kOrg, "", "org.suffix"));
+            pos = end + 1;
+            goto next;
+          }
           size_t place_end = FacilityEnd(w, end, last);
           if (!HeadingSentence(w, pos) || m.gaz != nullptr) {
             out.push_back(
