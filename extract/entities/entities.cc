@@ -629,6 +629,22 @@ void RuleEntityTagger::Chunk(const AnalyzedText& at, const std::vector<Word>& w,
           type = EntityType::kOrg;
           rule = "org.sports-city";
         }
+        // "the Denver Nuggets beat ... put Denver ahead": a team's place
+        // alone is the team, not after a preposition of place ("at Ball
+        // Arena in Denver").
+        if (type == EntityType::kLoc && !m.with_s && end == last &&
+            !ctx.team_places.empty() &&
+            !(pos > 0 && w[pos - 1].is_word &&
+              (lex_.IsLocPreposition(w[pos - 1].text) ||
+               w[pos - 1].text == "from")) &&
+            !DatelinePlace(at, w, pos)) {
+          std::string buf;
+          auto it = ctx.team_places.find(KeyView(at, w, pos, end, buf));
+          if (it != ctx.team_places.end()) {
+            type = EntityType::kOrg;
+            rule = "org.sports-city";
+          }
+        }
         if (type == EntityType::kLoc && m.gaz->rule == "gaz.loc-regions" &&
             !w[end].possessive && end < last && w[end + 1].text == "State" &&
             !w[end + 1].possessive &&
@@ -694,9 +710,28 @@ void RuleEntityTagger::Chunk(const AnalyzedText& at, const std::vector<Word>& w,
     {
       // A run of unknown capitalized words, up to the next known item.
       size_t end = pos;
+      bool club = false;
       for (size_t k = pos + 1; k <= last; ++k) {
         if (w[k].is_word && w[k].cap) {
           Match next = Longest(at, w, k, last, ctx);
+          // Sports copy: "Dinamo Minsk", "Kairat Almaty": a club named by
+          // one word and its city (a given name only before a major
+          // city: "Jordan Henderson" stays a player).
+          if (ctx.sports && k == pos + 1 && next.gaz != nullptr &&
+              next.end == last && title.empty() && !honorific &&
+              !next.gaz->skip && next.gaz->type == EntityType::kLoc &&
+              !next.gaz->IsCountry() && !w[pos].possessive &&
+              !w[pos].all_caps && LooksLikeNameWord(w[pos]) &&
+              !lex_.IsCommonWord(w[pos].text) &&
+              !lex_.IsFamilyName(w[pos].text) &&
+              (next.gaz->rule == "gaz.loc-cities" ||
+               (!lex_.IsGivenName(w[pos].text) &&
+                next.gaz->rule == "gaz.geonames-city")) &&
+              !HeadingSentence(w, pos)) {
+            end = next.end;
+            club = true;
+            break;
+          }
           // "Michael Jordan", "George Washington": a one-word place after a
           // lone given name or a title is the surname.
           bool surname =
@@ -747,7 +782,9 @@ void RuleEntityTagger::Chunk(const AnalyzedText& at, const std::vector<Word>& w,
         --end;
         while (end > pos && !w[end].is_word) --end;
       }
-      if (title.empty() && !honorific && ScoreLineName(w, pos, end, ctx)) {
+      if (club) {
+        out.push_back(Make(at, w, pos, end, EntityType::kOrg, "", "org.team"));
+      } else if (title.empty() && !honorific && ScoreLineName(w, pos, end, ctx)) {
         out.push_back(
             Make(at, w, pos, end, EntityType::kOrg, "", "org.team-score"));
       } else {
@@ -1034,8 +1071,20 @@ void RuleEntityTagger::Learn(const AnalyzedText& at, const std::vector<Word>& w,
            sp = key.rfind(' ', sp - 1)) {
         const GazetteerEntry* g = lex_.Find(std::string_view(key).substr(0, sp));
         if (g != nullptr && g->type == EntityType::kLoc && !g->skip) {
+          if (ctx.sports && !g->IsCountry()) {
+            ctx.team_places.try_emplace(key.substr(0, sp), e.canonical);
+          }
           add_org(key.substr(sp + 1), e.canonical);
           break;
+        }
+      }
+      // "Kairat Almaty" -> "Kairat": the club's word before its city.
+      if (size_t sp = key.find(' '); sp != std::string::npos &&
+                                     key.find(' ', sp + 1) == std::string::npos) {
+        const GazetteerEntry* g = lex_.Find(std::string_view(key).substr(sp + 1));
+        if (g != nullptr && g->type == EntityType::kLoc && !g->skip &&
+            lex_.Find(std::string_view(key).substr(0, sp)) == nullptr) {
+          add_org(key.substr(0, sp), e.canonical);
         }
       }
     }

@@ -42,6 +42,10 @@ struct DocContext {
   size_t org_words = 0;       // most words in a key of `orgs`
   // Sports copy: three or more sports-desk words in the document.
   bool sports = false;
+  // Sports copy: the place of a team the document names in full ("Denver
+  // Nuggets") -> the team; the place alone is the team there too ("put
+  // Denver ahead"), except after a preposition of place.
+  std::map<std::string, std::string, std::less<>> team_places;
   // Words the document also writes in lower case ("series", "later"): a
   // capitalized use of them is more likely a title or sentence start than
   // part of a person's name.
