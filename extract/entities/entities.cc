@@ -1058,11 +1058,11 @@ void RuleEntityTagger::Learn(const AnalyzedText& at, const std::vector<Word>& w,
     std::string key = NormalizeSpaces(e.text);
     // "a spokeswoman for Neumann" after "Adam Neumann": a person's name
     // found by a weak organization cue stays the person's.
+    // So is a word of two persons' names ("Tursun said" after "Mihriban
+    // Tursun" and "Abdurehim Tursun").
     bool person_name = true;
     for (std::string_view p : SplitName(key)) {
-      auto it = ctx.person_words.find(p);
-      person_name = person_name && it != ctx.person_words.end() &&
-                    !it->second.empty();
+      person_name = person_name && ctx.person_words.count(p) != 0;
     }
     if (person_name) continue;
     if (rule == "org.team") {

@@ -742,6 +742,14 @@ bool RuleEntityTagger::ClassifyRun(const AnalyzedText& at,
     return false;
   }
   if (common_word || !LooksLikeNameWord(w[a])) return false;
+  // "Prosecutors said", "Paramedics say": a plural of a dictionary noun
+  // opening the sentence.
+  if (w[a].sentence_start && first.size() > 4 && first.back() == 's' &&
+      lex_.IsCommonWord(first.substr(0, first.size() - 1)) &&
+      !lex_.IsGivenName(first) && !lex_.IsFamilyName(first) &&
+      ctx.person_words.count(first) == 0) {
+    return false;
+  }
   // "Audi says", "Nissan said": a lone unknown word that speaks and was
   // never part of a person's name in the document (persons are introduced
   // by their full name or a title first) is a company or other body;
