@@ -785,7 +785,8 @@ bool RuleEntityTagger::ClassifyRun(const AnalyzedText& at,
   if ((speaks_after || org_verb) && !speaks_before && !place_before &&
       !lex_.IsGivenName(first) && !lex_.IsFamilyName(first) &&
       !w[a].possessive && !SurnameShaped(first) &&
-      !lex_.IsCommonWord(first) && !lex_.IsStopword(first)) {
+      !lex_.IsCommonWord(first) && !lex_.IsStopword(first) &&
+      ctx.person_words.count(first) == 0) {
     out.push_back(Make(at, w, a, b, EntityType::kOrg, "", "org.speech"));
     return true;
   }
