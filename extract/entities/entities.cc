@@ -983,8 +983,12 @@ void RuleEntityTagger::LearnLists(const AnalyzedText& at,
           w[m.a].all_caps != w[m.b].all_caps) {
         continue;
       }
+      // Nor a person's name ("Harris, Oubre Jr., Covington and Batum").
       std::string key = Key(at, w, m.a, m.b);
-      if (lex_.IsStopword(key) || ctx.person_words.count(key) != 0) continue;
+      if (lex_.IsStopword(key) || ctx.person_words.count(key) != 0 ||
+          lex_.IsNameSuffix(w[m.b].text) || lex_.IsGivenName(w[m.a].text)) {
+        continue;
+      }
       AddDocName(ctx, key, type, key, rule);
     }
     i = end;

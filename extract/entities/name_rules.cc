@@ -853,8 +853,30 @@ bool RuleEntityTagger::ClassifyRun(const AnalyzedText& at,
   // nor the head of a hyphenated compound ("in Rust-land").
   bool compound = b + 1 < w.size() && w[b + 1].text == "-" &&
                   w[b + 1].span.begin == w[b].span.end;
-  if (a > 0 && w[a - 1].is_word && !w[a - 1].cap &&
-      lex_.IsLocCue(w[a - 1].text) && LooksLikeNameWord(w[a]) &&
+  // "the village of Shamalgan": a place noun and "of" are a cue too.
+  bool cue = a > 0 && w[a - 1].is_word && !w[a - 1].cap &&
+             (lex_.IsLocCue(w[a - 1].text) ||
+              (w[a - 1].text == "of" && a > 1 && w[a - 2].is_word &&
+               !w[a - 2].cap && lex_.IsLocCue(w[a - 2].text) &&
+               w[a - 2].text != "in" && w[a - 2].text != "near" &&
+               w[a - 2].text != "outside"));
+  // "in Navolato and Eldorado", "Phoenix and Tucson": a lone unknown name
+  // coordinated with the place just found is a place too.
+  // The place must be sure of itself: a listed country, region or major
+  // city, or one after a cue (not "Covington and Batum" in a box score).
+  if (!cue && a > 1 && (w[a - 1].text == "and" || w[a - 1].text == "or") &&
+      !out.empty() && out.back().type == EntityType::kLoc &&
+      out.back().span.end == w[a - 2].span.end && !w[a - 2].possessive &&
+      !lex_.IsFamilyName(first) && !SurnameShaped(first)) {
+    std::string_view r = out.back().rule;
+    size_t s = a - 2;
+    while (s > 0 && w[s - 1].span.end > out.back().span.begin) --s;
+    cue = r == "loc.cue" || r == "gaz.loc-countries" || r == "gaz.loc-cities" ||
+          r == "gaz.loc-regions" || r == "gaz.iso3166-1" ||
+          (s > 0 && w[s - 1].is_word && !w[s - 1].cap &&
+           lex_.IsLocPreposition(w[s - 1].text));
+  }
+  if (cue && LooksLikeNameWord(w[a]) &&
       !lex_.IsOrgSuffix(first) && !lex_.IsLocSuffix(first) &&
       !lex_.IsCommonWord(first) && !compound && !w[b].possessive &&
       (b + 1 >= w.size() || !w[b + 1].possessive)) {
