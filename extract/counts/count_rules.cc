@@ -109,6 +109,11 @@ bool ReturnedBefore(const TokenView& v, size_t t, const CountWindow& w) {
                     r == "bused" || r == "bussed";
   if (!returned && !sent) return false;
   for (size_t k = w.head_end; k < w.fwd_limit && k <= w.head_end + 1; ++k) {
+    // "sending 11 Germans home": foreigners named by their nationality
+    // sent home are sent back.
+    const bool home = sent && v.lower[k] == "home" && w.head_end > 0 &&
+                      v.IsCapitalized(w.head_end - 1);
+    if (home) return true;
     if (v.lower[k] == "back" || (returned && v.lower[k] == "to")) {
       // "sent 300 children back to school" is no deportation.
       for (size_t d = k + 1; d < w.fwd_limit && d <= k + 3; ++d) {
@@ -523,6 +528,22 @@ std::string FindEvent(const TokenView& v, const CountLexicon& lex,
     }
     return false;
   };
+  // "the deaths of 15,102 people", "the deportation of 20 Uyghurs": an
+  // event noun whose of-phrase the count is names what happened to it,
+  // whatever the clause goes on to say.
+  if (w.first >= 2 && w.first - 1 > w.back_limit &&
+      v.lower[w.first - 1] == "of") {
+    for (size_t len = 1; len <= 2 && w.first >= len + 2; ++len) {
+      const size_t t = w.first - 1 - len;
+      if (t < w.back_limit) break;
+      std::string ev;
+      if (TriggerAt(v, lex, t, w.first - 1, &ev) == len && !negated(t) &&
+          !WeakTrigger(v, lex, t, len) &&
+          !lex.condition_triggers.count(v.Phrase(t, len))) {
+        return ev;
+      }
+    }
+  }
   // Forward: the rest of the clause up to the next count.
   std::string fwd_event;
   size_t fwd_dist = SIZE_MAX;
@@ -582,7 +603,10 @@ std::string FindEvent(const TokenView& v, const CountLexicon& lex,
     if (v.lower[t] == ";") break;
     // "launched “save the students” marches": a short quotation inside
     // the clause is a name or a slogan, not its verb.
-    if (size_t close = ShortQuoteEnd(v, t, w.fwd_limit); close != 0) {
+    // But a quoted word right after a passive auxiliary is the verb in
+    // scare quotes ("had been “neutralised”").
+    if (size_t close = ShortQuoteEnd(v, t, w.fwd_limit);
+        close != 0 && !(close == t + 2 && t > 0 && IsPassiveAux(v.lower[t - 1]))) {
       t = close;
       continue;
     }

@@ -387,6 +387,42 @@ bool Coordinated(const TokenView& v, const CountLexicon& lex, size_t from,
   return true;
 }
 
+// The first token of the capitalized name (at most three words) that ends
+// right before token `t`, or `t` when there is none.
+size_t NameBefore(const TokenView& v, size_t t) {
+  const size_t sb = v.sentence_begin[t];
+  size_t a = t;
+  while (a > sb && t - a < 3 && v.at.tokens[a - 1].kind == TokenKind::kWord &&
+         v.IsCapitalized(a - 1)) {
+    --a;
+  }
+  return a;
+}
+
+// Verbs that say who is aboard a vehicle ("carrying 72 people", "в
+// котором находились 32 пассажира").
+bool VehicleCarrying(std::string_view w) {
+  return w == "carrying" || w == "carried" || w == "ferrying" ||
+         w == "transporting" ||
+         w == "\xD0\xBD\xD0\xB0\xD1\x85\xD0\xBE\xD0\xB4\xD0\xB8\xD0\xBB"
+              "\xD0\xB8\xD1\x81\xD1\x8C" ||  // "находились"
+         w == "\xD0\xB5\xD1\x85\xD0\xB0\xD0\xBB\xD0\xB8";  // "ехали"
+}
+
+// Whether the sentence [sb, se) tells of a crash, sinking or capsizing.
+bool CrashNamed(const TokenView& v, size_t sb, size_t se) {
+  static constexpr std::string_view kStems[] = {
+      "crash", "collid", "collision", "capsiz", "sank", "sunk", "derail",
+      "overturn", "plunged",
+      "\xD1\x81\xD1\x82\xD0\xBE\xD0\xBB\xD0\xBA\xD0\xBD",  // "столкн"
+      "\xD1\x80\xD0\xB0\xD0\xB7\xD0\xB1\xD0\xB8\xD0\xBB",  // "разбил"
+      "\xD0\xBF\xD0\xB5\xD1\x80\xD0\xB5\xD0\xB2\xD0\xB5\xD1\x80"
+      "\xD0\xBD",                                                    // "переверн"
+      "\xD0\xB7\xD0\xB0\xD1\x82\xD0\xBE\xD0\xBD\xD1\x83\xD0\xBB",  // "затонул"
+      "\xD0\xB0\xD0\xB2\xD0\xB0\xD1\x80\xD0\xB8"};           // "авари"
+  return AnyTokenStartsWith(v, sb, se, kStems);
+}
+
 // Whether `w` is a form of a verb that moves a figure to a level.
 bool IsLevelVerb(const CountLexicon& lex, std::string_view w) {
   for (const std::string& stem : lex.level_verb_stems) {
@@ -433,6 +469,7 @@ class RuleCountTagger final : public CountTagger {
 
  private:
   std::vector<Candidate> FindNumbers(const TokenView& v) const;
+  bool YearTakenForCount(const TokenView& v, size_t i) const;
   std::optional<ParsedNumber> ScaleSuffix(
       const TokenView& v, size_t i, std::optional<ParsedNumber> n) const;
   // `prior`: the counts found so far in the text (for re-mentions).
@@ -441,6 +478,10 @@ class RuleCountTagger final : public CountTagger {
                                  const std::vector<CaseCount>& prior) const;
   std::optional<CaseCount> Elliptic(const TokenView& v, const Candidate& cand,
                                     const CaseCount& before) const;
+  bool PluralBetween(const TokenView& v, size_t from, size_t to) const;
+  std::optional<CaseCount> ResolvePending(
+      const TokenView& v, CaseCount count,
+      const std::vector<CaseCount>& prior) const;
 
   CountLexicon lex_;
   std::string lang_;
@@ -484,14 +525,50 @@ std::optional<ParsedNumber> RuleCountTagger::ScaleSuffix(
   return out;
 }
 
+// "задержала свыше 1600 участников", "detained 1700 protesters": four
+// bare digits that the date stage read as a year are a count when a noun
+// for people follows them and a qualifier or an event word (or nothing,
+// at the start of a sentence) stands before them; a year stands after a
+// preposition ("in 1989 protesters ...", "в 1600 году").
+bool RuleCountTagger::YearTakenForCount(const TokenView& v, size_t i) const {
+  const DateMention& d = v.dates[static_cast<size_t>(v.in_date[i])];
+  if (d.type != "DATE" || d.value != v.lower[i] || !d.begin.empty()) {
+    return false;
+  }
+  const auto [a, b] = v.date_tokens[static_cast<size_t>(v.in_date[i])];
+  if (a != i || b != i || i + 1 >= v.sentence_end[i]) return false;
+  const PersonNoun* p = nullptr;
+  if (!counts_internal::PersonAt(v, lex_, i + 1, v.sentence_end[i], &p) ||
+      p->kind == PersonKind::kState) {
+    return false;
+  }
+  if (i == v.sentence_begin[i]) return true;
+  if (lex_.qualifiers.count(v.lower[i - 1])) return true;
+  std::string ev;
+  return counts_internal::TriggerAt(v, lex_, i - 1, i, &ev) > 0;
+}
+
 std::vector<Candidate> RuleCountTagger::FindNumbers(const TokenView& v) const {
   std::vector<Candidate> out;
   const auto& toks = v.at.tokens;
   for (size_t i = 0; i < toks.size(); ++i) {
-    if (v.in_date[i] >= 0 || v.IsPunct(i)) continue;
+    if (v.IsPunct(i)) continue;
+    if (v.in_date[i] >= 0 && !YearTakenForCount(v, i)) continue;
     auto n = ParseNumberAt(v.at.text, toks[i].span.begin, lang_);
     if (lang_ == "en") n = ScaleSuffix(v, i, n);
     if (!n) continue;
+    // "two nine-year-old boys": two spelled digits in a row are two
+    // numbers, not one sum (the number grammar reads "two nine" as 11).
+    if (n->spelled && i + 1 < toks.size() && n->end > toks[i].span.end &&
+        toks[i + 1].span.begin < n->end) {
+      auto one = ParseNumber(v.at.Slice(toks[i].span), lang_);
+      auto two = ParseNumber(v.at.Slice(toks[i + 1].span), lang_);
+      if (one && two && *one >= 1 && *one <= 9 && *two >= 1 && *two <= 9) {
+        n = ParseNumberAt(v.at.text.substr(0, toks[i].span.end),
+                          toks[i].span.begin, lang_);
+        if (!n) continue;
+      }
+    }
     size_t j = i + 1;
     while (j < toks.size() && toks[j].span.begin < n->end) ++j;
     // "half a million people": half of "a million".
@@ -813,7 +890,10 @@ std::optional<CaseCount> RuleCountTagger::Judge(
     }
     // "two 17-year-olds": an age noun counts people; "two 16-year-old
     // boys": an age adjective is a modifier of the head noun.
-    if (v.at.tokens[m].kind == TokenKind::kNumber && m + 4 < se &&
+    // ("three nine-year-old pupils": the age may be spelled out.)
+    if ((v.at.tokens[m].kind == TokenKind::kNumber ||
+         ParseNumberAt(v.at.text, v.at.tokens[m].span.begin, lang_)) &&
+        m + 4 < se &&
         IsDash(word(m + 1)) && word(m + 2) == "year" && IsDash(word(m + 3)) &&
         (word(m + 4) == "old" || word(m + 4) == "olds")) {
       if (word(m + 4) == "olds") {
@@ -918,6 +998,12 @@ std::optional<CaseCount> RuleCountTagger::Judge(
       continue;
     }
     if (lex_.stopwords.count(w)) break;
+    // "1,603 suspected measles cases": a disease among the modifiers is no
+    // plural of things.
+    if (lex_.condition_triggers.count(w) && !v.IsCapitalized(m)) {
+      ++steps;
+      continue;
+    }
     // A capitalized plural with no entity behind it: most often a group
     // the entity stage missed ("1,500 Uyghurs"); it still needs an event.
     auto noun_follows = [&] {
@@ -1032,6 +1118,36 @@ std::optional<CaseCount> RuleCountTagger::Judge(
   }
 
   CaseCount out;
+  // "Deaths by province, according to the ministry: Helmand 14, Kandahar
+  // 9": a row of a list after a colon, a name and its figure; the label
+  // before the colon (or the noun opening the sentence) names the event.
+  // The rows after the first are Elliptic's (count.name_row).
+  if (kind == HeadKind::kNone && !of_phrase && first > sb + 2 &&
+      (j >= se || v.IsPunct(j) || word(j) == "and")) {
+    const size_t name = NameBefore(v, first);
+    if (name < first && name > sb && word(name - 1) == ":") {
+      std::string row =
+          counts_internal::LabelNoun(v, lex_, sb, name - 1).second;
+      if (row.empty()) {
+        row = counts_internal::LabelNoun(v, lex_, sb,
+                                         std::min(name - 1, sb + 3))
+                  .second;
+      }
+      if (!row.empty()) {
+        CountWindow w{first, j - 1, j, back_limit, fwd_limit};
+        out.event = row;
+        out.date = counts_internal::FindDate(v, w);
+        if (const Entity* e = v.EntityAt(name, EntityType::kLoc)) {
+          out.place = e->canonical.empty() ? e->text : e->canonical;
+        }
+        out.rule = "count.name_row";
+        SetSpan(v, first, j, &out);
+        out.value = n.value;
+        out.qualifier = qualifier;
+        return out;
+      }
+    }
+  }
   if (kind == HeadKind::kNone) {
     // No counted noun: a count only when an event verb governs it
     // ("killed more than 39,000", "12 were wounded").
@@ -1141,6 +1257,25 @@ std::optional<CaseCount> RuleCountTagger::Judge(
           v.IsCapitalized(sb) && !IsOneOf(prev, kNoLabelEnd)) {
         std::tie(noun, noun_event) =
             counts_internal::LabelNoun(v, lex_, sb, first);
+      }
+      // "the following figures for August: civilians killed, 312;
+      // civilians injured, 704": rows of a list after a colon, each a
+      // short label, a comma and its figure, closed by ";" or the end.
+      if (noun_event.empty() && prev == "," &&
+          (j >= se || word(j) == ";" || word(j) == ".")) {
+        for (size_t t = first - 1; t > sb && first - 1 - t <= 6;) {
+          --t;
+          if (word(t) == ";" || word(t) == ":") {
+            bool colon = false;
+            for (size_t c2 = sb; c2 <= t; ++c2) colon |= word(c2) == ":";
+            if (colon && t + 1 < first - 1) {
+              std::tie(noun, noun_event) =
+                  counts_internal::LabelNoun(v, lex_, t + 1, first - 1);
+            }
+            break;
+          }
+          if (v.IsPunct(t)) break;
+        }
       }
       if (noun_event.empty() && (prev == ":" || dash)) {
         // A list row, "Infanticide cases (2023): 12", "Погибших — 12,
@@ -1279,7 +1414,9 @@ std::optional<CaseCount> RuleCountTagger::Judge(
                 counts_internal::LabelNoun(v, lex_, sb, first - 1).second;
           }
           if (trigger.empty()) trigger = earlier_event();
-          if (trigger.empty()) return std::nullopt;  // populations, staff
+          // No event in its clause: a population or staff, unless the
+          // text around it says what happened (Tag's ResolvePending); the
+          // count goes on with an empty event.
           // "30,000 fans marched to the stadium": on the sports pages a
           // march or rally is a protest only when the sentence says so.
           if (trigger == "PROTEST" && SportContext(v, sb, se) &&
@@ -1340,8 +1477,7 @@ std::optional<CaseCount> RuleCountTagger::Judge(
           trigger = "PROTEST";
         }
         if (trigger.empty()) trigger = earlier_event();
-        if (trigger.empty()) return std::nullopt;
-        out.event = trigger;
+        out.event = trigger;  // empty: pending, as above
         out.subject = out.unit;
         if (mod_first != SIZE_MAX) {  // "ethnic Armenians"
           out.subject = std::string(
@@ -1367,8 +1503,9 @@ std::optional<CaseCount> RuleCountTagger::Judge(
             !WelcomingCrowd(v, head_end, se)) {
           trigger = "PROTEST";
         }
-        if (trigger.empty() || trigger == "AFFECT") return std::nullopt;
-        out.event = trigger;
+        // "freed", "rescued": a generic verb says too little of a pronoun
+        // partitive; it is pending like one with no verb.
+        out.event = trigger == "AFFECT" ? "" : trigger;
         out.unit.clear();
         out.rule = "count.pronoun_partitive";
         break;
@@ -1422,6 +1559,108 @@ std::optional<CaseCount> RuleCountTagger::Judge(
   return out;
 }
 
+// Whether the sentence of token `t` is the one of token `u` or the one
+// right before it in the same paragraph (no line break between them).
+bool SameOrNextSentence(const TokenView& v, size_t u, size_t t) {
+  const size_t sb = v.sentence_begin[t];
+  if (v.sentence_begin[u] == sb) return true;
+  if (sb == 0 || v.sentence_begin[sb - 1] != v.sentence_begin[u]) return false;
+  const size_t gap_begin = v.at.tokens[sb - 1].span.end;
+  const size_t gap_end = v.at.tokens[sb].span.begin;
+  return v.at.text.substr(gap_begin, gap_end - gap_begin).find('\n') ==
+         std::string_view::npos;
+}
+
+// The earlier count `p` when it has an event and lies in the sentence of
+// token `first` or the one before it, ending before `first`; else null.
+// (The second form reads the last of the counts found so far.)
+const CaseCount* Antecedent(const TokenView& v, const CaseCount& p,
+                            size_t first) {
+  if (p.event.empty()) return nullptr;
+  const size_t at = TokenAtOrAfterPos(v, p.span.begin);
+  if (at >= v.size() || p.span.end > v.at.tokens[first].span.begin ||
+      !SameOrNextSentence(v, at, first)) {
+    return nullptr;
+  }
+  return &p;
+}
+
+const CaseCount* Antecedent(const TokenView& v,
+                            const std::vector<CaseCount>& prior,
+                            size_t first) {
+  return prior.empty() ? nullptr : Antecedent(v, prior.back(), first);
+}
+
+// "Yerevan put its losses at 207 soldiers", "the union put the number at
+// more than 2 million", "officials estimated the toll at 40": a figure
+// given as the value of a noun after a verb of estimating. A toll, losses
+// or the dead are KILL; a number, figure or total is the count before it
+// (`antecedent`, may be null) told again. Empty when the count at `first`
+// is no such value.
+std::string PutAtEvent(const TokenView& v, size_t first,
+                       const CaseCount* antecedent) {
+  const size_t sb = v.sentence_begin[first];
+  if (first < sb + 3 || v.lower[first - 1] != "at") return "";
+  static constexpr std::string_view kVerbs[] = {
+      "put", "puts", "putting", "estimated", "estimates", "estimate",
+      "placed", "places", "placing", "set", "sets", "gave", "gives"};
+  static constexpr std::string_view kTolls[] = {"toll", "losses", "dead",
+                                                "fatalities", "casualties"};
+  static constexpr std::string_view kFigures[] = {
+      "number", "figure", "total", "tally", "count", "turnout", "crowd",
+      "attendance"};
+  for (size_t t = first - 1, steps = 0; t > sb && steps < 5; ++steps) {
+    --t;
+    if (!IsOneOf(v.lower[t], kVerbs)) {
+      if (v.IsPunct(t)) return "";
+      continue;
+    }
+    for (size_t m = t + 1; m + 1 < first; ++m) {
+      if (IsOneOf(v.lower[m], kTolls)) return "KILL";
+      if (IsOneOf(v.lower[m], kFigures)) {
+        return antecedent != nullptr ? antecedent->event : "";
+      }
+    }
+    return "";
+  }
+  return "";
+}
+
+// "had risen to 80, up from 71", "compared with 70 in July last year",
+// "bringing the total since September to 52": a bare number that gives an
+// earlier or a later figure of the count before it in the sentence (the
+// number after its qualifier starts at `lead`).
+bool RestatesFigure(const TokenView& v, size_t lead) {
+  const size_t sb = v.sentence_begin[lead];
+  if (lead < sb + 2) return false;
+  const std::string& p1 = v.lower[lead - 1];
+  const std::string& p2 = v.lower[lead - 2];
+  if (p1 == "from" && (p2 == "up" || p2 == "down")) return true;
+  if ((p1 == "with" || p1 == "to") && p2 == "compared") return true;
+  if (p1 == "versus" || p1 == "vs") return true;
+  if (p1 == "to") {
+    static constexpr std::string_view kMovers[] = {
+        "bringing", "brought", "brings", "bring", "taking", "took", "takes",
+        "pushing", "pushed", "raising", "raised", "lifting", "lifted"};
+    static constexpr std::string_view kTotals[] = {
+        "total", "tally", "toll", "number", "figure", "count"};
+    for (size_t t = lead - 1, steps = 0; t > sb && steps < 10; ++steps) {
+      --t;
+      if (v.lower[t] == ";" ||
+          (v.at.tokens[t].kind == TokenKind::kNumber && v.in_date[t] < 0)) {
+        break;
+      }
+      if (IsOneOf(v.lower[t], kTotals) && t > sb &&
+          (IsOneOf(v.lower[t - 1], kMovers) ||
+           (t >= sb + 2 && IsOneOf(v.lower[t - 2], kMovers)))) {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
+
 // "Police arrested 30 people, including 4 minors, and fined 12 others":
 // an apposition after "including" (or "among them") counts a part of the
 // count before it in the same sentence, and shares what happened to it.
@@ -1460,7 +1699,7 @@ std::optional<CaseCount> RuleCountTagger::Elliptic(
   if (!n.spelled && !n.has_separator && n.value >= 1900 && n.value <= 2100) {
     return std::nullopt;
   }
-  if (before.span.begin < v.at.tokens[sb].span.begin) return std::nullopt;
+  const bool same_sentence = before.span.begin >= v.at.tokens[sb].span.begin;
   size_t first = i;
   std::string qualifier = n.vague || n.plus ? "min" : "exact";
   for (size_t len = std::min<size_t>(3, i - sb); len >= 1; --len) {
@@ -1491,13 +1730,52 @@ std::optional<CaseCount> RuleCountTagger::Elliptic(
                     v.lower[lead - 1] == "ещё" || v.lower[lead - 1] == "еще")) {
     --lead;
   }
+  const size_t j = cand.after;
+  // After the number: the end of the clause, or a place or time adjunct.
+  auto ends_here = [&](size_t t) {
+    if (t >= se || v.IsPunct(t)) return true;
+    const std::string& w = v.lower[t];
+    return w == "in" || w == "at" || w == "on" || w == "from" || w == "and" ||
+           w == "last" || w == "this" || w == "a" || w == "reported" ||
+           w == "\xD0\xB2" || w == "\xD0\xB2\xD0\xBE" ||  // "в", "во"
+           w == "\xD0\xBD\xD0\xB0" || w == "\xD0\xB8\xD0\xB7";  // "на", "из"
+  };
+  // "the union put the number at more than 2 million": the figure of the
+  // count before it (this sentence or the one before) told again.
+  if (const CaseCount* ante = Antecedent(v, before, first);
+      ante != nullptr && ends_here(j)) {
+    if (std::string ev = PutAtEvent(v, first, ante); !ev.empty()) {
+      CaseCount out = follow(j, "count.put_at");
+      out.event = ev;
+      return out;
+    }
+  }
+  if (!same_sentence) return std::nullopt;
+  // "up from 71", "compared with 70", "bringing the total to 52".
+  if (RestatesFigure(v, lead) && ends_here(j)) {
+    return follow(j, "count.restated");
+  }
+  // "China held 100, Myanmar 62 and Belarus 33": a list of names, each
+  // with its figure, after the count whose verb they share.
+  if (const size_t name = NameBefore(v, lead);
+      name < lead && name > sb + 2 && ends_here(j) &&
+      (v.lower[name - 1] == "," || v.lower[name - 1] == "and") &&
+      v.at.tokens[name - 1].span.begin >= before.span.end &&
+      (v.at.tokens[name - 2].span.end <= before.span.end ||
+       (v.lower[name - 2] == "," && v.lower[name - 1] == "and" &&
+        v.at.tokens[name - 3].span.end <= before.span.end))) {
+    CaseCount out = follow(j, "count.name_row");
+    if (const Entity* e = v.EntityAt(name, EntityType::kLoc)) {
+      out.place = e->canonical.empty() ? e->text : e->canonical;
+    }
+    return out;
+  }
   if (lead <= sb + 1) return std::nullopt;
   // "Twelve people were hurt, three of them seriously", "40 were killed,
   // 12 of them children", "Some 50 people were injured, 5 critically": a
   // subset after a comma that closes the clause of the count before it.
   if (v.lower[lead - 1] == "," &&
       v.at.tokens[lead - 1].span.begin >= before.span.end) {
-    const size_t j = cand.after;
     size_t end = 0;
     if (j + 1 < se &&
         ((v.lower[j] == "of" &&
@@ -1514,8 +1792,10 @@ std::optional<CaseCount> RuleCountTagger::Elliptic(
     for (size_t t = lead - 1; same_clause && t > sb &&
                               v.at.tokens[t - 1].span.end > before.span.end;) {
       --t;
+      // "since fighting broke out on April 15, about 40,000 of them": the
+      // digits of a date are no other count.
       if (v.lower[t] == ";" || v.lower[t] == ":" ||
-          v.at.tokens[t].kind == TokenKind::kNumber) {
+          (v.at.tokens[t].kind == TokenKind::kNumber && v.in_date[t] < 0)) {
         same_clause = false;
       }
     }
@@ -1555,7 +1835,6 @@ std::optional<CaseCount> RuleCountTagger::Elliptic(
   }
   if (dash && !comma_seen) return std::nullopt;
   // After it: the end of the clause or a place or time adjunct.
-  const size_t j = cand.after;
   if (j < se && !v.IsPunct(j)) {
     const std::string& w = v.lower[j];
     if (w != "in" && w != "at" && w != "on" && w != "from" &&
@@ -1565,6 +1844,94 @@ std::optional<CaseCount> RuleCountTagger::Elliptic(
     }
   }
   return follow(j, "count.ellipsis");
+}
+
+// "Police detained 40 people in 10 cities, five of them in the capital":
+// whether another plural noun phrase (a number, or a determiner, before a
+// plural that is no noun for people) stands in [from, to), so that a
+// pronoun after it may point at it rather than at the count before.
+bool RuleCountTagger::PluralBetween(const TokenView& v, size_t from,
+                                    size_t to) const {
+  for (size_t t = from; t < to && t < v.size(); ++t) {
+    if (v.at.tokens[t].kind == TokenKind::kNumber && v.in_date[t] < 0) {
+      return true;
+    }
+    const std::string& w = v.lower[t];
+    if (t > from && w.size() > 3 && w.back() == 's' && !w.ends_with("ss") &&
+        !w.ends_with("'s") && !v.IsCapitalized(t) &&
+        (IsDeterminer(v.lower[t - 1]) || v.lower[t - 1] == "a" ||
+         v.lower[t - 1] == "other")) {
+      const PersonNoun* p = nullptr;
+      if (!counts_internal::PersonAt(v, lex_, t, to, &p)) return true;
+    }
+  }
+  return false;
+}
+
+// A count of people whose own clause says nothing of what happened to
+// them (Judge leaves its event empty) takes the event the text around it
+// gives, or is no case count (a population, staff):
+//  - coordinated with the count before it ("including 190 children and 95
+//    women", "killed 11 soldiers and four auxiliaries");
+//  - a pronoun partitive opening its clause after a count in the same or
+//    the previous sentence ("Gunmen abducted 23 passengers. Eleven of them
+//    were freed");
+//  - a partitive of the noun an earlier count counted ("Twenty-five of the
+//    pupils escaped" after "abducted 80 pupils");
+//  - the value of losses or of a toll ("put its losses at 207 soldiers").
+std::optional<CaseCount> RuleCountTagger::ResolvePending(
+    const TokenView& v, CaseCount count,
+    const std::vector<CaseCount>& prior) const {
+  const size_t first = TokenAtOrAfterPos(v, count.span.begin);
+  if (first >= v.size()) return std::nullopt;
+  const size_t sb = v.sentence_begin[first];
+  const size_t se = v.sentence_end[first];
+  auto take = [&](const std::string& event, const char* suffix) {
+    count.event = event;
+    count.rule += suffix;
+    return std::optional<CaseCount>(std::move(count));
+  };
+  const CaseCount* ante = Antecedent(v, prior, first);
+  if (ante != nullptr && ante->span.begin >= v.at.tokens[sb].span.begin) {
+    const size_t after = TokenAtOrAfterPos(v, ante->span.end);
+    if (Coordinated(v, lex_, after, first, se)) {
+      return take(ante->event, ".coordinated");
+    }
+  }
+  if (std::string ev = PutAtEvent(v, first, ante); ev == "KILL") {
+    return take(ev, ".put_at");
+  }
+  // "A plane carrying 72 people crashed", "автобус, в котором находились
+  // 32 пассажира, столкнулся с грузовиком": the people aboard a vehicle
+  // that crashed, sank or capsized were in the accident.
+  if (first > sb && VehicleCarrying(v.lower[first - 1]) &&
+      CrashNamed(v, sb, se)) {
+    return take("AFFECT", ".aboard");
+  }
+  const std::string& prev = first > sb ? v.lower[first - 1] : v.lower[first];
+  const bool opens_clause = first == sb || prev == "," || prev == "and" ||
+                            prev == "but" || prev == ";" ||
+                            prev == "\xD0\xB8" ||  // "и"
+                            prev == "\xD0\xB0";    // "а"
+  if (count.rule.starts_with("count.pronoun_partitive") && ante != nullptr &&
+      opens_clause && !ante->unit.empty() &&
+      !PluralBetween(v, TokenAtOrAfterPos(v, ante->span.end), first)) {
+    return take(ante->event, ".antecedent");
+  }
+  // "N of the <noun>": the noun was counted before, with an event.
+  const std::string text = LowerCase(count.text);
+  const std::string unit = LowerCase(count.unit);
+  if (!unit.empty() && (text.find(" of the ") != std::string::npos ||
+                        text.find(" of these ") != std::string::npos ||
+                        text.find(" of those ") != std::string::npos)) {
+    for (auto it = prior.rbegin(); it != prior.rend(); ++it) {
+      if (!it->event.empty() && LowerCase(it->unit) == unit &&
+          it->value > count.value) {
+        return take(it->event, ".antecedent");
+      }
+    }
+  }
+  return std::nullopt;
 }
 
 std::vector<CaseCount> RuleCountTagger::Tag(
@@ -1580,6 +1947,9 @@ std::vector<CaseCount> RuleCountTagger::Tag(
     if (text.tokens[cands[c].first].span.begin < covered_until) continue;
     auto count = Judge(v, cands, c, out);
     if (count && !out.empty()) InheritIncluded(v, out.back(), &*count);
+    if (count && count->event.empty()) {
+      count = ResolvePending(v, std::move(*count), out);
+    }
     if (!count && !out.empty()) count = Elliptic(v, cands[c], out.back());
     if (count) {
       covered_until = count->span.end;
