@@ -126,7 +126,7 @@ RuleEntityTagger::Match RuleEntityTagger::Longest(const AnalyzedText& at,
       // "in March": a month or other stop word is never a cue-found place.
       bool stop_place = g->needs_cue && b == a && lex_.IsStopword(key);
       if (!stop_place && (!g->needs_cue || PlaceCue(at, w, a, b, ctx) ||
-                          StandalonePlace(w, a, b, last, ctx) ||
+                          StandalonePlace(w, a, b, last, ctx, g->big_city) ||
                           (ctx.sports && g->type == EntityType::kLoc &&
                            SportsResult(w, a, b)))) {
         m.end = b;

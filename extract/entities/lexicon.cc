@@ -292,6 +292,15 @@ Result<Lexicon> LoadLexicon(const std::string& lang_dir,
     if (!lines.ok()) return lines.status();
     for (std::string& line : *lines) set->insert(std::move(line));
   }
+  // A big city whose name is also a word or a person's name
+  // ("Charlotte", "Reading", "Buffalo") is not known by its name alone.
+  for (auto& [k, v] : lex.names_) {
+    if (v.big_city &&
+        (lex.IsGivenName(k) || lex.IsFamilyName(k) || lex.IsCommonWord(k) ||
+         lex.IsStopword(k))) {
+      v.big_city = false;
+    }
+  }
   // Words written with a final dot anywhere in the lists, so the tagger can
   // glue "Gen" + "." back into one word before matching.
   auto add_abbrevs = [&lex](std::string_view key) {

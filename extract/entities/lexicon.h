@@ -33,6 +33,9 @@ struct GazetteerEntry {
   // A packaged one-word place ("Split", "Mobile") counts only after a place
   // cue ("in", "near", a dateline, "Logar, Afghanistan").
   bool needs_cue = false;
+  // A GeoNames city of 250,000 people or more whose name is no word or
+  // person's name.
+  bool big_city = false;
   // A country by any list that names countries (ours, ISO 3166-1 and -3,
   // CLDR territories): national teams named so stay places.
   bool IsCountry() const {

@@ -786,7 +786,7 @@ bool RuleEntityTagger::ClassifyRun(const AnalyzedText& at,
       !lex_.IsGivenName(first) && !lex_.IsFamilyName(first) &&
       !w[a].possessive && !SurnameShaped(first) &&
       !lex_.IsCommonWord(first) && !lex_.IsStopword(first) &&
-      ctx.person_words.count(first) == 0) {
+      ctx.person_words.count(first) == 0 && !ListedPlace(first)) {
     out.push_back(Make(at, w, a, b, EntityType::kOrg, "", "org.speech"));
     return true;
   }

@@ -1,5 +1,8 @@
 #include "extract/entities/packaged.h"
 
+#include <geonames.h>
+
+#include <algorithm>
 #include <cctype>
 #include <cstdint>
 #include <cstring>
@@ -8,6 +11,7 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 #include <string_view>
+#include <unordered_map>
 
 #include "core/strings.h"
 
@@ -161,19 +165,56 @@ bool ForEachMoEntry(const std::string& path, std::string& data, Fn&& fn) {
   return n > 0;
 }
 
+// A city this big is known by its name alone, also where a sentence
+// opens with it ("Bamako lies ..."), unless its name is also a word or a
+// person's name (Lexicon checks that once its word lists are loaded).
+constexpr unsigned kBigCity = 250000;
+
+// Populations of libgeonames' cities by their (English) name, the largest
+// city of a name winning.
+std::unordered_map<std::string, unsigned> CityPopulations() {
+  std::unordered_map<std::string, unsigned> out;
+  int n = geonames_get_n_cities();
+  out.reserve(n > 0 ? static_cast<size_t>(n) : 0);
+  for (int i = 0; i < n; ++i) {
+    GeonamesCity* c = geonames_get_city(i);
+    if (c == nullptr) continue;
+    const char* name = geonames_city_get_name(c);
+    if (name != nullptr) {
+      unsigned& pop = out[name];
+      pop = std::max(pop, static_cast<unsigned>(geonames_city_get_population(c)));
+    }
+    geonames_city_free(c);
+  }
+  return out;
+}
+
 // GeoNames cities ("4885983" -> "Burbank") and first-level divisions
 // ("US.CA" -> "California") from libgeonames' message catalog. Single-word
-// names ("Mary", "Split", "Mobile") need a place cue.
-size_t AddGeonames(const std::string& path, GazetteerMap& names, bool& found) {
+// names ("Mary", "Split", "Mobile") need a place cue, unless `big` says
+// the city is big.
+size_t AddGeonames(const std::string& path,
+                   const std::unordered_map<std::string, unsigned>& big,
+                   GazetteerMap& names, bool& found) {
   std::string data;
   size_t added = 0;
   found = ForEachMoEntry(path, data, [&](std::string_view id,
                                          std::string_view name) {
     if (id.empty()) return;
     bool city = std::isdigit(static_cast<unsigned char>(id[0])) != 0;
-    added += Add(names, name, name,
-                 city ? "gaz.geonames-city" : "gaz.geonames-admin1",
-                 WordsIn(name) == 1);
+    bool is_new = Add(names, name, name,
+                      city ? "gaz.geonames-city" : "gaz.geonames-admin1",
+                      WordsIn(name) == 1);
+    added += is_new;
+    if (city) {
+      // Also a subdivision of the same name listed before ("Bamako").
+      auto it = big.find(std::string(name));
+      auto entry = names.find(NormalizeSpaces(name));
+      if (it != big.end() && it->second >= kBigCity && entry != names.end() &&
+          entry->second.type == EntityType::kLoc) {
+        entry->second.big_city = true;
+      }
+    }
   });
   return added;
 }
@@ -238,8 +279,13 @@ PackagedReport AddPackagedGazetteers(const std::string& share_dir,
           return added;
         });
   }
+  // libgeonames names its cities in English: populations only for "en".
+  std::unordered_map<std::string, unsigned> populations;
+  if (lang == "en") populations = CityPopulations();
   run(share_dir + "/locale/" + lang + "/LC_MESSAGES/geonames.mo",
-      [&](const std::string& p, bool& f) { return AddGeonames(p, names, f); });
+      [&](const std::string& p, bool& f) {
+        return AddGeonames(p, populations, names, f);
+      });
   return report;
 }
 

@@ -71,6 +71,20 @@ bool RuleEntityTagger::PlaceCue(const AnalyzedText& at,
     if (lex_.IsLocSuffix(next)) return true;
   }
   if (CommaPlace(at, w, b) != 0) return true;
+  // "to Phoenix and Tucson", "in Osh, Batken and Leilek": a listed place
+  // coordinated with a place that has a cue.
+  if (a > 2 && (w[a - 1].text == "and" || w[a - 1].text == "or" ||
+                w[a - 1].text == ",") &&
+      w[a - 2].is_word && w[a - 2].cap && !w[a - 2].possessive) {
+    size_t s = a - 2;
+    while (s > 0 && w[s - 1].is_word && w[s - 1].cap && s + 3 > a - 2) --s;
+    const GazetteerEntry* g = lex_.Find(Key(at, w, s, a - 2));
+    if (g != nullptr && !g->skip && g->type == EntityType::kLoc &&
+        s > 0 && w[s - 1].is_word && !w[s - 1].cap &&
+        lex_.IsLocPreposition(w[s - 1].text)) {
+      return true;
+    }
+  }
   return Dateline(at, w, a, b);
 }
 
@@ -107,11 +121,17 @@ bool RuleEntityTagger::IsCompassWord(std::string_view k) {
 // entertainment giant").
 bool RuleEntityTagger::StandalonePlace(const std::vector<Word>& w, size_t a,
                                        size_t b, size_t last,
-                                       const DocContext& ctx) const {
-  if (a != b || w[a].sentence_start || w[a].all_caps) return false;
+                                       const DocContext& ctx,
+                                       bool big_city) const {
+  // A big city may open a sentence and end like a surname ("Bamako
+  // lies", "Kharkiv").
+  if (a != b || (w[a].sentence_start && !big_city) || w[a].all_caps) {
+    return false;
+  }
   std::string_view t = w[a].text;
   if (lex_.IsCommonWord(t) || lex_.IsGivenName(t) || lex_.IsFamilyName(t) ||
-      ctx.UsedInLowerCase(t) || lex_.IsStopword(t) || SurnameShaped(t)) {
+      ctx.UsedInLowerCase(t) || lex_.IsStopword(t) ||
+      (SurnameShaped(t) && !big_city) || ctx.person_words.count(t) != 0) {
     return false;
   }
   if (a > 0 && w[a - 1].is_word && w[a - 1].cap) return false;

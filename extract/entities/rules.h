@@ -201,6 +201,12 @@ class RuleEntityTagger : public EntityTagger {
                         size_t i) const;
 
   static bool IsCompassWord(std::string_view k);
+  // A packaged or listed place, also one that needs a cue ("Bamako
+  // asked" is the city's government, never a company).
+  bool ListedPlace(std::string_view k) const {
+    const GazetteerEntry* g = lex_.Find(k);
+    return g != nullptr && !g->skip && g->type == EntityType::kLoc;
+  }
   // "Addison, a village ...": a place-noun apposition after word b.
   bool PlaceApposition(const std::vector<Word>& w, size_t b) const;
 
@@ -209,7 +215,8 @@ class RuleEntityTagger : public EntityTagger {
   // start, and not next to other capitalized words ("the Burbank
   // entertainment giant").
   bool StandalonePlace(const std::vector<Word>& w, size_t a, size_t b,
-                       size_t last, const DocContext& ctx) const;
+                       size_t last, const DocContext& ctx,
+                       bool big_city = false) const;
 
   // A line in capitals ("SOCCER - JAPAN GET LUCKY WIN , CHINA IN SURPRISE
   // DEFEAT ."), where case cannot tell names: only what the lists or the
