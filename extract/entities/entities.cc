@@ -238,9 +238,10 @@ std::vector<Entity> RuleEntityTagger::Pass(const AnalyzedText& at,
         continue;
       }
     }
-    // "the Communist party", "the ruling Nur Otan party": a capitalized
-    // name right before a lower-case "party" names the party (the
-    // guideline marks the whole phrase ORG).
+    // "the ruling Nur Otan party", "the Communist party": a capitalized
+    // name right before a lower-case "party" names the party. The party
+    // is the name ("Nur Otan"), unless the name is one descriptive word
+    // that names nothing without "party" ("Communist").
     if (size_t p = last + 1;
         p < w.size() && w[p].is_word && w[p].text == "party" &&
         w[last].is_word && !w[last].possessive &&
@@ -248,8 +249,21 @@ std::vector<Entity> RuleEntityTagger::Pass(const AnalyzedText& at,
         at.text[w[last].span.end] == ' ' &&
         !(last == i && w[i].sentence_start &&
           lex_.Find(w[i].text) == nullptr && lex_.IsCommonWord(w[i].text))) {
-      out.push_back(Make(at, w, i, p, EntityType::kOrg, "", "org.party"));
-      i = p + 1;
+      // Adjectives only: "Communist", "Democratic Progressive".
+      bool descriptive = true;
+      for (size_t k = i; k <= last && descriptive; ++k) {
+        const GazetteerEntry* g = lex_.Find(w[k].text);
+        std::string_view t = w[k].text;
+        bool adjective = t.ends_with("ic") || t.ends_with("al") ||
+                         t.ends_with("ive") || t.ends_with("ist") ||
+                         t.ends_with("an");
+        descriptive = !w[k].is_word ||
+                      (g != nullptr && g->type == EntityType::kNorp) ||
+                      (g == nullptr && adjective && lex_.IsCommonWord(t));
+      }
+      size_t end = descriptive ? p : last;
+      out.push_back(Make(at, w, i, end, EntityType::kOrg, "", "org.party"));
+      i = end + 1;
       continue;
     }
     // "Nissan Sales & Regional Operations": a spaced ampersand inside the
