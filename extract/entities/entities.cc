@@ -552,6 +552,25 @@ void RuleEntityTagger::Chunk(const AnalyzedText& at, const std::vector<Word>& w,
             }
           }
         }
+        // "Transparency International Georgia", "NHS England": a country
+        // ending the chunk right after a known organization names its
+        // national branch.
+        // Not a modifier ("the NSC Ukraine expert").
+        if (m.gaz->type == EntityType::kOrg && !m.with_s &&
+            m.gaz->rule.starts_with("gaz.org") && !w[end].possessive &&
+            end + 1 == last && w[last].is_word && !HeadingSentence(w, pos) &&
+            (last + 1 >= w.size() || !w[last + 1].is_word ||
+             lex_.IsSpeechVerb(w[last + 1].text) ||
+             lex_.IsOrgVerb(w[last + 1].text) || lex_.IsConnector(w[last + 1].text) ||
+             w[last + 1].text == "has" || w[last + 1].text == "is" ||
+             w[last + 1].text == "was" || w[last + 1].text == "will")) {
+          const GazetteerEntry* c = lex_.Find(w[last].text);
+          if (c != nullptr && !c->skip && c->type == EntityType::kLoc &&
+              c->IsCountry()) {
+            end = last;
+            rule = "org.branch";
+          }
+        }
         // "Japanese Red Cross Kobe Hospital": capitalized words and a head
         // word after a known organization name a unit of it, unless they
         // start another known organization ("White House National

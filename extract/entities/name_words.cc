@@ -301,6 +301,16 @@ size_t ChunkEnd(const AnalyzedText& at, const std::vector<Word>& w,
       j = n + 1;
       continue;
     }
+    // "Organization for Security and Cooperation in Europe": a listed name
+    // goes on with a lower-case word the connectors leave out.
+    if (w[n].is_word && !w[n].cap && !lex.IsConnector(w[n].text) &&
+        n + 1 < w.size() && w[n + 1].is_word && w[n + 1].cap &&
+        same_line(j, n + 1) && OnlySpaces(gap(n, n + 1)) &&
+        lex.MayContinue(NormalizeSpaces(at.text.substr(
+            w[first].span.begin, w[n].span.end - w[first].span.begin)))) {
+      j = n + 1;
+      continue;
+    }
     // Connectors continue an organization name: "Institute for ...".
     if (w[n].is_word && !w[n].cap && lex.IsConnector(w[n].text)) {
       size_t m = n;
