@@ -399,6 +399,58 @@ size_t NameBefore(const TokenView& v, size_t t) {
   return a;
 }
 
+// Whether the sentence of token `t` is the one of token `u` or the one
+// right before it in the same paragraph (no line break between them).
+bool SameOrNextSentence(const TokenView& v, size_t u, size_t t) {
+  const size_t sb = v.sentence_begin[t];
+  if (v.sentence_begin[u] == sb) return true;
+  if (sb == 0 || v.sentence_begin[sb - 1] != v.sentence_begin[u]) return false;
+  const size_t gap_begin = v.at.tokens[sb - 1].span.end;
+  const size_t gap_end = v.at.tokens[sb].span.begin;
+  return v.at.text.substr(gap_begin, gap_end - gap_begin).find('\n') ==
+         std::string_view::npos;
+}
+
+// The earlier count `p` when it has an event and lies in the sentence of
+// token `first` or the one before it, ending before `first`; else null.
+// (The second form reads the last of the counts found so far.)
+const CaseCount* Antecedent(const TokenView& v, const CaseCount& p,
+                            size_t first) {
+  if (p.event.empty()) return nullptr;
+  const size_t at = TokenAtOrAfterPos(v, p.span.begin);
+  if (at >= v.size() || p.span.end > v.at.tokens[first].span.begin ||
+      !SameOrNextSentence(v, at, first)) {
+    return nullptr;
+  }
+  return &p;
+}
+
+const CaseCount* Antecedent(const TokenView& v,
+                            const std::vector<CaseCount>& prior,
+                            size_t first) {
+  return prior.empty() ? nullptr : Antecedent(v, prior.back(), first);
+}
+
+// Modifiers of "cases" that make them diagnoses.
+constexpr std::string_view kDiagnosed[] = {"confirmed", "suspected",
+                                           "probable", "laboratory-confirmed"};
+
+// Whether a disease that infects (a condition trigger with the event
+// INFECT) is named in the sentence of token `t` or in the sentence before
+// it in the same paragraph.
+bool DiseaseNamed(const TokenView& v, const CountLexicon& lex, size_t t) {
+  size_t from = v.sentence_begin[t];
+  if (from > 0 && SameOrNextSentence(v, from - 1, from)) {
+    from = v.sentence_begin[from - 1];
+  }
+  for (size_t k = from; k < v.sentence_end[t]; ++k) {
+    if (!lex.condition_triggers.count(v.lower[k])) continue;
+    auto it = lex.triggers.find(v.lower[k]);
+    if (it != lex.triggers.end() && it->second == "INFECT") return true;
+  }
+  return false;
+}
+
 // Verbs that say who is aboard a vehicle ("carrying 72 people", "в
 // котором находились 32 пассажира").
 bool VehicleCarrying(std::string_view w) {
@@ -537,12 +589,21 @@ bool RuleCountTagger::YearTakenForCount(const TokenView& v, size_t i) const {
   }
   const auto [a, b] = v.date_tokens[static_cast<size_t>(v.in_date[i])];
   if (a != i || b != i || i + 1 >= v.sentence_end[i]) return false;
+  const size_t sb = v.sentence_begin[i];
+  // "в Санкт-Петербурге — около 1100.": a qualifier (not after a
+  // preposition of time) and the end of the clause.
+  if (v.IsPunct(i + 1) && i > sb + 1 && lex_.qualifiers.count(v.lower[i - 1]) &&
+      !lex_.verb_qualifiers.count(v.lower[i - 1]) &&
+      !IsAdjunctPreposition(v.lower[i - 2]) && v.lower[i - 2] != "since" &&
+      v.lower[i - 2] != "\xD1\x81") {  // "с"
+    return true;
+  }
   const PersonNoun* p = nullptr;
   if (!counts_internal::PersonAt(v, lex_, i + 1, v.sentence_end[i], &p) ||
       p->kind == PersonKind::kState) {
     return false;
   }
-  if (i == v.sentence_begin[i]) return true;
+  if (i == sb) return true;
   if (lex_.qualifiers.count(v.lower[i - 1])) return true;
   std::string ev;
   return counts_internal::TriggerAt(v, lex_, i - 1, i, &ev) > 0;
@@ -865,6 +926,23 @@ std::optional<CaseCount> RuleCountTagger::Judge(
           return {len + more, len};
         }
         person = first_noun;
+        // "one sick cow", "three dead cows": a state word before a noun
+        // that is no noun for people describes a thing.
+        if (person->kind == PersonKind::kState && t + len < se &&
+            v.at.tokens[t + len].kind == TokenKind::kWord &&
+            !v.IsCapitalized(t + len) &&
+            (n.value == 1 || (v.lower[t + len].size() > 3 &&
+                              v.lower[t + len].back() == 's' &&
+                              !v.lower[t + len].ends_with("ss")))) {
+          const std::string& nx = v.lower[t + len];
+          std::string ev;
+          if (!lex_.stopwords.count(nx) && !IsBeOrHave(nx) &&
+              !lex_.reporting_verbs.count(nx) &&
+              !counts_internal::TriggerAt(v, lex_, t + len, se, &ev) &&
+              !counts_internal::CaseNounAt(v, lex_, t + len, se, &ev)) {
+            return {0, 0};
+          }
+        }
         return {len, 0};
       }
       if (!v.IsCapitalized(t) && AgentivePlural(v.lower[t])) {
@@ -1056,13 +1134,16 @@ std::optional<CaseCount> RuleCountTagger::Judge(
       counts_internal::AgentVerb(v, lex_, head_end, head_end + 1);
   // "19 people, aged between 15 and 45, had been arrested": the numbers
   // of an age aside right after the head do not bound the clause.
+  // ("The two, aged 19 and 23, appeared in court": so do they after a
+  // count with no noun.)
   size_t aside_end = 0;
-  if (kind != HeadKind::kNone && word(head_end) == "," &&
-      (word(head_end + 1) == "aged" || word(head_end + 1) == "ages" ||
-       word(head_end + 1) == "ranging")) {
+  const size_t aside_at = kind != HeadKind::kNone ? head_end : j;
+  if (word(aside_at) == "," &&
+      (word(aside_at + 1) == "aged" || word(aside_at + 1) == "ages" ||
+       word(aside_at + 1) == "ranging")) {
     // The aside holds ages and the words that join them ("aged 15, 16
     // and 17", "ranging from 18 to 25 years old") up to its closing comma.
-    for (size_t t = head_end + 2; t < se && t <= head_end + 12; ++t) {
+    for (size_t t = aside_at + 2; t < se && t <= aside_at + 12; ++t) {
       const std::string_view a = word(t);
       if (a == "," && t + 1 < se &&
           v.at.tokens[t + 1].kind != TokenKind::kNumber) {
@@ -1159,7 +1240,9 @@ std::optional<CaseCount> RuleCountTagger::Judge(
     // "Seventy-five died", "Eleven remain unaccounted for", "the
     // hundreds trapped": an event verb right after the number.
     // "dozens more are missing": "more" between the number and its verb.
-    const size_t verb_from = word(j) == "more" ? j + 1 : j;
+    const size_t verb_from = word(j) == "more" ? j + 1
+                             : aside_end != 0  ? aside_end + 1
+                                               : j;
     auto verb_follows = [&] {
       size_t t = verb_from;
       while (t < se && IsBeOrHave(v.lower[t])) ++t;
@@ -1177,9 +1260,13 @@ std::optional<CaseCount> RuleCountTagger::Judge(
     // "Final Battle 2", "Windows 10": a number that ends a name (but
     // "Погибли трое": a capitalized event verb opens the sentence).
     std::string verb_event;
+    // ("The two, aged 19 and 23, appeared in court": a determiner
+    // opening the sentence is no name.)
     if (first > sb && v.IsCapitalized(first - 1) &&
         !(first - 1 == sb && counts_internal::TriggerAt(v, lex_, first - 1,
-                                                        first, &verb_event))) {
+                                                        first, &verb_event)) &&
+        !(first - 1 == sb && n.spelled &&
+          (word(sb) == "the" || word(sb) == "all" || word(sb) == "these"))) {
       return std::nullopt;
     }
     // "the one held by ...": a pronoun, not a number of people.
@@ -1242,6 +1329,16 @@ std::optional<CaseCount> RuleCountTagger::Judge(
         prior.back().span.begin <= v.at.tokens[sb + 2].span.begin &&
         prior.back().span.end <= v.at.tokens[first].span.begin) {
       event = prior.back().event;
+    }
+    // "Security forces detained 27 people. Of those, 15 were later
+    // released": "of those" opening the sentence points at the count
+    // before it.
+    if (event.empty() && first >= sb + 3 &&
+        (word(sb) == "of" || word(sb) == "among") &&
+        (word(sb + 1) == "those" || word(sb + 1) == "them" ||
+         word(sb + 1) == "these") &&
+        word(sb + 2) == "," && first == sb + 3) {
+      if (const CaseCount* a = Antecedent(v, prior, first)) event = a->event;
     }
     if (event.empty()) {
       // "The number of political prisoners has reached 1,400": the counted
@@ -1362,6 +1459,16 @@ std::optional<CaseCount> RuleCountTagger::Judge(
         out.event = case_event != "AFFECT" ? case_event
                     : !trigger.empty()     ? trigger
                                            : "AFFECT";
+        // "Cholera has killed 600 people, and more than 15,000 cases have
+        // been recorded", "216 confirmed cases": bare cases in a report
+        // of a disease (named in this sentence or the one before) or
+        // confirmed, suspected or probable are infections.
+        if (out.event == "AFFECT" && word(head_end) != "of" &&
+            (v.lower[head] == "cases" || v.lower[head] == "case") &&
+            (DiseaseNamed(v, lex_, head) ||
+             AnyTokenIn(v, k, head, kDiagnosed))) {
+          out.event = "INFECT";
+        }
         out.rule = "count.case_noun";
         // "cases of Uyghurs facing intimidation": the group is in the
         // of-phrase.
@@ -1390,6 +1497,16 @@ std::optional<CaseCount> RuleCountTagger::Judge(
           // (ARREST words) say nothing new of hostages.
           if (person->event == "KIDNAP" && trigger == "ARREST") {
             out.event = person->event;
+          }
+          // "Five people were killed. Two of the victims were children":
+          // a part of the victims counted just before shares what
+          // happened to them.
+          if (out.event == "AFFECT" && of_phrase && word(j) == "of" &&
+              (word(j + 1) == "the" || word(j + 1) == "these" ||
+               word(j + 1) == "those")) {
+            if (const CaseCount* a = Antecedent(v, prior, first)) {
+              out.event = a->event;
+            }
           }
         } else {
           // "A crowd of 500 people gathered": people counted as a crowd
@@ -1559,37 +1676,6 @@ std::optional<CaseCount> RuleCountTagger::Judge(
   return out;
 }
 
-// Whether the sentence of token `t` is the one of token `u` or the one
-// right before it in the same paragraph (no line break between them).
-bool SameOrNextSentence(const TokenView& v, size_t u, size_t t) {
-  const size_t sb = v.sentence_begin[t];
-  if (v.sentence_begin[u] == sb) return true;
-  if (sb == 0 || v.sentence_begin[sb - 1] != v.sentence_begin[u]) return false;
-  const size_t gap_begin = v.at.tokens[sb - 1].span.end;
-  const size_t gap_end = v.at.tokens[sb].span.begin;
-  return v.at.text.substr(gap_begin, gap_end - gap_begin).find('\n') ==
-         std::string_view::npos;
-}
-
-// The earlier count `p` when it has an event and lies in the sentence of
-// token `first` or the one before it, ending before `first`; else null.
-// (The second form reads the last of the counts found so far.)
-const CaseCount* Antecedent(const TokenView& v, const CaseCount& p,
-                            size_t first) {
-  if (p.event.empty()) return nullptr;
-  const size_t at = TokenAtOrAfterPos(v, p.span.begin);
-  if (at >= v.size() || p.span.end > v.at.tokens[first].span.begin ||
-      !SameOrNextSentence(v, at, first)) {
-    return nullptr;
-  }
-  return &p;
-}
-
-const CaseCount* Antecedent(const TokenView& v,
-                            const std::vector<CaseCount>& prior,
-                            size_t first) {
-  return prior.empty() ? nullptr : Antecedent(v, prior.back(), first);
-}
 
 // "Yerevan put its losses at 207 soldiers", "the union put the number at
 // more than 2 million", "officials estimated the toll at 40": a figure
@@ -1755,6 +1841,44 @@ std::optional<CaseCount> RuleCountTagger::Elliptic(
   if (RestatesFigure(v, lead) && ends_here(j)) {
     return follow(j, "count.restated");
   }
+  // "rose to 300 on Monday from 250 a day earlier": the figure it moved
+  // from, a few words after the one it moved to.
+  const size_t before_first = TokenAtOrAfterPos(v, before.span.begin);
+  const size_t before_end = TokenAtOrAfterPos(v, before.span.end);
+  if (lead >= sb + 2 && v.lower[lead - 1] == "from" && before_first > sb &&
+      v.lower[before_first - 1] == "to" && before_end < lead &&
+      lead - 1 - before_end <= 4 && ends_here(j)) {
+    bool plain = true;
+    for (size_t t = before_end; t + 1 < lead; ++t) plain &= !v.IsPunct(t);
+    if (plain) return follow(j, "count.restated");
+  }
+  // "25 people were arrested in Paris, 12 in Lyon and 8 in Marseille": a
+  // list of figures, each with its place or time, after a count whose
+  // clause ends with a place or time of its own.
+  if (lead >= sb + 3 && v.lower[lead - 1] == "," && j < se &&
+      (v.lower[j] == "in" || v.lower[j] == "at" || v.lower[j] == "on") &&
+      v.at.tokens[lead - 1].span.begin >= before.span.end) {
+    bool adjunct = false;
+    for (size_t t = lead - 1, steps = 0; t > before_end && steps < 4;
+         ++steps) {
+      --t;
+      const std::string& w = v.lower[t];
+      if (w == "in" || w == "at" || w == "on") {
+        adjunct = true;
+        break;
+      }
+      if (v.IsPunct(t) || v.at.tokens[t].kind == TokenKind::kNumber) break;
+    }
+    // The figure's own adjunct closes at a comma, "and" or the end.
+    size_t end = j + 1;
+    while (end < se && end <= j + 4 && !v.IsPunct(end) &&
+           v.lower[end] != "and") {
+      ++end;
+    }
+    if (adjunct && (end >= se || v.IsPunct(end) || v.lower[end] == "and")) {
+      return follow(j, "count.ellipsis");
+    }
+  }
   // "China held 100, Myanmar 62 and Belarus 33": a list of names, each
   // with its figure, after the count whose verb they share.
   if (const size_t name = NameBefore(v, lead);
@@ -1821,9 +1945,20 @@ std::optional<CaseCount> RuleCountTagger::Elliptic(
     --t;
     if (++steps > 5) return std::nullopt;
     if (v.in_date[t] >= 0) continue;  // "in 2019 and 15 in 2020"
+    // (The count before may end in one word of its own before the comma:
+    // "1600 участников акции, в Петербурге — около 1100".)
     if (dash && v.lower[t] == "," && !comma_seen &&
-        v.at.tokens[t].span.begin == before.span.end) {
+        (v.at.tokens[t].span.begin == before.span.end ||
+         (t >= sb + 2 && !v.IsPunct(t - 1) &&
+          v.at.tokens[t - 1].span.begin >= before.span.end &&
+          v.at.tokens[t - 2].span.end <= before.span.end))) {
       comma_seen = true;
+      break;
+    }
+    // "Санкт-Петербурге": a hyphen glued inside a name.
+    if (IsDash(v.lower[t]) && t > sb &&
+        v.at.tokens[t].span.begin == v.at.tokens[t - 1].span.end &&
+        v.at.tokens[t + 1].span.begin == v.at.tokens[t].span.end) {
       continue;
     }
     std::string ev;
@@ -1862,7 +1997,10 @@ bool RuleCountTagger::PluralBetween(const TokenView& v, size_t from,
         (IsDeterminer(v.lower[t - 1]) || v.lower[t - 1] == "a" ||
          v.lower[t - 1] == "other")) {
       const PersonNoun* p = nullptr;
-      if (!counts_internal::PersonAt(v, lex_, t, to, &p)) return true;
+      if (!counts_internal::PersonAt(v, lex_, t, to, &p) &&
+          !AgentivePlural(w)) {
+        return true;
+      }
     }
   }
   return false;
@@ -1908,13 +2046,9 @@ std::optional<CaseCount> RuleCountTagger::ResolvePending(
       CrashNamed(v, sb, se)) {
     return take("AFFECT", ".aboard");
   }
-  const std::string& prev = first > sb ? v.lower[first - 1] : v.lower[first];
-  const bool opens_clause = first == sb || prev == "," || prev == "and" ||
-                            prev == "but" || prev == ";" ||
-                            prev == "\xD0\xB8" ||  // "и"
-                            prev == "\xD0\xB0";    // "а"
+  // ("The abductors released 10 of them": as an object, too.)
   if (count.rule.starts_with("count.pronoun_partitive") && ante != nullptr &&
-      opens_clause && !ante->unit.empty() &&
+      !ante->unit.empty() &&
       !PluralBetween(v, TokenAtOrAfterPos(v, ante->span.end), first)) {
     return take(ante->event, ".antecedent");
   }
