@@ -745,6 +745,17 @@ void RuleEntityTagger::Chunk(const AnalyzedText& at, const std::vector<Word>& w,
       size_t end = pos;
       bool club = false;
       for (size_t k = pos + 1; k <= last; ++k) {
+        // "Kayla Hutchins-Moore", "Pamela Rendi-Wagner": in a person's name
+        // (a given name or a title first), a word glued by a hyphen to the
+        // surname before it is part of the name, never a place of its own.
+        if (w[k].is_word && w[k].cap && w[k - 1].text == "-" && k >= pos + 2 &&
+            w[k - 1].span.begin == w[k - 2].span.end &&
+            w[k].span.begin == w[k - 1].span.end && w[k - 2].is_word &&
+            w[k - 2].cap && w[k - 2].text.size() > 2 && end == k - 2 &&
+            (lex_.IsGivenName(w[pos].text) || !title.empty() || honorific)) {
+          end = k;
+          continue;
+        }
         if (w[k].is_word && w[k].cap) {
           Match next = Longest(at, w, k, last, ctx);
           // Sports copy: "Dinamo Minsk", "Kairat Almaty": a club named by

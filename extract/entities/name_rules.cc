@@ -484,9 +484,18 @@ bool RuleEntityTagger::ClassifyRun(const AnalyzedText& at,
   }
   // "retailer Target", "a spokesman for Halliburton", "shares of Zillow",
   // "Uber's chief executive": the context names an organization.
+  // "said Marquita Dobbins, a forklift operator": two or more name words
+  // right after a speech verb are a person whatever the apposition says.
+  bool quoted_person = n_words >= 2 && a > 0 && w[a - 1].is_word &&
+                       lex_.IsSpeechVerb(w[a - 1].text) &&
+                       b + 1 < w.size() && w[b + 1].text == "," &&
+                       std::all_of(w.begin() + a, w.begin() + b + 1,
+                                   [](const Word& x) {
+                                     return !x.is_word || LooksLikeNameWord(x);
+                                   });
   if (!heading && office.empty() && !honorific && n_words <= 5 &&
       !lex_.IsGivenName(first) && !lex_.IsFamilyName(first) &&
-      OrgContext(w, a, b)) {
+      !quoted_person && OrgContext(w, a, b)) {
     bool namelike = true;
     for (size_t k = a; k <= b; ++k) {
       namelike = namelike && (!w[k].is_word || LooksLikeNameWord(w[k]) ||
