@@ -175,19 +175,24 @@ bool RuleEntityTagger::Dateline(const AnalyzedText& at,
   return true;
 }
 
-// "NEW DELHI" -> "New Delhi" (ASCII letters; others kept).
+// "NEW DELHI" -> "New Delhi", "N'DJAMENA" -> "N'Djamena" (ASCII letters;
+// others kept): a letter after a one-letter word and an apostrophe starts
+// a word too.
 std::string RuleEntityTagger::TitleCase(const AnalyzedText& at,
                                         const std::vector<Word>& w, size_t a,
                                         size_t b) const {
   std::string key = Key(at, w, a, b);
   bool start = true;
+  size_t letters = 0;  // letters of the current word so far
   for (char& c : key) {
     unsigned char u = static_cast<unsigned char>(c);
     if (std::isalpha(u)) {
       c = static_cast<char>(start ? std::toupper(u) : std::tolower(u));
       start = false;
+      ++letters;
     } else {
-      start = c == ' ' || c == '-';
+      start = c == ' ' || c == '-' || (c == '\'' && letters == 1);
+      if (c != '\'') letters = 0;
     }
   }
   return key;
