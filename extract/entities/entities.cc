@@ -814,6 +814,14 @@ void RuleEntityTagger::Chunk(const AnalyzedText& at, const std::vector<Word>& w,
                           w[k - 1].span.begin == w[k - 2].span.end &&
                           w[k].span.begin == w[k - 1].span.end &&
                           w[k - 2].is_word && w[k - 2].cap;
+          // "Lula da Silva": a particle the chunker let in before a family
+          // name.
+          if (!syllable && IsPersonParticle(w[k].text) && k < last &&
+              w[k + 1].is_word && w[k + 1].cap &&
+              (lex_.IsGivenName(w[pos].text) || !title.empty() || honorific) &&
+              !lex_.IsCommonWord(w[k + 1].text)) {
+            continue;
+          }
           if (!syllable) break;
           end = k;
           continue;

@@ -95,22 +95,26 @@ const GazetteerEntry* Lexicon::Find(std::string_view surface) const {
   return it == names_.end() ? nullptr : &it->second;
 }
 
-const GazetteerEntry* Lexicon::FindFolded(std::string_view surface) const {
+namespace {
+
+// "Kraków" -> "Krakow", "Andrés" -> "Andres"; "" when `surface` is ASCII,
+// has no marks or cannot be normalized.
+std::string FoldMarks(std::string_view surface) {
   if (std::all_of(surface.begin(), surface.end(), [](char c) {
         return static_cast<unsigned char>(c) < 0x80;
       })) {
-    return nullptr;
+    return "";
   }
   // Latin letters without their marks ("Kraków" -> "Krakow"): canonical
   // decomposition drops the combining marks; the letters with a stroke or
   // ligatures, which do not decompose, are mapped by hand.
   UErrorCode status = U_ZERO_ERROR;
   const icu::Normalizer2* nfd = icu::Normalizer2::getNFDInstance(status);
-  if (U_FAILURE(status)) return nullptr;
+  if (U_FAILURE(status)) return "";
   icu::UnicodeString in = icu::UnicodeString::fromUTF8(
       icu::StringPiece(surface.data(), static_cast<int32_t>(surface.size())));
   icu::UnicodeString d = nfd->normalize(in, status);
-  if (U_FAILURE(status)) return nullptr;
+  if (U_FAILURE(status)) return "";
   icu::UnicodeString out;
   for (int32_t i = 0; i < d.length();) {
     UChar32 c = d.char32At(i);
@@ -130,8 +134,27 @@ const GazetteerEntry* Lexicon::FindFolded(std::string_view surface) const {
   }
   std::string folded;
   out.toUTF8String(folded);
-  if (folded == surface) return nullptr;
-  return Find(folded);
+  if (folded == surface) return "";
+  return folded;
+}
+
+}  // namespace
+
+const GazetteerEntry* Lexicon::FindFolded(std::string_view surface) const {
+  std::string folded = FoldMarks(surface);
+  return folded.empty() ? nullptr : Find(folded);
+}
+
+bool Lexicon::IsGivenName(std::string_view w) const {
+  if (Has(given_, w)) return true;
+  // "Andrés", "Joaquín": a listed name written with marks.
+  if (std::all_of(w.begin(), w.end(), [](char c) {
+        return static_cast<unsigned char>(c) < 0x80;
+      })) {
+    return false;
+  }
+  std::string folded = FoldMarks(w);
+  return !folded.empty() && Has(given_, folded);
 }
 
 const std::string* Lexicon::Title(std::string_view surface) const {

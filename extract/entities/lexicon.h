@@ -66,7 +66,7 @@ class Lexicon {
   bool IsHonorific(std::string_view w) const { return Has(honorifics_, w); }
   bool IsOrgSuffix(std::string_view w) const { return Has(org_suffixes_, w); }
   bool IsLocSuffix(std::string_view w) const { return Has(loc_suffixes_, w); }
-  bool IsGivenName(std::string_view w) const { return Has(given_, w); }
+  bool IsGivenName(std::string_view w) const;
   bool IsFamilyName(std::string_view w) const { return Has(family_, w); }
   bool IsSpeechVerb(std::string_view w) const { return Has(speech_, w); }
   bool IsStopword(std::string_view w) const { return Has(stop_, w); }

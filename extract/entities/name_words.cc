@@ -83,6 +83,14 @@ bool IsArabicArticle(std::string_view s) {
 
 }  // namespace
 
+bool IsPersonParticle(std::string_view w) {
+  for (std::string_view p : {"de", "da", "do", "dos", "del", "della", "di",
+                             "van", "von", "ter", "bin", "ibn"}) {
+    if (w == p) return true;
+  }
+  return false;
+}
+
 bool OnlySpaces(std::string_view s) {
   for (char c : s) {
     if (c != ' ' && c != '\t') return false;
@@ -300,6 +308,23 @@ size_t ChunkEnd(const AnalyzedText& at, const std::vector<Word>& w,
         same_line(j, n + 2)) {
       j = n + 1;
       continue;
+    }
+    // "Juan de Dios Gámez", "Lula da Silva", "Maria dos Santos": after a
+    // given name, a lower-case particle joins the family name that follows.
+    if (w[n].is_word && !w[n].cap && !org_head && IsPersonParticle(w[n].text) &&
+        n + 1 < w.size() && w[n + 1].is_word && w[n + 1].cap &&
+        !w[n + 1].all_caps && same_line(j, n + 1) &&
+        OnlySpaces(gap(n, n + 1)) && !lex.IsStopword(w[n + 1].text) &&
+        !lex.IsOrgSuffix(w[n + 1].text) && !lex.IsLocSuffix(w[n + 1].text) &&
+        !lex.IsCommonWord(w[n + 1].text) && !w[j].possessive) {
+      bool given = false;
+      for (size_t k = first; k <= j && !given; ++k) {
+        given = w[k].is_word && lex.IsGivenName(w[k].text);
+      }
+      if (given) {
+        j = n + 1;
+        continue;
+      }
     }
     // "Organization for Security and Cooperation in Europe": a listed name
     // goes on with a lower-case word the connectors leave out.

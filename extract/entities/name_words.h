@@ -43,6 +43,9 @@ bool HasLetter(std::string_view s);
 // Nothing but spaces and tabs (no line break).
 bool OnlySpaces(std::string_view s);
 
+// A lower-case particle inside a person's name ("de", "da", "van", "bin").
+bool IsPersonParticle(std::string_view w);
+
 // Last index of the capitalized chunk starting at `first` (a capitalized
 // word): capitalized words, glued punctuation ("RFE/RL", "Nagorno-Karabakh")
 // and, inside organization names, lower-case connectors.
