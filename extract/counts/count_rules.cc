@@ -500,6 +500,19 @@ std::string IncludedEvent(const TokenView& v, const CountLexicon& lex,
   const size_t sb = v.sentence_begin[first];
   if (first < sb + 2) return "";
   size_t t = first - 1;
+  // "Those killed included a six-year-old girl, two teachers and 14
+  // police officers": the count may be a later item of the list, after
+  // short noun phrases joined by commas and "and" (no verb among them).
+  for (size_t steps = 0; t > sb + 1 && steps < 12; ++steps) {
+    const std::string& w = v.lower[t];
+    if (w == "included" || w == "include" || w == "includes") break;
+    std::string ev;
+    if ((v.IsPunct(t) && w != "," && w != "-") ||
+        TriggerAt(v, lex, t, first, &ev)) {
+      return "";
+    }
+    --t;
+  }
   const std::string& inc = v.lower[t];
   if (inc != "included" && inc != "include" && inc != "includes") return "";
   // "The dead included", "those killed included", "the victims include":

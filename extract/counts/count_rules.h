@@ -147,6 +147,11 @@ std::string OfPhraseGroup(const TokenView& v, const CountLexicon& lex, size_t t,
 std::pair<std::string, std::string> LabelNoun(const TokenView& v,
                                               const CountLexicon& lex,
                                               size_t sb, size_t colon);
+// "Attacks on journalists rose to 212": the case, role or state noun that
+// is the subject of a verb of change moving the figure at `first`.
+std::pair<std::string, std::string> LevelSubjectNoun(const TokenView& v,
+                                                     const CountLexicon& lex,
+                                                     size_t sb, size_t first);
 // The noun of "the number of <noun>" before token `first` in the sentence
 // starting at `sb`, when it is a case by itself: its text and event.
 std::pair<std::string, std::string> NumberOfNoun(const TokenView& v,

@@ -664,6 +664,12 @@ std::optional<CaseCount> RuleCountTagger::Judge(
 
   // Not counts of people: money, ages, measures, fractions, times, ids.
   if (n.value <= 0) return std::nullopt;
+  // ("aged between 4 and 81", "ages from 18 to 25": so after a range word.)
+  if ((prev == "between" || prev == "from") && i >= sb + 2 &&
+      (word(i - 2) == "aged" || word(i - 2) == "ages" ||
+       word(i - 2) == "age")) {
+    return std::nullopt;
+  }
   if (IsCurrency(prev) || prev == "aged" || prev == "age" || prev == "ages" ||
       prev == "no" || prev == "no." || prev == "#" || prev == "number" ||
       prev == "per" || prev == "top" || prev == "bottom") {  // ranks
@@ -887,14 +893,21 @@ std::optional<CaseCount> RuleCountTagger::Judge(
   std::string case_event;
   // "The protesters, numbering about 2,000, marched": the counted noun
   // stands before ", numbering"; the count is the number (and qualifier).
+  // ("Protesters numbered about 3,000 at the peak": or right before
+  // "numbered".)
   size_t numbering_noun = SIZE_MAX;
-  if (kind == HeadKind::kNone && first >= sb + 3 &&
-      word(first - 1) == "numbering" && word(first - 2) == "," &&
-      (j >= se || v.IsPunct(j))) {
-    for (size_t len = 1; len <= 2 && first >= sb + 2 + len; ++len) {
-      const size_t t0 = first - 2 - len;
+  const size_t numbering_gap =
+      first >= sb + 2 && word(first - 1) == "numbered" ? 1 : 2;
+  if (kind == HeadKind::kNone && first >= sb + 1 + numbering_gap &&
+      ((word(first - 1) == "numbering" && word(first - 2) == ",") ||
+       numbering_gap == 1) &&
+      (j >= se || v.IsPunct(j) || word(j) == "at" || word(j) == "in")) {
+    for (size_t len = 1; len <= 2 && first >= sb + numbering_gap + len;
+         ++len) {
+      const size_t t0 = first - numbering_gap - len;
       const PersonNoun* p = nullptr;
-      if (counts_internal::PersonAt(v, lex_, t0, first - 2, &p) == len &&
+      if (counts_internal::PersonAt(v, lex_, t0, first - numbering_gap, &p) ==
+              len &&
           p->kind != PersonKind::kState) {
         person = p;
         numbering_noun = t0;
@@ -1266,7 +1279,10 @@ std::optional<CaseCount> RuleCountTagger::Judge(
         !(first - 1 == sb && counts_internal::TriggerAt(v, lex_, first - 1,
                                                         first, &verb_event)) &&
         !(first - 1 == sb && n.spelled &&
-          (word(sb) == "the" || word(sb) == "all" || word(sb) == "these"))) {
+          (word(sb) == "the" || word(sb) == "all" || word(sb) == "these")) &&
+        !(first - 1 == sb &&
+          (word(sb) == "another" || word(sb) == "only" || word(sb) == "all" ||
+           word(sb) == "some" || lex_.stopwords.count(v.lower[sb])))) {
       return std::nullopt;
     }
     // "the one held by ...": a pronoun, not a number of people.
@@ -1401,7 +1417,8 @@ std::optional<CaseCount> RuleCountTagger::Judge(
       if (it != lex_.triggers.end()) trigger = it->second;
     }
     if (trigger.empty()) trigger = counts_internal::FindEvent(v, lex_, w);
-    const size_t unit_end = numbering_noun != SIZE_MAX ? first - 2 : head_end;
+    const size_t unit_end =
+        numbering_noun != SIZE_MAX ? first - numbering_gap : head_end;
     out.unit = std::string(v.at.text.substr(
         v.at.tokens[head].span.begin,
         v.at.tokens[unit_end - 1].span.end - v.at.tokens[head].span.begin));

@@ -94,6 +94,71 @@ std::pair<std::string, std::string> LabelNoun(const TokenView& v,
   return {"", ""};
 }
 
+namespace {
+
+// English verbs that move a figure to a level ("rose to 212", "stood at
+// 40", "reached 1,200"); Russian ones come from counts-level-verbs.txt.
+bool MovesFigure(const CountLexicon& lex, std::string_view w) {
+  static constexpr std::string_view kVerbs[] = {
+      "rose", "risen", "climbed", "increased", "jumped", "soared", "grew",
+      "grown", "fell", "fallen", "dropped", "declined", "reached", "stood",
+      "stands", "hit", "topped", "exceeded", "surpassed", "passed"};
+  for (std::string_view k : kVerbs) {
+    if (w == k) return true;
+  }
+  for (const std::string& stem : lex.level_verb_stems) {
+    if (w.starts_with(stem)) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+// "Attacks on journalists rose to 212 last year", "Arrests have climbed
+// to 300": a bare number that a verb of change moves to, whose subject
+// (opening the sentence) is a case noun, or a role or state noun for
+// people: that noun as written and its event, or empty strings.
+std::pair<std::string, std::string> LevelSubjectNoun(const TokenView& v,
+                                                     const CountLexicon& lex,
+                                                     size_t sb, size_t first) {
+  if (first < sb + 2) return {"", ""};
+  size_t verb = first - 1;
+  const std::string& p = v.lower[verb];
+  if (p == "to" || p == "at" || p == "\xD0\xB4\xD0\xBE") --verb;  // "до"
+  if (verb <= sb || !MovesFigure(lex, v.lower[verb])) return {"", ""};
+  // The subject: the noun phrase from the start of the sentence to the
+  // verb (its auxiliaries aside), at most six words, no punctuation.
+  size_t end = verb;
+  while (end > sb && (v.lower[end - 1] == "has" || v.lower[end - 1] == "have" ||
+                      v.lower[end - 1] == "had" || v.lower[end - 1] == "now")) {
+    --end;
+  }
+  if (end <= sb || end - sb > 6) return {"", ""};
+  for (size_t t = sb; t < end; ++t) {
+    if (v.IsPunct(t)) return {"", ""};
+  }
+  for (size_t m = sb; m < end; ++m) {
+    std::string event;
+    if (size_t len = CaseNounAt(v, lex, m, end, &event)) {
+      return {std::string(v.at.text.substr(
+                  v.at.tokens[m].span.begin,
+                  v.at.tokens[m + len - 1].span.end - v.at.tokens[m].span.begin)),
+              event};
+    }
+    const PersonNoun* pn = nullptr;
+    if (size_t len = PersonAt(v, lex, m, end, &pn);
+        len && (pn->kind == PersonKind::kRole ||
+                pn->kind == PersonKind::kState) &&
+        !pn->event.empty()) {
+      return {std::string(v.at.text.substr(
+                  v.at.tokens[m].span.begin,
+                  v.at.tokens[m + len - 1].span.end - v.at.tokens[m].span.begin)),
+              pn->event};
+    }
+  }
+  return {"", ""};
+}
+
 // "number of <noun>" / "toll of <noun>" before a bare number in the same
 // sentence, when the noun is a case by itself (prisoners, cases, deaths):
 // the noun as written and its event, or empty strings; a toll with no
@@ -117,9 +182,16 @@ std::pair<std::string, std::string> NumberOfNoun(const TokenView& v,
       continue;
     }
     if ((v.lower[t] == "number" || v.lower[t] == "total" ||
-         v.lower[t] == "toll") &&
+         v.lower[t] == "toll" || v.lower[t] == "tally") &&
         v.lower[t + 1] == "of") {
       noun_from = t + 2;
+      // "The tally of those detained since the protests began": "those"
+      // and the participle.
+      std::string ev;
+      if (noun_from + 1 < first && v.lower[noun_from] == "those" &&
+          TriggerAt(v, lex, noun_from + 1, first, &ev)) {
+        return {"", ev};
+      }
     } else if (v.lower[t] == "число" || v.lower[t] == "количество" ||
                v.lower[t] == "числа" || v.lower[t] == "количества") {
       noun_from = t + 1;
@@ -154,7 +226,7 @@ std::pair<std::string, std::string> NumberOfNoun(const TokenView& v,
       }
     }
   }
-  return {"", ""};
+  return LevelSubjectNoun(v, lex, sb, first);
 }
 
 }  // namespace newsfacts::counts_internal
