@@ -1282,7 +1282,7 @@ std::optional<CaseCount> RuleCountTagger::Judge(
           (word(sb) == "the" || word(sb) == "all" || word(sb) == "these")) &&
         !(first - 1 == sb &&
           (word(sb) == "another" || word(sb) == "only" || word(sb) == "all" ||
-           word(sb) == "some" || lex_.stopwords.count(v.lower[sb])))) {
+           word(sb) == "some"))) {
       return std::nullopt;
     }
     // "the one held by ...": a pronoun, not a number of people.
