@@ -455,12 +455,16 @@ void RuleEntityTagger::Chunk(const AnalyzedText& at, const std::vector<Word>& w,
         }
         if (lex_.IsOrgSuffix(w[k].text)) {
           size_t end = OrgEnd(w, k, last);
-          // "Chinese Foreign Ministry", "the Russian Defense Ministry": a
-          // nation's adjective describes a ministry, it is no part of its
-          // name ("Chinese Foreign Minister" likewise).
+          // "Chinese Foreign Ministry", "the Nigerian Army": a nation's
+          // adjective describes a state body, it is no part of its name
+          // ("Chinese Foreign Minister" likewise).
           if (m.gaz != nullptr && m.gaz->type == EntityType::kNorp &&
-              end == k && k > m.end + 1 && !w[m.end].possessive &&
-              (w[k].text == "Ministry" || w[k].text == "Embassy") &&
+              end == k && k > m.end && !w[m.end].possessive &&
+              (w[k].text == "Ministry" || w[k].text == "Embassy" ||
+               w[k].text == "Army" || w[k].text == "Navy" ||
+               w[k].text == "Police" || w[k].text == "Parliament" ||
+               w[k].text == "Government" || w[k].text == "Cabinet" ||
+               (w[k].text == "Force" && w[k - 1].text == "Air")) &&
               !HeadingSentence(w, pos)) {
             out.push_back(Make(at, w, pos, m.end, EntityType::kNorp,
                                m.gaz->canonical, std::string(m.gaz->rule)));

@@ -463,6 +463,9 @@ bool RuleEntityTagger::ClassifyRun(const AnalyzedText& at,
         c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
       }
       if (lex_.IsCommonWord(low)) return false;
+      // "THURSDAY", "MARCH": a day or month in capitals.
+      low[0] = first[0];
+      if (lex_.IsStopword(low)) return false;
     }
     // "RTX 3080 ... RTX cards": letters the document writes before a model
     // number name a product line (MISC), not a company.
@@ -751,6 +754,12 @@ bool RuleEntityTagger::ClassifyRun(const AnalyzedText& at,
     return false;
   }
   if (common_word || !LooksLikeNameWord(w[a])) return false;
+  // "We've", "They'll": a pronoun's contraction.
+  for (std::string_view tail :
+       {"'ve", "'re", "'ll", "'d", "\xE2\x80\x99" "ve", "\xE2\x80\x99" "re",
+        "\xE2\x80\x99" "ll", "\xE2\x80\x99" "d"}) {
+    if (first.ends_with(tail)) return false;
+  }
   // "Prosecutors said", "Paramedics say": a plural of a dictionary noun
   // opening the sentence.
   if (w[a].sentence_start && first.size() > 4 && first.back() == 's' &&
