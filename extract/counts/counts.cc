@@ -1872,15 +1872,20 @@ std::optional<CaseCount> RuleCountTagger::Elliptic(
   // "25 people were arrested in Paris, 12 in Lyon and 8 in Marseille": a
   // list of figures, each with its place or time, after a count whose
   // clause ends with a place or time of its own.
+  auto place_prep = [](std::string_view w) {
+    return w == "in" || w == "at" || w == "on" ||
+           w == "\xD0\xB2" || w == "\xD0\xB2\xD0\xBE" ||  // "в", "во"
+           w == "\xD0\xBD\xD0\xB0";                         // "на"
+  };
   if (lead >= sb + 3 && v.lower[lead - 1] == "," && j < se &&
-      (v.lower[j] == "in" || v.lower[j] == "at" || v.lower[j] == "on") &&
+      place_prep(v.lower[j]) &&
       v.at.tokens[lead - 1].span.begin >= before.span.end) {
     bool adjunct = false;
     for (size_t t = lead - 1, steps = 0; t > before_end && steps < 4;
          ++steps) {
       --t;
       const std::string& w = v.lower[t];
-      if (w == "in" || w == "at" || w == "on") {
+      if (place_prep(w)) {
         adjunct = true;
         break;
       }
@@ -1889,11 +1894,29 @@ std::optional<CaseCount> RuleCountTagger::Elliptic(
     // The figure's own adjunct closes at a comma, "and" or the end.
     size_t end = j + 1;
     while (end < se && end <= j + 4 && !v.IsPunct(end) &&
-           v.lower[end] != "and") {
+           v.lower[end] != "and" && v.lower[end] != "\xD0\xB8") {  // "и"
       ++end;
     }
-    if (adjunct && (end >= se || v.IsPunct(end) || v.lower[end] == "and")) {
+    if (adjunct && (end >= se || v.IsPunct(end) || v.lower[end] == "and" ||
+                    v.lower[end] == "\xD0\xB8")) {  // "и"
       return follow(j, "count.ellipsis");
+    }
+  }
+  // "Госпитализированы 14 человек, из них трое в тяжелом состоянии",
+  // "killed 25 people, among them eight": a part of the count before
+  // after "из них", "among them" or "including", with no noun of its own.
+  if (counts_internal::AfterIncluding(v, lead)) {
+    const size_t opener = v.lower[lead - 1] == "including" ||
+                                  v.lower[lead - 1] == "\xD0\xB2\xD0\xBA"
+                                                       "\xD0\xBB\xD1\x8E"
+                                                       "\xD1\x87\xD0\xB0"
+                                                       "\xD1\x8F"  // "включая"
+                              ? lead - 1
+                              : lead - 2;
+    if (opener > sb + 1 && v.lower[opener - 1] == "," &&
+        v.at.tokens[opener - 1].span.begin >= before.span.end) {
+      size_t end = j;
+      return follow(end, "count.subset");
     }
   }
   // "China held 100, Myanmar 62 and Belarus 33": a list of names, each
