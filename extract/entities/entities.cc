@@ -397,6 +397,77 @@ void RuleEntityTagger::Chunk(const AnalyzedText& at, const std::vector<Word>& w,
         continue;
       }
     }
+    // "Interstate 35", "U.S. Route 66", "Georgia State Route 155": a road
+    // named by its number.
+    if (pos == first && last + 1 < w.size() &&
+        (w[last].text == "Interstate" || w[last].text == "Route" ||
+         w[last].text == "Highway") &&
+        IsAsciiDigits(w[last + 1].text) &&
+        w[last + 1].span.begin == w[last].span.end + 1) {
+      bool road = true;
+      for (size_t k = pos; k < last && road; ++k) {
+        const GazetteerEntry* g = lex_.Find(w[k].text);
+        road = !w[k].is_word || w[k].text == "U.S." || w[k].text == "State" ||
+               w[k].text == "County" || w[k].text == "US" ||
+               (g != nullptr && g->type == EntityType::kLoc);
+      }
+      if (road) {
+        out.push_back(
+            Make(at, w, pos, last + 1, EntityType::kLoc, "", "loc.road"));
+        return;
+      }
+    }
+    // "Central Texas", "East Nashville", "Northern Kazakhstan": a compass
+    // word before a listed place names a part of it.
+    if (!ctx.sports && pos < last && w[pos + 1].is_word && !w[pos].possessive &&
+        !HeadingSentence(w, pos) && IsCompassAdjective(w[pos].text)) {
+      Match whole = Longest(at, w, pos, last, ctx);
+      Match place = Longest(at, w, pos + 1, last, ctx);
+      // Not inside a longer name ("South China Agricultural University").
+      bool head_after = false;
+      for (size_t k = place.end + 1; k <= last && !head_after; ++k) {
+        head_after = w[k].is_word && (lex_.IsOrgSuffix(w[k].text) ||
+                                      lex_.IsLocSuffix(w[k].text));
+      }
+      if (whole.gaz == nullptr && place.gaz != nullptr && !place.gaz->skip &&
+          place.gaz->type == EntityType::kLoc && !head_after) {
+        out.push_back(Make(at, w, pos, place.end, EntityType::kLoc, "",
+                           "loc.compass"));
+        title.clear();
+        honorific = false;
+        pos = place.end + 1;
+        continue;
+      }
+    }
+    // "(Photo: Marcus Bell/KXAN)", "Photo by Jane Doe/Reuters": a credit
+    // names the photographer and the agency.
+    if (pos == first && pos >= 2 && last > pos && !w[pos].possessive) {
+      std::string_view cue = w[pos - 1].text == ":" || w[pos - 1].text == "by"
+                                 ? w[pos - 2].text
+                                 : std::string_view();
+      if (cue == "Photo" || cue == "Photos" || cue == "Credit" ||
+          cue == "Image" || cue == "Photograph" || cue == "Video") {
+        size_t slash = pos;
+        while (slash <= last && w[slash].text != "/") ++slash;
+        size_t name_end = slash - 1;
+        bool namelike = slash > pos + 1 && slash < last && slash <= pos + 4;
+        for (size_t k = pos; k <= name_end && namelike; ++k) {
+          namelike = w[k].is_word && LooksLikeNameWord(w[k]);
+        }
+        if (namelike) {
+          out.push_back(Make(at, w, pos, name_end, EntityType::kPerson, "",
+                             "person.credit"));
+          Match agency = Longest(at, w, slash + 1, last, ctx);
+          bool listed = agency.gaz != nullptr && agency.end == last;
+          out.push_back(Make(at, w, slash + 1, last,
+                             listed ? agency.gaz->type : EntityType::kOrg,
+                             listed ? agency.gaz->canonical : "",
+                             listed ? std::string(agency.gaz->rule)
+                                    : std::string("org.credit")));
+          return;
+        }
+      }
+    }
     Match m = Longest(at, w, pos, last, ctx);
     if (m.gaz == nullptr && lex_.IsStopword(w[pos].text)) {
       ++pos;

@@ -371,6 +371,23 @@ bool RuleEntityTagger::ClassifyRun(const AnalyzedText& at,
     common_word = common_word || ctx.UsedInLowerCase(w[k].text) ||
                   (n_words > 1 && !LooksLikeNameWord(w[k]));
   }
+  // A byline: "By Rachel Okafor, KXAN News", "... | By Valentina Rojas",
+  // "Reporting by Olzhas Auyezov": two to four name words after "By"
+  // opening its line, or after "by" following a credit word.
+  if (a > 0 && n_words >= 2 && n_words <= 4 && !common_word &&
+      (b + 1 >= w.size() || !w[b + 1].is_word || w[b + 1].text == "and")) {
+    bool by = w[a - 1].text == "By" &&
+              (w[a - 1].sentence_start || (a > 1 && w[a - 2].text == "|"));
+    bool credit_by = w[a - 1].text == "by" && a > 1 &&
+                     (w[a - 2].text == "Reporting" || w[a - 2].text == "Written" ||
+                      w[a - 2].text == "Editing" || w[a - 2].text == "writing" ||
+                      w[a - 2].text == "editing" || w[a - 2].text == "Compiled");
+    bool namelike = true;
+    for (size_t k = a; k <= b && namelike; ++k) {
+      namelike = !w[k].is_word || LooksLikeNameWord(w[k]);
+    }
+    if ((by || credit_by) && namelike) return person("", "person.byline");
+  }
   // Known from a longer mention elsewhere in the document.
   {
     std::string canonical;

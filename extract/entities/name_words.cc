@@ -201,7 +201,14 @@ std::vector<Word> BuildWords(const AnalyzedText& at, const Lexicon& lex) {
         if (!lex.IsStopword(upper)) ++lower;
       }
     }
-    bool heading = words >= 2 && lower == 0 &&
+    // A byline ("By Rachel Okafor, KXAN News") is no heading.
+    bool byline = false;
+    for (size_t k = i; k < j; ++k) {
+      if (!out[k].is_word) continue;
+      byline = out[k].text == "By";
+      break;
+    }
+    bool heading = words >= 2 && lower == 0 && !byline &&
                    at.text.substr(out[j - 1].span.begin, 1) != ".";
     bool caps_line = lettered >= 2 && capitals == lettered;
     if (caps_line) {

@@ -201,6 +201,11 @@ class RuleEntityTagger : public EntityTagger {
                         size_t i) const;
 
   static bool IsCompassWord(std::string_view k);
+  // "Central", "Northern", "East": a compass adjective before a place.
+  static bool IsCompassAdjective(std::string_view k) {
+    return IsCompassWord(k) || k == "Central" || k == "Northern" ||
+           k == "Southern" || k == "Eastern" || k == "Western";
+  }
   // A packaged or listed place, also one that needs a cue ("Bamako
   // asked" is the city's government, never a company).
   bool ListedPlace(std::string_view k) const {
