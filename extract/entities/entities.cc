@@ -515,7 +515,13 @@ void RuleEntityTagger::Chunk(const AnalyzedText& at, const std::vector<Word>& w,
     bool whole_org =
         m.gaz != nullptr && m.gaz->type == EntityType::kOrg && !m.gaz->skip;
     if (m.title == nullptr && !m.honorific && !whole_org) {
+      // "Division Chief Daniel Ruiz of the Austin Fire Department": after
+      // a title or a given name, the name ends before a connector; a head
+      // word after it heads another name.
+      bool person_first = !title.empty() || honorific ||
+                          (m.gaz == nullptr && lex_.IsGivenName(w[pos].text));
       for (size_t k = from; k <= last; ++k) {
+        if (person_first && w[k].is_word && !w[k].cap) break;
         if (!w[k].is_word || !w[k].cap) continue;
         // "Leeds General Infirmary": a title word right before a head word
         // is part of the name.
