@@ -212,7 +212,10 @@ bool AgentVerb(const TokenView& v, const CountLexicon& lex, size_t head_end,
                     w == "hurt" || w == "held" || w == "slew" || w == "hit" ||
                     w.ends_with("\xD0\xBB\xD0\xB8") ||  // "-ли"
                     w.ends_with("\xD0\xBB\xD0\xB0") ||  // "-ла"
-                    w.ends_with("\xD0\xBB");              // "-л"
+                    w.ends_with("\xD0\xBB") ||            // "-л"
+                    // "300 protesters holding banners": the one present
+                    // participle among the triggers that has an agent.
+                    w == "holding";
   if (!past || SubjectUndergoes(w)) return false;
   // "killed" followed by a multi-word trigger ("taken hostage") or a
   // preposition ("killed in the attack") is a participle, not a verb.
@@ -222,6 +225,11 @@ bool AgentVerb(const TokenView& v, const CountLexicon& lex, size_t head_end,
     return false;
   }
   if (ev == "DISPLACE" || ev == "MISSING" || ev == "PROTEST") return false;
+  // ("holding banners": a bare plural object too.)
+  if (w == "holding" && at + 1 < v.size() &&
+      v.at.tokens[at + 1].kind == TokenKind::kWord && !v.IsPunct(at + 1)) {
+    return true;
+  }
   return StartsObject(v, at + 1);
 }
 
@@ -644,6 +652,10 @@ std::string FindEvent(const TokenView& v, const CountLexicon& lex,
     // count, with its object after it, makes the count the agent, not
     // what happened to it.
     if (AgentVerb(v, lex, w.head_end, t)) continue;
+    // "Hundreds of them lined the entrances, holding signs": after the
+    // count, holding is what it does (signs, a vigil, talks); only before
+    // it does someone hold it ("the kidnappers are holding 12 people").
+    if (v.lower[t] == "holding") continue;
     // "Two journalists said ...": the count is the source. Passives ("were
     // reported missing") report what happened to it.
     if (lex.reporting_verbs.count(v.lower[t]) && t > 0) {

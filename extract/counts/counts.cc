@@ -311,6 +311,21 @@ bool DisciplinaryCharge(const TokenView& v, size_t sb, size_t se) {
          !AnyTokenIn(v, sb, se, kCriminal);
 }
 
+// Whether the sentence [sb, se) names kidnappers (abductors, captors,
+// pirates) or hostages and no police, court or prison: whoever it says
+// is held is held by kidnappers.
+bool HeldByKidnappers(const TokenView& v, size_t sb, size_t se) {
+  static constexpr std::string_view kKidnappers[] = {
+      "kidnapper", "abductor", "captor", "hostage", "pirates",
+      "\xD0\xBF\xD0\xBE\xD1\x85\xD0\xB8\xD1\x82\xD0\xB8\xD1\x82"
+      "\xD0\xB5\xD0\xBB"};  // "похитител"
+  static constexpr std::string_view kState[] = {
+      "police", "arrest", "detain", "custody", "prison", "jail", "court",
+      "charge", "authorit", "\xD0\xBF\xD0\xBE\xD0\xBB\xD0\xB8\xD1\x86"};  // "полиц"
+  return AnyTokenStartsWith(v, sb, se, kKidnappers) &&
+         !AnyTokenStartsWith(v, sb, se, kState);
+}
+
 // Words of death after which "at 75" is an age ("dead at 75").
 bool IsDeathWord(std::string_view w) {
   return w == "dead" || w == "died" || w == "dies" || w == "die" ||
@@ -1676,6 +1691,11 @@ std::optional<CaseCount> RuleCountTagger::Judge(
   if (out.event == "ARREST" && DisciplinaryCharge(v, sb, se)) {
     return std::nullopt;
   }
+  // "the kidnappers are still holding 12 people": held by kidnappers,
+  // not by the state.
+  if (out.event == "ARREST" && HeldByKidnappers(v, sb, se)) {
+    out.event = "KIDNAP";
+  }
   if (out.event == "DEPORT" &&
       ExpelledFromInstitution(
           v, sb, se,
@@ -2091,6 +2111,33 @@ std::optional<CaseCount> RuleCountTagger::ResolvePending(
       !ante->unit.empty() &&
       !PluralBetween(v, TokenAtOrAfterPos(v, ante->span.end), first)) {
     return take(ante->event, ".antecedent");
+  }
+  // "Police stopped a bus carrying 40 Afghans. They had been deported
+  // from Iran": the next sentence of the paragraph opens with "they" (or
+  // "all of them", "они") and a verb of what happened.
+  if (se < v.size() && SameOrNextSentence(v, first, se)) {
+    size_t t = se;
+    const std::string& w0 = v.lower[t];
+    if (w0 == "they" || w0 == "\xD0\xBE\xD0\xBD\xD0\xB8") {  // "они"
+      ++t;
+    } else if ((w0 == "all" || w0 == "most" || w0 == "many") &&
+               t + 2 < v.size() && v.lower[t + 1] == "of" &&
+               v.lower[t + 2] == "them") {
+      t += 3;
+    } else {
+      t = v.size();
+    }
+    const size_t next_end = t < v.size() ? v.sentence_end[t] : t;
+    while (t < next_end && (IsBeOrHave(v.lower[t]) ||
+                            (v.lower[t].size() > 4 &&
+                             v.lower[t].ends_with("ly")))) {
+      ++t;
+    }
+    std::string ev;
+    if (t < next_end && counts_internal::TriggerAt(v, lex_, t, next_end, &ev) &&
+        ev != "AFFECT" && !lex_.condition_triggers.count(v.lower[t])) {
+      return take(ev, ".next_sentence");
+    }
   }
   // "N of the <noun>": the noun was counted before, with an event.
   const std::string text = LowerCase(count.text);
