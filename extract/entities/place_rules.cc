@@ -1,6 +1,10 @@
 // Place evidence for gazetteer names that need it: prepositions of place,
 // "north of", place nouns after the name, "Greenbelt, Maryland", datelines,
 // and standalone uses; plus the all-caps dateline rule.
+#include <unicode/brkiter.h>
+#include <unicode/locid.h>
+#include <unicode/unistr.h>
+
 #include <algorithm>
 #include <cctype>
 #include <string>
@@ -151,6 +155,18 @@ bool RuleEntityTagger::Dateline(const AnalyzedText& at,
   if (!w[a].sentence_start) return false;
   size_t start = w[a].span.begin;
   if (start > 0 && at.text[start - 1] != '\n') return false;
+  // "CHENNAI" on a line of its own between the byline and the story.
+  {
+    size_t eol = at.text.find('\n', w[b].span.end);
+    if (eol == std::string::npos) eol = at.text.size();
+    if (eol > w[b].span.end || w[b].span.end == at.text.size()) {
+      std::string_view rest = std::string_view(at.text).substr(
+          w[b].span.end, eol - w[b].span.end);
+      if (OnlySpaces(rest) && w[a].all_caps && eol < at.text.size()) return true;
+    } else if (eol == w[b].span.end && w[a].all_caps) {
+      return true;
+    }
+  }
   if (b + 1 >= w.size()) return false;
   std::string_view next = w[b + 1].text;
   if (next == "," || next == ":" || next == "(" || next == "-" ||
@@ -182,6 +198,16 @@ std::string RuleEntityTagger::TitleCase(const AnalyzedText& at,
                                         const std::vector<Word>& w, size_t a,
                                         size_t b) const {
   std::string key = Key(at, w, a, b);
+  if (!std::all_of(key.begin(), key.end(), [](char c) {
+        return static_cast<unsigned char>(c) < 0x80;
+      })) {
+    // "BOGOTÁ" -> "Bogotá": ICU knows the case of every letter.
+    icu::UnicodeString u = icu::UnicodeString::fromUTF8(key);
+    u.toTitle(nullptr, icu::Locale::getRoot());
+    std::string titled;
+    u.toUTF8String(titled);
+    return titled;
+  }
   bool start = true;
   size_t letters = 0;  // letters of the current word so far
   for (char& c : key) {
