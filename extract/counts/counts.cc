@@ -1212,6 +1212,37 @@ std::optional<CaseCount> RuleCountTagger::Judge(
       break;
     }
   }
+  // "На акцию вышли несколько тысяч человек, задержаны 34", "12 were
+  // killed, injured were 40": a verb between a comma and the next count
+  // (its qualifier aside) is that count's, not this one's.
+  if (fwd_limit < se) {
+    size_t t = fwd_limit;
+    for (size_t len = 3; len >= 1; --len) {
+      if (t >= sb + len && lex_.qualifiers.count(v.Phrase(t - len, len))) {
+        t -= len;
+        break;
+      }
+    }
+    bool verb = false;
+    for (size_t steps = 0; t > j && steps < 4; ++steps) {
+      std::string ev;
+      size_t len = 0;
+      for (size_t b = 1; b <= 3 && b <= t - j && !len; ++b) {
+        if (counts_internal::TriggerAt(v, lex_, t - b, t, &ev) == b) len = b;
+      }
+      if (len) {
+        verb = true;
+        t -= len;
+      } else if (IsBeOrHave(v.lower[t - 1])) {
+        --t;
+      } else {
+        break;
+      }
+    }
+    if (verb && t > j && t - 1 >= head_end && v.lower[t - 1] == ",") {
+      fwd_limit = t - 1;
+    }
+  }
   size_t back_limit = sb;
   if (!including_before(i)) {
     size_t start = first;
@@ -2092,7 +2123,13 @@ std::optional<CaseCount> RuleCountTagger::ResolvePending(
   const CaseCount* ante = Antecedent(v, prior, first);
   if (ante != nullptr && ante->span.begin >= v.at.tokens[sb].span.begin) {
     const size_t after = TokenAtOrAfterPos(v, ante->span.end);
-    if (Coordinated(v, lex_, after, first, se)) {
+    // A conjunct with a verb of its own after it ("arrested 30 people and
+    // 500 residents signed a petition") starts a clause of its own.
+    const size_t next = TokenAtOrAfterPos(v, count.span.end);
+    const bool own_verb = next < se && !v.IsPunct(next) &&
+                          !lex_.stopwords.count(v.lower[next]) &&
+                          !MayFollowBareCount(v.lower[next]);
+    if (!own_verb && Coordinated(v, lex_, after, first, se)) {
       return take(ante->event, ".coordinated");
     }
   }
