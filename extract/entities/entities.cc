@@ -583,6 +583,18 @@ void RuleEntityTagger::Chunk(const AnalyzedText& at, const std::vector<Word>& w,
           ++end;
           rule = "loc.suffix";
         }
+        // Sports copy: "Bristol City", "Mansfield Town": a place and
+        // "City" or "Town" the lists do not know is a club.
+        if (ctx.sports && rule == "loc.suffix" && end == m.end + 1 &&
+            (w[end].text == "City" || w[end].text == "Town") &&
+            !w[end].possessive && !m.gaz->IsCountry() &&
+            !HeadingSentence(w, pos)) {
+          out.push_back(Make(at, w, pos, end, EntityType::kOrg, "", "org.team"));
+          title.clear();
+          honorific = false;
+          pos = end + 1;
+          continue;
+        }
         // "Amazon.com Inc", "Walt Disney Co.": a legal form after a known
         // organization is part of its name.
         while (m.gaz->type == EntityType::kOrg && !m.with_s && end < last &&

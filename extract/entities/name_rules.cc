@@ -700,7 +700,12 @@ bool RuleEntityTagger::ClassifyRun(const AnalyzedText& at,
       }
     }
     if (lex_.IsLocSuffix(w[b].text)) {
-      out.push_back(Make(at, w, a, b, EntityType::kLoc, "", "loc.suffix"));
+      // Sports copy: "Bristol City", "Mansfield Town" are clubs.
+      bool club = ctx.sports && n_words == 2 &&
+                  (w[b].text == "City" || w[b].text == "Town") &&
+                  ListedPlace(first);
+      out.push_back(Make(at, w, a, b, club ? EntityType::kOrg : EntityType::kLoc,
+                         "", club ? "org.team" : "loc.suffix"));
       return true;
     }
     if (lex_.IsGivenName(first)) return person("", "person.given-name");
