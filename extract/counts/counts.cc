@@ -1792,6 +1792,12 @@ bool RestatesFigure(const TokenView& v, size_t lead) {
   if (p1 == "from" && (p2 == "up" || p2 == "down")) return true;
   if ((p1 == "with" || p1 == "to") && p2 == "compared") return true;
   if (p1 == "versus" || p1 == "vs") return true;
+  // "confirmed 4 more deaths, for a total of 19".
+  if (p1 == "of" && p2 == "total" && lead >= sb + 4 &&
+      v.lower[lead - 3] == "a" &&
+      (v.lower[lead - 4] == "for" || v.lower[lead - 4] == ",")) {
+    return true;
+  }
   if (p1 == "to") {
     static constexpr std::string_view kMovers[] = {
         "bringing", "brought", "brings", "bring", "taking", "took", "takes",
@@ -1830,7 +1836,9 @@ void InheritIncluded(const TokenView& v, const CaseCount& before,
     if (counts_internal::AfterIncluding(v, t)) {
       // Only when nothing but the apposition's opener lies between.
       const size_t opener = v.lower[t - 1] == "them" ? t - 2 : t - 1;
-      if (opener > sb && v.lower[opener - 1] == "," &&
+      // ("killed 12 people (including 3 children)": or a parenthesis.)
+      if (opener > sb &&
+          (v.lower[opener - 1] == "," || v.lower[opener - 1] == "(") &&
           v.at.tokens[opener - 1].span.begin >= before.span.end) {
         count->event = before.event;
       }
@@ -1906,7 +1914,8 @@ std::optional<CaseCount> RuleCountTagger::Elliptic(
   }
   if (!same_sentence) return std::nullopt;
   // "up from 71", "compared with 70", "bringing the total to 52".
-  if (RestatesFigure(v, lead) && ends_here(j)) {
+  // (The qualifier "a total of" is read from the number itself.)
+  if ((RestatesFigure(v, lead) || RestatesFigure(v, i)) && ends_here(j)) {
     return follow(j, "count.restated");
   }
   // "rose to 300 on Monday from 250 a day earlier": the figure it moved
