@@ -145,14 +145,7 @@ const GazetteerEntry* Lexicon::FindFolded(std::string_view surface) const {
   return folded.empty() ? nullptr : Find(folded);
 }
 
-bool Lexicon::IsGivenName(std::string_view w) const {
-  if (Has(given_, w)) return true;
-  // "Andrés", "Joaquín": a listed name written with marks.
-  if (std::all_of(w.begin(), w.end(), [](char c) {
-        return static_cast<unsigned char>(c) < 0x80;
-      })) {
-    return false;
-  }
+bool Lexicon::IsGivenNameFolded(std::string_view w) const {
   std::string folded = FoldMarks(w);
   return !folded.empty() && Has(given_, folded);
 }

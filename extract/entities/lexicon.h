@@ -66,7 +66,13 @@ class Lexicon {
   bool IsHonorific(std::string_view w) const { return Has(honorifics_, w); }
   bool IsOrgSuffix(std::string_view w) const { return Has(org_suffixes_, w); }
   bool IsLocSuffix(std::string_view w) const { return Has(loc_suffixes_, w); }
-  bool IsGivenName(std::string_view w) const;
+  bool IsGivenName(std::string_view w) const {
+    if (Has(given_, w)) return true;
+    for (char c : w) {
+      if (static_cast<unsigned char>(c) >= 0x80) return IsGivenNameFolded(w);
+    }
+    return false;
+  }
   bool IsFamilyName(std::string_view w) const { return Has(family_, w); }
   bool IsSpeechVerb(std::string_view w) const { return Has(speech_, w); }
   bool IsStopword(std::string_view w) const { return Has(stop_, w); }
@@ -79,6 +85,8 @@ class Lexicon {
     return Has(roles_, w) || RoleShaped(w);
   }
   static bool RoleShaped(std::string_view w);
+  // "Andrés", "Joaquín": a listed given name written with marks.
+  bool IsGivenNameFolded(std::string_view w) const;
   // "Inc", "Corp.", "Holdings": part of a known organization name after it.
   bool IsLegalForm(std::string_view w) const { return Has(legal_forms_, w); }
   // "retailer", "newspaper": a lower-case noun naming a kind of

@@ -81,6 +81,19 @@ bool IsArabicArticle(std::string_view s) {
   return false;
 }
 
+// A listed name goes on past words first..n: their text (spaces
+// normalized only where needed) is a key prefix.
+bool MayContinueAt(const AnalyzedText& at, const std::vector<Word>& w,
+                   size_t first, size_t n, const Lexicon& lex) {
+  std::string_view s = std::string_view(at.text).substr(
+      w[first].span.begin, w[n].span.end - w[first].span.begin);
+  bool clean = std::none_of(s.begin(), s.end(), [](char c) {
+    return c == '\t' || c == '\n' || c == '\r' ||
+           static_cast<unsigned char>(c) == 0xE2;
+  }) && s.find("  ") == std::string_view::npos;
+  return clean ? lex.MayContinue(s) : lex.MayContinue(NormalizeSpaces(s));
+}
+
 }  // namespace
 
 bool IsPersonParticle(std::string_view w) {
@@ -335,11 +348,10 @@ size_t ChunkEnd(const AnalyzedText& at, const std::vector<Word>& w,
     }
     // "Organization for Security and Cooperation in Europe": a listed name
     // goes on with a lower-case word the connectors leave out.
-    if (w[n].is_word && !w[n].cap && !lex.IsConnector(w[n].text) &&
-        n + 1 < w.size() && w[n + 1].is_word && w[n + 1].cap &&
+    if (w[n].is_word && !w[n].cap && j > first && n + 1 < w.size() &&
+        w[n + 1].is_word && w[n + 1].cap && !lex.IsConnector(w[n].text) &&
         same_line(j, n + 1) && OnlySpaces(gap(n, n + 1)) &&
-        lex.MayContinue(NormalizeSpaces(at.text.substr(
-            w[first].span.begin, w[n].span.end - w[first].span.begin)))) {
+        MayContinueAt(at, w, first, n, lex)) {
       j = n + 1;
       continue;
     }

@@ -82,7 +82,8 @@ bool RuleEntityTagger::PlaceCue(const AnalyzedText& at,
       w[a - 2].is_word && w[a - 2].cap && !w[a - 2].possessive) {
     size_t s = a - 2;
     while (s > 0 && w[s - 1].is_word && w[s - 1].cap && s + 3 > a - 2) --s;
-    const GazetteerEntry* g = lex_.Find(Key(at, w, s, a - 2));
+    std::string buf;
+    const GazetteerEntry* g = lex_.Find(KeyView(at, w, s, a - 2, buf));
     if (g != nullptr && !g->skip && g->type == EntityType::kLoc &&
         s > 0 && w[s - 1].is_word && !w[s - 1].cap &&
         lex_.IsLocPreposition(w[s - 1].text)) {
