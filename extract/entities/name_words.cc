@@ -299,9 +299,11 @@ size_t ChunkEnd(const AnalyzedText& at, const std::vector<Word>& w,
       j = n + 1;
       continue;
     }
-    // Glued punctuation between capitalized words: RFE/RL, Nagorno-Karabakh.
+    // Glued punctuation between capitalized words: RFE/RL, Nagorno-Karabakh,
+    // "Wisconsin–Madison" (en dash).
     if (!w[n].is_word && g.empty() && n + 1 < w.size() &&
-        (w[n].text == "/" || w[n].text == "-" || w[n].text == "&") &&
+        (w[n].text == "/" || w[n].text == "-" || w[n].text == "&" ||
+         w[n].text == "\xE2\x80\x93") &&
         w[n + 1].is_word && w[n + 1].cap && gap(n, n + 1).empty()) {
       j = n + 1;
       continue;
@@ -432,10 +434,11 @@ size_t ChunkEnd(const AnalyzedText& at, const std::vector<Word>& w,
       }
       // "House of Representatives", "Chamber of Commerce": a listed name
       // goes on with this connector.
-      if (!take && m == n + 1 &&
-          lex.MayContinue(NormalizeSpaces(at.text.substr(
-              w[first].span.begin, w[n].span.end - w[first].span.begin)))) {
-        take = true;
+      // Also after a country or other words before the name ("U.S. Food
+      // and Drug Administration").
+      for (size_t s = first; !take && m == n + 1 && s <= j && s <= first + 2;
+           ++s) {
+        take = w[s].is_word && MayContinueAt(at, w, s, n, lex);
       }
       if (!take) break;
       crossed_prep = crossed_prep || !is_and;
