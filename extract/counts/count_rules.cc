@@ -687,6 +687,19 @@ std::string FindEvent(const TokenView& v, const CountLexicon& lex,
         lex.triggers.find(v.lower[t + 1]) == lex.triggers.end()) {
       continue;
     }
+    // "The firm hired 40 engineers after the strike": a protest noun in
+    // an adjunct of time (after, during, amid the strike) says when, not
+    // what the count did.
+    if (n && ev == "PROTEST" && fwd_event.empty() && t > w.head_end) {
+      size_t p = t - 1;
+      if (p > w.head_end && IsDeterminerWord(v.lower[p])) --p;
+      const std::string& prep = v.lower[p];
+      if (p >= w.head_end &&
+          (prep == "after" || prep == "during" || prep == "amid" ||
+           prep == "before" || prep == "following" || prep == "since")) {
+        continue;
+      }
+    }
     // "Some 400 people have left Xinjiang for Kazakhstan": leaving a
     // named place (the count as subject) is displacement.
     if (!n && lex.IsLeaveVerb(v.lower[t]) &&

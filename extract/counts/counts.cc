@@ -235,7 +235,7 @@ bool SaysProtest(const TokenView& v, size_t sb, size_t se) {
 bool NamesProtest(const TokenView& v, size_t from, size_t to) {
   static constexpr std::string_view kStems[] = {
       "protest", "demonstrat", "strike", "picket", "boycott", "rally",
-      "rallie", "chant", "\xD0\xBF\xD1\x80\xD0\xBE\xD1\x82\xD0\xB5\xD1\x81\xD1\x82",  // "протест"
+      "rallie", "chant", "walkout", "walk-out", "stoppage", "sit-in", "\xD0\xBF\xD1\x80\xD0\xBE\xD1\x82\xD0\xB5\xD1\x81\xD1\x82",  // "протест"
       "\xD0\xBC\xD0\xB8\xD1\x82\xD0\xB8\xD0\xBD\xD0\xB3"};  // "митинг"
   if (AnyTokenStartsWith(v, from, to, kStems)) return true;
   for (size_t t = from; t < to; ++t) {
@@ -264,6 +264,13 @@ bool GatheringInProtest(const TokenView& v, const CountLexicon& lex,
                lex.gathering_verbs.count(v.Phrase(t, 2)) > 0);
     for (const std::string& stem : lex.gathering_stems) {
       gathers |= v.lower[t].starts_with(stem);
+    }
+    // "joined the walkout", "took part in the stoppage": a verb of joining
+    // gathers only when its object names the protest ("joined the company"
+    // does not).
+    if (gathers && (v.lower[t].starts_with("join") || v.lower[t] == "took" ||
+                    v.lower[t] == "taken" || v.lower[t] == "taking")) {
+      gathers = NamesProtest(v, t + 1, std::min(se, t + 6));
     }
   }
   if (!gathers) return false;
@@ -1302,9 +1309,12 @@ std::optional<CaseCount> RuleCountTagger::Judge(
     const size_t verb_from = word(j) == "more" ? j + 1
                              : aside_end != 0  ? aside_end + 1
                                                : j;
+    // ("900 more would join the strike": a modal, too; the count is then
+    // marked modal below.)
     auto verb_follows = [&] {
       size_t t = verb_from;
-      while (t < se && IsBeOrHave(v.lower[t])) ++t;
+      while (t < se && (IsBeOrHave(v.lower[t]) || lex_.modals.count(v.lower[t])))
+        ++t;
       std::string ev;
       return counts_internal::TriggerAt(v, lex_, t, se, &ev) > 0;
     };
