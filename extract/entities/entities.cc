@@ -423,6 +423,15 @@ void RuleEntityTagger::Chunk(const AnalyzedText& at, const std::vector<Word>& w,
         !HeadingSentence(w, pos) && IsCompassAdjective(w[pos].text)) {
       Match whole = Longest(at, w, pos, last, ctx);
       Match place = Longest(at, w, pos + 1, last, ctx);
+      // "East Nashville": a one-word listed place needs no cue here.
+      if (place.gaz == nullptr && pos + 1 == last) {
+        const GazetteerEntry* g = lex_.Find(w[last].text);
+        if (g != nullptr && g->type == EntityType::kLoc && !g->skip &&
+            !lex_.IsGivenName(w[last].text)) {
+          place.gaz = g;
+          place.end = last;
+        }
+      }
       // Not inside a longer name ("South China Agricultural University").
       bool head_after = false;
       for (size_t k = place.end + 1; k <= last && !head_after; ++k) {

@@ -402,6 +402,22 @@ size_t ChunkEnd(const AnalyzedText& at, const std::vector<Word>& w,
           if (w[k].possessive) break;
         }
       }
+      // "St. Anthony of Padua Church", "Sons of Norway Lodge": a run after
+      // "of" that ends in a head word names one organization with what
+      // comes before, unless a person's given name starts it.
+      if (!take && w[n].text == "of" && m == n + 1 &&
+          !lex.IsGivenName(w[first].text) && lex.Title(w[j].text) == nullptr &&
+          w[j].text != "Head") {
+        size_t k = m;
+        while (k + 1 < w.size() && k < m + 3 && w[k + 1].is_word &&
+               w[k + 1].cap && !w[k].possessive &&
+               w[k + 1].sentence == w[j].sentence &&
+               OnlySpaces(gap(k, k + 1))) {
+          ++k;
+        }
+        take = k > m && lex.IsOrgSuffix(w[k].text) && !w[k].possessive &&
+               (k + 1 >= w.size() || !w[k + 1].is_word || !w[k + 1].cap);
+      }
       // "U.S. Securities and Exchange Commission", "Food and Drug
       // Administration": a capitalized common noun before "and" and two or
       // more words after it ending in a head word. Not names of people or
