@@ -407,7 +407,7 @@ size_t ChunkEnd(const AnalyzedText& at, const std::vector<Word>& w,
       // comes before, unless a person's given name starts it.
       if (!take && w[n].text == "of" && m == n + 1 &&
           !lex.IsGivenName(w[first].text) && lex.Title(w[j].text) == nullptr &&
-          w[j].text != "Head") {
+          (!lex.IsCommonWord(w[j].text) || lex.IsOrgSuffix(w[j].text))) {
         size_t k = m;
         while (k + 1 < w.size() && k < m + 3 && w[k + 1].is_word &&
                w[k + 1].cap && !w[k].possessive &&
