@@ -916,6 +916,10 @@ void RuleEntityTagger::Chunk(const AnalyzedText& at, const std::vector<Word>& w,
                           w[k - 1].span.begin == w[k - 2].span.end &&
                           w[k].span.begin == w[k - 1].span.end &&
                           w[k - 2].is_word && w[k - 2].cap;
+          if (IsPatronymicTail(w[k].text)) {  // "Bakyt kyzy"
+            end = k;
+            continue;
+          }
           // "Lula da Silva": a particle the chunker let in before a family
           // name.
           if (!syllable && IsPersonParticle(w[k].text) && k < last &&

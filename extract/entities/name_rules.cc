@@ -15,6 +15,7 @@ namespace entities_internal {
 // Person-name words are letters in title case: no digits, no acronyms, no
 // inner capitals ("MacBook", "AirPods") beyond Mc/Mac/O' prefixes.
 bool LooksLikeNameWord(const Word& w) {
+  if (IsPatronymicTail(w.text)) return true;
   // Initials: "J.J.", "T.".
   if (w.text.size() >= 2 && w.text.back() == '.' &&
       std::all_of(w.text.begin(), w.text.end(), [](char c) {

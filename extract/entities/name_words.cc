@@ -96,6 +96,13 @@ bool MayContinueAt(const AnalyzedText& at, const std::vector<Word>& w,
 
 }  // namespace
 
+bool IsPatronymicTail(std::string_view w) {
+  for (std::string_view p : {"kyzy", "uulu", "qizi", "ogly", "oglu", "kizi"}) {
+    if (w == p) return true;
+  }
+  return false;
+}
+
 bool IsPersonParticle(std::string_view w) {
   for (std::string_view p : {"de", "da", "do", "dos", "del", "della", "di",
                              "van", "von", "ter", "bin", "ibn"}) {
@@ -330,6 +337,12 @@ size_t ChunkEnd(const AnalyzedText& at, const std::vector<Word>& w,
         same_line(j, n + 2)) {
       j = n + 1;
       continue;
+    }
+    // "Zhyldyz Bakyt kyzy", "Azamat Baktybek uulu": a Central Asian
+    // patronymic ends the name in lower case.
+    if (w[n].is_word && IsPatronymicTail(w[n].text) && j > first &&
+        OnlySpaces(gap(j, n)) && same_line(j, n)) {
+      return n;
     }
     // "Juan de Dios Gámez", "Lula da Silva", "Maria dos Santos": after a
     // given name, a lower-case particle joins the family name that follows.

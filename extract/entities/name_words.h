@@ -43,6 +43,9 @@ bool HasLetter(std::string_view s);
 // Nothing but spaces and tabs (no line break).
 bool OnlySpaces(std::string_view s);
 
+// A Central Asian patronymic after the father's name ("kyzy", "uulu").
+bool IsPatronymicTail(std::string_view w);
+
 // A lower-case particle inside a person's name ("de", "da", "van", "bin").
 bool IsPersonParticle(std::string_view w);
 
