@@ -1269,17 +1269,22 @@ std::optional<CaseCount> RuleCountTagger::Judge(
   // 9": a row of a list after a colon, a name and its figure; the label
   // before the colon (or the noun opening the sentence) names the event.
   // The rows after the first are Elliptic's (count.name_row).
+  // (A full stop after the figure must end the sentence: "Ab 15.
+  // Dezember" is a date.)
   if (kind == HeadKind::kNone && !of_phrase && first > sb + 2 &&
-      (j >= se || v.IsPunct(j) || word(j) == "and")) {
+      (j >= se || word(j) == "," || word(j) == ";" || word(j) == "and" ||
+       (word(j) == "." && j + 1 >= se))) {
     const size_t name = NameBefore(v, first);
     if (name < first && name > sb && word(name - 1) == ":") {
-      std::string row =
-          counts_internal::LabelNoun(v, lex_, sb, name - 1).second;
-      if (row.empty()) {
-        row = counts_internal::LabelNoun(v, lex_, sb,
-                                         std::min(name - 1, sb + 3))
-                  .second;
+      // The label names the event with a noun (a bare verb, "Die neue
+      // Regel: Ab 15.", is no label of a list).
+      auto [label, row] = counts_internal::LabelNoun(v, lex_, sb, name - 1);
+      if (label.empty()) {
+        // Or the noun opening the sentence ("Deaths by province ...").
+        std::tie(label, row) = counts_internal::LabelNoun(
+            v, lex_, sb, std::min(name - 1, sb + 3));
       }
+      if (label.empty()) row.clear();
       if (!row.empty()) {
         CountWindow w{first, j - 1, j, back_limit, fwd_limit};
         out.event = row;
