@@ -700,6 +700,20 @@ bool RuleEntityTagger::ClassifyRun(const AnalyzedText& at,
         return true;
       }
     }
+    // "Ondo State", "Rakhine State": an unlisted name and "State" is a
+    // state of a federation (listed US states before "State" name their
+    // universities, see org.state-school).
+    const GazetteerEntry* place = lex_.Find(first);
+    bool state = n_words == 2 && w[b].text == "State" && !w[b].possessive &&
+                 !(place != nullptr && (place->rule == "gaz.loc-regions" ||
+                                        place->IsCountry() ||
+                                        place->type != EntityType::kLoc)) &&
+                 !lex_.IsCommonWord(first) && LooksLikeNameWord(w[a]) &&
+                 !sentence_start;
+    if (state) {
+      out.push_back(Make(at, w, a, b, EntityType::kLoc, "", "loc.suffix"));
+      return true;
+    }
     if (lex_.IsLocSuffix(w[b].text)) {
       // Sports copy: "Bristol City", "Mansfield Town" are clubs.
       bool club = ctx.sports && n_words == 2 &&
