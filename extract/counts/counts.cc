@@ -333,6 +333,20 @@ bool HeldByKidnappers(const TokenView& v, size_t sb, size_t se) {
          !AnyTokenStartsWith(v, sb, se, kState);
 }
 
+// Whether `w` may be an English verb in the active voice that takes an
+// object ("arrested", "held", "holding"); the voice is told by what
+// stands before it.
+bool ActiveVerbForm(std::string_view w) {
+  return (w.size() > 4 && w.ends_with("ed")) || w == "held" ||
+         w == "holding" || w == "shot" || w == "hit" || w == "freed" ||
+         w == "slew";
+}
+
+bool IsPassiveAux(std::string_view w) {
+  return w == "were" || w == "was" || w == "been" || w == "be" ||
+         w == "are" || w == "is" || w == "being" || w == "got";
+}
+
 // Words of death after which "at 75" is an age ("dead at 75").
 bool IsDeathWord(std::string_view w) {
   return w == "dead" || w == "died" || w == "dies" || w == "die" ||
@@ -1230,7 +1244,10 @@ std::optional<CaseCount> RuleCountTagger::Judge(
         break;
       }
     }
+    const size_t count_start = t;  // the next count, its qualifier included
     bool verb = false;
+    size_t verb_at = SIZE_MAX;  // the trigger nearest the next count
+    size_t verb_len = 0;
     for (size_t steps = 0; t > j && steps < 4; ++steps) {
       std::string ev;
       size_t len = 0;
@@ -1238,6 +1255,10 @@ std::optional<CaseCount> RuleCountTagger::Judge(
         if (counts_internal::TriggerAt(v, lex_, t - b, t, &ev) == b) len = b;
       }
       if (len) {
+        if (!verb) {
+          verb_at = t - len;
+          verb_len = len;
+        }
         verb = true;
         t -= len;
       } else if (IsBeOrHave(v.lower[t - 1])) {
@@ -1248,6 +1269,14 @@ std::optional<CaseCount> RuleCountTagger::Judge(
     }
     if (verb && t > j && t - 1 >= head_end && v.lower[t - 1] == ",") {
       fwd_limit = t - 1;
+    } else if (verb && verb_len == 1 && verb_at > head_end &&
+               verb_at + 1 == count_start &&
+               ActiveVerbForm(v.lower[verb_at]) &&
+               !IsPassiveAux(v.lower[verb_at - 1])) {
+      // "Detectives investigating 31 burglaries have arrested two
+      // teenagers": an active verb right before the next count has it as
+      // its object; it says nothing of this one.
+      fwd_limit = verb_at;
     }
   }
   size_t back_limit = sb;
