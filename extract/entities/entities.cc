@@ -100,6 +100,15 @@ RuleEntityTagger::Match RuleEntityTagger::Longest(const AnalyzedText& at,
                          !lex_.IsLocSuffix(w[b + 1].text) &&
                          !lex_.IsOrgSuffix(w[b + 1].text);
       if (inside_name) continue;
+      // "Christian Braun": a nationality or faith that is also a given
+      // name, before a surname that is no word ("Christian Democrats").
+      if (b == a && g->type == EntityType::kNorp && b < last &&
+          !w[b].possessive && lex_.IsGivenName(w[a].text) &&
+          w[b + 1].is_word && w[b + 1].cap && LooksLikeNameWord(w[b + 1]) &&
+          !lex_.IsCommonWord(w[b + 1].text) && lex_.Find(w[b + 1].text) == nullptr &&
+          !lex_.IsOrgSuffix(w[b + 1].text)) {
+        continue;
+      }
       // "Feliciano Lopez ... Lopez": a packaged one-word place that is a
       // word of a person named in the document is that person.
       if (b == a && g->type == EntityType::kLoc && g->needs_cue) {

@@ -354,8 +354,21 @@ bool RuleEntityTagger::ClassifyRun(const AnalyzedText& at,
     out.push_back(std::move(e));
     return true;
   };
-  // A sentence-opening common word is not part of the name: "Later Umarov".
-  while (sentence_start && a < b && ctx.UsedInLowerCase(w[a].text)) {
+  // A sentence-opening common word is not part of the name: "Later Umarov",
+  // nor a playing position or role ("Flanker Cormac Fennelly").
+  auto descriptor = [&](const Word& x) {
+    if (ctx.UsedInLowerCase(x.text)) return true;
+    if (x.text.size() > 24 || lex_.IsGivenName(x.text)) return false;
+    std::string low = ToLowerAscii(x.text);
+    // Positions that are also everyday words open names ("Star Wars").
+    for (std::string_view w : {"star", "safety", "center", "centre", "guard",
+                               "tight", "running", "tackle", "lock", "prop",
+                               "wing", "hooker", "owner", "captain"}) {
+      if (low == w) return false;
+    }
+    return lex_.IsSportsPosition(low) || lex_.IsPersonRole(low);
+  };
+  while (sentence_start && a < b && descriptor(w[a])) {
     ++a;
     while (a < b && !w[a].is_word) ++a;
     sentence_start = false;
