@@ -2202,6 +2202,22 @@ std::optional<CaseCount> RuleCountTagger::ResolvePending(
       !PluralBetween(v, TokenAtOrAfterPos(v, ante->span.end), first)) {
     return take(ante->event, ".antecedent");
   }
+  // "Soldiers rounded up 30 villagers and shot them", "остановили 40
+  // мигрантов и задержали их": a verb later in the sentence whose object
+  // is a pronoun for the count.
+  for (size_t t = TokenAtOrAfterPos(v, count.span.end); t + 1 < se; ++t) {
+    if (v.at.tokens[t].kind == TokenKind::kNumber && v.in_date[t] < 0) break;
+    if (v.lower[t] == ";") break;
+    std::string ev;
+    const size_t len = counts_internal::TriggerAt(v, lex_, t, se, &ev);
+    if (len && t + len < se &&
+        (v.lower[t + len] == "them" ||
+         v.lower[t + len] == "\xD0\xB8\xD1\x85") &&  // "их"
+        t > 0 && !lex_.negators.count(v.lower[t - 1]) &&
+        ev != "AFFECT" && !lex_.condition_triggers.count(v.lower[t])) {
+      return take(ev, ".object_pronoun");
+    }
+  }
   // "Police stopped a bus carrying 40 Afghans. They had been deported
   // from Iran": the next sentence of the paragraph opens with "they" (or
   // "all of them", "они") and a verb of what happened.
