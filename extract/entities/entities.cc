@@ -548,6 +548,15 @@ void RuleEntityTagger::Chunk(const AnalyzedText& at, const std::vector<Word>& w,
               lex_.IsOrgSuffix(w[k + 1].text))) {
           break;
         }
+        // "Markets Reporter", "Energy Desk": a job or desk of a byline,
+        // common nouns before a newsroom head, no organization.
+        if (m.gaz == nullptr && k == pos + 1 && k == last &&
+            (w[k].text == "Reporter" || w[k].text == "Desk" ||
+             w[k].text == "Correspondent" || w[k].text == "Editor") &&
+            lex_.IsCommonWord(w[pos].text)) {
+          pos = k + 1;
+          goto next;
+        }
         if (lex_.IsOrgSuffix(w[k].text)) {
           size_t end = OrgEnd(w, k, last);
           // "Chinese Foreign Ministry", "the Nigerian Army": a nation's

@@ -858,7 +858,8 @@ bool RuleEntityTagger::ClassifyRun(const AnalyzedText& at,
     out.push_back(Make(at, w, a, b, EntityType::kOrg, "", "org.speech"));
     return true;
   }
-  if (speech) return person("", "person.speech");
+  // "the House said": a state body never speaks as a person.
+  if (speech && !lex_.IsStateBody(first)) return person("", "person.speech");
   // "Vanderkamp, who runs the shop", "the financier Epstein who ...":
   // "who" after a lone name word.
   // Without the comma not after "a"/"an" ("a good Samaritan who").

@@ -456,8 +456,11 @@ size_t ChunkEnd(const AnalyzedText& at, const std::vector<Word>& w,
                        (before->rule == "gaz.loc-countries" ||
                         before->rule == "gaz.iso3166-1");
         bool left_complete = lex.IsOrgSuffix(w[j].text) && j > first && !country;
+        // The words after "and" are common nouns too ("Exchange", "Drug"),
+        // not a second firm's name ("Energy Transfer and WhiteWater
+        // Midstream").
         take = !left_complete && k > m && k < m + 3 &&
-               lex.IsOrgSuffix(w[k].text) &&
+               lex.IsOrgSuffix(w[k].text) && lex.IsCommonWord(w[m].text) &&
                !w[k].possessive && !lex.IsGivenName(w[m].text) &&
                (!lex.MayStartName(w[m].text) || lex.IsOrgSuffix(w[m].text));
       }
