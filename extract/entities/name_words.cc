@@ -405,11 +405,14 @@ size_t ChunkEnd(const AnalyzedText& at, const std::vector<Word>& w,
            lex.IsOrgSuffix(w[first].text)) &&
           !lex.IsStopword(w[first].text)) {
         // "Belt and Road Initiative": look for a head word after "and".
+        // A name before "and" and a name of two or more words before the
+        // head after it are two firms ("Wistron and Global Lighting
+        // Technologies").
         for (size_t k = m; k < w.size() && w[k].is_word && w[k].cap &&
                            w[k].sentence == w[j].sentence;
              ++k) {
           if (lex.IsOrgSuffix(w[k].text)) {
-            take = true;
+            take = k < m + 2 || lex.IsCommonWord(w[first].text);
             break;
           }
           if (w[k].possessive) break;
