@@ -469,7 +469,8 @@ const CaseCount* Antecedent(const TokenView& v,
 
 // Modifiers of "cases" that make them diagnoses.
 constexpr std::string_view kDiagnosed[] = {"confirmed", "suspected",
-                                           "probable", "laboratory-confirmed"};
+                                           "probable", "laboratory-confirmed",
+                                           "new"};
 
 // Whether a disease that infects (a condition trigger with the event
 // INFECT) is named in the sentence of token `t` or in the sentence before
@@ -1824,6 +1825,31 @@ std::string PutAtEvent(const TokenView& v, size_t first,
   return "";
 }
 
+// "Police said 40 people were arrested on Saturday. On Sunday the number
+// rose to 65", "In Almaty, the figure was 300": a bare number that a
+// figure, number or total (no of-phrase) is, or moves to, in the clause
+// before it is a new value of the count before.
+bool FigureIsNumber(const TokenView& v, size_t first) {
+  const size_t sb = v.sentence_begin[first];
+  static constexpr std::string_view kFigures[] = {"figure", "number", "total",
+                                                  "tally", "count"};
+  static constexpr std::string_view kLinks[] = {
+      "was", "is", "were", "are", "stood", "stands", "now", "at", "to",
+      "rose", "risen", "climbed", "increased", "jumped", "grew", "reached",
+      "has", "had", "have", "doubled", "tripled", "fell", "dropped", "hit",
+      "topped", "exceeded", "passed", "since", "then", "further"};
+  for (size_t t = first, steps = 0; t > sb && steps < 6; ++steps) {
+    --t;
+    if (IsOneOf(v.lower[t], kFigures)) {
+      return t + 1 < first && v.lower[t + 1] != "of" && t > sb &&
+             (v.lower[t - 1] == "the" || v.lower[t - 1] == "that" ||
+              v.lower[t - 1] == "this" || v.lower[t - 1] == "its");
+    }
+    if (!IsOneOf(v.lower[t], kLinks)) return false;
+  }
+  return false;
+}
+
 // "had risen to 80, up from 71", "compared with 70 in July last year",
 // "bringing the total since September to 52": a bare number that gives an
 // earlier or a later figure of the count before it in the sentence (the
@@ -1955,6 +1981,7 @@ std::optional<CaseCount> RuleCountTagger::Elliptic(
       out.event = ev;
       return out;
     }
+    if (FigureIsNumber(v, first)) return follow(j, "count.figure");
   }
   if (!same_sentence) return std::nullopt;
   // "up from 71", "compared with 70", "bringing the total to 52".
