@@ -729,7 +729,11 @@ std::string FindEvent(const TokenView& v, const CountLexicon& lex,
         fwd_relative = t == w.head_end + 1 && t >= 1 &&
                        (v.lower[t - 1] == "who" || v.lower[t - 1] == "that");
       }
-      if (lex.condition_triggers.count(v.Phrase(t, n))) condition = ev;
+      // ("rescued with injuries": so does an injury after "with".)
+      if (lex.condition_triggers.count(v.Phrase(t, n)) ||
+          (ev == "WOUND" && t > 0 && v.lower[t - 1] == "with")) {
+        condition = ev;
+      }
       // Read on a little for a disease after a generic verb ("treated
       // 300 patients with dengue", "hospitalized with the flu").
       if (!condition.empty() ||
