@@ -1932,6 +1932,16 @@ std::optional<CaseCount> RuleCountTagger::Elliptic(
     return std::nullopt;
   }
   const bool same_sentence = before.span.begin >= v.at.tokens[sb].span.begin;
+  // "up from 30% last year", "10 percent higher": a number with a unit
+  // is no count.
+  if (cand.after < se && (IsUnitWord(v.lower[cand.after]) ||
+                          v.lower[cand.after] == "%")) {
+    return std::nullopt;
+  }
+  // A figure given again is of the same order as the one before ("up from
+  // 71", not "compared with 12 million in the city").
+  const bool comparable =
+      n.value * 20 >= before.value && n.value <= before.value * 20;
   size_t first = i;
   std::string qualifier = n.vague || n.plus ? "min" : "exact";
   for (size_t len = std::min<size_t>(3, i - sb); len >= 1; --len) {
@@ -1976,17 +1986,21 @@ std::optional<CaseCount> RuleCountTagger::Elliptic(
   // count before it (this sentence or the one before) told again.
   if (const CaseCount* ante = Antecedent(v, before, first);
       ante != nullptr && ends_here(j)) {
-    if (std::string ev = PutAtEvent(v, first, ante); !ev.empty()) {
+    if (std::string ev = PutAtEvent(v, first, ante);
+        !ev.empty() && comparable) {
       CaseCount out = follow(j, "count.put_at");
       out.event = ev;
       return out;
     }
-    if (FigureIsNumber(v, first)) return follow(j, "count.figure");
+    if (FigureIsNumber(v, first) && comparable) {
+      return follow(j, "count.figure");
+    }
   }
   if (!same_sentence) return std::nullopt;
   // "up from 71", "compared with 70", "bringing the total to 52".
   // (The qualifier "a total of" is read from the number itself.)
-  if ((RestatesFigure(v, lead) || RestatesFigure(v, i)) && ends_here(j)) {
+  if ((RestatesFigure(v, lead) || RestatesFigure(v, i)) && ends_here(j) &&
+      comparable) {
     return follow(j, "count.restated");
   }
   // "rose to 300 on Monday from 250 a day earlier": the figure it moved
@@ -1995,7 +2009,7 @@ std::optional<CaseCount> RuleCountTagger::Elliptic(
   const size_t before_end = TokenAtOrAfterPos(v, before.span.end);
   if (lead >= sb + 2 && v.lower[lead - 1] == "from" && before_first > sb &&
       v.lower[before_first - 1] == "to" && before_end < lead &&
-      lead - 1 - before_end <= 4 && ends_here(j)) {
+      lead - 1 - before_end <= 4 && ends_here(j) && comparable) {
     bool plain = true;
     for (size_t t = before_end; t + 1 < lead; ++t) plain &= !v.IsPunct(t);
     if (plain) return follow(j, "count.restated");
