@@ -1748,14 +1748,15 @@ std::optional<CaseCount> RuleCountTagger::Judge(
   for (size_t t = first; t > std::max(back_limit, sb) && first - t <= 6;) {
     --t;
     if (v.lower[t] == "," || v.lower[t] == ";") break;
-    if (lex_.modals.count(v.lower[t])) {
+    // ("in May" is a month, not a modal.)
+    if (lex_.modals.count(v.lower[t]) && v.in_date[t] < 0) {
       out.rule += ".modal";
       break;
     }
   }
   if (!out.rule.ends_with(".modal")) {
     for (size_t t = head_end; t < fwd_limit && t < head_end + 3; ++t) {
-      if (lex_.modals.count(v.lower[t])) {
+      if (lex_.modals.count(v.lower[t]) && v.in_date[t] < 0) {
         out.rule += ".modal";
         break;
       }
@@ -2045,6 +2046,42 @@ std::optional<CaseCount> RuleCountTagger::Elliptic(
     if (adjunct && (end >= se || v.IsPunct(end) || v.lower[end] == "and" ||
                     v.lower[end] == "\xD0\xB8")) {  // "и"
       return follow(j, "count.ellipsis");
+    }
+  }
+  // "The ministry counted 1,204 cases in May; in April, 980", "Police
+  // detained 40 people in Minsk and, in Gomel, 30": a figure at the end
+  // of its clause after a fronted time or place (and a comma), the verb
+  // and noun of the count before elided.
+  if (lead >= sb + 3 && v.lower[lead - 1] == "," && (j >= se || v.IsPunct(j))) {
+    size_t t = lead - 1;
+    bool adjunct = false;
+    bool ok = true;
+    for (size_t steps = 0; t > before_end && steps < 6; ++steps) {
+      const size_t k = t - 1;
+      const std::string& w = v.lower[k];
+      if (w == ";" || w == "and" || w == "but" || w == "while" ||
+          w == "\xD0\xB0" || w == "\xD0\xB8") {  // "а", "и"
+        break;
+      }
+      if (v.in_date[k] >= 0 || v.EntityAt(k, EntityType::kLoc) != nullptr ||
+          (k > 0 && v.entity_at[k] < 0 && v.IsCapitalized(k) &&
+           v.EntityAt(k - 1, EntityType::kLoc) != nullptr)) {
+        adjunct = true;
+      } else if (!(w == "in" || w == "on" || w == "at" || w == "during" ||
+                   w == "the" || w == "a" || w == "previous" ||
+                   w == "same" || w == "last" || w == "\xD0\xB2" ||
+                   w == "\xD0\xB2\xD0\xBE" || w == "\xD0\xBD\xD0\xB0")) {
+        ok = false;
+        break;
+      }
+      t = k;
+    }
+    if (ok && adjunct && t > before_end && comparable) {
+      const std::string& w = v.lower[t - 1];
+      if (w == ";" || w == "and" || w == "but" || w == "while" ||
+          w == "\xD0\xB0" || w == "\xD0\xB8") {
+        return follow(j, "count.ellipsis");
+      }
     }
   }
   // "Госпитализированы 14 человек, из них трое в тяжелом состоянии",
