@@ -2274,6 +2274,25 @@ std::optional<CaseCount> RuleCountTagger::ResolvePending(
       CrashNamed(v, sb, se)) {
     return take("AFFECT", ".aboard");
   }
+  // "Some 300 people were on the ferry when it capsized", "the 46 people
+  // on board": aboard a vehicle the sentence says crashed or sank.
+  {
+    static constexpr std::string_view kVehicles[] = {
+        "bus", "minibus", "coach", "ferry", "boat", "dinghy", "ship",
+        "vessel", "plane", "aircraft", "jet", "helicopter", "train", "truck",
+        "lorry", "van", "trawler"};
+    size_t t = TokenAtOrAfterPos(v, count.span.end);
+    while (t < se && t < first + 8 && IsBeOrHave(v.lower[t])) ++t;
+    bool aboard = t < se && (v.lower[t] == "aboard" ||
+                             (v.lower[t] == "on" && t + 1 < se &&
+                              v.lower[t + 1] == "board"));
+    if (!aboard && t + 1 < se && (v.lower[t] == "on" || v.lower[t] == "in")) {
+      size_t m = t + 1;
+      if (m < se && (v.lower[m] == "the" || v.lower[m] == "a")) ++m;
+      aboard = m < se && IsOneOf(v.lower[m], kVehicles);
+    }
+    if (aboard && CrashNamed(v, sb, se)) return take("AFFECT", ".aboard");
+  }
   // ("The abductors released 10 of them": as an object, too.)
   if (count.rule.starts_with("count.pronoun_partitive") && ante != nullptr &&
       !ante->unit.empty() &&
