@@ -1231,8 +1231,12 @@ void RuleEntityTagger::Learn(const AnalyzedText& at, const std::vector<Word>& w,
   for (const Entity& e : found) {
     if (e.type != EntityType::kOrg) continue;
     std::string_view rule = e.rule;
-    if (rule.substr(0, 4) == "gaz." || rule.substr(0, 8) == "acronym." ||
-        rule == "org.acronym" || rule == "org.doc") {
+    // In sports copy a listed club teaches its short forms as a club the
+    // rules found does ("Bristol City" -> "City").
+    bool listed_club = rule == "gaz.org-sports" && ctx.sports;
+    if (!listed_club &&
+        (rule.substr(0, 4) == "gaz." || rule.substr(0, 8) == "acronym." ||
+         rule == "org.acronym" || rule == "org.doc")) {
       continue;
     }
     std::string key = NormalizeSpaces(e.text);
@@ -1245,7 +1249,7 @@ void RuleEntityTagger::Learn(const AnalyzedText& at, const std::vector<Word>& w,
       person_name = person_name && ctx.person_words.count(p) != 0;
     }
     if (person_name) continue;
-    if (rule == "org.team") {
+    if (rule == "org.team" || listed_club) {
       // "Minnesota Wild" -> "Wild": what follows the longest place prefix.
       for (size_t sp = key.rfind(' '); sp != std::string::npos && sp > 0;
            sp = key.rfind(' ', sp - 1)) {
@@ -1268,7 +1272,7 @@ void RuleEntityTagger::Learn(const AnalyzedText& at, const std::vector<Word>& w,
         }
       }
     }
-    add_org(key, e.canonical);
+    if (!listed_club) add_org(key, e.canonical);
   }
   // "Ithaca Holdings", "The Carlyle Group", "Apple Inc.": the name without
   // its legal form is the same company later in the document ("Ithaca",
