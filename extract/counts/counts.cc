@@ -1093,6 +1093,25 @@ std::optional<CaseCount> RuleCountTagger::Judge(
       head_end = m + len;
       break;
     }
+    // "over 300 reports of pressure on employees", "40 complaints of
+    // torture": a report counts cases when its of-phrase names what
+    // happened.
+    if ((v.lower[m] == "reports" || v.lower[m] == "complaints" ||
+         v.lower[m] == "allegations" || v.lower[m] == "accounts") &&
+        word(m + 1) == "of") {
+      std::string ev;
+      for (size_t t = m + 2; t < se && t <= m + 4; ++t) {
+        if (counts_internal::TriggerAt(v, lex_, t, se, &ev)) break;
+        if (v.IsPunct(t)) break;
+      }
+      if (!ev.empty()) {
+        kind = HeadKind::kCase;
+        case_event = "AFFECT";  // the of-phrase refines it below
+        head = m;
+        head_end = m + 1;
+        break;
+      }
+    }
     const std::string& w = v.lower[m];
     if (v.IsPunct(m)) {
       if (w == "-") continue;
