@@ -1925,7 +1925,14 @@ void InheritIncluded(const TokenView& v, const CaseCount& before,
   for (size_t t = first, steps = 0; t > sb && steps < 4; ++steps, --t) {
     if (counts_internal::AfterIncluding(v, t)) {
       // Only when nothing but the apposition's opener lies between.
-      const size_t opener = v.lower[t - 1] == "them" ? t - 2 : t - 1;
+      // ("including", "among them", "в том числе", "среди них".)
+      const std::string& o = v.lower[t - 1];
+      const size_t opener =
+          o == "\xD1\x87\xD0\xB8\xD1\x81\xD0\xBB\xD0\xB5" && t >= 3  // "числе"
+              ? t - 3
+          : o == "them" || o == "\xD0\xBD\xD0\xB8\xD1\x85"  // "них"
+              ? t - 2
+              : t - 1;
       // ("killed 12 people (including 3 children)": or a parenthesis.)
       if (opener > sb &&
           (v.lower[opener - 1] == "," || v.lower[opener - 1] == "(") &&
@@ -2392,6 +2399,16 @@ std::vector<CaseCount> RuleCountTagger::Tag(
     if (count && !out.empty()) InheritIncluded(v, out.back(), &*count);
     if (count && count->event.empty()) {
       count = ResolvePending(v, std::move(*count), out);
+    }
+    // "300 people fell ill with an intestinal infection, 41 of them were
+    // hospitalised": patients of an outbreak taken to hospital are cases
+    // of it.
+    if (count && !out.empty() && count->event == "WOUND" &&
+        out.back().event == "INFECT" &&
+        count->rule.starts_with("count.pronoun_partitive") &&
+        Antecedent(v, out.back(), TokenAtOrAfterPos(v, count->span.begin)) !=
+            nullptr) {
+      count->event = "INFECT";
     }
     if (!count && !out.empty()) count = Elliptic(v, cands[c], out.back());
     if (count) {
