@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -106,6 +107,80 @@ size_t CaseNounAt(const TokenView& v, const CountLexicon& lex, size_t t,
 // Whether the count starting at `first` is an apposition inside another
 // count's clause ("including 12 children", "в том числе четверо детей").
 bool AfterIncluding(const TokenView& v, size_t first);
+
+// Whether `w` is one of `words`.
+inline bool IsOneOf(std::string_view w,
+                    std::span<const std::string_view> words) {
+  return std::find(words.begin(), words.end(), w) != words.end();
+}
+
+// Whether a token of [from, to) is one of `words`.
+inline bool AnyTokenIn(const TokenView& v, size_t from, size_t to,
+                       std::span<const std::string_view> words) {
+  for (size_t t = from; t < to; ++t) {
+    if (IsOneOf(v.lower[t], words)) return true;
+  }
+  return false;
+}
+
+// Whether a token of [from, to) starts with one of `stems`.
+inline bool AnyTokenStartsWith(const TokenView& v, size_t from, size_t to,
+                               std::span<const std::string_view> stems) {
+  for (size_t t = from; t < to; ++t) {
+    for (std::string_view stem : stems) {
+      if (v.lower[t].starts_with(stem)) return true;
+    }
+  }
+  return false;
+}
+
+// The first token that begins at or after byte `pos`.
+inline size_t TokenAtOrAfterPos(const TokenView& v, size_t pos) {
+  auto it = std::lower_bound(
+      v.at.tokens.begin(), v.at.tokens.end(), pos,
+      [](const Token& t, size_t p) { return t.span.begin < p; });
+  return static_cast<size_t>(it - v.at.tokens.begin());
+}
+
+// What the text around a count says of it (context_rules.cc): the
+// sentence before and after it, the counts before it, the vehicle or
+// outbreak its sentence tells of.
+
+// Whether the sentence of token `t` is the one of token `u` or the one
+// right after it in the same paragraph (no line break between them).
+bool SameOrNextSentence(const TokenView& v, size_t u, size_t t);
+// The earlier count `p` when it has an event and lies in the sentence of
+// token `first` or the one before it, ending before `first`; else null.
+// The second form reads the last of the counts found so far.
+const CaseCount* Antecedent(const TokenView& v, const CaseCount& p,
+                            size_t first);
+const CaseCount* Antecedent(const TokenView& v,
+                            const std::vector<CaseCount>& prior, size_t first);
+// "Yerevan put its losses at 207 soldiers", "the union put the number at
+// 2 million": the event of a figure given as the value of a toll (KILL)
+// or of a number told before (the antecedent's); empty for none.
+std::string PutAtEvent(const TokenView& v, size_t first,
+                       const CaseCount* antecedent);
+// "On Sunday the number rose to 65": whether the bare number at `first`
+// is what "the figure/number/total" of its clause is or moves to.
+bool FigureIsNumber(const TokenView& v, size_t first);
+// "up from 71", "compared with 70", "bringing the total to 52": whether
+// the number whose qualifier starts at `lead` gives the figure of the
+// count before it again.
+bool RestatesFigure(const TokenView& v, size_t lead);
+// The first token of the capitalized name (at most three words) that ends
+// right before token `t`, or `t` when there is none.
+size_t NameBefore(const TokenView& v, size_t t);
+// Whether a disease that infects is named in the sentence of token `t` or
+// the one before it in the same paragraph.
+bool DiseaseNamed(const TokenView& v, const CountLexicon& lex, size_t t);
+// Whether `w` says who is aboard a vehicle ("carrying", "находились").
+bool VehicleCarrying(std::string_view w);
+// Whether the sentence [sb, se) tells of a crash, sinking or capsizing.
+bool CrashNamed(const TokenView& v, size_t sb, size_t se);
+// Whether the sentence [sb, se) names kidnappers or hostages and no
+// police, court or prison.
+bool HeldByKidnappers(const TokenView& v, size_t sb, size_t se);
 
 // Whether the trigger at token `t`, right after the count's head (or after
 // "who"/"that" there), is a transitive verb in the active voice with an
