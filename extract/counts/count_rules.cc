@@ -780,6 +780,9 @@ std::string FindEvent(const TokenView& v, const CountLexicon& lex,
       n = 1;
       ev = "DEPORT";
     }
+    // "holding talks with 40 protesters": holding has the count as its
+    // object only right before it.
+    if (n == 1 && v.lower[t] == "holding" && t + 1 != w.first) continue;
     if (n && !negated(t) && !WeakTrigger(v, lex, t, n)) {
       back_event = ev;
       back_dist = w.first - (t + n);
