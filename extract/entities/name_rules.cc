@@ -716,13 +716,15 @@ bool RuleEntityTagger::ClassifyRun(const AnalyzedText& at,
     // "Ondo State", "Rakhine State": an unlisted name and "State" is a
     // state of a federation (listed US states before "State" name their
     // universities, see org.state-school).
-    const GazetteerEntry* place = lex_.Find(first);
     bool state = n_words == 2 && w[b].text == "State" && !w[b].possessive &&
-                 !(place != nullptr && (place->rule == "gaz.loc-regions" ||
-                                        place->IsCountry() ||
-                                        place->type != EntityType::kLoc)) &&
-                 !lex_.IsCommonWord(first) && LooksLikeNameWord(w[a]) &&
-                 !sentence_start;
+                 !sentence_start && LooksLikeNameWord(w[a]) &&
+                 !lex_.IsCommonWord(first);
+    if (state) {
+      const GazetteerEntry* place = lex_.Find(first);
+      state = !(place != nullptr && (place->rule == "gaz.loc-regions" ||
+                                     place->IsCountry() ||
+                                     place->type != EntityType::kLoc));
+    }
     if (state) {
       out.push_back(Make(at, w, a, b, EntityType::kLoc, "", "loc.suffix"));
       return true;

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <map>
 #include <string>
 
 #include "core/strings.h"
@@ -541,18 +542,25 @@ void ResolveCanonicals(std::vector<Entity>& entities) {
   // "the National Labor Relations Board ... An NLRB regional director":
   // an acronym the text never defines in brackets names the document's
   // organization (or place) whose initials spell it.
+  // One answer per acronym text and type (an article repeats them).
+  std::map<std::pair<std::string, EntityType>, std::string> spelt;
   for (Entity& e : entities) {
     if ((e.type != EntityType::kOrg && e.type != EntityType::kLoc) ||
         e.canonical != e.text || !AcronymShaped(e.text)) {
       continue;
     }
-    for (const Entity& x : entities) {
-      if (x.type == e.type && x.text.size() > e.text.size() &&
-          SpellsAcronym(e.text, x.canonical)) {
-        e.canonical = x.canonical;
-        break;
+    auto [it, fresh] = spelt.try_emplace({e.text, e.type});
+    if (fresh) {
+      for (const Entity& x : entities) {
+        if (x.type == e.type && x.text.size() > e.text.size() &&
+            x.canonical.find(' ') != std::string::npos &&
+            SpellsAcronym(e.text, x.canonical)) {
+          it->second = x.canonical;
+          break;
+        }
       }
     }
+    if (!it->second.empty()) e.canonical = it->second;
   }
 
   std::vector<std::string> names;
