@@ -458,13 +458,24 @@ void RuleEntityTagger::Chunk(const AnalyzedText& at, const std::vector<Word>& w,
       }
     }
     // "(Photo: Marcus Bell/KXAN)", "Photo by Jane Doe/Reuters": a credit
-    // names the photographer and the agency.
+    // names the photographer and the agency; so does a given name and a
+    // surname glued by a slash to an agency ("(Carlos Mendoza/Colombia
+    // One)").
     if (pos == first && pos >= 2 && last > pos && !w[pos].possessive) {
       std::string_view cue = w[pos - 1].text == ":" || w[pos - 1].text == "by"
                                  ? w[pos - 2].text
                                  : std::string_view();
+      bool slash_credit = false;
+      if (lex_.IsGivenName(w[pos].text) && pos + 2 <= last &&
+          w[pos + 2].text == "/" &&
+          w[pos + 2].span.begin == w[pos + 1].span.end) {
+        size_t close = last + 1;
+        slash_credit = close < w.size() && (w[close].text == ")" ||
+                                            w[close].text == ".");
+      }
       if (cue == "Photo" || cue == "Photos" || cue == "Credit" ||
-          cue == "Image" || cue == "Photograph" || cue == "Video") {
+          cue == "Image" || cue == "Photograph" || cue == "Video" ||
+          slash_credit) {
         size_t slash = pos;
         while (slash <= last && w[slash].text != "/") ++slash;
         size_t name_end = slash - 1;

@@ -637,6 +637,26 @@ bool RuleEntityTagger::ClassifyRun(const AnalyzedText& at,
       w[b + 2].is_word && lex_.IsSpeechVerb(w[b + 2].text)) {
     speech = true;
   }
+  // A line that is only a person's name ("Media Contact:" and the name
+  // below it, a byline on its own line): a given name and one or two
+  // name words, nothing else on the line.
+  if (heading && n_words >= 2 && n_words <= 3 && lex_.IsGivenName(first) &&
+      !common_word && !w[b].possessive) {
+    size_t from = at.text.rfind('\n', w[a].span.begin);
+    from = from == std::string::npos ? 0 : from + 1;
+    size_t to = at.text.find('\n', w[b].span.end);
+    if (to == std::string::npos) to = at.text.size();
+    bool namelike = true;
+    for (size_t k = a; k <= b && namelike; ++k) {
+      namelike = !w[k].is_word || LooksLikeNameWord(w[k]);
+    }
+    if (namelike && OnlySpaces(std::string_view(at.text).substr(
+                        from, w[a].span.begin - from)) &&
+        OnlySpaces(std::string_view(at.text).substr(
+            w[b].span.end, to - w[b].span.end))) {
+      return person("", "person.line");
+    }
+  }
   if (heading) return false;
   // "The Chronicle says", "told the Argus Leader": a determiner before a
   // name that speaks or is spoken to makes it a newspaper, agency or
