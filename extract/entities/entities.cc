@@ -683,6 +683,19 @@ void RuleEntityTagger::Chunk(const AnalyzedText& at, const std::vector<Word>& w,
             }
           }
         }
+        // "ACLU of New Mexico": a known organization, "of" and a listed
+        // place ending the chunk is its chapter there.
+        if (m.gaz->type == EntityType::kOrg && !m.with_s &&
+            !w[end].possessive && end + 2 <= last && w[end + 1].text == "of" &&
+            !HeadingSentence(w, pos)) {
+          std::string buf;
+          const GazetteerEntry* c = lex_.Find(KeyView(at, w, end + 2, last, buf));
+          if (c != nullptr && !c->skip && c->type == EntityType::kLoc &&
+              !c->needs_cue) {
+            end = last;
+            rule = "org.branch";
+          }
+        }
         // "Transparency International Georgia", "NHS England": a country
         // ending the chunk right after a known organization names its
         // national branch.

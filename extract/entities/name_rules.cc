@@ -637,6 +637,19 @@ bool RuleEntityTagger::ClassifyRun(const AnalyzedText& at,
       w[b + 2].is_word && lex_.IsSpeechVerb(w[b + 2].text)) {
     speech = true;
   }
+  // "Radio Svaboda", "Television Caracas": a broadcaster's name.
+  if (n_words >= 2 && n_words <= 3 && !heading &&
+      (first == "Radio" || first == "Television" || first == "Channel") &&
+      !w[b].possessive) {
+    bool namelike = true;
+    for (size_t k = a + 1; k <= b && namelike; ++k) {
+      namelike = !w[k].is_word || LooksLikeNameWord(w[k]);
+    }
+    if (namelike) {
+      out.push_back(Make(at, w, a, b, EntityType::kOrg, "", "org.media"));
+      return true;
+    }
+  }
   // A line that is only a person's name ("Media Contact:" and the name
   // below it, a byline on its own line): a given name and one or two
   // name words, nothing else on the line.

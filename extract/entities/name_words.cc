@@ -434,6 +434,19 @@ size_t ChunkEnd(const AnalyzedText& at, const std::vector<Word>& w,
         }
         take = k > m && lex.IsOrgSuffix(w[k].text) && !w[k].possessive &&
                (k + 1 >= w.size() || !w[k + 1].is_word || !w[k + 1].cap);
+        // "ACLU of New Mexico", "Amnesty International of Sweden": a listed
+        // organization and "of" a listed place is its chapter there.
+        if (!take && !w[k].possessive &&
+            (k + 1 >= w.size() || !w[k + 1].is_word || !w[k + 1].cap)) {
+          std::string name = NormalizeSpaces(at.text.substr(
+              w[first].span.begin, w[j].span.end - w[first].span.begin));
+          const GazetteerEntry* org = lex.Find(name);
+          const GazetteerEntry* place = lex.Find(NormalizeSpaces(at.text.substr(
+              w[m].span.begin, w[k].span.end - w[m].span.begin)));
+          take = org != nullptr && org->type == EntityType::kOrg && !org->skip &&
+                 place != nullptr && place->type == EntityType::kLoc &&
+                 !place->skip && !place->needs_cue;
+        }
       }
       // "U.S. Securities and Exchange Commission", "Food and Drug
       // Administration": a capitalized common noun before "and" and two or
