@@ -387,22 +387,43 @@ void RuleEntityTagger::Chunk(const AnalyzedText& at, const std::vector<Word>& w,
       ++pos;
       continue;
     }
-    // Sports copy: "Eastern Michigan", "Northern Illinois" are the teams
-    // of the universities named so.
-    if (ctx.sports && pos < last && w[pos + 1].is_word &&
-        (w[pos].text == "Eastern" || w[pos].text == "Western" ||
-         w[pos].text == "Northern" || w[pos].text == "Southern" ||
-         w[pos].text == "Central")) {
-      Match state = Longest(at, w, pos + 1, last, ctx);
-      if (state.gaz != nullptr && !state.gaz->skip &&
-          state.gaz->type == EntityType::kLoc &&
-          state.gaz->rule == "gaz.loc-regions" &&
-          (state.end == last || !lex_.IsOrgSuffix(w[state.end + 1].text))) {
-        out.push_back(Make(at, w, pos, state.end, EntityType::kOrg, "",
-                           "org.team-school"));
+    // A compass word before a listed place: in sports copy "Eastern
+    // Michigan", "Northern Illinois" are the teams of the universities
+    // named so; elsewhere "Central Texas", "East Nashville", "Northern
+    // Kazakhstan" name a part of the place.
+    if (pos < last && w[pos + 1].is_word && !w[pos].possessive &&
+        IsCompassAdjective(w[pos].text) &&
+        (ctx.sports ? !IsCompassWord(w[pos].text) : !HeadingSentence(w, pos))) {
+      Match place = Longest(at, w, pos + 1, last, ctx);
+      // "East Nashville": a one-word listed place needs no cue here.
+      if (!ctx.sports && place.gaz == nullptr && pos + 1 == last) {
+        const GazetteerEntry* g = lex_.Find(w[last].text);
+        if (g != nullptr && g->type == EntityType::kLoc && !g->skip &&
+            !lex_.IsGivenName(w[last].text)) {
+          place.gaz = g;
+          place.end = last;
+        }
+      }
+      bool region = place.gaz != nullptr && !place.gaz->skip &&
+                    place.gaz->type == EntityType::kLoc;
+      bool school = ctx.sports && region &&
+                    place.gaz->rule == "gaz.loc-regions" &&
+                    (place.end == last ||
+                     !lex_.IsOrgSuffix(w[place.end + 1].text));
+      // Not inside a longer name ("South China Agricultural University").
+      bool part = !ctx.sports && region &&
+                  Longest(at, w, pos, last, ctx).gaz == nullptr;
+      for (size_t k = place.end + 1; part && k <= last; ++k) {
+        part = !(w[k].is_word && (lex_.IsOrgSuffix(w[k].text) ||
+                                  lex_.IsLocSuffix(w[k].text)));
+      }
+      if (school || part) {
+        out.push_back(Make(at, w, pos, place.end,
+                           school ? EntityType::kOrg : EntityType::kLoc, "",
+                           school ? "org.team-school" : "loc.compass"));
         title.clear();
         honorific = false;
-        pos = state.end + 1;
+        pos = place.end + 1;
         continue;
       }
     }
@@ -424,37 +445,6 @@ void RuleEntityTagger::Chunk(const AnalyzedText& at, const std::vector<Word>& w,
         out.push_back(
             Make(at, w, pos, last + 1, EntityType::kLoc, "", "loc.road"));
         return;
-      }
-    }
-    // "Central Texas", "East Nashville", "Northern Kazakhstan": a compass
-    // word before a listed place names a part of it.
-    if (!ctx.sports && pos < last && w[pos + 1].is_word && !w[pos].possessive &&
-        !HeadingSentence(w, pos) && IsCompassAdjective(w[pos].text)) {
-      Match whole = Longest(at, w, pos, last, ctx);
-      Match place = Longest(at, w, pos + 1, last, ctx);
-      // "East Nashville": a one-word listed place needs no cue here.
-      if (place.gaz == nullptr && pos + 1 == last) {
-        const GazetteerEntry* g = lex_.Find(w[last].text);
-        if (g != nullptr && g->type == EntityType::kLoc && !g->skip &&
-            !lex_.IsGivenName(w[last].text)) {
-          place.gaz = g;
-          place.end = last;
-        }
-      }
-      // Not inside a longer name ("South China Agricultural University").
-      bool head_after = false;
-      for (size_t k = place.end + 1; k <= last && !head_after; ++k) {
-        head_after = w[k].is_word && (lex_.IsOrgSuffix(w[k].text) ||
-                                      lex_.IsLocSuffix(w[k].text));
-      }
-      if (whole.gaz == nullptr && place.gaz != nullptr && !place.gaz->skip &&
-          place.gaz->type == EntityType::kLoc && !head_after) {
-        out.push_back(Make(at, w, pos, place.end, EntityType::kLoc, "",
-                           "loc.compass"));
-        title.clear();
-        honorific = false;
-        pos = place.end + 1;
-        continue;
       }
     }
     // "(Photo: Marcus Bell/KXAN)", "Photo by Jane Doe/Reuters": a credit
