@@ -77,7 +77,13 @@ Facts Tagger::Tag(std::string_view text, std::optional<CivilDay> doc_date,
   // "en-US" uses "en"; unknown languages fall back to the default one.
   std::string_view primary = language.substr(0, language.find_first_of("-_"));
   auto it = impl_->languages.find(primary);
+  // Names, places and dates in the default language's lists still help on
+  // a page in another language; its counting words do not ("die" is no
+  // verb of killing on a German page), so a named language without
+  // resources gets no counts.
+  bool foreign = false;
   if (it == impl_->languages.end()) {
+    foreign = !primary.empty();
     it = impl_->languages.find(impl_->default_language);
     primary = impl_->default_language;
   }
@@ -86,7 +92,7 @@ Facts Tagger::Tag(std::string_view text, std::optional<CivilDay> doc_date,
   Facts facts;
   if (stages.entities) facts.entities = stages.entities->Tag(at);
   if (stages.dates) facts.dates = stages.dates->Tag(at, doc_date);
-  if (stages.counts) {
+  if (stages.counts && !foreign) {
     facts.counts = stages.counts->Tag(at, facts.entities, facts.dates);
   }
   return facts;
