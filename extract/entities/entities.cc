@@ -1086,7 +1086,7 @@ void RuleEntityTagger::LearnLists(const AnalyzedText& at,
                                   const std::vector<Word>& w,
                                   const std::vector<Entity>& found,
                                   DocContext& ctx) const {
-  if (found.size() < 2) return;
+  if (w.size() < 4) return;
   // Word index -> the found entity starting there.
   std::vector<int> starts(w.size(), -1);
   for (size_t k = 0; k < found.size(); ++k) {
@@ -1142,7 +1142,30 @@ void RuleEntityTagger::LearnLists(const AnalyzedText& at,
       k = n;
     }
     size_t end = list.back().b;
-    if (list.size() < 3 || commas == 0) {
+    // "lenders such as Zions and KeyCorp", "startups including Qwirl,
+    // Paxos and StraitsX": a plural organization noun before "such as",
+    // "including" or "like" says what the members are.
+    bool kind_named = false;
+    {
+      size_t s = list.front().a;
+      size_t noun = 0;
+      if (s >= 3 && w[s - 1].text == "as" && w[s - 2].text == "such") {
+        noun = s - 3;
+      } else if (s >= 2 && (w[s - 1].text == "including" ||
+                            w[s - 1].text == "like")) {
+        noun = s - 2;
+      }
+      if (noun > 0 && w[noun].is_word && !w[noun].cap &&
+          w[noun].text.size() > 3 && w[noun].text.back() == 's') {
+        std::string_view t = w[noun].text;
+        std::string singular(t.substr(0, t.size() - 1));
+        if (t.ends_with("ies")) {
+          singular = std::string(t.substr(0, t.size() - 3)) + "y";
+        }
+        kind_named = lex_.IsOrgCue(singular);
+      }
+    }
+    if ((list.size() < 3 || commas == 0) && !(kind_named && list.size() >= 2)) {
       i = std::max(i, list.front().b);
       continue;
     }
@@ -1156,7 +1179,9 @@ void RuleEntityTagger::LearnLists(const AnalyzedText& at,
     }
     EntityType type = EntityType::kOrg;
     std::string_view rule = "org.list";
-    if (others > 0 || (orgs > 0 && locs > 0) || orgs + locs < 2) {
+    bool mixed = others > 0 || (orgs > 0 && locs > 0);
+    bool enough = orgs + locs >= 2 || (kind_named && locs == 0);
+    if (mixed || !enough) {
       i = end;
       continue;
     }
