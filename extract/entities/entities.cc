@@ -1146,6 +1146,7 @@ void RuleEntityTagger::LearnLists(const AnalyzedText& at,
     // Paxos and StraitsX": a plural organization noun before "such as",
     // "including" or "like" says what the members are.
     bool kind_named = false;
+    bool kind_place = false;
     {
       size_t s = list.front().a;
       size_t noun = 0;
@@ -1163,9 +1164,15 @@ void RuleEntityTagger::LearnLists(const AnalyzedText& at,
           singular = std::string(t.substr(0, t.size() - 3)) + "y";
         }
         kind_named = lex_.IsOrgCue(singular);
+        // "towns such as Farchana and Iriba": places.
+        kind_place = singular == "country" || singular == "city" ||
+                     singular == "town" || singular == "village" ||
+                     singular == "region" || singular == "province" ||
+                     singular == "district";
       }
     }
-    if ((list.size() < 3 || commas == 0) && !(kind_named && list.size() >= 2)) {
+    if ((list.size() < 3 || commas == 0) &&
+        !((kind_named || kind_place) && list.size() >= 2)) {
       i = std::max(i, list.front().b);
       continue;
     }
@@ -1179,13 +1186,14 @@ void RuleEntityTagger::LearnLists(const AnalyzedText& at,
     }
     EntityType type = EntityType::kOrg;
     std::string_view rule = "org.list";
-    bool mixed = others > 0 || (orgs > 0 && locs > 0);
-    bool enough = orgs + locs >= 2 || (kind_named && locs == 0);
+    bool mixed = others > 0 || (orgs > 0 && locs > 0) ||
+                 (kind_place && orgs > 0) || (kind_named && locs > 0);
+    bool enough = orgs + locs >= 2 || kind_named || kind_place;
     if (mixed || !enough) {
       i = end;
       continue;
     }
-    if (locs > 0) {
+    if (locs > 0 || kind_place) {
       type = EntityType::kLoc;
       rule = "loc.list";
     }
