@@ -1078,10 +1078,12 @@ void AddDocName(DocContext& ctx, std::string key, EntityType type,
 // The members of a list of names are names of one kind ("clients such as
 // Ford, Macy's, Kellogg's, NBC, Fox and others"; "in Osh, Jalal-Abad and
 // Batken"): when two or more members are organizations (or places) the
-// first pass found and no member is of another kind, the other
-// capitalized members are organizations (places) too, everywhere in the
-// document. Persons are left alone: a list of persons names them by
-// their given names, which the person rules see anyway.
+// first pass found and no member is of another kind, or a plural noun
+// before "such as", "like" or "including" names their kind ("lenders like
+// Zions and KeyCorp"), the other capitalized members are organizations
+// (places) too, everywhere in the document. Persons are left alone: a
+// list of persons names them by their given names, which the person
+// rules see anyway.
 void RuleEntityTagger::LearnLists(const AnalyzedText& at,
                                   const std::vector<Word>& w,
                                   const std::vector<Entity>& found,

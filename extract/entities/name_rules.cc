@@ -385,6 +385,11 @@ bool RuleEntityTagger::ClassifyRun(const AnalyzedText& at,
     common_word = common_word || ctx.UsedInLowerCase(w[k].text) ||
                   (n_words > 1 && !LooksLikeNameWord(w[k]));
   }
+  // Every word of the run is shaped like a name word.
+  bool namelike_run = true;
+  for (size_t k = a; k <= b; ++k) {
+    namelike_run = namelike_run && (!w[k].is_word || LooksLikeNameWord(w[k]));
+  }
   // A byline: "By Rachel Okafor, KXAN News", "... | By Valentina Rojas",
   // "Reporting by Olzhas Auyezov": two to four name words after "By"
   // opening its line, or after "by" following a credit word.
@@ -396,11 +401,7 @@ bool RuleEntityTagger::ClassifyRun(const AnalyzedText& at,
                      (w[a - 2].text == "Reporting" || w[a - 2].text == "Written" ||
                       w[a - 2].text == "Editing" || w[a - 2].text == "writing" ||
                       w[a - 2].text == "editing" || w[a - 2].text == "Compiled");
-    bool namelike = true;
-    for (size_t k = a; k <= b && namelike; ++k) {
-      namelike = !w[k].is_word || LooksLikeNameWord(w[k]);
-    }
-    if ((by || credit_by) && namelike) return person("", "person.byline");
+    if ((by || credit_by) && namelike_run) return person("", "person.byline");
   }
   // Known from a longer mention elsewhere in the document.
   {
@@ -523,10 +524,7 @@ bool RuleEntityTagger::ClassifyRun(const AnalyzedText& at,
   bool quoted_person = n_words >= 2 && a > 0 && w[a - 1].is_word &&
                        lex_.IsSpeechVerb(w[a - 1].text) &&
                        b + 1 < w.size() && w[b + 1].text == "," &&
-                       std::all_of(w.begin() + a, w.begin() + b + 1,
-                                   [](const Word& x) {
-                                     return !x.is_word || LooksLikeNameWord(x);
-                                   });
+                       namelike_run;
   if (!heading && office.empty() && !honorific && n_words <= 5 &&
       !lex_.IsGivenName(first) && !lex_.IsFamilyName(first) &&
       !quoted_person && OrgContext(w, a, b)) {
@@ -571,12 +569,9 @@ bool RuleEntityTagger::ClassifyRun(const AnalyzedText& at,
   if (!office.empty() && !common_word) return person("", "person.title");
   // "talent manager Scooter Braun": a role noun right before the name.
   if (a > 0 && w[a - 1].is_word && !w[a - 1].cap &&
-      lex_.IsPersonRole(w[a - 1].text) && n_words <= 4 && !heading) {
-    bool namelike = true;
-    for (size_t k = a; k <= b; ++k) {
-      namelike = namelike && (!w[k].is_word || LooksLikeNameWord(w[k]));
-    }
-    if (namelike) return person("", "person.role");
+      lex_.IsPersonRole(w[a - 1].text) && n_words <= 4 && !heading &&
+      namelike_run) {
+    return person("", "person.role");
   }
   if (honorific) return person("", "person.honorific");
   // Interview speaker label: "Bradley Jardine: ..." opening a paragraph.
@@ -589,10 +584,6 @@ bool RuleEntityTagger::ClassifyRun(const AnalyzedText& at,
   // apposition with an age or a person noun after two to four name words.
   if (n_words >= 2 && n_words <= 4 && !heading && !common_word &&
       b + 3 < w.size() && w[b + 1].text == "," && !w[b].possessive) {
-    bool namelike = true;
-    for (size_t k = a; k <= b; ++k) {
-      namelike = namelike && (!w[k].is_word || LooksLikeNameWord(w[k]));
-    }
     std::string_view n1 = w[b + 2].text;
     bool age = n1.size() <= 3 && IsAsciiDigits(n1) && w[b + 3].text == ",";
     bool role = false;
@@ -627,7 +618,9 @@ bool RuleEntityTagger::ClassifyRun(const AnalyzedText& at,
         break;
       }
     }
-    if (namelike && (age || role)) return person("", "person.apposition");
+    if (namelike_run && (age || role)) {
+      return person("", "person.apposition");
+    }
   }
   bool speech =
       (a > 0 && w[a - 1].is_word && lex_.IsSpeechVerb(w[a - 1].text)) ||
@@ -640,15 +633,9 @@ bool RuleEntityTagger::ClassifyRun(const AnalyzedText& at,
   // "Radio Svaboda", "Television Caracas": a broadcaster's name.
   if (n_words >= 2 && n_words <= 3 && !heading &&
       (first == "Radio" || first == "Television" || first == "Channel") &&
-      !w[b].possessive) {
-    bool namelike = true;
-    for (size_t k = a + 1; k <= b && namelike; ++k) {
-      namelike = !w[k].is_word || LooksLikeNameWord(w[k]);
-    }
-    if (namelike) {
-      out.push_back(Make(at, w, a, b, EntityType::kOrg, "", "org.media"));
-      return true;
-    }
+      !w[b].possessive && namelike_run) {
+    out.push_back(Make(at, w, a, b, EntityType::kOrg, "", "org.media"));
+    return true;
   }
   // A line that is only a person's name ("Media Contact:" and the name
   // below it, a byline on its own line): a given name and one or two
@@ -659,11 +646,7 @@ bool RuleEntityTagger::ClassifyRun(const AnalyzedText& at,
     from = from == std::string::npos ? 0 : from + 1;
     size_t to = at.text.find('\n', w[b].span.end);
     if (to == std::string::npos) to = at.text.size();
-    bool namelike = true;
-    for (size_t k = a; k <= b && namelike; ++k) {
-      namelike = !w[k].is_word || LooksLikeNameWord(w[k]);
-    }
-    if (namelike && OnlySpaces(std::string_view(at.text).substr(
+    if (namelike_run && OnlySpaces(std::string_view(at.text).substr(
                         from, w[a].span.begin - from)) &&
         OnlySpaces(std::string_view(at.text).substr(
             w[b].span.end, to - w[b].span.end))) {
@@ -679,10 +662,6 @@ bool RuleEntityTagger::ClassifyRun(const AnalyzedText& at,
   bool told_the = the && a > 1 && w[a - 2].is_word &&
                   (w[a - 2].text == "told" || w[a - 2].text == "tells" ||
                    w[a - 2].text == "telling");
-  bool namelike_run = true;
-  for (size_t k = a; k <= b; ++k) {
-    namelike_run = namelike_run && (!w[k].is_word || LooksLikeNameWord(w[k]));
-  }
   if (n_words <= 4 && (speech || told_the) && the && namelike_run &&
       !lex_.IsGivenName(first) && (n_words == 1 || !common_word)) {
     out.push_back(Make(at, w, a, b, EntityType::kOrg, "", "org.the-speaker"));
@@ -790,12 +769,8 @@ bool RuleEntityTagger::ClassifyRun(const AnalyzedText& at,
         out.back().type == EntityType::kPerson &&
         out.back().span.end == w[a - 2].span.end &&
         (w[a - 1].text == "," || w[a - 1].text == "and") &&
-        !w[a - 2].possessive && !DictionaryWordIn(w, a, b)) {
-      bool namelike = true;
-      for (size_t k = a; k <= b; ++k) {
-        namelike = namelike && (!w[k].is_word || LooksLikeNameWord(w[k]));
-      }
-      if (namelike) return person("", "person.coordination");
+        !w[a - 2].possessive && !DictionaryWordIn(w, a, b) && namelike_run) {
+      return person("", "person.coordination");
     }
     if (speech) return person("", "person.speech");
     // Two or three name-like words with nothing against them are most often

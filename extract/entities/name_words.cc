@@ -82,20 +82,30 @@ bool IsArabicArticle(std::string_view s) {
   return false;
 }
 
-// A listed name goes on past words first..n: their text (spaces
-// normalized only where needed) is a key prefix.
+// A listed name goes on past words first..n: their text is a key prefix.
 bool MayContinueAt(const AnalyzedText& at, const std::vector<Word>& w,
                    size_t first, size_t n, const Lexicon& lex) {
-  std::string_view s = std::string_view(at.text).substr(
-      w[first].span.begin, w[n].span.end - w[first].span.begin);
-  bool clean = std::none_of(s.begin(), s.end(), [](char c) {
-    return c == '\t' || c == '\n' || c == '\r' ||
-           static_cast<unsigned char>(c) == 0xE2;
-  }) && s.find("  ") == std::string_view::npos;
-  return clean ? lex.MayContinue(s) : lex.MayContinue(NormalizeSpaces(s));
+  std::string buf;
+  return lex.MayContinue(WordsText(at, w, first, n, buf));
 }
 
 }  // namespace
+
+std::string_view WordsText(const AnalyzedText& at, const std::vector<Word>& w,
+                           size_t a, size_t b, std::string& buf) {
+  std::string_view s = std::string_view(at.text).substr(
+      w[a].span.begin, w[b].span.end - w[a].span.begin);
+  bool clean = true;
+  for (size_t i = 0; i < s.size() && clean; ++i) {
+    char c = s[i];
+    clean = !(c == '\t' || c == '\n' || c == '\r' ||
+              static_cast<unsigned char>(c) == 0xE2 ||
+              (c == ' ' && i + 1 < s.size() && s[i + 1] == ' '));
+  }
+  if (clean) return s;
+  buf = NormalizeSpaces(s);
+  return buf;
+}
 
 bool IsPatronymicTail(std::string_view w) {
   for (std::string_view p : {"kyzy", "uulu", "qizi", "ogly", "oglu", "kizi"}) {
@@ -438,11 +448,11 @@ size_t ChunkEnd(const AnalyzedText& at, const std::vector<Word>& w,
         // organization and "of" a listed place is its chapter there.
         if (!take && !w[k].possessive &&
             (k + 1 >= w.size() || !w[k + 1].is_word || !w[k + 1].cap)) {
-          std::string name = NormalizeSpaces(at.text.substr(
-              w[first].span.begin, w[j].span.end - w[first].span.begin));
-          const GazetteerEntry* org = lex.Find(name);
-          const GazetteerEntry* place = lex.Find(NormalizeSpaces(at.text.substr(
-              w[m].span.begin, w[k].span.end - w[m].span.begin)));
+          std::string name_buf, place_buf;
+          const GazetteerEntry* org =
+              lex.Find(WordsText(at, w, first, j, name_buf));
+          const GazetteerEntry* place =
+              lex.Find(WordsText(at, w, m, k, place_buf));
           take = org != nullptr && org->type == EntityType::kOrg && !org->skip &&
                  place != nullptr && place->type == EntityType::kLoc &&
                  !place->skip && !place->needs_cue;

@@ -43,6 +43,12 @@ bool HasLetter(std::string_view s);
 // Nothing but spaces and tabs (no line break).
 bool OnlySpaces(std::string_view s);
 
+// The text of words a..b with single spaces: a view into the text when it
+// needs no normalizing (single spaces, ASCII apostrophes), else into
+// `buf`.
+std::string_view WordsText(const AnalyzedText& at, const std::vector<Word>& w,
+                           size_t a, size_t b, std::string& buf);
+
 // A Central Asian patronymic after the father's name ("kyzy", "uulu").
 bool IsPatronymicTail(std::string_view w);
 

@@ -206,14 +206,13 @@ size_t AddGeonames(const std::string& path,
                       city ? "gaz.geonames-city" : "gaz.geonames-admin1",
                       WordsIn(name) == 1);
     added += is_new;
-    if (city) {
-      // Also a subdivision of the same name listed before ("Bamako").
-      auto it = big.find(std::string(name));
-      auto entry = names.find(NormalizeSpaces(name));
-      if (it != big.end() && it->second >= kBigCity && entry != names.end() &&
-          entry->second.type == EntityType::kLoc) {
-        entry->second.big_city = true;
-      }
+    if (!city) return;
+    // Also a subdivision of the same name listed before ("Bamako").
+    auto it = big.find(std::string(name));
+    if (it == big.end() || it->second < kBigCity) return;
+    auto entry = names.find(NormalizeSpaces(name));
+    if (entry != names.end() && entry->second.type == EntityType::kLoc) {
+      entry->second.big_city = true;
     }
   });
   return added;

@@ -157,16 +157,11 @@ bool RuleEntityTagger::Dateline(const AnalyzedText& at,
   size_t start = w[a].span.begin;
   if (start > 0 && at.text[start - 1] != '\n') return false;
   // "CHENNAI" on a line of its own between the byline and the story.
-  {
-    size_t eol = at.text.find('\n', w[b].span.end);
-    if (eol == std::string::npos) eol = at.text.size();
-    if (eol > w[b].span.end || w[b].span.end == at.text.size()) {
-      std::string_view rest = std::string_view(at.text).substr(
-          w[b].span.end, eol - w[b].span.end);
-      if (OnlySpaces(rest) && w[a].all_caps && eol < at.text.size()) return true;
-    } else if (eol == w[b].span.end && w[a].all_caps) {
-      return true;
-    }
+  if (size_t eol = at.text.find('\n', w[b].span.end);
+      w[a].all_caps && eol != std::string::npos &&
+      OnlySpaces(std::string_view(at.text).substr(w[b].span.end,
+                                                   eol - w[b].span.end))) {
+    return true;
   }
   if (b + 1 >= w.size()) return false;
   std::string_view next = w[b + 1].text;
@@ -282,8 +277,6 @@ size_t RuleEntityTagger::ParticlePlaceEnd(const AnalyzedText& at,
   return end;
 }
 
-// An all-caps place opening a paragraph before dateline punctuation
-// ("MADRID —", "SIOUX FALLS, S.D. –"): one past its last word, or 0.
 // "Published 2026-10-29 | MOSCOW", "Updated 10:42 | MACHIAS, Maine": a
 // place in capitals after a bar, ending its line (with a region after a
 // comma at most): a listed place, or any name before a listed region.
@@ -312,6 +305,9 @@ size_t RuleEntityTagger::BylinePlace(const AnalyzedText& at,
   return g == nullptr && region ? k + 1 : 0;
 }
 
+// An all-caps place opening a paragraph before dateline punctuation
+// ("MADRID —", "SIOUX FALLS, S.D. –") or ending a byline line: one past
+// its last word, or 0.
 size_t RuleEntityTagger::DatelinePlace(const AnalyzedText& at,
                                        const std::vector<Word>& w,
                                        size_t i) const {

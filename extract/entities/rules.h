@@ -164,19 +164,7 @@ class RuleEntityTagger : public EntityTagger {
   // spaces, ASCII apostrophes): a view into the text, else into `buf`.
   std::string_view KeyView(const AnalyzedText& at, const std::vector<Word>& w,
                            size_t a, size_t b, std::string& buf) const {
-    std::string_view s =
-        std::string_view(at.text).substr(w[a].span.begin,
-                                         w[b].span.end - w[a].span.begin);
-    bool clean = true;
-    for (size_t i = 0; i < s.size() && clean; ++i) {
-      char c = s[i];
-      clean = !(c == '\t' || c == '\n' || c == '\r' ||
-                static_cast<unsigned char>(c) == 0xE2 ||
-                (c == ' ' && i + 1 < s.size() && s[i + 1] == ' '));
-    }
-    if (clean) return s;
-    buf = NormalizeSpaces(s);
-    return buf;
+    return WordsText(at, w, a, b, buf);
   }
 
   // Longest gazetteer / title / honorific match starting at `a`, within
