@@ -38,7 +38,7 @@ size_t NameBefore(const TokenView& v, size_t t) {
 }
 
 // Whether the sentence of token `t` is the one of token `u` or the one
-// right before it in the same paragraph (no line break between them).
+// right after it in the same paragraph (no line break between them).
 bool SameOrNextSentence(const TokenView& v, size_t u, size_t t) {
   const size_t sb = v.sentence_begin[t];
   if (v.sentence_begin[u] == sb) return true;
