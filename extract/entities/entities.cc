@@ -558,6 +558,9 @@ void RuleEntityTagger::Chunk(const AnalyzedText& at, const std::vector<Word>& w,
           pos = k + 1;
           goto next;
         }
+        // "Treasury Cabinet Secretary John Mbadi": a head word that starts
+        // a listed title is the title's, not the organization's.
+        if (k > pos && StartsTitle(w, k, last)) break;
         if (lex_.IsOrgSuffix(w[k].text)) {
           size_t end = OrgEnd(w, k, last);
           // "Chinese Foreign Ministry", "the Nigerian Army": a nation's
@@ -636,7 +639,8 @@ void RuleEntityTagger::Chunk(const AnalyzedText& at, const std::vector<Word>& w,
         while (m.gaz->type == EntityType::kOrg && !m.with_s && end < last &&
                !w[end].possessive && w[end + 1].is_word &&
                w[end + 1].cap && lex_.IsOrgSuffix(w[end + 1].text) &&
-               !lex_.IsLegalForm(w[end + 1].text)) {
+               !lex_.IsLegalForm(w[end + 1].text) &&
+               !StartsTitle(w, end + 1, last)) {
           ++end;
           rule = "org.suffix";
         }
@@ -1392,6 +1396,66 @@ void RuleEntityTagger::Learn(const AnalyzedText& at, const std::vector<Word>& w,
         GazetteerEntry{e.type, e.canonical, "acronym.defined", false});
   }
   (void)at;
+}
+
+void RuleEntityTagger::DropLanguages(const std::vector<Word>& w,
+                                     std::vector<Entity>& out) const {
+  // (entity, word) of each one-word NORP mention that could be a language.
+  std::vector<std::pair<size_t, size_t>> cand;
+  size_t k = 0;
+  for (size_t e = 0; e < out.size(); ++e) {
+    if (out[e].type != EntityType::kNorp || !lex_.IsLanguage(out[e].text)) {
+      continue;
+    }
+    while (k < w.size() && w[k].span.begin < out[e].span.begin) ++k;
+    if (k < w.size() && w[k].span.begin == out[e].span.begin &&
+        w[k].span.end == out[e].span.end && !w[k].possessive) {
+      cand.emplace_back(e, k);
+    }
+  }
+  auto lower = [&](size_t i) { return w[i].is_word && !w[i].cap; };
+  std::vector<bool> drop(out.size(), false);
+  for (size_t c = 0; c < cand.size();) {
+    // A coordinated run of them: "English, Vietnamese and Spanish".
+    size_t d = c;
+    while (d + 1 < cand.size()) {
+      size_t from = cand[d].second + 1, to = cand[d + 1].second;
+      bool joined = to > from && w[to].sentence == w[from].sentence;
+      for (size_t i = from; i < to && joined; ++i) {
+        joined = w[i].text == "," || w[i].text == "and" || w[i].text == "or";
+      }
+      if (!joined) break;
+      ++d;
+    }
+    size_t first = cand[c].second, last = cand[d].second;
+    size_t n = last + 1;
+    bool same = n < w.size() && w[n].sentence == w[last].sentence;
+    // "Russian-language", "Russian-speaking": a compound, left as it is.
+    bool glued = same && !w[n].is_word &&
+                 w[n].span.begin == w[last].span.end &&
+                 (w[n].text == "-" || w[n].text == "/");
+    bool noun_after = same && lower(n) && lex_.IsLanguageNoun(w[n].text);
+    // Nothing after that the word could describe ("in English football"):
+    // the end, punctuation, a capital, a preposition or connector.
+    bool free_after = !same || !w[n].is_word ||
+                      lex_.IsConnector(w[n].text) ||
+                      lex_.IsLocPreposition(w[n].text) ||
+                      lex_.IsLanguageCue(w[n].text);
+    bool cue_before = first > 0 && lower(first - 1) &&
+                      w[first - 1].sentence == w[first].sentence &&
+                      lex_.IsLanguageCue(w[first - 1].text);
+    if (!glued && (noun_after || (cue_before && free_after))) {
+      for (size_t i = c; i <= d; ++i) drop[cand[i].first] = true;
+    }
+    c = d + 1;
+  }
+  size_t kept = 0;
+  for (size_t e = 0; e < out.size(); ++e) {
+    if (drop[e]) continue;
+    if (kept != e) out[kept] = std::move(out[e]);
+    ++kept;
+  }
+  out.resize(kept);
 }
 
 bool RuleEntityTagger::SportsResult(const std::vector<Word>& w, size_t a,

@@ -1,5 +1,6 @@
 #include "extract/entities/lexicon.h"
 
+#include <unicode/locid.h>
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
@@ -220,6 +221,20 @@ Result<Lexicon> LoadLexicon(const std::string& lang_dir,
     for (const auto& s : report.sources) {
       if (s.found) lex.packaged_.emplace_back(s.path, s.added);
     }
+    // Language names from ICU's locale data: a nationality word used as
+    // one ("in Vietnamese") names no group of people.
+    const icu::Locale display(lang.c_str());
+    for (const char* const* code = icu::Locale::getISOLanguages();
+         *code != nullptr; ++code) {
+      icu::UnicodeString name;
+      icu::Locale(*code).getDisplayLanguage(display, name);
+      std::string utf8;
+      name.toUTF8String(utf8);
+      if (!utf8.empty() && utf8 != *code &&
+          utf8.find(' ') == std::string::npos) {
+        lex.languages_.insert(std::move(utf8));
+      }
+    }
     if (lang == "en") {
       // Lower-case entries only: capitalized ones are names. The file is
       // kept whole and the set holds views of its lines.
@@ -302,6 +317,8 @@ Result<Lexicon> LoadLexicon(const std::string& lang_dir,
       {"ent-org-verbs", &lex.org_verbs_},
       {"ent-sports-positions", &lex.positions_},
       {"ent-sports-verbs", &lex.sports_verbs_},
+      {"ent-language-cues", &lex.language_cues_},
+      {"ent-language-nouns", &lex.language_nouns_},
   };
   for (const auto& [name, set] : kSets) {
     auto lines = ReadList(lang_dir + "/" + name + ".txt");

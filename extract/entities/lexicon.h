@@ -76,6 +76,19 @@ class Lexicon {
   bool IsFamilyName(std::string_view w) const { return Has(family_, w); }
   bool IsSpeechVerb(std::string_view w) const { return Has(speech_, w); }
   bool IsStopword(std::string_view w) const { return Has(stop_, w); }
+  // "English", "Vietnamese": the name of a language in the lexicon's
+  // language (ICU's display names of the ISO 639 languages, one word).
+  bool IsLanguage(std::string_view w) const { return Has(languages_, w); }
+  // "in", "speaks", "translated": a word before a language's name that
+  // makes a nationality word the language ("in Vietnamese").
+  bool IsLanguageCue(std::string_view w) const {
+    return Has(language_cues_, w);
+  }
+  // "language", "dialect": a noun after a nationality word that makes it
+  // the language ("the Uzbek language").
+  bool IsLanguageNoun(std::string_view w) const {
+    return Has(language_nouns_, w);
+  }
   bool IsAcronymStop(std::string_view w) const { return Has(acro_stop_, w); }
   bool IsConnector(std::string_view w) const { return Has(connectors_, w); }
   bool IsLocCue(std::string_view w) const { return Has(loc_cues_, w); }
@@ -186,7 +199,8 @@ class Lexicon {
       title_tails_, loc_particles_, first_words_, loc_preps_, roles_,
       legal_forms_, org_cues_, org_context_, teams_, sports_, bodies_,
       misc_heads_, loc_prefixes_, name_suffixes_, org_verbs_, positions_,
-      misc_tails_, sports_verbs_;
+      misc_tails_, sports_verbs_, languages_, language_cues_,
+      language_nouns_;
   // The system word list: views into one arena holding the file, not one
   // heap string per word (start-up cost).
   std::unordered_set<size_t> key_prefixes_;  // see MayContinue()

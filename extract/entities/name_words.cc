@@ -326,6 +326,17 @@ size_t ChunkEnd(const AnalyzedText& at, const std::vector<Word>& w,
       j = n + 1;
       continue;
     }
+    // "Georgian Young Lawyers' Association", "Students' Union": a plural
+    // possessive before an organization head word stays in the name.
+    if (!w[n].is_word && g.empty() &&
+        (w[n].text == "'" || w[n].text == "\xE2\x80\x99") &&
+        w[j].text.back() == 's' && n + 1 < w.size() && w[n + 1].is_word &&
+        w[n + 1].cap && same_line(j, n + 1) && OnlySpaces(gap(n, n + 1)) &&
+        !gap(n, n + 1).empty() && lex.IsOrgSuffix(w[n + 1].text)) {
+      j = n + 1;
+      org_head = true;
+      continue;
+    }
     // "Procter & Gamble", "Marks & Spencer": a spaced ampersand joins two
     // capitalized names into one firm's name.
     if (!w[n].is_word && w[n].text == "&" && n + 1 < w.size() &&

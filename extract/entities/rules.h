@@ -141,6 +141,7 @@ class RuleEntityTagger : public EntityTagger {
         e.rule = first[j].rule;
       }
     }
+    DropLanguages(words, out);
     ResolveCanonicals(out);
     return out;
   }
@@ -259,6 +260,20 @@ class RuleEntityTagger : public EntityTagger {
     return e;
   }
 
+  // "Cabinet Secretary" in "Treasury Cabinet Secretary John Mbadi": words
+  // k and k + 1 (within `last`) are a listed two-word title, whose head
+  // word belongs to no organization name before it.
+  bool StartsTitle(const std::vector<Word>& w, size_t k, size_t last) const {
+    if (k >= last || !w[k].is_word || w[k].possessive || !w[k + 1].is_word ||
+        !w[k + 1].cap) {
+      return false;
+    }
+    std::string two(w[k].text);
+    two.push_back(' ');
+    two.append(w[k + 1].text);
+    return lex_.Title(two) != nullptr;
+  }
+
   // End of an organization name whose head word is at `k`: the head, more
   // head words, or a connector phrase running to the chunk end.
   size_t OrgEnd(const std::vector<Word>& w, size_t k, size_t last) const {
@@ -277,8 +292,26 @@ class RuleEntityTagger : public EntityTagger {
         }
         return last;
       }
-      if (w[n].is_word && lex_.IsOrgSuffix(w[n].text)) {
+      if (w[n].is_word && lex_.IsOrgSuffix(w[n].text) &&
+          !StartsTitle(w, n, last)) {
         end = n;
+        continue;
+      }
+      // "Senate Foreign Relations Committee", "Police Officers'
+      // Association": up to three capitalized words that are no title or
+      // given name before another head word belong to the name.
+      size_t m = n;
+      while (m <= last && m < n + 4 && !w[m - 1].possessive &&
+             ((w[m].is_word && w[m].cap && !lex_.IsOrgSuffix(w[m].text) &&
+               lex_.Title(w[m].text) == nullptr &&
+               !lex_.IsGivenName(w[m].text)) ||
+              (!w[m].is_word && (w[m].text == "'" ||
+                                 w[m].text == "\xE2\x80\x99")))) {
+        ++m;
+      }
+      if (m > n && m <= last && w[m].is_word && w[m].cap &&
+          !w[m - 1].possessive && lex_.IsOrgSuffix(w[m].text)) {
+        end = m;
         continue;
       }
       break;
@@ -338,6 +371,11 @@ class RuleEntityTagger : public EntityTagger {
              const std::vector<Entity>& found, DocContext& ctx) const;
   void LearnLists(const AnalyzedText& at, const std::vector<Word>& w,
                   const std::vector<Entity>& found, DocContext& ctx) const;
+  // "printed in English, Vietnamese and Spanish", "the Uzbek language": a
+  // nationality word that names a language is no NORP mention (CoNLL's
+  // MISC); drops such mentions from `out`.
+  void DropLanguages(const std::vector<Word>& w,
+                     std::vector<Entity>& out) const;
 
   Lexicon lex_;
 };
