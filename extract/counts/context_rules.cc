@@ -14,15 +14,8 @@ namespace newsfacts::counts_internal {
 // pirates) or hostages and no police, court or prison: whoever it says
 // is held is held by kidnappers.
 bool HeldByKidnappers(const TokenView& v, size_t sb, size_t se) {
-  static constexpr std::string_view kKidnappers[] = {
-      "kidnapper", "abductor", "captor", "hostage", "pirates",
-      "\xD0\xBF\xD0\xBE\xD1\x85\xD0\xB8\xD1\x82\xD0\xB8\xD1\x82"
-      "\xD0\xB5\xD0\xBB"};  // "похитител"
-  static constexpr std::string_view kState[] = {
-      "police", "arrest", "detain", "custody", "prison", "jail", "court",
-      "charge", "authorit", "\xD0\xBF\xD0\xBE\xD0\xBB\xD0\xB8\xD1\x86"};  // "полиц"
-  return AnyTokenStartsWith(v, sb, se, kKidnappers) &&
-         !AnyTokenStartsWith(v, sb, se, kState);
+  return AnyTokenInList(v, sb, se, "kidnappers") &&
+         !AnyTokenInList(v, sb, se, "captors-state");
 }
 
 // The first token of the capitalized name (at most three words) that ends
@@ -87,26 +80,13 @@ bool DiseaseNamed(const TokenView& v, const CountLexicon& lex, size_t t) {
 
 // Verbs that say who is aboard a vehicle ("carrying 72 people", "в
 // котором находились 32 пассажира").
-bool VehicleCarrying(std::string_view w) {
-  return w == "carrying" || w == "carried" || w == "ferrying" ||
-         w == "transporting" ||
-         w == "\xD0\xBD\xD0\xB0\xD1\x85\xD0\xBE\xD0\xB4\xD0\xB8\xD0\xBB"
-              "\xD0\xB8\xD1\x81\xD1\x8C" ||  // "находились"
-         w == "\xD0\xB5\xD1\x85\xD0\xB0\xD0\xBB\xD0\xB8";  // "ехали"
+bool VehicleCarrying(const TokenView& v, std::string_view w) {
+  return InList(v, "vehicle-carrying", w);
 }
 
 // Whether the sentence [sb, se) tells of a crash, sinking or capsizing.
 bool CrashNamed(const TokenView& v, size_t sb, size_t se) {
-  static constexpr std::string_view kStems[] = {
-      "crash", "collid", "collision", "capsiz", "sank", "sunk", "derail",
-      "overturn", "plunged",
-      "\xD1\x81\xD1\x82\xD0\xBE\xD0\xBB\xD0\xBA\xD0\xBD",  // "столкн"
-      "\xD1\x80\xD0\xB0\xD0\xB7\xD0\xB1\xD0\xB8\xD0\xBB",  // "разбил"
-      "\xD0\xBF\xD0\xB5\xD1\x80\xD0\xB5\xD0\xB2\xD0\xB5\xD1\x80"
-      "\xD0\xBD",                                                    // "переверн"
-      "\xD0\xB7\xD0\xB0\xD1\x82\xD0\xBE\xD0\xBD\xD1\x83\xD0\xBB",  // "затонул"
-      "\xD0\xB0\xD0\xB2\xD0\xB0\xD1\x80\xD0\xB8"};           // "авари"
-  return AnyTokenStartsWith(v, sb, se, kStems);
+  return AnyTokenInList(v, sb, se, "crash-words");
 }
 
 // "Yerevan put its losses at 207 soldiers", "the union put the number at
@@ -119,23 +99,15 @@ std::string PutAtEvent(const TokenView& v, size_t first,
                        const CaseCount* antecedent) {
   const size_t sb = v.sentence_begin[first];
   if (first < sb + 3 || v.lower[first - 1] != "at") return "";
-  static constexpr std::string_view kVerbs[] = {
-      "put", "puts", "putting", "estimated", "estimates", "estimate",
-      "placed", "places", "placing", "set", "sets", "gave", "gives"};
-  static constexpr std::string_view kTolls[] = {"toll", "losses", "dead",
-                                                "fatalities", "casualties"};
-  static constexpr std::string_view kFigures[] = {
-      "number", "figure", "total", "tally", "count", "turnout", "crowd",
-      "attendance"};
   for (size_t t = first - 1, steps = 0; t > sb && steps < 5; ++steps) {
     --t;
-    if (!IsOneOf(v.lower[t], kVerbs)) {
+    if (!InList(v, "estimate-verbs", v.lower[t])) {
       if (v.IsPunct(t)) return "";
       continue;
     }
     for (size_t m = t + 1; m + 1 < first; ++m) {
-      if (IsOneOf(v.lower[m], kTolls)) return "KILL";
-      if (IsOneOf(v.lower[m], kFigures)) {
+      if (InList(v, "toll-nouns", v.lower[m])) return "KILL";
+      if (InList(v, "estimate-figures", v.lower[m])) {
         return antecedent != nullptr ? antecedent->event : "";
       }
     }
@@ -150,21 +122,14 @@ std::string PutAtEvent(const TokenView& v, size_t first,
 // before it is a new value of the count before.
 bool FigureIsNumber(const TokenView& v, size_t first) {
   const size_t sb = v.sentence_begin[first];
-  static constexpr std::string_view kFigures[] = {"figure", "number", "total",
-                                                  "tally", "count"};
-  static constexpr std::string_view kLinks[] = {
-      "was", "is", "were", "are", "stood", "stands", "now", "at", "to",
-      "rose", "risen", "climbed", "increased", "jumped", "grew", "reached",
-      "has", "had", "have", "doubled", "tripled", "fell", "dropped", "hit",
-      "topped", "exceeded", "passed", "since", "then", "further"};
   for (size_t t = first, steps = 0; t > sb && steps < 6; ++steps) {
     --t;
-    if (IsOneOf(v.lower[t], kFigures)) {
+    if (InList(v, "figure-nouns", v.lower[t])) {
       return t + 1 < first && v.lower[t + 1] != "of" && t > sb &&
              (v.lower[t - 1] == "the" || v.lower[t - 1] == "that" ||
               v.lower[t - 1] == "this" || v.lower[t - 1] == "its");
     }
-    if (!IsOneOf(v.lower[t], kLinks)) return false;
+    if (!InList(v, "figure-links", v.lower[t])) return false;
   }
   return false;
 }
@@ -188,20 +153,15 @@ bool RestatesFigure(const TokenView& v, size_t lead) {
     return true;
   }
   if (p1 == "to") {
-    static constexpr std::string_view kMovers[] = {
-        "bringing", "brought", "brings", "bring", "taking", "took", "takes",
-        "pushing", "pushed", "raising", "raised", "lifting", "lifted"};
-    static constexpr std::string_view kTotals[] = {
-        "total", "tally", "toll", "number", "figure", "count"};
     for (size_t t = lead - 1, steps = 0; t > sb && steps < 10; ++steps) {
       --t;
       if (v.lower[t] == ";" ||
           (v.at.tokens[t].kind == TokenKind::kNumber && v.in_date[t] < 0)) {
         break;
       }
-      if (IsOneOf(v.lower[t], kTotals) && t > sb &&
-          (IsOneOf(v.lower[t - 1], kMovers) ||
-           (t >= sb + 2 && IsOneOf(v.lower[t - 2], kMovers)))) {
+      if (InList(v, "total-nouns", v.lower[t]) && t > sb &&
+          (InList(v, "total-movers", v.lower[t - 1]) ||
+           (t >= sb + 2 && InList(v, "total-movers", v.lower[t - 2])))) {
         return true;
       }
     }

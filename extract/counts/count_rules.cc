@@ -20,9 +20,8 @@ size_t TokenAtOrAfter(const AnalyzedText& at, size_t pos) {
   return static_cast<size_t>(it - at.tokens.begin());
 }
 
-bool IsDeterminerWord(std::string_view w) {
-  return w == "the" || w == "a" || w == "an" || w == "his" || w == "her" ||
-         w == "their" || w == "its" || w == "our";
+bool IsDeterminerWord(const TokenView& v, std::string_view w) {
+  return InList(v, "articles", w);
 }
 
 bool IsClauseBreak(std::string_view w) {
@@ -37,11 +36,7 @@ bool ConditionComplement(const TokenView& v, size_t t) {
   for (size_t k = t, steps = 0; k > 0 && steps < 3; ++steps) {
     --k;
     const std::string& b = v.lower[k];
-    if (b == "with" || b == "from" || b == "for" ||
-        b == "\xD1\x81" || b == "\xD1\x81\xD0\xBE" ||  // "с", "со"
-        b == "\xD0\xBE\xD1\x82") {                      // "от"
-      return true;
-    }
+    if (InList(v, "condition-prepositions", b)) return true;
     if (v.IsPunct(k) || v.at.tokens[k].kind == TokenKind::kNumber) break;
   }
   return false;
@@ -101,12 +96,9 @@ bool WeakTrigger(const TokenView& v, const CountLexicon& lex, size_t t,
 // nothing of who sent them.
 bool ReturnedBefore(const TokenView& v, size_t t, const CountWindow& w) {
   const std::string& r = v.lower[t];
-  const bool returned =
-      r == "returned" || r == "return" || r == "returning" || r == "returns";
+  const bool returned = InList(v, "return-verbs", r);
   // "Germany sent 28 Afghans back to Kabul", "flew 50 migrants back".
-  const bool sent = r == "sent" || r == "send" || r == "sending" ||
-                    r == "flew" || r == "flown" || r == "shipped" ||
-                    r == "bused" || r == "bussed";
+  const bool sent = InList(v, "send-verbs", r);
   if (!returned && !sent) return false;
   for (size_t k = w.head_end; k < w.fwd_limit && k <= w.head_end + 1; ++k) {
     // "sending 11 Germans home": foreigners named by their nationality
@@ -118,12 +110,7 @@ bool ReturnedBefore(const TokenView& v, size_t t, const CountWindow& w) {
       // "sent 300 children back to school" is no deportation.
       for (size_t d = k + 1; d < w.fwd_limit && d <= k + 3; ++d) {
         const std::string& p = v.lower[d];
-        if (p == "school" || p == "schools" || p == "work" || p == "class" ||
-            p == "classes" || p == "classrooms" || p == "jail" ||
-            p == "prison" || p == "court" || p == "hospital" ||
-            p == "duty" || p == "the field") {
-          return false;
-        }
+        if (InList(v, "return-destinations", p)) return false;
       }
       return true;
     }
@@ -154,32 +141,24 @@ bool EndsAtAbbreviation(const AnalyzedText& at, const Span& s) {
 }
 
 // Verbs among the triggers whose subject undergoes the event even with
-// an object after them ("died the next day", "fled the country").
-bool SubjectUndergoes(std::string_view w) {
-  return w == "died" || w == "drowned" || w == "perished" || w == "fled" ||
-         w == "crossed" || w == "left" || w == "starved" || w == "froze" ||
-         w == "lost" || w == "disappeared" || w == "vanished" ||
-         w == "survived" || w == "escaped" || w == "suffered" ||
-         w == "sustained" || w == "contracted" || w == "underwent";
+// an object after them ("died the next day", "fled the country"), from
+// counts-subject-undergoes.txt.
+bool SubjectUndergoes(const TokenView& v, std::string_view w) {
+  return InList(v, "subject-undergoes", w);
 }
 
-bool IsPassiveAux(std::string_view w) {
-  return w == "were" || w == "was" || w == "been" || w == "be" ||
-         w == "are" || w == "is" || w == "got" || w == "being";
+bool IsPassiveAux(const TokenView& v, std::string_view w) {
+  return InList(v, "passive-auxiliaries", w);
 }
 
-bool IsRelativePronoun(std::string_view w) {
-  return w == "who" || w == "that" ||
-         w == "\xD0\xBA\xD0\xBE\xD1\x82\xD0\xBE\xD1\x80\xD1\x8B\xD0\xB5" ||  // "которые"
-         w == "\xD0\xBA\xD0\xBE\xD1\x82\xD0\xBE\xD1\x80\xD1\x8B\xD0\xB9";    // "который"
+bool IsRelativePronoun(const TokenView& v, std::string_view w) {
+  return InList(v, "relative-pronouns", w);
 }
 
 bool StartsObject(const TokenView& v, size_t t) {
   if (t >= v.size()) return false;
   const std::string& w = v.lower[t];
-  return w == "the" || w == "a" || w == "an" || w == "their" || w == "his" ||
-         w == "her" || w == "its" || w == "them" || w == "him" ||
-         w == "two" || w == "three" || w == "several" || w == "dozens" ||
+  return InList(v, "object-openers", w) ||
          (v.at.tokens[t].kind == TokenKind::kNumber && v.in_date[t] < 0) ||
          (v.IsCapitalized(t) && !v.IsPunct(t));
 }
@@ -191,10 +170,10 @@ bool AgentVerb(const TokenView& v, const CountLexicon& lex, size_t head_end,
   size_t at = head_end;
   // "Three gunmen, who killed", "Трое боевиков, которые убили".
   if (at + 1 < v.size() && v.lower[at] == "," &&
-      IsRelativePronoun(v.lower[at + 1]) && v.lower[at + 1] != "that") {
+      IsRelativePronoun(v, v.lower[at + 1]) && v.lower[at + 1] != "that") {
     ++at;
   }
-  if (at < v.size() && IsRelativePronoun(v.lower[at])) {
+  if (at < v.size() && IsRelativePronoun(v, v.lower[at])) {
     ++at;
     // "who had abducted", "who allegedly killed": auxiliaries and adverbs
     // between the relative pronoun and its verb.
@@ -207,16 +186,11 @@ bool AgentVerb(const TokenView& v, const CountLexicon& lex, size_t head_end,
   }
   if (t < head_end || t > at || at >= v.size()) return false;
   const std::string& w = v.lower[at];
-  // Past tense: English -ed and the irregular forms; Russian -л/-ла/-ли.
-  const bool past = w.ends_with("ed") || w == "shot" || w == "beat" ||
-                    w == "hurt" || w == "held" || w == "slew" || w == "hit" ||
-                    w.ends_with("\xD0\xBB\xD0\xB8") ||  // "-ли"
-                    w.ends_with("\xD0\xBB\xD0\xB0") ||  // "-ла"
-                    w.ends_with("\xD0\xBB") ||            // "-л"
-                    // "300 protesters holding banners": the one present
-                    // participle among the triggers that has an agent.
-                    w == "holding";
-  if (!past || SubjectUndergoes(w)) return false;
+  // Past tense: English -ed and the irregular forms, Russian -л/-ла/-ли
+  // (counts-past-verb-forms.txt); and "300 protesters holding banners",
+  // the one present participle among the triggers that has an agent.
+  const bool past = InList(v, "past-verb-forms", w);
+  if (!past || SubjectUndergoes(v, w)) return false;
   // "killed" followed by a multi-word trigger ("taken hostage") or a
   // preposition ("killed in the attack") is a participle, not a verb.
   std::string ev;
@@ -233,17 +207,22 @@ bool AgentVerb(const TokenView& v, const CountLexicon& lex, size_t head_end,
   return StartsObject(v, at + 1);
 }
 
-bool AfterIncluding(const TokenView& v, size_t first) {
-  if (first == 0) return false;
-  const std::string& p = v.lower[first - 1];
+size_t AppositionOpener(const TokenView& v, size_t first) {
   // "including", "among them", "включая", "в том числе", "среди них",
-  // "из них"
-  if (p == "including" || p == "включая") return true;
-  if (first < 2) return false;
-  const std::string& pp = v.lower[first - 2];
-  return (pp == "том" && p == "числе") ||
-         (p == "them" && pp == "among") ||
-         (p == "них" && (pp == "среди" || pp == "из"));
+  // "из них": a phrase of counts-apposition-openers.txt, at most three
+  // words, right before the count; the longest that matches.
+  const WordList& openers = Words(v, "apposition-openers");
+  std::string phrase;
+  size_t found = 0;
+  for (size_t n = 1; n <= 3 && n <= first; ++n) {
+    phrase = n == 1 ? v.lower[first - 1] : v.lower[first - n] + " " + phrase;
+    if (openers.Has(phrase)) found = n;
+  }
+  return found;
+}
+
+bool AfterIncluding(const TokenView& v, size_t first) {
+  return AppositionOpener(v, first) > 0;
 }
 
 TokenView::TokenView(const AnalyzedText& at_in,
@@ -405,7 +384,7 @@ std::string GroupBeforeEvent(const TokenView& v, const CountLexicon& lex,
   const size_t sb = v.sentence_begin[first];
   for (size_t t = sb; t + 1 < first; ++t) {
     // "Of the dead, 21 were women": "of" only when it opens the sentence.
-    if (v.lower[t] != "among" && v.lower[t] != "среди" &&
+    if (!InList(v, "group-prepositions", v.lower[t]) &&
         !(t == sb && v.lower[t] == "of")) {
       continue;
     }
@@ -473,19 +452,14 @@ bool RelativeBefore(const TokenView& v, size_t t) {
 std::string PredicateRoleEvent(const TokenView& v, const CountLexicon& lex,
                                const CountWindow& w) {
   size_t t = w.head_end;
-  auto is = [&](std::string_view a) {
-    return t < w.fwd_limit && v.lower[t] == a;
+  auto in = [&](std::string_view list) {
+    return t < w.fwd_limit && InList(v, list, v.lower[t]);
   };
-  if (!(is("are") || is("were") || is("is") || is("was") || is("remain") ||
-        is("remained") || is("became") || is("have") || is("had"))) {
-    return "";
-  }
+  if (!in("copulas")) return "";
   ++t;
   // "have become", "are now", "were still", "are registered as".
   for (size_t steps = 0; t < w.fwd_limit && steps < 3; ++steps) {
-    if (is("been") || is("become") || is("now") || is("still") ||
-        is("already") || is("officially") || is("registered") || is("as") ||
-        is("listed") || is("effectively")) {
+    if (in("copula-fillers")) {
       ++t;
       continue;
     }
@@ -513,7 +487,7 @@ std::string IncludedEvent(const TokenView& v, const CountLexicon& lex,
   // short noun phrases joined by commas and "and" (no verb among them).
   for (size_t steps = 0; t > sb + 1 && steps < 12; ++steps) {
     const std::string& w = v.lower[t];
-    if (w == "included" || w == "include" || w == "includes") break;
+    if (InList(v, "include-verbs", w)) break;
     std::string ev;
     if ((v.IsPunct(t) && w != "," && w != "-") ||
         TriggerAt(v, lex, t, first, &ev)) {
@@ -522,7 +496,7 @@ std::string IncludedEvent(const TokenView& v, const CountLexicon& lex,
     --t;
   }
   const std::string& inc = v.lower[t];
-  if (inc != "included" && inc != "include" && inc != "includes") return "";
+  if (!InList(v, "include-verbs", inc)) return "";
   // "The dead included", "those killed included", "the victims include":
   // the subject right before the verb names what happened.
   for (size_t k = t, steps = 0; k > sb && steps < 3; ++steps) {
@@ -627,7 +601,7 @@ std::string FindEvent(const TokenView& v, const CountLexicon& lex,
     // But a quoted word right after a passive auxiliary is the verb in
     // scare quotes ("had been “neutralised”").
     if (size_t close = ShortQuoteEnd(v, t, w.fwd_limit);
-        close != 0 && !(close == t + 2 && t > 0 && IsPassiveAux(v.lower[t - 1]))) {
+        close != 0 && !(close == t + 2 && t > 0 && IsPassiveAux(v, v.lower[t - 1]))) {
       t = close;
       continue;
     }
@@ -638,10 +612,7 @@ std::string FindEvent(const TokenView& v, const CountLexicon& lex,
         (v.lower[t + 1] == "and" || v.lower[t + 1] == "but" ||
          v.lower[t + 1] == "while" || v.lower[t + 1] == "whereas")) {
       const std::string& s2 = v.lower[t + 2];
-      if (s2 == "the" || s2 == "a" || s2 == "an" || s2 == "police" ||
-          s2 == "authorities" || s2 == "officials" || s2 == "he" ||
-          s2 == "she" || s2 == "they" || s2 == "it" || s2 == "we" ||
-          s2 == "i" || s2 == "security" || s2 == "troops" ||
+      if (InList(v, "clause-subject-openers", s2) ||
           (v.IsCapitalized(t + 2) &&
            v.at.tokens[t + 2].kind == TokenKind::kWord)) {
         break;
@@ -680,7 +651,7 @@ std::string FindEvent(const TokenView& v, const CountLexicon& lex,
     if (n == 1 && t > w.head_end && t + 1 < w.fwd_limit &&
         (v.lower[t].ends_with("ed") || v.lower[t].ends_with("en") ||
          v.lower[t] == "slain") &&
-        IsDeterminerWord(v.lower[t - 1]) &&
+        IsDeterminerWord(v, v.lower[t - 1]) &&
         !(t >= 2 && v.lower[t - 2] == "among") &&
         v.at.tokens[t + 1].kind == TokenKind::kWord &&
         !lex.stopwords.count(v.lower[t + 1]) &&
@@ -692,11 +663,10 @@ std::string FindEvent(const TokenView& v, const CountLexicon& lex,
     // what the count did.
     if (n && ev == "PROTEST" && fwd_event.empty() && t > w.head_end) {
       size_t p = t - 1;
-      if (p > w.head_end && IsDeterminerWord(v.lower[p])) --p;
+      if (p > w.head_end && IsDeterminerWord(v, v.lower[p])) --p;
       const std::string& prep = v.lower[p];
       if (p >= w.head_end &&
-          (prep == "after" || prep == "during" || prep == "amid" ||
-           prep == "before" || prep == "following" || prep == "since")) {
+          InList(v, "scene-prepositions", prep)) {
         continue;
       }
     }
@@ -711,7 +681,7 @@ std::string FindEvent(const TokenView& v, const CountLexicon& lex,
       // "200 workers who took part in the strike have been fired": what
       // happened to the count (a passive) outranks what it did.
       if (fwd_event == "PROTEST" && ev != "PROTEST" && t > 0 &&
-          IsPassiveAux(v.lower[t - 1])) {
+          IsPassiveAux(v, v.lower[t - 1])) {
         fwd_event = ev;
         break;
       }
@@ -871,9 +841,8 @@ std::string FindDate(const TokenView& v, const CountWindow& w) {
 
 namespace {
 
-bool IntroducesPlace(std::string_view w) {
-  return w == "in" || w == "across" || w == "to" || w == "throughout" ||
-         w == "inside" || w == "into";
+bool IntroducesPlace(const TokenView& v, std::string_view w) {
+  return InList(v, "place-prepositions", w);
 }
 
 // "fled from Aleppo", "were evacuated from Kherson": "from" after a verb
@@ -881,8 +850,7 @@ bool IntroducesPlace(std::string_view w) {
 bool LeavesFrom(const TokenView& v, size_t from_at) {
   if (from_at == 0 || v.lower[from_at] != "from") return false;
   const std::string& w = v.lower[from_at - 1];
-  return w == "fled" || w == "fleeing" || w == "evacuated" ||
-         w == "escaped" || w == "displaced" || w == "flee";
+  return InList(v, "leave-from-verbs", w);
 }
 
 // Whether the LOC at token `a` is introduced by a place preposition, with
@@ -891,7 +859,7 @@ bool Introduced(const TokenView& v, size_t a, size_t limit) {
   for (size_t k = 0, t = a; k < 4 && t > limit; ++k) {
     --t;
     const std::string& w = v.lower[t];
-    if (IntroducesPlace(w) || LeavesFrom(v, t) ||
+    if (IntroducesPlace(v, w) || LeavesFrom(v, t) ||
         (v.lexicon != nullptr && v.lexicon->IsLeaveVerb(w))) {
       return true;
     }

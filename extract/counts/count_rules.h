@@ -9,7 +9,6 @@
 
 #include <algorithm>
 #include <optional>
-#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -107,29 +106,27 @@ size_t CaseNounAt(const TokenView& v, const CountLexicon& lex, size_t t,
 // Whether the count starting at `first` is an apposition inside another
 // count's clause ("including 12 children", "в том числе четверо детей").
 bool AfterIncluding(const TokenView& v, size_t first);
+// The number of words of the apposition's opener ("including" 1, "among
+// them" 2, "в том числе" 3) right before token `first`; 0 for none.
+size_t AppositionOpener(const TokenView& v, size_t first);
 
-// Whether `w` is one of `words`.
-inline bool IsOneOf(std::string_view w,
-                    std::span<const std::string_view> words) {
-  return std::find(words.begin(), words.end(), w) != words.end();
+// The language's word list `name` (config/lang/<lang>/counts-<name>.txt).
+inline const WordList& Words(const TokenView& v, std::string_view name) {
+  return v.lexicon->Words(name);
 }
 
-// Whether a token of [from, to) is one of `words`.
-inline bool AnyTokenIn(const TokenView& v, size_t from, size_t to,
-                       std::span<const std::string_view> words) {
-  for (size_t t = from; t < to; ++t) {
-    if (IsOneOf(v.lower[t], words)) return true;
-  }
-  return false;
+// Whether `w` is in the language's word list `name`.
+inline bool InList(const TokenView& v, std::string_view name,
+                   std::string_view w) {
+  return v.lexicon->Words(name).Has(w);
 }
 
-// Whether a token of [from, to) starts with one of `stems`.
-inline bool AnyTokenStartsWith(const TokenView& v, size_t from, size_t to,
-                               std::span<const std::string_view> stems) {
+// Whether a token of [from, to) is in the language's word list `name`.
+inline bool AnyTokenInList(const TokenView& v, size_t from, size_t to,
+                           std::string_view name) {
+  const WordList& list = v.lexicon->Words(name);
   for (size_t t = from; t < to; ++t) {
-    for (std::string_view stem : stems) {
-      if (v.lower[t].starts_with(stem)) return true;
-    }
+    if (list.Has(v.lower[t])) return true;
   }
   return false;
 }
@@ -175,7 +172,7 @@ size_t NameBefore(const TokenView& v, size_t t);
 // the one before it in the same paragraph.
 bool DiseaseNamed(const TokenView& v, const CountLexicon& lex, size_t t);
 // Whether `w` says who is aboard a vehicle ("carrying", "находились").
-bool VehicleCarrying(std::string_view w);
+bool VehicleCarrying(const TokenView& v, std::string_view w);
 // Whether the sentence [sb, se) tells of a crash, sinking or capsizing.
 bool CrashNamed(const TokenView& v, size_t sb, size_t se);
 // Whether the sentence [sb, se) names kidnappers or hostages and no

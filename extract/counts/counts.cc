@@ -8,7 +8,6 @@
 #include <cctype>
 #include <cstdlib>
 #include <filesystem>
-#include <span>
 #include <tuple>
 #include <utility>
 
@@ -21,14 +20,13 @@ namespace newsfacts {
 namespace {
 
 using counts_internal::Antecedent;
-using counts_internal::AnyTokenIn;
-using counts_internal::AnyTokenStartsWith;
 using counts_internal::CountWindow;
 using counts_internal::CrashNamed;
 using counts_internal::DiseaseNamed;
 using counts_internal::FigureIsNumber;
 using counts_internal::HeldByKidnappers;
-using counts_internal::IsOneOf;
+using counts_internal::AnyTokenInList;
+using counts_internal::InList;
 using counts_internal::NameBefore;
 using counts_internal::PutAtEvent;
 using counts_internal::RestatesFigure;
@@ -44,26 +42,10 @@ struct Candidate {
 };
 
 // What follows a number and makes it something other than a count of
-// people: units of age, time, money and measure ("64-year-old", "5%").
-bool IsUnitWord(std::string_view w) {
-  static constexpr std::string_view kUnits[] = {
-      "year", "years", "month", "months", "week", "weeks", "day", "days",
-      "hour", "hours", "minute", "minutes", "second", "seconds", "km",
-      "kilometers", "kilometres", "miles", "mile", "meters", "metres", "tons",
-      "tonnes", "kg", "kilograms", "%", "percent", "per", "dollars", "euros",
-      "rubles", "roubles", "pounds", "yuan", "billion", "a.m", "p.m", "am",
-      "pm", "o'clock", "times", "fold", "feet", "acres", "hectares",
-      // Russian: age, time, money and measure after a number.
-      "лет", "года", "году", "годам", "годами", "месяцев", "месяца", "недель",
-      "недели", "дней", "дня", "часов", "часа", "минут", "процентов",
-      "процента", "рублей", "рубля", "долларов", "доллара", "евро", "тенге",
-      "км", "метров", "тонн", "раз", "суток", "сутки", "градусов", "градуса",
-      "километров", "километра", "пунктов", "пункта", "баллов", "очков",
-      "degrees", "points", "centimetres", "centimeters", "inches"};
-  for (std::string_view u : kUnits) {
-    if (w == u) return true;
-  }
-  return false;
+// people: units of age, time, money and measure ("64-year-old", "5%"),
+// from counts-units.txt.
+bool IsUnitWord(const TokenView& v, std::string_view w) {
+  return InList(v, "units", w);
 }
 
 // What an agentive plural not in the lists is taken for: a group that
@@ -73,91 +55,47 @@ const PersonNoun kAgentiveNoun{PersonKind::kGroup, ""};
 // body, with no group named.
 const PersonNoun kAgeNoun{PersonKind::kGeneric, ""};
 
-bool IsCurrency(std::string_view w) {
-  return w == "$" || w == "\xE2\x82\xAC" || w == "\xC2\xA3" ||
-         w == "\xC2\xA5" || w == "\xE2\x82\xBD" || w == "us$";
+bool IsCurrency(const TokenView& v, std::string_view w) {
+  return InList(v, "currency-signs", w);
 }
 
-bool IsDeterminer(std::string_view w) {
-  return w == "the" || w == "their" || w == "his" || w == "her" || w == "its" ||
-         w == "our" || w == "these" || w == "those" || w == "my" || w == "your";
+bool IsDeterminer(const TokenView& v, std::string_view w) {
+  return InList(v, "determiners", w);
 }
 
-bool IsPronoun(std::string_view w) {
-  return w == "them" || w == "us" || w == "you" || w == "those" ||
-         w == "\xD0\xBD\xD0\xB8\xD1\x85" ||  // "них"
-         w == "whom" || w == "which" || w == "it" || w == "these";
+bool IsPronoun(const TokenView& v, std::string_view w) {
+  return InList(v, "partitive-pronouns", w);
 }
 
 // Words that may follow a count with no noun ("killed 12 in the attack").
-bool MayFollowBareCount(std::string_view w) {
-  return w == "in" || w == "on" || w == "at" || w == "since" || w == "during" ||
-         w == "after" || w == "last" || w == "this" || w == "including" ||
-         w == "across" || w == "according" || w == "and" || w == "so" ||
-         w == "by" || w == "as" || w == "from" || w == "were" || w == "was" ||
-         w == "have" || w == "had" || w == "are" || w == "more" ||
-         w == "to" || w == "over" || w == "after" || w == "despite" ||
-         w == "near" || w == "outside";
+bool MayFollowBareCount(const TokenView& v, std::string_view w) {
+  return InList(v, "bare-count-followers", w);
 }
 
-bool IsBeOrHave(std::string_view w) {
-  return w == "were" || w == "was" || w == "have" || w == "had" ||
-         w == "been" || w == "are" || w == "reportedly" || w == "being" ||
-         w == "also" || w == "all" || w == "remain" || w == "remained" ||
-         w == "remains" || w == "still" || w == "later" ||
-         w == "\xD0\xB1\xD1\x8B\xD0\xBB\xD0\xB8";  // "были"
+bool IsBeOrHave(const TokenView& v, std::string_view w) {
+  return InList(v, "be-have", w);
 }
 
 bool IsDash(std::string_view w) { return w == "-" || w == "\xE2\x80\x93"; }
 
 // Whether `w` looks like a noun for people by its ending ("engineers",
-// "interpreters", "fishermen"): such a noun counts people only with an
-// event in its clause, like the listed group nouns.
-bool AgentivePlural(std::string_view w) {
-  if (w.size() < 6) return false;
-  // Things with the same endings.
-  for (std::string_view thing :
-       {"variants", "plants", "grants", "restaurants", "implants",
-        "pollutants", "elephants", "stimulants", "sedatives", "numbers",
-        "centers", "centres", "computers", "containers", "trailers",
-        "motors", "sectors", "factors", "monitors", "ventilators",
-        "generators", "reactors", "tractors", "sensors", "vectors"}) {
-    if (w == thing) return false;
-  }
-  for (std::string_view suffix :
-       {"ers", "ors", "ists", "ians", "ees", "ants", "men"}) {
-    if (w.ends_with(suffix)) return true;
-  }
-  return false;
+// "interpreters", "fishermen"; counts-agentive-endings.txt): such a noun
+// counts people only with an event in its clause, like the listed group
+// nouns.
+bool AgentivePlural(const TokenView& v, std::string_view w) {
+  return w.size() >= 6 && !InList(v, "agentive-exceptions", w) &&
+         InList(v, "agentive-endings", w);
 }
 
-// Words that end a short row before its number without labelling it
-// ("Sales rose 12", "Arsenal beat Chelsea 3"): verbs of change and of
-// results, and prepositions.
-constexpr std::string_view kNoLabelEnd[] = {
-    "rose", "fell", "up", "down", "to", "by", "beat", "won", "lost", "at",
-    "of", "from", "in", "on", "over", "under", "was", "were", "is", "are"};
-
 // Verbs whose bare numeric object is an amount of money ("save hundreds").
-bool IsMoneyVerb(std::string_view w) {
-  static constexpr std::string_view kVerbs[] = {
-      "save", "saves", "saved", "saving", "spend", "spends", "spent",
-      "spending", "pay", "pays", "paid", "paying", "cost", "costs", "costing",
-      "earn", "earns", "earned", "earning", "owe", "owes", "owed", "worth",
-      "charge", "charges", "charged", "raise", "raised", "raising"};
-  return IsOneOf(w, kVerbs);
+bool IsMoneyVerb(const TokenView& v, std::string_view w) {
+  return InList(v, "money-verbs", w);
 }
 
 // Words that put a sentence on the sports pages, where "strikers" and
 // "defenders" are players, not people on strike.
 bool SportContext(const TokenView& v, size_t sb, size_t se) {
-  static constexpr std::string_view kWords[] = {
-      "club", "clubs", "team", "teams", "squad", "league", "season", "match",
-      "matches", "goal", "goals", "scored", "transfer", "coach", "manager",
-      "midfielders", "midfielder", "defenders", "goalkeeper", "goalkeepers",
-      "forwards", "signed", "signing", "signings", "striker's", "loan",
-      "stadium", "final", "semifinal", "kickoff", "derby"};
-  return AnyTokenIn(v, sb, se, kWords);
+  return AnyTokenInList(v, sb, se, "sport-words");
 }
 
 // "Twenty students were expelled from the university", "the party
@@ -166,23 +104,11 @@ bool SportContext(const TokenView& v, size_t sb, size_t se) {
 // the counted head is a member of one.
 bool ExpelledFromInstitution(const TokenView& v, size_t sb, size_t se,
                              std::string_view head) {
-  static constexpr std::string_view kInstitutions[] = {
-      "school", "schools", "university", "universities", "college",
-      "academy", "party", "club", "team", "league", "parliament", "union",
-      "association", "organization", "organisation", "church", "faculty",
-      "class", "classes", "program", "programme", "competition",
-      "tournament", "games", "olympics", "chamber", "assembly", "council",
-      "caucus", "faction", "order", "guild", "bar", "army", "ranks"};
-  static constexpr std::string_view kMembers[] = {
-      "members", "member", "students", "student", "pupils", "schoolchildren",
-      "lawmakers", "deputies", "mps", "players", "athletes", "cadets",
-      "councillors", "councilors", "monks", "priests"};
-  static constexpr std::string_view kExpel[] = {"expel"};
-  if (!AnyTokenStartsWith(v, sb, se, kExpel)) return false;
-  if (IsOneOf(head, kMembers)) return true;
+  if (!AnyTokenInList(v, sb, se, "expel-verbs")) return false;
+  if (InList(v, "expel-members", head)) return true;
   for (size_t t = sb; t + 1 < se; ++t) {
     if (v.lower[t] == "from" &&
-        AnyTokenIn(v, t + 1, std::min(se, t + 4), kInstitutions))
+        AnyTokenInList(v, t + 1, std::min(se, t + 4), "expel-institutions"))
       return true;
   }
   return false;
@@ -192,20 +118,11 @@ bool ExpelledFromInstitution(const TokenView& v, size_t sb, size_t se,
 // film, book or show (a work noun, then a verb that tells a story, before
 // the number) is no case in the reported world.
 bool InPlotSummary(const TokenView& v, size_t sb, size_t i) {
-  static constexpr std::string_view kWorks[] = {
-      "film", "movie", "novel", "book", "play", "series", "show",
-      "documentary", "episode", "drama", "musical", "opera", "memoir",
-      "game", "comedy", "thriller", "sequel", "miniseries", "sitcom"};
-  static constexpr std::string_view kTells[] = {
-      "follows", "followed", "tells", "told", "depicts", "depicted",
-      "portrays", "portrayed", "chronicles", "chronicled", "stars",
-      "starring", "centers", "centres", "revolves", "recounts",
-      "dramatizes", "dramatises", "imagines", "features"};
   for (size_t t = i; t > sb && i - t <= 8;) {
     --t;
     // A work noun among the four tokens before the telling verb.
-    if (IsOneOf(v.lower[t], kTells) &&
-        AnyTokenIn(v, t >= sb + 4 ? t - 4 : sb, t, kWorks))
+    if (InList(v, "plot-verbs", v.lower[t]) &&
+        AnyTokenInList(v, t >= sb + 4 ? t - 4 : sb, t, "plot-works"))
       return true;
   }
   return false;
@@ -214,21 +131,21 @@ bool InPlotSummary(const TokenView& v, size_t sb, size_t i) {
 // Whether the sentence names a protest outright (protest, demonstration,
 // strike, picket, boycott).
 bool SaysProtest(const TokenView& v, size_t sb, size_t se) {
-  static constexpr std::string_view kStems[] = {
-      "protest", "demonstrat", "strike", "picket", "boycott"};
-  return AnyTokenStartsWith(v, sb, se, kStems);
+  return AnyTokenInList(v, sb, se, "protest-nouns");
 }
 
 // Whether the tokens [from, to) name a protest: the words of SaysProtest,
-// rallies and chants, and a lowercase march (not the month).
+// rallies and chants (counts-protest-gatherings.txt), and a lowercase
+// march, not the month (counts-protest-lowercase.txt).
 bool NamesProtest(const TokenView& v, size_t from, size_t to) {
-  static constexpr std::string_view kStems[] = {
-      "protest", "demonstrat", "strike", "picket", "boycott", "rally",
-      "rallie", "chant", "walkout", "walk-out", "stoppage", "sit-in", "\xD0\xBF\xD1\x80\xD0\xBE\xD1\x82\xD0\xB5\xD1\x81\xD1\x82",  // "протест"
-      "\xD0\xBC\xD0\xB8\xD1\x82\xD0\xB8\xD0\xBD\xD0\xB3"};  // "митинг"
-  if (AnyTokenStartsWith(v, from, to, kStems)) return true;
+  if (AnyTokenInList(v, from, to, "protest-nouns") ||
+      AnyTokenInList(v, from, to, "protest-gatherings")) {
+    return true;
+  }
   for (size_t t = from; t < to; ++t) {
-    if (v.lower[t].starts_with("march") && !v.IsCapitalized(t)) return true;
+    if (InList(v, "protest-lowercase", v.lower[t]) && !v.IsCapitalized(t)) {
+      return true;
+    }
   }
   return false;
 }
@@ -283,66 +200,46 @@ bool GatheringInProtest(const TokenView& v, const CountLexicon& lex,
 // "Crowds of 5,000 people welcomed the president": a crowd that welcomes,
 // greets, cheers or sees someone off is no gathering of protest.
 bool WelcomingCrowd(const TokenView& v, size_t from, size_t to) {
-  static constexpr std::string_view kStems[] = {
-      "welcom", "greet", "cheer", "applaud", "acclaim", "waved", "waving",
-      "hail"};
-  return AnyTokenStartsWith(v, from, to, kStems);
+  return AnyTokenInList(v, from, to, "welcome-verbs");
 }
 
 // "The FA charged two players with misconduct": a charge brought by a
 // sports body or a disciplinary panel is no criminal charge (unless the
 // sentence names police, prosecutors or a court).
 bool DisciplinaryCharge(const TokenView& v, size_t sb, size_t se) {
-  static constexpr std::string_view kDisciplinary[] = {
-      "misconduct", "disciplinary", "unsporting", "unsportsmanlike",
-      "fa", "uefa", "fifa", "ioc", "wada", "federation", "governing",
-      "tribunal", "ethics", "doping", "anti-doping"};
-  static constexpr std::string_view kCriminal[] = {
-      "police", "prosecutors", "prosecutor", "court", "judge", "murder",
-      "assault", "manslaughter", "fraud", "arrested", "detained",
-      "custody"};
-  static constexpr std::string_view kCharge[] = {"charg"};
-  return AnyTokenStartsWith(v, sb, se, kCharge) &&
-         AnyTokenIn(v, sb, se, kDisciplinary) &&
-         !AnyTokenIn(v, sb, se, kCriminal);
+  return AnyTokenInList(v, sb, se, "charge-verbs") &&
+         AnyTokenInList(v, sb, se, "disciplinary-words") &&
+         !AnyTokenInList(v, sb, se, "criminal-words");
 }
 
 
 // Whether `w` may be an English verb in the active voice that takes an
 // object ("arrested", "held", "holding"); the voice is told by what
 // stands before it.
-bool ActiveVerbForm(std::string_view w) {
-  return (w.size() > 4 && w.ends_with("ed")) || w == "held" ||
-         w == "holding" || w == "shot" || w == "hit" || w == "freed" ||
-         w == "slew";
+bool ActiveVerbForm(const TokenView& v, std::string_view w) {
+  return (w.size() > 4 && InList(v, "active-verb-endings", w)) ||
+         InList(v, "active-verb-forms", w);
 }
 
-bool IsPassiveAux(std::string_view w) {
-  return w == "were" || w == "was" || w == "been" || w == "be" ||
-         w == "are" || w == "is" || w == "being" || w == "got";
+bool IsPassiveAux(const TokenView& v, std::string_view w) {
+  return InList(v, "passive-auxiliaries", w);
 }
 
 // Words of death after which "at 75" is an age ("dead at 75").
-bool IsDeathWord(std::string_view w) {
-  return w == "dead" || w == "died" || w == "dies" || w == "die" ||
-         w == "dying" || w == "death" || w == "passed" || w == "away";
+bool IsDeathWord(const TokenView& v, std::string_view w) {
+  return InList(v, "death-words", w);
 }
 
 // Prepositions of the adjuncts that set the scene ("during the
 // protests", "in the floods"): a trigger they head says when or where, not
 // what happened to the count.
-bool IsAdjunctPreposition(std::string_view w) {
-  return w == "during" || w == "in" || w == "after" || w == "amid" ||
-         w == "at" || w == "since" || w == "over" || w == "before" ||
-         w == "\xD0\xBD\xD0\xB0" || w == "\xD0\xB2" ||  // "на", "в"
-         w == "\xD0\xB2\xD0\xBE" ||                      // "во"
-         w == "\xD0\xBF\xD0\xBE\xD1\x81\xD0\xBB\xD0\xB5";  // "после"
+bool IsAdjunctPreposition(const TokenView& v, std::string_view w) {
+  return InList(v, "adjunct-prepositions", w);
 }
 
 // Family nouns of "father of three": the number counts children.
-bool IsFamilyNoun(std::string_view w) {
-  return w == "father" || w == "mother" || w == "parent" || w == "parents" ||
-         w == "grandfather" || w == "grandmother" || w == "mom" || w == "dad";
+bool IsFamilyNoun(const TokenView& v, std::string_view w) {
+  return InList(v, "family-nouns", w);
 }
 
 
@@ -362,7 +259,7 @@ bool Coordinated(const TokenView& v, const CountLexicon& lex, size_t from,
                  size_t next, size_t se) {
   if (next == 0 || next <= from || next > se || next - from > 8) return false;
   const std::string& conj = v.lower[next - 1];
-  if (conj != "and" && conj != "\xD0\xB8" && conj != ",") return false;  // "и"
+  if (!InList(v, "and-words", conj) && conj != ",") return false;
   // "a 19-year-old and two 17-year-olds": a hyphen glued to the words
   // around it joins one word.
   auto glued = [&](size_t t) {
@@ -381,7 +278,7 @@ bool Coordinated(const TokenView& v, const CountLexicon& lex, size_t from,
   if (words > 4) return false;
   for (size_t t = from; t + 1 < next; ++t) {
     if (glued(t)) continue;
-    if (v.IsPunct(t) || IsBeOrHave(v.lower[t]) ||
+    if (v.IsPunct(t) || IsBeOrHave(v, v.lower[t]) ||
         v.at.tokens[t].kind == TokenKind::kNumber) {
       return false;
     }
@@ -395,10 +292,6 @@ bool Coordinated(const TokenView& v, const CountLexicon& lex, size_t from,
 
 
 
-// Modifiers of "cases" that make them diagnoses.
-constexpr std::string_view kDiagnosed[] = {"confirmed", "suspected",
-                                           "probable", "laboratory-confirmed",
-                                           "new"};
 
 
 
@@ -419,23 +312,21 @@ bool GenitiveComplements(std::string_view lang) {
 
 // Whether the word at `t`, right after a number, is an adjective or
 // participle used as a noun for people ("23 пострадавших", "девяти
-// подозреваемых"): a Russian plural adjective ending (-ых/-их) with no
+// подозреваемых"): a plural adjective ending (Russian -ых/-их, from
+// counts-substantive-endings.txt) with no
 // noun after it (the clause goes on with punctuation, a stopword or an
 // event word). Such counts still need an event, like group nouns.
 bool SubstantivizedAdjective(const TokenView& v, const CountLexicon& lex,
                              size_t t, size_t se) {
   const std::string& w = v.lower[t];
   if (w.size() < 8 || v.IsCapitalized(t)) return false;
-  if (!w.ends_with("\xD1\x8B\xD1\x85") &&   // "ых"
-      !w.ends_with("\xD0\xB8\xD1\x85")) {   // "их"
-    return false;
-  }
+  if (!InList(v, "substantive-endings", w)) return false;
   if (t + 1 >= se || v.IsPunct(t + 1)) return true;
   const std::string& next = v.lower[t + 1];
   std::string ev;
   return lex.stopwords.count(next) || lex.reporting_verbs.count(next) ||
          counts_internal::TriggerAt(v, lex, t + 1, se, &ev) > 0 ||
-         IsBeOrHave(next);
+         IsBeOrHave(v, next);
 }
 
 class RuleCountTagger final : public CountTagger {
@@ -522,8 +413,8 @@ bool RuleCountTagger::YearTakenForCount(const TokenView& v, size_t i) const {
   // preposition of time) and the end of the clause.
   if (v.IsPunct(i + 1) && i > sb + 1 && lex_.qualifiers.count(v.lower[i - 1]) &&
       !lex_.verb_qualifiers.count(v.lower[i - 1]) &&
-      !IsAdjunctPreposition(v.lower[i - 2]) && v.lower[i - 2] != "since" &&
-      v.lower[i - 2] != "\xD1\x81") {  // "с"
+      !IsAdjunctPreposition(v, v.lower[i - 2]) &&
+      !InList(v, "since-prepositions", v.lower[i - 2])) {
     return true;
   }
   const PersonNoun* p = nullptr;
@@ -598,7 +489,7 @@ std::optional<CaseCount> RuleCountTagger::Judge(
        word(i - 2) == "age")) {
     return std::nullopt;
   }
-  if (IsCurrency(prev) || prev == "aged" || prev == "age" || prev == "ages" ||
+  if (IsCurrency(v, prev) || prev == "aged" || prev == "age" || prev == "ages" ||
       prev == "no" || prev == "no." || prev == "#" || prev == "number" ||
       prev == "per" || prev == "top" || prev == "bottom") {  // ranks
     return std::nullopt;
@@ -611,21 +502,21 @@ std::optional<CaseCount> RuleCountTagger::Judge(
       v.at.tokens[i - 2].kind == TokenKind::kWord) {
     return std::nullopt;
   }
-  if (IsUnitWord(next)) return std::nullopt;
+  if (IsUnitWord(v, next)) return std::nullopt;
   // "2-3 minutes" when the date stage took "3 minutes" as a duration.
   if (IsDash(next) && j + 1 < se && v.in_date[j + 1] >= 0) return std::nullopt;
   // "the father of three" counts children; "none of the 40 passengers"
   // counts no one.
-  if (prev == "of" && i >= sb + 2 && IsFamilyNoun(word(i - 2))) {
+  if (prev == "of" && i >= sb + 2 && IsFamilyNoun(v, word(i - 2))) {
     return std::nullopt;
   }
   for (size_t t = i; t > sb && i - t < 4;) {
     --t;
-    if (word(t) == "none" || word(t) == "\xD0\xBD\xD0\xB8") {  // "ни"
+    if (InList(v, "none-words", word(t))) {
       return std::nullopt;
     }
   }
-  if ((next == "-" || next == "\xE2\x80\x93") && IsUnitWord(word(j + 1))) {
+  if ((next == "-" || next == "\xE2\x80\x93") && IsUnitWord(v, word(j + 1))) {
     return std::nullopt;
   }
   // Times, dates and ids written with digits around a separator: "10:30",
@@ -690,7 +581,7 @@ std::optional<CaseCount> RuleCountTagger::Judge(
   if (n.spelled && n.value == 1 && next == "of") return std::nullopt;
   // "Singer dead at 75", "dies at 106": an age after a word of death.
   // ("Officials put the number of dead at 63" is a toll, not an age.)
-  if (prev == "at" && i >= sb + 2 && IsDeathWord(word(i - 2)) &&
+  if (prev == "at" && i >= sb + 2 && IsDeathWord(v, word(i - 2)) &&
       !(i >= sb + 3 && (word(i - 3) == "of" || word(i - 3) == "the")) &&
       (j >= se || v.IsPunct(j) || next == "after" || next == "in" ||
        next == "on" || next == "of" || next == "from")) {
@@ -700,10 +591,11 @@ std::optional<CaseCount> RuleCountTagger::Judge(
 
   // Ranges: "between 200 and 300", "200-300", "200 to 300".
   std::optional<int64_t> high;
-  const bool range_open = prev == "between" || prev == "from" ||
-                          prev == "\xD0\xBE\xD1\x82";  // "от"
+  // ("от 200 до 300": a joiner of counts-range-joiners.txt only after an
+  // opener of counts-range-openers.txt.)
+  const bool range_open = InList(v, "range-openers", prev);
   if ((IsDash(next) || next == "to" || (next == "and" && prev == "between") ||
-       (next == "\xD0\xB4\xD0\xBE" && range_open)) &&  // "до"
+       (InList(v, "range-joiners", next) && range_open)) &&
       j + 1 < se) {
     auto n2 = ParseNumberAt(v.at.text, v.at.tokens[j + 1].span.begin, lang_);
     if (n2 && n2->value > n.value && v.in_date[j + 1] < 0) {
@@ -711,7 +603,7 @@ std::optional<CaseCount> RuleCountTagger::Judge(
       size_t k = j + 1;
       while (k < se && v.at.tokens[k].span.begin < n2->end) ++k;
       j = k;
-      if (IsUnitWord(word(j))) return std::nullopt;  // "2-3 minutes"
+      if (IsUnitWord(v, word(j))) return std::nullopt;  // "2-3 minutes"
     }
   }
 
@@ -757,7 +649,7 @@ std::optional<CaseCount> RuleCountTagger::Judge(
     const bool those_participle =
         word(k) == "those" &&
         counts_internal::TriggerAt(v, lex_, k + 1, se, &ev) > 0;
-    if (IsDeterminer(word(k)) && !those_participle) {
+    if (IsDeterminer(v, word(k)) && !those_participle) {
       ++k;
       // "Twelve of the 40 miners": the partitive names a group counted
       // itself; its number is a modifier of the head noun.
@@ -770,7 +662,7 @@ std::optional<CaseCount> RuleCountTagger::Judge(
         }
       }
     }
-  } else if (word(k) == "\xD0\xB8\xD0\xB7" && k + 1 < se &&  // "из"
+  } else if (InList(v, "genitive-partitives", word(k)) && k + 1 < se &&
              v.in_date[k + 1] < 0 &&
              v.at.tokens[k + 1].kind == TokenKind::kNumber) {
     // "Двенадцать из 40 горняков": the Russian partitive of a group
@@ -782,8 +674,8 @@ std::optional<CaseCount> RuleCountTagger::Judge(
       k += 2;
       while (k < se && v.at.tokens[k].span.begin < n2->end) ++k;
     }
-  } else if (word(k) == "\xD0\xB8\xD0\xB7" &&          // "из"
-             word(k + 1) == "\xD0\xBD\xD0\xB8\xD1\x85") {  // "них"
+  } else if (InList(v, "genitive-partitives", word(k)) &&
+             InList(v, "people-pronouns", word(k + 1))) {
     // "19 из них госпитализированы": the Russian partitive of a pronoun.
     of_phrase = true;
     ++k;
@@ -806,13 +698,10 @@ std::optional<CaseCount> RuleCountTagger::Judge(
       head_end = k + 1 + len;
     }
   }
-  if (kind == HeadKind::kNone && of_phrase && IsPronoun(word(k))) {
+  if (kind == HeadKind::kNone && of_phrase && IsPronoun(v, word(k))) {
     // "dozens of them were detained" counts people only with an event;
     // "five of them" (countries) has none.
-    if (word(k) != "them" && word(k) != "us" && word(k) != "whom" &&
-        word(k) != "\xD0\xBD\xD0\xB8\xD1\x85") {  // "них"
-      return std::nullopt;
-    }
+    if (!InList(v, "people-pronouns", word(k))) return std::nullopt;
     kind = HeadKind::kPronoun;
     head = k;
     head_end = k + 1;
@@ -877,7 +766,7 @@ std::optional<CaseCount> RuleCountTagger::Judge(
                               !v.lower[t + len].ends_with("ss")))) {
           const std::string& nx = v.lower[t + len];
           std::string ev;
-          if (!lex_.stopwords.count(nx) && !IsBeOrHave(nx) &&
+          if (!lex_.stopwords.count(nx) && !IsBeOrHave(v, nx) &&
               !lex_.reporting_verbs.count(nx) &&
               !counts_internal::TriggerAt(v, lex_, t + len, se, &ev) &&
               !counts_internal::CaseNounAt(v, lex_, t + len, se, &ev)) {
@@ -886,7 +775,7 @@ std::optional<CaseCount> RuleCountTagger::Judge(
         }
         return {len, 0};
       }
-      if (!v.IsCapitalized(t) && AgentivePlural(v.lower[t])) {
+      if (!v.IsCapitalized(t) && AgentivePlural(v, v.lower[t])) {
         person = &kAgentiveNoun;
         return {1, 0};
       }
@@ -987,9 +876,7 @@ std::optional<CaseCount> RuleCountTagger::Judge(
     // "over 300 reports of pressure on employees", "40 complaints of
     // torture": a report counts cases when its of-phrase names what
     // happened.
-    if ((v.lower[m] == "reports" || v.lower[m] == "complaints" ||
-         v.lower[m] == "allegations" || v.lower[m] == "accounts") &&
-        word(m + 1) == "of") {
+    if (InList(v, "report-nouns", v.lower[m]) && word(m + 1) == "of") {
       std::string ev;
       for (size_t t = m + 2; t < se && t <= m + 4; ++t) {
         if (counts_internal::TriggerAt(v, lex_, t, se, &ev)) break;
@@ -1127,7 +1014,7 @@ std::optional<CaseCount> RuleCountTagger::Judge(
     // after "among", whose participle says what happened to it.
     if (kind != HeadKind::kNone && d == c + 1 &&
         (word(head_end) == "among" ||
-         (IsBeOrHave(word(head_end)) && word(head_end + 1) == "among")) &&
+         (IsBeOrHave(v, word(head_end)) && word(head_end + 1) == "among")) &&
         cands[d].first <= head_end + 3) {
       continue;
     }
@@ -1172,7 +1059,7 @@ std::optional<CaseCount> RuleCountTagger::Judge(
         }
         verb = true;
         t -= len;
-      } else if (IsBeOrHave(v.lower[t - 1])) {
+      } else if (IsBeOrHave(v, v.lower[t - 1])) {
         --t;
       } else {
         break;
@@ -1182,8 +1069,8 @@ std::optional<CaseCount> RuleCountTagger::Judge(
       fwd_limit = t - 1;
     } else if (verb && verb_len == 1 && verb_at > head_end &&
                verb_at + 1 == count_start &&
-               ActiveVerbForm(v.lower[verb_at]) &&
-               !IsPassiveAux(v.lower[verb_at - 1])) {
+               ActiveVerbForm(v, v.lower[verb_at]) &&
+               !IsPassiveAux(v, v.lower[verb_at - 1])) {
       // "Detectives investigating 31 burglaries have arrested two
       // teenagers": an active verb right before the next count has it as
       // its object; it says nothing of this one.
@@ -1258,19 +1145,19 @@ std::optional<CaseCount> RuleCountTagger::Judge(
     // marked modal below.)
     auto verb_follows = [&] {
       size_t t = verb_from;
-      while (t < se && (IsBeOrHave(v.lower[t]) || lex_.modals.count(v.lower[t])))
+      while (t < se && (IsBeOrHave(v, v.lower[t]) || lex_.modals.count(v.lower[t])))
         ++t;
       std::string ev;
       return counts_internal::TriggerAt(v, lex_, t, se, &ev) > 0;
     };
     // "Thousands gathered in the square" after a call to protest.
     const bool gathers = GatheringInProtest(v, lex_, j, fwd_limit);
-    if (!(j >= se || v.IsPunct(j) || MayFollowBareCount(word(j)) ||
+    if (!(j >= se || v.IsPunct(j) || MayFollowBareCount(v, word(j)) ||
           verb_follows() || gathers)) {
       return std::nullopt;
     }
     // "Save hundreds on the MacBook", "paid 300 for": an amount of money.
-    if (first > sb && IsMoneyVerb(v.lower[first - 1])) return std::nullopt;
+    if (first > sb && IsMoneyVerb(v, v.lower[first - 1])) return std::nullopt;
     // "Final Battle 2", "Windows 10": a number that ends a name (but
     // "Погибли трое": a capitalized event verb opens the sentence).
     std::string verb_event;
@@ -1288,7 +1175,7 @@ std::optional<CaseCount> RuleCountTagger::Judge(
     }
     // "the one held by ...": a pronoun, not a number of people.
     if (n.spelled && n.value == 1 && first > sb &&
-        (IsDeterminer(v.lower[first - 1]) || v.lower[first - 1] == "that" ||
+        (IsDeterminer(v, v.lower[first - 1]) || v.lower[first - 1] == "that" ||
          v.lower[first - 1] == "this")) {
       return std::nullopt;
     }
@@ -1306,7 +1193,7 @@ std::optional<CaseCount> RuleCountTagger::Judge(
         for (size_t p = t, steps = 0; p > sb && steps < 3; ++steps) {
           --p;
           if (v.IsPunct(p)) break;
-          if (IsAdjunctPreposition(v.lower[p])) {
+          if (IsAdjunctPreposition(v, v.lower[p])) {
             back_adjunct = true;
             break;
           }
@@ -1319,7 +1206,7 @@ std::optional<CaseCount> RuleCountTagger::Judge(
     // right after the number (auxiliaries between) governs it, unless one
     // right before it does ("killed 12 were ..." is no sentence).
     size_t t = verb_from;
-    while (t < fwd_limit && IsBeOrHave(v.lower[t])) ++t;
+    while (t < fwd_limit && IsBeOrHave(v, v.lower[t])) ++t;
     std::string fwd_event;
     size_t len = counts_internal::TriggerAt(v, lex_, t, fwd_limit, &fwd_event);
     const bool from_fwd = len && (t - j <= back_dist || back_dist > 0);
@@ -1368,7 +1255,7 @@ std::optional<CaseCount> RuleCountTagger::Judge(
       bool row_end = true;
       for (size_t t = j; t < se; ++t) row_end &= v.IsPunct(t);
       if (noun_event.empty() && row_end && first > sb && first - sb <= 4 &&
-          v.IsCapitalized(sb) && !IsOneOf(prev, kNoLabelEnd)) {
+          v.IsCapitalized(sb) && !InList(v, "no-label-end", prev)) {
         std::tie(noun, noun_event) =
             counts_internal::LabelNoun(v, lex_, sb, first);
       }
@@ -1484,7 +1371,7 @@ std::optional<CaseCount> RuleCountTagger::Judge(
         if (out.event == "AFFECT" && word(head_end) != "of" &&
             (v.lower[head] == "cases" || v.lower[head] == "case") &&
             (DiseaseNamed(v, lex_, head) ||
-             AnyTokenIn(v, k, head, kDiagnosed))) {
+             AnyTokenInList(v, k, head, "diagnosed-modifiers"))) {
           out.event = "INFECT";
         }
         out.rule = "count.case_noun";
@@ -1531,8 +1418,7 @@ std::optional<CaseCount> RuleCountTagger::Judge(
           // are a gathering (but not the crowd at a match).
           if (trigger.empty() && person->kind == PersonKind::kGeneric &&
               first >= sb + 2 && v.lower[first - 1] == "of" &&
-              (v.lower[first - 2] == "crowd" ||
-               v.lower[first - 2] == "crowds") &&
+              InList(v, "crowd-nouns", v.lower[first - 2]) &&
               !SportContext(v, sb, se) && !WelcomingCrowd(v, head_end, se)) {
             trigger = "PROTEST";
           }
@@ -1717,16 +1603,10 @@ void InheritIncluded(const TokenView& v, const CaseCount& before,
   if (before.span.begin < v.at.tokens[sb].span.begin) return;
   // The apposition may open with a qualifier ("including at least 4").
   for (size_t t = first, steps = 0; t > sb && steps < 4; ++steps, --t) {
-    if (counts_internal::AfterIncluding(v, t)) {
+    if (const size_t words = counts_internal::AppositionOpener(v, t)) {
       // Only when nothing but the apposition's opener lies between.
       // ("including", "among them", "в том числе", "среди них".)
-      const std::string& o = v.lower[t - 1];
-      const size_t opener =
-          o == "\xD1\x87\xD0\xB8\xD1\x81\xD0\xBB\xD0\xB5" && t >= 3  // "числе"
-              ? t - 3
-          : o == "them" || o == "\xD0\xBD\xD0\xB8\xD1\x85"  // "них"
-              ? t - 2
-              : t - 1;
+      const size_t opener = t - words;
       // ("killed 12 people (including 3 children)": or a parenthesis.)
       if (opener > sb &&
           (v.lower[opener - 1] == "," || v.lower[opener - 1] == "(") &&
@@ -1755,7 +1635,7 @@ std::optional<CaseCount> RuleCountTagger::Elliptic(
   const bool same_sentence = before.span.begin >= v.at.tokens[sb].span.begin;
   // "up from 30% last year", "10 percent higher": a number with a unit
   // is no count.
-  if (cand.after < se && (IsUnitWord(v.lower[cand.after]) ||
+  if (cand.after < se && (IsUnitWord(v, v.lower[cand.after]) ||
                           v.lower[cand.after] == "%")) {
     return std::nullopt;
   }
@@ -1789,19 +1669,14 @@ std::optional<CaseCount> RuleCountTagger::Elliptic(
   };
   // "another"/"ещё" before the number is no part of the count.
   size_t lead = first;
-  if (lead > sb && (v.lower[lead - 1] == "another" ||
-                    v.lower[lead - 1] == "ещё" || v.lower[lead - 1] == "еще")) {
+  if (lead > sb && InList(v, "additive-words", v.lower[lead - 1])) {
     --lead;
   }
   const size_t j = cand.after;
   // After the number: the end of the clause, or a place or time adjunct.
   auto ends_here = [&](size_t t) {
     if (t >= se || v.IsPunct(t)) return true;
-    const std::string& w = v.lower[t];
-    return w == "in" || w == "at" || w == "on" || w == "from" || w == "and" ||
-           w == "last" || w == "this" || w == "a" || w == "reported" ||
-           w == "\xD0\xB2" || w == "\xD0\xB2\xD0\xBE" ||  // "в", "во"
-           w == "\xD0\xBD\xD0\xB0" || w == "\xD0\xB8\xD0\xB7";  // "на", "из"
+    return InList(v, "figure-end-words", v.lower[t]);
   };
   // "the union put the number at more than 2 million": the figure of the
   // count before it (this sentence or the one before) told again.
@@ -1838,10 +1713,8 @@ std::optional<CaseCount> RuleCountTagger::Elliptic(
   // "25 people were arrested in Paris, 12 in Lyon and 8 in Marseille": a
   // list of figures, each with its place or time, after a count whose
   // clause ends with a place or time of its own.
-  auto place_prep = [](std::string_view w) {
-    return w == "in" || w == "at" || w == "on" ||
-           w == "\xD0\xB2" || w == "\xD0\xB2\xD0\xBE" ||  // "в", "во"
-           w == "\xD0\xBD\xD0\xB0";                         // "на"
+  auto place_prep = [&](std::string_view w) {
+    return InList(v, "place-time-prepositions", w);
   };
   if (lead >= sb + 3 && v.lower[lead - 1] == "," && j < se &&
       place_prep(v.lower[j]) &&
@@ -1860,11 +1733,11 @@ std::optional<CaseCount> RuleCountTagger::Elliptic(
     // The figure's own adjunct closes at a comma, "and" or the end.
     size_t end = j + 1;
     while (end < se && end <= j + 4 && !v.IsPunct(end) &&
-           v.lower[end] != "and" && v.lower[end] != "\xD0\xB8") {  // "и"
+           !InList(v, "and-words", v.lower[end])) {
       ++end;
     }
-    if (adjunct && (end >= se || v.IsPunct(end) || v.lower[end] == "and" ||
-                    v.lower[end] == "\xD0\xB8")) {  // "и"
+    if (adjunct && (end >= se || v.IsPunct(end) ||
+                    InList(v, "and-words", v.lower[end]))) {
       return follow(j, "count.ellipsis");
     }
   }
@@ -1879,18 +1752,12 @@ std::optional<CaseCount> RuleCountTagger::Elliptic(
     for (size_t steps = 0; t > before_end && steps < 6; ++steps) {
       const size_t k = t - 1;
       const std::string& w = v.lower[k];
-      if (w == ";" || w == "and" || w == "but" || w == "while" ||
-          w == "\xD0\xB0" || w == "\xD0\xB8") {  // "а", "и"
-        break;
-      }
+      if (w == ";" || InList(v, "clause-conjunctions", w)) break;
       if (v.in_date[k] >= 0 || v.EntityAt(k, EntityType::kLoc) != nullptr ||
           (k > 0 && v.entity_at[k] < 0 && v.IsCapitalized(k) &&
            v.EntityAt(k - 1, EntityType::kLoc) != nullptr)) {
         adjunct = true;
-      } else if (!(w == "in" || w == "on" || w == "at" || w == "during" ||
-                   w == "the" || w == "a" || w == "previous" ||
-                   w == "same" || w == "last" || w == "\xD0\xB2" ||
-                   w == "\xD0\xB2\xD0\xBE" || w == "\xD0\xBD\xD0\xB0")) {
+      } else if (!InList(v, "fronted-adjunct-words", w)) {
         ok = false;
         break;
       }
@@ -1898,8 +1765,7 @@ std::optional<CaseCount> RuleCountTagger::Elliptic(
     }
     if (ok && adjunct && t > before_end && comparable) {
       const std::string& w = v.lower[t - 1];
-      if (w == ";" || w == "and" || w == "but" || w == "while" ||
-          w == "\xD0\xB0" || w == "\xD0\xB8") {
+      if (w == ";" || InList(v, "clause-conjunctions", w)) {
         return follow(j, "count.ellipsis");
       }
     }
@@ -1907,14 +1773,8 @@ std::optional<CaseCount> RuleCountTagger::Elliptic(
   // "Госпитализированы 14 человек, из них трое в тяжелом состоянии",
   // "killed 25 people, among them eight": a part of the count before
   // after "из них", "among them" or "including", with no noun of its own.
-  if (counts_internal::AfterIncluding(v, lead)) {
-    const size_t opener = v.lower[lead - 1] == "including" ||
-                                  v.lower[lead - 1] == "\xD0\xB2\xD0\xBA"
-                                                       "\xD0\xBB\xD1\x8E"
-                                                       "\xD1\x87\xD0\xB0"
-                                                       "\xD1\x8F"  // "включая"
-                              ? lead - 1
-                              : lead - 2;
+  if (const size_t words = counts_internal::AppositionOpener(v, lead)) {
+    const size_t opener = words == 1 ? lead - 1 : lead - 2;
     if (opener > sb + 1 && v.lower[opener - 1] == "," &&
         v.at.tokens[opener - 1].span.begin >= before.span.end) {
       size_t end = j;
@@ -1946,8 +1806,8 @@ std::optional<CaseCount> RuleCountTagger::Elliptic(
     if (j + 1 < se &&
         ((v.lower[j] == "of" &&
           (v.lower[j + 1] == "them" || v.lower[j + 1] == "whom")) ||
-         (v.lower[j] == "\xD0\xB8\xD0\xB7" &&                 // "из"
-          v.lower[j + 1] == "\xD0\xBD\xD0\xB8\xD1\x85"))) {  // "них"
+         (InList(v, "genitive-partitives", v.lower[j]) &&
+          InList(v, "people-pronouns", v.lower[j + 1])))) {
       end = j + 2;
     } else if (j < se && v.lower[j].size() > 4 && v.lower[j].ends_with("ly") &&
                (j + 1 >= se || v.IsPunct(j + 1))) {
@@ -1975,7 +1835,7 @@ std::optional<CaseCount> RuleCountTagger::Elliptic(
   const std::string& conj = v.lower[lead - 1];
   // "..., в Петербурге — ещё 25": a dash after a fronted adjunct.
   const bool dash = conj == "\xE2\x80\x94" || conj == "\xE2\x80\x93";
-  if (conj != "and" && conj != "\xD0\xB8" && !dash) {  // "и"
+  if (!InList(v, "and-words", conj) && !dash) {
     return std::nullopt;
   }
   // Between the two: a short adjunct, no verb, number or clause break
@@ -2005,7 +1865,7 @@ std::optional<CaseCount> RuleCountTagger::Elliptic(
     }
     std::string ev;
     if (v.IsPunct(t) || v.at.tokens[t].kind == TokenKind::kNumber ||
-        IsBeOrHave(v.lower[t]) ||
+        IsBeOrHave(v, v.lower[t]) ||
         counts_internal::TriggerAt(v, lex_, t, lead - 1, &ev)) {
       return std::nullopt;
     }
@@ -2014,11 +1874,7 @@ std::optional<CaseCount> RuleCountTagger::Elliptic(
   // After it: the end of the clause or a place or time adjunct.
   if (j < se && !v.IsPunct(j)) {
     const std::string& w = v.lower[j];
-    if (w != "in" && w != "at" && w != "on" && w != "from" &&
-        w != "\xD0\xB2" && w != "\xD0\xB2\xD0\xBE" &&  // "в", "во"
-        w != "\xD0\xBD\xD0\xB0" && w != "\xD0\xB8\xD0\xB7") {  // "на", "из"
-      return std::nullopt;
-    }
+    if (!InList(v, "figure-adjunct-prepositions", w)) return std::nullopt;
   }
   return follow(j, "count.ellipsis");
 }
@@ -2036,11 +1892,11 @@ bool RuleCountTagger::PluralBetween(const TokenView& v, size_t from,
     const std::string& w = v.lower[t];
     if (t > from && w.size() > 3 && w.back() == 's' && !w.ends_with("ss") &&
         !w.ends_with("'s") && !v.IsCapitalized(t) &&
-        (IsDeterminer(v.lower[t - 1]) || v.lower[t - 1] == "a" ||
+        (IsDeterminer(v, v.lower[t - 1]) || v.lower[t - 1] == "a" ||
          v.lower[t - 1] == "other")) {
       const PersonNoun* p = nullptr;
       if (!counts_internal::PersonAt(v, lex_, t, to, &p) &&
-          !AgentivePlural(w)) {
+          !AgentivePlural(v, w)) {
         return true;
       }
     }
@@ -2079,7 +1935,7 @@ std::optional<CaseCount> RuleCountTagger::ResolvePending(
     const size_t next = TokenAtOrAfterPos(v, count.span.end);
     const bool own_verb = next < se && !v.IsPunct(next) &&
                           !lex_.stopwords.count(v.lower[next]) &&
-                          !MayFollowBareCount(v.lower[next]);
+                          !MayFollowBareCount(v, v.lower[next]);
     if (!own_verb && Coordinated(v, lex_, after, first, se)) {
       return take(ante->event, ".coordinated");
     }
@@ -2090,26 +1946,22 @@ std::optional<CaseCount> RuleCountTagger::ResolvePending(
   // "A plane carrying 72 people crashed", "автобус, в котором находились
   // 32 пассажира, столкнулся с грузовиком": the people aboard a vehicle
   // that crashed, sank or capsized were in the accident.
-  if (first > sb && VehicleCarrying(v.lower[first - 1]) &&
+  if (first > sb && VehicleCarrying(v, v.lower[first - 1]) &&
       CrashNamed(v, sb, se)) {
     return take("AFFECT", ".aboard");
   }
   // "Some 300 people were on the ferry when it capsized", "the 46 people
   // on board": aboard a vehicle the sentence says crashed or sank.
   {
-    static constexpr std::string_view kVehicles[] = {
-        "bus", "minibus", "coach", "ferry", "boat", "dinghy", "ship",
-        "vessel", "plane", "aircraft", "jet", "helicopter", "train", "truck",
-        "lorry", "van", "trawler"};
     size_t t = TokenAtOrAfterPos(v, count.span.end);
-    while (t < se && t < first + 8 && IsBeOrHave(v.lower[t])) ++t;
+    while (t < se && t < first + 8 && IsBeOrHave(v, v.lower[t])) ++t;
     bool aboard = t < se && (v.lower[t] == "aboard" ||
                              (v.lower[t] == "on" && t + 1 < se &&
                               v.lower[t + 1] == "board"));
     if (!aboard && t + 1 < se && (v.lower[t] == "on" || v.lower[t] == "in")) {
       size_t m = t + 1;
       if (m < se && (v.lower[m] == "the" || v.lower[m] == "a")) ++m;
-      aboard = m < se && IsOneOf(v.lower[m], kVehicles);
+      aboard = m < se && InList(v, "vehicles", v.lower[m]);
     }
     if (aboard && CrashNamed(v, sb, se)) return take("AFFECT", ".aboard");
   }
@@ -2128,8 +1980,7 @@ std::optional<CaseCount> RuleCountTagger::ResolvePending(
     std::string ev;
     const size_t len = counts_internal::TriggerAt(v, lex_, t, se, &ev);
     if (len && t + len < se &&
-        (v.lower[t + len] == "them" ||
-         v.lower[t + len] == "\xD0\xB8\xD1\x85") &&  // "их"
+        InList(v, "object-pronouns", v.lower[t + len]) &&
         t > 0 && !lex_.negators.count(v.lower[t - 1]) &&
         ev != "AFFECT" && !lex_.condition_triggers.count(v.lower[t])) {
       return take(ev, ".object_pronoun");
@@ -2141,7 +1992,7 @@ std::optional<CaseCount> RuleCountTagger::ResolvePending(
   if (se < v.size() && SameOrNextSentence(v, first, se)) {
     size_t t = se;
     const std::string& w0 = v.lower[t];
-    if (w0 == "they" || w0 == "\xD0\xBE\xD0\xBD\xD0\xB8") {  // "они"
+    if (InList(v, "subject-pronouns", w0)) {
       ++t;
     } else if ((w0 == "all" || w0 == "most" || w0 == "many") &&
                t + 2 < v.size() && v.lower[t + 1] == "of" &&
@@ -2151,7 +2002,7 @@ std::optional<CaseCount> RuleCountTagger::ResolvePending(
       t = v.size();
     }
     const size_t next_end = t < v.size() ? v.sentence_end[t] : t;
-    while (t < next_end && (IsBeOrHave(v.lower[t]) ||
+    while (t < next_end && (IsBeOrHave(v, v.lower[t]) ||
                             (v.lower[t].size() > 4 &&
                              v.lower[t].ends_with("ly")))) {
       ++t;

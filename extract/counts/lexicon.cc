@@ -162,6 +162,28 @@ Result<CountLexicon> CountLexicon::Load(const std::string& lang_dir) {
   auto rv = ReadTable(lang_dir + "/counts-reporting-verbs.txt");
   NF_RETURN_IF_ERROR(rv.status());
   for (auto& r : *rv) lex.reporting_verbs.insert(r[0]);
+  std::filesystem::directory_iterator dir(lang_dir, ec);
+  if (ec) {
+    return Status::NotFound("count resources: " + lang_dir + ": " +
+                            ec.message());
+  }
+  for (const auto& entry : dir) {
+    const std::string file = entry.path().filename().string();
+    if (!file.starts_with("counts-") || !file.ends_with(".txt")) continue;
+    auto rows = ReadTable(entry.path().string());
+    NF_RETURN_IF_ERROR(rows.status());
+    WordList& list = lex.word_lists[file.substr(7, file.size() - 11)];
+    for (auto& r : *rows) {
+      if (r[0].size() > 1 && r[0].back() == '*') {
+        list.stems.push_back(r[0].substr(0, r[0].size() - 1));
+      } else if (r[0].size() > 1 && r[0].front() == '*') {
+        list.endings.push_back(r[0].substr(1));
+      } else {
+        list.words.push_back(r[0]);
+      }
+    }
+    std::sort(list.words.begin(), list.words.end());
+  }
   return lex;
 }
 

@@ -8,6 +8,9 @@
 #ifndef NEWSFACTS_EXTRACT_COUNTS_LEXICON_H_
 #define NEWSFACTS_EXTRACT_COUNTS_LEXICON_H_
 
+#include <algorithm>
+#include <functional>
+#include <map>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -31,6 +34,34 @@ enum class PersonKind {
 struct PersonNoun {
   PersonKind kind = PersonKind::kGeneric;
   std::string event;  // for kRole: the event it implies
+};
+
+// A word list the rules read by name (config/lang/<lang>/counts-<name>.txt,
+// first column): whole lowercase words, entries written "stem*" that
+// match every word they start ("crash*" covers crashed, crashes), and
+// entries written "*ending" that match every longer word they end
+// ("*ers" covers engineers).
+struct WordList {
+  std::vector<std::string> words;  // sorted
+  std::vector<std::string> stems;
+  std::vector<std::string> endings;
+  // Whether `w` is a listed word, starts with a listed stem or ends with
+  // a listed ending.
+  bool Has(std::string_view w) const {
+    if (std::binary_search(words.begin(), words.end(), w, std::less<>())) {
+      return true;
+    }
+    for (const std::string& s : stems) {
+      if (w.starts_with(s)) return true;
+    }
+    for (const std::string& e : endings) {
+      if (w.size() > e.size() && w.ends_with(e)) return true;
+    }
+    return false;
+  }
+  bool empty() const {
+    return words.empty() && stems.empty() && endings.empty();
+  }
 };
 
 struct CountLexicon {
@@ -95,6 +126,20 @@ struct CountLexicon {
   // Every key of qualifiers, persons, case_nouns and triggers, sorted: a
   // phrase that no key starts with ends a longest-match search early.
   std::vector<std::string> phrase_keys;
+
+  // Every counts-<name>.txt of the language folder by <name>, read as a
+  // word list: the small closed classes the rules test words against
+  // (units, vehicles, verbs of estimating, ...). The lists above that
+  // have fields of their own are read here too, by their first column.
+  std::map<std::string, WordList, std::less<>> word_lists;
+  // The word list `name` ("units" for counts-units.txt); an empty list
+  // when the language has no such file, so a rule that needs it finds
+  // nothing rather than failing.
+  const WordList& Words(std::string_view name) const {
+    static const WordList kNone;
+    auto it = word_lists.find(name);
+    return it == word_lists.end() ? kNone : it->second;
+  }
 
   static Result<CountLexicon> Load(const std::string& lang_dir);
 };

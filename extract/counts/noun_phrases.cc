@@ -9,9 +9,8 @@
 namespace newsfacts::counts_internal {
 namespace {
 
-bool IsDeterminer(std::string_view w) {
-  return w == "the" || w == "their" || w == "his" || w == "her" || w == "its" ||
-         w == "our" || w == "these" || w == "those" || w == "my" || w == "your";
+bool IsDeterminer(const TokenView& v, std::string_view w) {
+  return InList(v, "determiners", w);
 }
 
 }  // namespace
@@ -21,7 +20,7 @@ bool IsDeterminer(std::string_view w) {
 // after at most two modifiers ("the security forces"). Empty for none.
 std::string OfPhraseGroup(const TokenView& v, const CountLexicon& lex, size_t t,
                           size_t se) {
-  if (t < se && IsDeterminer(v.lower[t])) ++t;
+  if (t < se && IsDeterminer(v, v.lower[t])) ++t;
   auto slice = [&](size_t a, size_t b) {  // tokens [a, b]
     return std::string(
         v.at.text.substr(v.at.tokens[a].span.begin,
@@ -96,16 +95,12 @@ std::pair<std::string, std::string> LabelNoun(const TokenView& v,
 
 namespace {
 
-// English verbs that move a figure to a level ("rose to 212", "stood at
-// 40", "reached 1,200"); Russian ones come from counts-level-verbs.txt.
-bool MovesFigure(const CountLexicon& lex, std::string_view w) {
-  static constexpr std::string_view kVerbs[] = {
-      "rose", "risen", "climbed", "increased", "jumped", "soared", "grew",
-      "grown", "fell", "fallen", "dropped", "declined", "reached", "stood",
-      "stands", "hit", "topped", "exceeded", "surpassed", "passed"};
-  for (std::string_view k : kVerbs) {
-    if (w == k) return true;
-  }
+// Verbs that move a figure to a level ("rose to 212", "stood at 40",
+// "reached 1,200"): the words of counts-figure-verbs.txt and the stems of
+// counts-level-verbs.txt.
+bool MovesFigure(const TokenView& v, const CountLexicon& lex,
+                 std::string_view w) {
+  if (InList(v, "figure-verbs", w)) return true;
   for (const std::string& stem : lex.level_verb_stems) {
     if (w.starts_with(stem)) return true;
   }
@@ -124,8 +119,8 @@ std::pair<std::string, std::string> LevelSubjectNoun(const TokenView& v,
   if (first < sb + 2) return {"", ""};
   size_t verb = first - 1;
   const std::string& p = v.lower[verb];
-  if (p == "to" || p == "at" || p == "\xD0\xB4\xD0\xBE") --verb;  // "до"
-  if (verb <= sb || !MovesFigure(lex, v.lower[verb])) return {"", ""};
+  if (InList(v, "level-prepositions", p)) --verb;
+  if (verb <= sb || !MovesFigure(v, lex, v.lower[verb])) return {"", ""};
   // The subject: the noun phrase from the start of the sentence to the
   // verb (its auxiliaries aside), at most six words, no punctuation.
   size_t end = verb;
@@ -173,7 +168,8 @@ std::pair<std::string, std::string> NumberOfNoun(const TokenView& v,
     // "The death toll from the earthquake rose to 2,310": a toll counts
     // deaths by itself (its unit stays unnamed), unless an of-phrase names
     // what it counts ("a toll of 40 injured").
-    if (v.lower[t] == "toll" && !(t + 1 < first && v.lower[t + 1] == "of")) {
+    if (InList(v, "toll-words", v.lower[t]) &&
+        !(t + 1 < first && v.lower[t + 1] == "of")) {
       bool number_between = false;
       for (size_t m = t + 1; m < first; ++m) {
         number_between |= v.at.tokens[m].kind == TokenKind::kNumber;
@@ -181,9 +177,7 @@ std::pair<std::string, std::string> NumberOfNoun(const TokenView& v,
       if (!number_between) return {"", "KILL"};
       continue;
     }
-    if ((v.lower[t] == "number" || v.lower[t] == "total" ||
-         v.lower[t] == "toll" || v.lower[t] == "tally") &&
-        v.lower[t + 1] == "of") {
+    if (InList(v, "number-of-nouns", v.lower[t]) && v.lower[t + 1] == "of") {
       noun_from = t + 2;
       // "The tally of those detained since the protests began": "those"
       // and the participle.
@@ -192,8 +186,7 @@ std::pair<std::string, std::string> NumberOfNoun(const TokenView& v,
           TriggerAt(v, lex, noun_from + 1, first, &ev)) {
         return {"", ev};
       }
-    } else if (v.lower[t] == "число" || v.lower[t] == "количество" ||
-               v.lower[t] == "числа" || v.lower[t] == "количества") {
+    } else if (InList(v, "number-genitive-nouns", v.lower[t])) {
       noun_from = t + 1;
     } else {
       continue;
