@@ -212,6 +212,10 @@ Result<DateLexicon> DateLexicon::Load(const std::string& lang_dir,
     if (r[1] == "trigger") lex.month_triggers.push_back(r[0]);
     if (r[1] == "adjective") lex.duration_adjectives.push_back(r[0]);
     if (r[1] == "year-blocker") lex.year_blockers.push_back(r[0]);
+    if (r[1] == "count-noun") lex.count_nouns.push_back(r[0]);
+    if (r[1] == "count-ending") lex.count_endings.push_back(r[0]);
+    if (r[1] == "count-exception") lex.count_exceptions.push_back(r[0]);
+    if (r[1] == "year-preposition") lex.year_prepositions.push_back(r[0]);
     if (r[1] == "determiner") lex.determiners.push_back(r[0]);
   }
   // Case endings on ICU's names: Kazakh "наурыз" + "дың" (of March), +

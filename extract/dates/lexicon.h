@@ -60,6 +60,15 @@ struct DateLexicon {
   std::vector<std::string> month_triggers;  // words licensing a bare month
   std::vector<std::string> duration_adjectives;
   std::vector<std::string> year_blockers;  // "Article 2019"
+  // What a bare four-digit number before a noun of counted things is: a
+  // count, not a year ("1600 protesters", "1600 участников"). The nouns
+  // are whole words ("people", "cases", "человек") or end so ("-ers",
+  // "-ов"), unless listed as exceptions ("represents"); a word of time
+  // right before the number keeps the year ("in 1600 people moved").
+  std::vector<std::string> count_nouns;
+  std::vector<std::string> count_endings;
+  std::vector<std::string> count_exceptions;
+  std::vector<std::string> year_prepositions;
   // Articles TimeML leaves outside a TIMEX3 ("in [the 1990s]" -> "1990s").
   std::vector<std::string> determiners;
 

@@ -424,9 +424,24 @@ RuleSet BuildRules(const DateLexicon& lex) {
       });
   auto blocker = std::make_shared<RE2>("(?i)(?:^|[^\\pL])" +
                                        Alternation(lex.year_blockers) + " $");
+  // "1600 protesters", "1600 участников": a noun of counted things right
+  // after the number (a listed one, or a lowercase word of at least two
+  // letters before a listed ending that is no listed exception) ...
+  auto listed = [](const std::vector<std::string>& words) {
+    return words.empty() ? std::string("[^\\x00-\\x{10FFFF}]")
+                         : Alternation(words);
+  };
+  auto counted = std::make_shared<RE2>(
+      "^ (?:(?i:" + listed(lex.count_nouns) + ")" + kR + "|(\\p{Ll}\\pL+" +
+      listed(lex.count_endings) + ")" + kR + ")");
+  // ... unless a word of time stands before it ("in 1600 the city",
+  // "In 2000 people voted").
+  auto year_prep = std::make_shared<RE2>(
+      "(?i)(?:^|[^\\pL])" + Alternation(lex.year_prepositions) + " $");
   Add(
       set, "year", kL + "(" + year + ")" + kR,
-      [blocker](const MatchContext& c, DateMention& m) {
+      [blocker, counted, year_prep, L](const MatchContext& c,
+                                        DateMention& m) {
         const size_t b = c.Offset(1);
         const char prev = b > 0 ? c.text->text[b - 1] : '\0';
         const size_t e = b + 4;
@@ -445,13 +460,16 @@ RuleSet BuildRules(const DateLexicon& lex) {
             ((next == ',' || next == '.' || next == ':') &&
              std::isdigit(static_cast<unsigned char>(next2))))
           return false;
-        static const RE2 kCountNoun(
-            "(?i)^ (?:percent|per cent|people|persons|men|women|children|"
-            "troops|soldiers|dollars|euros|rubles|km|kilometers|miles|meters|"
-            "tons|tonnes|cases|deaths|votes|units|times)\\b");
-        if (RE2::PartialMatch(c.text->text.substr(e, 20), kCountNoun))
-          return false;
         const size_t from = b > 16 ? b - 16 : 0;
+        std::string noun;
+        if (RE2::PartialMatch(c.text->text.substr(e, 64), *counted, &noun) &&
+            std::find(L->count_exceptions.begin(), L->count_exceptions.end(),
+                      noun) == L->count_exceptions.end() &&
+            (L->year_prepositions.empty() ||
+             !RE2::PartialMatch(c.text->text.substr(from, b - from),
+                                *year_prep))) {
+          return false;
+        }
         if (RE2::PartialMatch(c.text->text.substr(from, b - from), *blocker))
           return false;
         m.value = std::string(c.groups[1]);
