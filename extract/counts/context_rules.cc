@@ -71,9 +71,13 @@ bool DiseaseNamed(const TokenView& v, const CountLexicon& lex, size_t t) {
     from = v.sentence_begin[from - 1];
   }
   for (size_t k = from; k < v.sentence_end[t]; ++k) {
-    if (!lex.condition_triggers.count(v.lower[k])) continue;
-    auto it = lex.triggers.find(v.lower[k]);
-    if (it != lex.triggers.end() && it->second == "INFECT") return true;
+    // One word ("cholera") or two ("food poisoning").
+    for (size_t n = 1; n <= 2 && k + n <= v.sentence_end[t]; ++n) {
+      const std::string name = v.Phrase(k, n);
+      if (!lex.condition_triggers.count(name)) continue;
+      auto it = lex.triggers.find(name);
+      if (it != lex.triggers.end() && it->second == "INFECT") return true;
+    }
   }
   return false;
 }

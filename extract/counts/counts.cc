@@ -1508,11 +1508,21 @@ std::optional<CaseCount> RuleCountTagger::Judge(
         }
         out.rule = "count.group";
         break;
-      case HeadKind::kPronoun:
+      case HeadKind::kPronoun: {
         if (!those_event.empty()) trigger = those_event;
         // "The strike killed 9 people, 4 of them children, and wounded
-        // 30": a subset right after the count before it is part of it.
-        if (those_event.empty() && first > sb && word(first - 1) == "," &&
+        // 30": a subset right after the count before it is part of it
+        // ("had infected 56 people, 12 of whom had died": unless a verb
+        // of its own follows it).
+        std::string own_event;
+        size_t own_at = head_end;
+        while (own_at < fwd_limit && IsBeOrHave(v, v.lower[own_at])) ++own_at;
+        const bool own_verb =
+            counts_internal::TriggerAt(v, lex_, own_at, fwd_limit,
+                                       &own_event) > 0 &&
+            own_event != "AFFECT";
+        if (those_event.empty() && !own_verb && first > sb &&
+            word(first - 1) == "," &&
             !prior.empty() && !prior.back().event.empty() &&
             prior.back().span.end <= v.at.tokens[first - 1].span.begin &&
             prior.back().span.end + 2 >= v.at.tokens[first - 1].span.begin &&
@@ -1530,6 +1540,7 @@ std::optional<CaseCount> RuleCountTagger::Judge(
         out.unit.clear();
         out.rule = "count.pronoun_partitive";
         break;
+      }
       case HeadKind::kNone:
         break;
     }
@@ -1597,6 +1608,12 @@ std::optional<CaseCount> RuleCountTagger::Judge(
 void InheritIncluded(const TokenView& v, const CaseCount& before,
                      CaseCount* count) {
   if (before.event.empty()) return;
+  // "14 cases of Sudan virus disease, including four deaths": a case or
+  // state noun that names an event of its own keeps it.
+  if (count->rule.starts_with("count.case_noun") && !count->event.empty() &&
+      count->event != "AFFECT") {
+    return;
+  }
   const size_t first = TokenAtOrAfterPos(v, count->span.begin);
   if (first >= v.size()) return;
   const size_t sb = v.sentence_begin[first];
@@ -2029,6 +2046,26 @@ std::optional<CaseCount> RuleCountTagger::ResolvePending(
   return std::nullopt;
 }
 
+// "The cholera outbreak had killed 23 people and more than 180 patients
+// had been admitted to hospital", "Госпитализированы более 600 человек":
+// people taken into care (counts-care-words.txt) in a sentence that names
+// a disease that infects, or after one that does, are cases of it
+// (INFECT), unless the sentence tells of injuries
+// (counts-injury-words.txt).
+void OutbreakCare(const TokenView& v, CaseCount* count) {
+  if (count->event != "WOUND") return;
+  const size_t first = TokenAtOrAfterPos(v, count->span.begin);
+  if (first >= v.size() || !DiseaseNamed(v, *v.lexicon, first)) return;
+  const size_t sb = v.sentence_begin[first];
+  const size_t se = v.sentence_end[first];
+  if (!AnyTokenInList(v, sb, se, "care-words") ||
+      AnyTokenInList(v, sb, se, "injury-words")) {
+    return;
+  }
+  count->event = "INFECT";
+  count->rule += ".outbreak";
+}
+
 std::vector<CaseCount> RuleCountTagger::Tag(
     const AnalyzedText& text, const std::vector<Entity>& entities,
     const std::vector<DateMention>& dates) const {
@@ -2055,6 +2092,7 @@ std::vector<CaseCount> RuleCountTagger::Tag(
             nullptr) {
       count->event = "INFECT";
     }
+    if (count) OutbreakCare(v, &*count);
     if (!count && !out.empty()) count = Elliptic(v, cands[c], out.back());
     if (count) {
       covered_until = count->span.end;

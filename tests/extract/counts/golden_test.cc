@@ -3,7 +3,8 @@
 // events, negation and modality, date and place, Russian, the families
 // that are not counts, and health, disaster, crime, labour, migration and
 // protest news in English and Russian, events from other clauses and
-// partitives, headline rows, paragraphs). Each line is a sentence with its
+// partitives, headline rows, paragraphs, events decided by the text
+// around a count). Each line is a sentence with its
 // case counts marked inline, as in tests/testdata/counts/devset-written.txt:
 //   {span|value|qualifier|EVENT|u=unit|s=subject|d=TIMEX3|p=place|opt}
 // The whole tagger runs (entity and date stages included, as in `newsfacts
@@ -233,7 +234,8 @@ INSTANTIATE_TEST_SUITE_P(Families, CountsGoldenTest,
                                            "health_disasters",
                                            "crime_labour_migration",
                                            "russian_domains", "clauses",
-                                           "headlines", "paragraphs"));
+                                           "headlines", "paragraphs",
+                                           "context_events"));
 
 }  // namespace
 }  // namespace newsfacts
