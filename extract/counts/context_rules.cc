@@ -163,10 +163,14 @@ bool RestatesFigure(const TokenView& v, size_t lead) {
           (v.at.tokens[t].kind == TokenKind::kNumber && v.in_date[t] < 0)) {
         break;
       }
-      if (InList(v, "total-nouns", v.lower[t]) && t > sb &&
-          (InList(v, "total-movers", v.lower[t - 1]) ||
-           (t >= sb + 2 && InList(v, "total-movers", v.lower[t - 2])))) {
-        return true;
+      // The mover may stand up to four words before the total ("bringing
+      // the state's total since February to 1,012").
+      if (InList(v, "total-nouns", v.lower[t])) {
+        for (size_t m = t, back = 0; m > sb && back < 4; ++back) {
+          --m;
+          if (v.IsPunct(m) && v.lower[m] != "'s") break;
+          if (InList(v, "total-movers", v.lower[m])) return true;
+        }
       }
     }
   }

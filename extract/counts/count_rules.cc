@@ -155,6 +155,29 @@ bool IsRelativePronoun(const TokenView& v, std::string_view w) {
   return InList(v, "relative-pronouns", w);
 }
 
+// "3,100 Indonesians had been sent home", "40 migrants were returned to
+// Turkey", "were flown back": after the count, a passive verb of
+// returning or sending with "back" (or "to" after a verb of returning,
+// or "home" after a nationality) sends people back (DEPORT); "were sent
+// back to school" does not.
+bool SentBackAfter(const TokenView& v, size_t t, const CountWindow& w) {
+  if (t == 0 || t + 1 >= w.fwd_limit || !IsPassiveAux(v, v.lower[t - 1])) {
+    return false;
+  }
+  const std::string& r = v.lower[t];
+  const bool returned = InList(v, "return-verbs", r);
+  if (!returned && !InList(v, "send-verbs", r)) return false;
+  const std::string& k = v.lower[t + 1];
+  if (k == "home") {
+    return w.head_end > 0 && v.IsCapitalized(w.head_end - 1);
+  }
+  if (k != "back" && !(returned && k == "to")) return false;
+  for (size_t d = t + 2; d < w.fwd_limit && d <= t + 4; ++d) {
+    if (InList(v, "return-destinations", v.lower[d])) return false;
+  }
+  return true;
+}
+
 bool StartsObject(const TokenView& v, size_t t) {
   if (t >= v.size()) return false;
   const std::string& w = v.lower[t];
@@ -669,6 +692,10 @@ std::string FindEvent(const TokenView& v, const CountLexicon& lex,
           InList(v, "scene-prepositions", prep)) {
         continue;
       }
+    }
+    if (!n && SentBackAfter(v, t, w)) {
+      n = 1;
+      ev = "DEPORT";
     }
     // "Some 400 people have left Xinjiang for Kazakhstan": leaving a
     // named place (the count as subject) is displacement.

@@ -173,10 +173,14 @@ bool GatheringInProtest(const TokenView& v, const CountLexicon& lex,
     }
     // "joined the walkout", "took part in the stoppage": a verb of joining
     // gathers only when its object names the protest ("joined the company"
-    // does not).
-    if (gathers && (v.lower[t].starts_with("join") || v.lower[t] == "took" ||
-                    v.lower[t] == "taken" || v.lower[t] == "taking")) {
-      gathers = NamesProtest(v, t + 1, std::min(se, t + 6));
+    // does not); with no object ("police said 6,800 people took part") the
+    // protest named around it is what they joined.
+    const bool took = v.lower[t] == "took" || v.lower[t] == "taken" ||
+                      v.lower[t] == "taking";
+    if (gathers && (v.lower[t].starts_with("join") || took)) {
+      const size_t object = t + (took ? 2 : 1);
+      gathers = object >= se || v.IsPunct(object) ||
+                NamesProtest(v, t + 1, std::min(se, t + 6));
     }
   }
   if (!gathers) return false;
@@ -483,11 +487,24 @@ std::optional<CaseCount> RuleCountTagger::Judge(
 
   // Not counts of people: money, ages, measures, fractions, times, ids.
   if (n.value <= 0) return std::nullopt;
-  // ("aged between 4 and 81", "ages from 18 to 25": so after a range word.)
+  // ("aged between 4 and 81", "ages from 18 to 25": so after a range word,
+  // and the second number of the range.)
   if ((prev == "between" || prev == "from") && i >= sb + 2 &&
-      (word(i - 2) == "aged" || word(i - 2) == "ages" ||
-       word(i - 2) == "age")) {
+      InList(v, "age-words", word(i - 2))) {
     return std::nullopt;
+  }
+  // ("aged 19 and 23", "aged 15, 16 and 17": the later ages of a list.)
+  if (prev == "and" || prev == "to" || prev == "," || IsDash(prev)) {
+    for (size_t t = i, steps = 0; t > sb && steps < 10; ++steps) {
+      --t;
+      const std::string_view a = word(t);
+      if (InList(v, "age-words", a)) return std::nullopt;
+      if (!(v.at.tokens[t].kind == TokenKind::kNumber || a == "," ||
+            a == "and" || a == "to" || a == "between" || a == "from" ||
+            IsDash(a))) {
+        break;
+      }
+    }
   }
   if (IsCurrency(v, prev) || prev == "aged" || prev == "age" || prev == "ages" ||
       prev == "no" || prev == "no." || prev == "#" || prev == "number" ||
@@ -985,12 +1002,18 @@ std::optional<CaseCount> RuleCountTagger::Judge(
   // count with no noun.)
   size_t aside_end = 0;
   const size_t aside_at = kind != HeadKind::kNone ? head_end : j;
-  if (word(aside_at) == "," &&
-      (word(aside_at + 1) == "aged" || word(aside_at + 1) == "ages" ||
-       word(aside_at + 1) == "ranging")) {
+  // ("Six men aged between 19 and 47 have been charged": with no commas
+  // the aside ends at its last age.)
+  auto age_aside = [&](size_t t) {
+    return InList(v, "age-words", word(t)) || word(t) == "ranging";
+  };
+  const bool comma_aside = word(aside_at) == "," && age_aside(aside_at + 1);
+  const bool bare_aside = kind != HeadKind::kNone && age_aside(aside_at);
+  if (comma_aside || bare_aside) {
     // The aside holds ages and the words that join them ("aged 15, 16
     // and 17", "ranging from 18 to 25 years old") up to its closing comma.
-    for (size_t t = aside_at + 2; t < se && t <= aside_at + 12; ++t) {
+    for (size_t t = aside_at + (comma_aside ? 2 : 1);
+         t < se && t <= aside_at + 12; ++t) {
       const std::string_view a = word(t);
       if (a == "," && t + 1 < se &&
           v.at.tokens[t + 1].kind != TokenKind::kNumber) {
@@ -1001,6 +1024,10 @@ std::optional<CaseCount> RuleCountTagger::Judge(
             a == "and" || a == "to" || a == "between" || a == "from" ||
             a == "in" || a == "years" || a == "old" || a == "their" ||
             IsDash(a))) {
+        if (bare_aside && t > aside_at + 1 &&
+            v.at.tokens[t - 1].kind == TokenKind::kNumber) {
+          aside_end = t - 1;
+        }
         break;
       }
     }
@@ -1009,7 +1036,7 @@ std::optional<CaseCount> RuleCountTagger::Judge(
     if (including_before(cands[d].first)) {
       continue;  // an apposition inside this count's clause
     }
-    if (cands[d].first < aside_end) continue;
+    if (cands[d].first <= aside_end) continue;
     // "Two Americans among 10 killed": the count is part of the group
     // after "among", whose participle says what happened to it.
     if (kind != HeadKind::kNone && d == c + 1 &&
@@ -2066,6 +2093,28 @@ void OutbreakCare(const TokenView& v, CaseCount* count) {
   count->rule += ".outbreak";
 }
 
+// "The number of confirmed monkeypox cases has risen to 4,577",
+// "confirmed cases, 1,204": a bare figure of cases
+// (counts-disease-case-nouns.txt) where a disease that infects is named,
+// or of cases confirmed or suspected, counts infections.
+void BareDiseaseCases(const TokenView& v, CaseCount* count) {
+  if (!count->rule.starts_with("count.bare") || count->event != "AFFECT" ||
+      !InList(v, "disease-case-nouns", LowerCase(count->unit))) {
+    return;
+  }
+  const size_t first = TokenAtOrAfterPos(v, count->span.begin);
+  if (first >= v.size()) return;
+  bool diagnosed = DiseaseNamed(v, *v.lexicon, first);
+  for (size_t t = v.sentence_begin[first] + 1;
+       !diagnosed && t < v.sentence_end[first]; ++t) {
+    diagnosed = InList(v, "disease-case-nouns", v.lower[t]) &&
+                InList(v, "diagnosed-modifiers", v.lower[t - 1]);
+  }
+  if (!diagnosed) return;
+  count->event = "INFECT";
+  count->rule += ".disease";
+}
+
 std::vector<CaseCount> RuleCountTagger::Tag(
     const AnalyzedText& text, const std::vector<Entity>& entities,
     const std::vector<DateMention>& dates) const {
@@ -2093,6 +2142,7 @@ std::vector<CaseCount> RuleCountTagger::Tag(
       count->event = "INFECT";
     }
     if (count) OutbreakCare(v, &*count);
+    if (count) BareDiseaseCases(v, &*count);
     if (!count && !out.empty()) count = Elliptic(v, cands[c], out.back());
     if (count) {
       covered_until = count->span.end;
