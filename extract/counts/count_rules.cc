@@ -819,6 +819,15 @@ std::string FindEvent(const TokenView& v, const CountLexicon& lex,
     const std::string& near = back_dist < fwd_dist ? back_event : fwd_event;
     if (near.empty() || near == "WOUND" || near == "AFFECT") return condition;
   }
+  // "Germany deported 81 Afghan men convicted of crimes": a participle
+  // right after the head (no auxiliary) is a reduced relative clause on
+  // it; the verb right before the count governs it (but "left 300
+  // people homeless" says what happened in the word after the head).
+  if (back_dist == 0 && fwd_dist == 0 && !back_event.empty() &&
+      back_at != SIZE_MAX && !InList(v, "resultative-verbs", v.lower[back_at]) &&
+      (fwd_event == "PROTEST") == (back_event == "PROTEST")) {
+    return back_event;
+  }
   // What happened to a count outranks what it did: "police detained 40
   // people at the rally", "fined 12 participants of the picket".
   if (!back_event.empty() && !fwd_event.empty() &&

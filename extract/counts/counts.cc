@@ -1174,8 +1174,11 @@ std::optional<CaseCount> RuleCountTagger::Judge(
       size_t t = verb_from;
       while (t < se && (IsBeOrHave(v, v.lower[t]) || lex_.modals.count(v.lower[t])))
         ++t;
+      // ("and 120 released on Sunday": a verb of release alone makes no
+      // bare number a count of its own.)
       std::string ev;
-      return counts_internal::TriggerAt(v, lex_, t, se, &ev) > 0;
+      return counts_internal::TriggerAt(v, lex_, t, se, &ev) > 0 &&
+             !(t < se && InList(v, "release-verbs", v.lower[t]));
     };
     // "Thousands gathered in the square" after a call to protest.
     const bool gathers = GatheringInProtest(v, lex_, j, fwd_limit);
@@ -1605,6 +1608,16 @@ std::optional<CaseCount> RuleCountTagger::Judge(
   // "the kidnappers are still holding 12 people": held by kidnappers,
   // not by the state.
   if (out.event == "ARREST" && HeldByKidnappers(v, sb, se)) {
+    out.event = "KIDNAP";
+  }
+  // "Armed men released 17 of the 26 villagers they abducted. The
+  // remaining nine are still being held": people held right after a count
+  // of kidnapped ones (this sentence or the one before), with no police,
+  // court or prison named, are held by the same kidnappers.
+  if (out.event == "ARREST" && !prior.empty() &&
+      prior.back().event == "KIDNAP" &&
+      Antecedent(v, prior.back(), first) != nullptr &&
+      !AnyTokenInList(v, sb, se, "captors-state")) {
     out.event = "KIDNAP";
   }
   if (out.event == "DEPORT" &&
