@@ -4,7 +4,7 @@
 // that are not counts, and health, disaster, crime, labour, migration and
 // protest news in English and Russian, events from other clauses and
 // partitives, headline rows, paragraphs, events decided by the text
-// around a count). Each line is a sentence with its
+// around a count, event and people words from news paragraphs). Each line is a sentence with its
 // case counts marked inline, as in tests/testdata/counts/devset-written.txt:
 //   {span|value|qualifier|EVENT|u=unit|s=subject|d=TIMEX3|p=place|opt}
 // The whole tagger runs (entity and date stages included, as in `newsfacts
@@ -235,7 +235,7 @@ INSTANTIATE_TEST_SUITE_P(Families, CountsGoldenTest,
                                            "crime_labour_migration",
                                            "russian_domains", "clauses",
                                            "headlines", "paragraphs",
-                                           "context_events"));
+                                           "context_events", "event_words"));
 
 }  // namespace
 }  // namespace newsfacts
