@@ -934,6 +934,13 @@ std::optional<CaseCount> RuleCountTagger::Judge(
           v.at.tokens[m - 1].span.begin == v.at.tokens[m - 2].span.end)) {
       break;
     }
+    // "67 confirmed and probable cases": two modifiers of diagnosis
+    // joined by "and" or "or".
+    if ((InList(v, "and-words", w) || w == "or") && m > k &&
+        InList(v, "diagnosed-modifiers", v.lower[m - 1]) && m + 1 < se &&
+        InList(v, "diagnosed-modifiers", v.lower[m + 1])) {
+      continue;
+    }
     // "300 more residents": "more" right after the number.
     if (w == "more" && m == k && !of_phrase) {
       ++steps;
@@ -1030,6 +1037,27 @@ std::optional<CaseCount> RuleCountTagger::Judge(
         }
         break;
       }
+    }
+  }
+  // "The remaining nine, among them four women, are still being held":
+  // an apposition opened right after the comma (counts-apposition-
+  // openers.txt) and closed by the next comma is an aside too.
+  if (aside_end == 0 && word(aside_at) == ",") {
+    const WordList& openers = counts_internal::Words(v, "apposition-openers");
+    size_t open = 0;
+    std::string phrase;
+    for (size_t n = 1; n <= 3 && aside_at + n < se; ++n) {
+      phrase += (n > 1 ? " " : "") + v.lower[aside_at + n];
+      if (openers.Has(phrase)) open = n;
+    }
+    for (size_t t = aside_at + 1 + open; open != 0 && t < se &&
+                                         t <= aside_at + 14;
+         ++t) {
+      if (word(t) == ",") {
+        aside_end = t;
+        break;
+      }
+      if (v.IsPunct(t) && !IsDash(word(t))) break;
     }
   }
   for (size_t d = c + 1; d < cands.size(); ++d) {
@@ -1391,9 +1419,15 @@ std::optional<CaseCount> RuleCountTagger::Judge(
             if (v.IsPunct(t)) break;
           }
         }
-        out.event = case_event != "AFFECT" ? case_event
-                    : !trigger.empty()     ? trigger
-                                           : "AFFECT";
+        // ("67 confirmed and probable cases, including 31 deaths": cases
+        // confirmed or suspected are infections whatever verb follows.)
+        out.event = case_event == "AFFECT" && word(head_end) != "of" &&
+                            InList(v, "disease-case-nouns", v.lower[head]) &&
+                            AnyTokenInList(v, k, head, "diagnosed-modifiers")
+                        ? "INFECT"
+                    : case_event != "AFFECT" ? case_event
+                    : !trigger.empty()       ? trigger
+                                             : "AFFECT";
         // "Cholera has killed 600 people, and more than 15,000 cases have
         // been recorded", "216 confirmed cases": bare cases in a report
         // of a disease (named in this sentence or the one before) or
