@@ -1343,6 +1343,15 @@ std::optional<CaseCount> RuleCountTagger::Judge(
         std::tie(noun, noun_event) = counts_internal::LabelNoun(
             v, lex_, dash && first >= sb + 2 ? first - 2 : sb, first - 1);
       }
+      // "The bus was carrying more than 80" in a paragraph that tells of
+      // its crash: the people aboard, with no noun, were in it.
+      if (noun_event.empty() && first > sb &&
+          VehicleCarrying(v, v.lower[first - 1])) {
+        const size_t from = sb > 0 && SameOrNextSentence(v, sb - 1, sb)
+                                ? v.sentence_begin[sb - 1]
+                                : sb;
+        if (CrashNamed(v, from, se)) noun_event = "AFFECT";
+      }
       if (noun_event.empty()) return std::nullopt;
       event = noun_event;
       out.unit = noun;
@@ -2037,8 +2046,13 @@ std::optional<CaseCount> RuleCountTagger::ResolvePending(
   // "A plane carrying 72 people crashed", "автобус, в котором находились
   // 32 пассажира, столкнулся с грузовиком": the people aboard a vehicle
   // that crashed, sank or capsized were in the accident.
+  // ("... plunged into a gorge. The bus was carrying more than 80": the
+  // crash may be told in the sentence before, in the same paragraph.)
+  const size_t crash_from =
+      sb > 0 && SameOrNextSentence(v, sb - 1, sb) ? v.sentence_begin[sb - 1]
+                                                  : sb;
   if (first > sb && VehicleCarrying(v, v.lower[first - 1]) &&
-      CrashNamed(v, sb, se)) {
+      CrashNamed(v, crash_from, se)) {
     return take("AFFECT", ".aboard");
   }
   // "Some 300 people were on the ferry when it capsized", "the 46 people
