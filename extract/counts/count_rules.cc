@@ -704,6 +704,20 @@ std::string FindEvent(const TokenView& v, const CountLexicon& lex,
       n = 1;
       ev = "DISPLACE";
     }
+    // "Some 120 families have already left for villages in the hills":
+    // leaving for a refuge (counts-refuge-nouns.txt, at most two words
+    // after "for" or "to") is displacement too.
+    if (!n && lex.IsLeaveVerb(v.lower[t]) && t + 2 < w.fwd_limit &&
+        (v.lower[t + 1] == "for" || v.lower[t + 1] == "to")) {
+      for (size_t m = t + 2; m < w.fwd_limit && m <= t + 4; ++m) {
+        if (InList(v, "refuge-nouns", v.lower[m])) {
+          n = 1;
+          ev = "DISPLACE";
+          break;
+        }
+        if (v.IsPunct(m)) break;
+      }
+    }
     if (n && !negated(t) && !WeakTrigger(v, lex, t, n)) {
       // "200 workers who took part in the strike have been fired": what
       // happened to the count (a passive) outranks what it did.
