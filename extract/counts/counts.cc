@@ -1767,6 +1767,17 @@ std::optional<CaseCount> RuleCountTagger::Elliptic(
     out.qualifier = qualifier;
     return out;
   };
+  // "Eleven of them were members of the minority, and two were women":
+  // after a subset of a count (a partitive) in the same sentence, a bare
+  // number that opens the next conjunct with a copula is a further
+  // subset.
+  if (same_sentence && i >= sb + 2 &&
+      InList(v, "and-words", v.lower[i - 1]) && v.lower[i - 2] == "," &&
+      before.text.find(" of ") != std::string::npos &&
+      before.value > n.value && cand.after < se &&
+      InList(v, "copulas", v.lower[cand.after]) && first == i) {
+    return follow(cand.after, "count.subset");
+  }
   // "another"/"ещё" before the number is no part of the count.
   size_t lead = first;
   if (lead > sb && InList(v, "additive-words", v.lower[lead - 1])) {
