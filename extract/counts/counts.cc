@@ -1401,7 +1401,7 @@ std::optional<CaseCount> RuleCountTagger::Judge(
       return "";
     };
     switch (kind) {
-      case HeadKind::kCase:
+      case HeadKind::kCase: {
         // "claimed 35 lives" are deaths, but "saved 300 lives" were
         // rescued: an AFFECT verb (saved, rescued) outranks the noun.
         if (v.lower[head] == "lives" && trigger == "AFFECT") {
@@ -1430,6 +1430,24 @@ std::optional<CaseCount> RuleCountTagger::Judge(
         }
         // ("67 confirmed and probable cases, including 31 deaths": cases
         // confirmed or suspected are infections whatever verb follows.)
+        // "33 cases of ballot-box stuffing", "nine cases of ill-treatment
+        // in custody": an of-phrase that names a happening with no event
+        // word (a lowercase noun, no group of people) says what the cases
+        // are; a trigger elsewhere in the clause is about something else.
+        bool untyped_of = false;
+        if (case_event == "AFFECT" && word(head_end) == "of") {
+          size_t o = head_end + 1;
+          if (o < se && IsDeterminer(v, word(o))) ++o;
+          const PersonNoun* p = nullptr;
+          untyped_of = o < se && !v.IsPunct(o) && !v.IsCapitalized(o) &&
+                       v.at.tokens[o].kind == TokenKind::kWord &&
+                       !lex_.stopwords.count(v.lower[o]) &&
+                       !InList(v, "people-pronouns", v.lower[o]) &&
+                       v.EntityAt(o, EntityType::kNorp) == nullptr &&
+                       !counts_internal::PersonAt(v, lex_, o, se, &p) &&
+                       !AgentivePlural(v, v.lower[o]);
+        }
+        if (untyped_of) trigger.clear();
         out.event = case_event == "AFFECT" && word(head_end) != "of" &&
                             InList(v, "disease-case-nouns", v.lower[head]) &&
                             AnyTokenInList(v, k, head, "diagnosed-modifiers")
@@ -1455,6 +1473,7 @@ std::optional<CaseCount> RuleCountTagger::Judge(
               counts_internal::OfPhraseGroup(v, lex_, head_end + 1, se);
         }
         break;
+      }
       case HeadKind::kPerson:
         if (person->kind == PersonKind::kState) {
           out.event = person->event;
