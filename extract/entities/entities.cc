@@ -96,7 +96,14 @@ RuleEntityTagger::Match RuleEntityTagger::Longest(const AnalyzedText& at,
                          (g->needs_cue || lex_.IsGivenName(w[a].text) ||
                           ((lex_.IsGivenName(w[b + 1].text) ||
                             SurnameShaped(w[b + 1].text)) &&
-                           !lex_.IsCommonWord(w[b + 1].text))) &&
+                           !lex_.IsCommonWord(w[b + 1].text)) ||
+                          // "Jordan Pickford": before a family name no
+                          // list knows.
+                          (lex_.IsPlaceGivenName(w[a].text) &&
+                           LooksLikeNameWord(w[b + 1]) &&
+                           !lex_.IsCommonWord(w[b + 1].text) &&
+                           !lex_.IsTeamName(w[b + 1].text) &&
+                           !lex_.MayStartName(w[b + 1].text))) &&
                          !lex_.IsLocSuffix(w[b + 1].text) &&
                          !lex_.IsOrgSuffix(w[b + 1].text);
       if (inside_name) continue;
@@ -578,6 +585,28 @@ void RuleEntityTagger::Chunk(const AnalyzedText& at, const std::vector<Word>& w,
                                m.gaz->canonical, std::string(m.gaz->rule)));
             out.push_back(
                 Make(at, w, m.end + 1, end, EntityType::kOrg, "", "org.suffix"));
+            pos = end + 1;
+            goto next;
+          }
+          // "US Justice Department", "the U.S. Food and Drug
+          // Administration": a country before a listed organization says
+          // whose it is (CoNLL-2003 tags the two apart); official names
+          // that hold the country ("U.S. Geological Survey") are listed
+          // whole and matched before.
+          if (m.gaz != nullptr && m.gaz->type == EntityType::kLoc &&
+              m.gaz->IsCountry() && k > m.end && !w[m.end].possessive &&
+              !HeadingSentence(w, pos) && lex_.IsStateHead(w[end].text) &&
+              w[m.end + 1].text != "Police") {
+            Match rest = Longest(at, w, m.end + 1, end, ctx);
+            bool listed = rest.gaz != nullptr && !rest.gaz->skip &&
+                          rest.gaz->type == EntityType::kOrg &&
+                          rest.end == end;
+            out.push_back(Make(at, w, pos, m.end, EntityType::kLoc,
+                               m.gaz->canonical, std::string(m.gaz->rule)));
+            out.push_back(Make(
+                at, w, m.end + 1, end, EntityType::kOrg,
+                listed ? rest.gaz->canonical : "",
+                listed ? std::string(rest.gaz->rule) : "org.suffix"));
             pos = end + 1;
             goto next;
           }
@@ -1257,6 +1286,13 @@ void RuleEntityTagger::Learn(const AnalyzedText& at, const std::vector<Word>& w,
         if (it->second.find(e.text) != std::string::npos) continue;
         if (e.text.find(it->second) != std::string::npos) {
           it->second = e.text;
+        } else if (p == parts.back() && !it->second.empty() &&
+                   std::string_view(it->second).ends_with(p) &&
+                   it->second.size() > p.size() &&
+                   it->second[it->second.size() - p.size() - 1] == ' ') {
+          // "Imran Khan" then "Gohar Ali Khan": a family name two persons
+          // share stays a person's, the one named first (the story's
+          // subject, as news copy writes it).
         } else {
           it->second.clear();
         }

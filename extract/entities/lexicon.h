@@ -74,6 +74,10 @@ class Lexicon {
     return false;
   }
   bool IsFamilyName(std::string_view w) const { return Has(family_, w); }
+  // "Jordan", "Chad": a given name that is also a place's name.
+  bool IsPlaceGivenName(std::string_view w) const {
+    return Has(place_given_, w);
+  }
   bool IsSpeechVerb(std::string_view w) const { return Has(speech_, w); }
   bool IsStopword(std::string_view w) const { return Has(stop_, w); }
   // "English", "Vietnamese": the name of a language in the lexicon's
@@ -113,6 +117,9 @@ class Lexicon {
   bool IsSportsCue(std::string_view w) const { return Has(sports_, w); }
   // "House", "Army": a state body when written "the X".
   bool IsStateBody(std::string_view w) const { return Has(bodies_, w); }
+  // "Ministry", "Department": the head word of a state's agency, which a
+  // country before it only qualifies ("US Justice Department").
+  bool IsStateHead(std::string_view w) const { return Has(state_heads_, w); }
   const StringSet& sports_cues() const { return sports_; }
   // "Hurricane", "Operation": a noun that names an event or thing with the
   // capitalized word after it ("Hurricane Dorian" is no person).
@@ -200,7 +207,7 @@ class Lexicon {
       legal_forms_, org_cues_, org_context_, teams_, sports_, bodies_,
       misc_heads_, loc_prefixes_, name_suffixes_, org_verbs_, positions_,
       misc_tails_, sports_verbs_, languages_, language_cues_,
-      language_nouns_;
+      language_nouns_, state_heads_, place_given_;
   // The system word list: views into one arena holding the file, not one
   // heap string per word (start-up cost).
   std::unordered_set<size_t> key_prefixes_;  // see MayContinue()

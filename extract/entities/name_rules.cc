@@ -205,7 +205,16 @@ bool RuleEntityTagger::OrgContext(const std::vector<Word>& w, size_t a,
         std::isalpha(static_cast<unsigned char>(w[k].text[0]))) {
       ++k;
     }
+    // "Konaté held firm", "stood firm": an idiom, no company.
+    auto idiom = [&](size_t m) {
+      std::string_view v = w[m].text;
+      return v == "held" || v == "hold" || v == "holds" || v == "holding" ||
+             v == "stood" || v == "stand" || v == "stands" ||
+             v == "remained" || v == "remain" || v == "remains" ||
+             v == "stayed" || v == "stay" || v == "stays" || v == "kept";
+    };
     if (head(w[k].text) && !w[k].possessive &&
+        !(w[k].text == "firm" && k > b + 1 && idiom(k - 1)) &&
         (k + 1 >= w.size() || !lower(k + 1) || w[k + 1].text == "said" ||
          w[k + 1].text == "has" || w[k + 1].text == "had" ||
          w[k + 1].text == "is" || w[k + 1].text == "was" ||
@@ -338,6 +347,43 @@ bool RuleEntityTagger::ClassifyRun(const AnalyzedText& at,
   std::string_view first = w[a].text;
   bool sentence_start = w[a].sentence_start;
   bool heading = HeadingSentence(w, a);
+  // "Nawrocki Vetoes Wind Farm Law": in a title-case heading, where case
+  // tells nothing, the words of the document's person names ("Karol
+  // Nawrocki") that end with the family name are those persons; the
+  // other words are left alone. A run that is all name words is left to
+  // the rules below.
+  if (heading) {
+    std::vector<std::pair<size_t, size_t>> names;
+    size_t named = 0;
+    for (size_t k = a; k <= b; ++k) {
+      auto it = w[k].is_word ? ctx.person_words.find(w[k].text)
+                             : ctx.person_words.end();
+      if (it == ctx.person_words.end() || it->second.empty()) continue;
+      size_t e = k;
+      while (e < b && !w[e].possessive && w[e + 1].is_word) {
+        auto next = ctx.person_words.find(w[e + 1].text);
+        if (next == ctx.person_words.end() || next->second != it->second) break;
+        ++e;
+      }
+      named += e - k + 1;
+      // The family name ("Nawrocki" of "Karol Nawrocki"), which the
+      // document never writes in lower case.
+      if (std::string_view(it->second).ends_with(w[e].text) &&
+          it->second.size() > w[e].text.size() &&
+          !ctx.UsedInLowerCase(w[e].text)) {
+        names.emplace_back(k, e);
+      }
+      k = e;
+    }
+    if (!names.empty() && (named < n_words || n_words == 1)) {
+      for (auto [k, e] : names) {
+        out.push_back(Make(at, w, k, e, EntityType::kPerson,
+                           ctx.person_words.find(w[k].text)->second,
+                           "person.doc"));
+      }
+      return true;
+    }
+  }
   // Lower-case office title right before the name: "president Xi Jinping".
   std::string office = title;
   if (office.empty() && a > 0 && w[a - 1].is_word && !w[a - 1].cap) {
@@ -423,6 +469,17 @@ bool RuleEntityTagger::ClassifyRun(const AnalyzedText& at,
       return person(canonical, "person.doc");
     }
   }
+  // "Wi Sung-lac", "Kim Min-seok": a short family name and a romanized
+  // two-syllable given name, its second syllable in lower case after a
+  // hyphen (the chunker joins them only so), is a person's name anywhere.
+  if (!heading && title.empty() && !honorific && b == a + 3 &&
+      w[a].is_word && w[a + 1].is_word &&
+      w[a + 2].text == "-" && w[b].is_word && !w[b].cap &&
+      w[a].text.size() <= 6 && !w[a].possessive && !w[a + 1].possessive &&
+      lex_.Find(w[a].text) == nullptr && w[a].text != "Al" &&
+      w[a].text != "El") {
+    return person("", "person.romanized");
+  }
   if (n_words == 1 && lex_.IsLegalForm(first)) return false;  // a lone "Inc"
   // "#HealthyHydration": a hashtag is not a name.
   if (w[a].span.begin > 0 && at.text[w[a].span.begin - 1] == '#') return false;
@@ -440,7 +497,9 @@ bool RuleEntityTagger::ClassifyRun(const AnalyzedText& at,
     }
   }
   // "passed the House", "the Army said": a state body.
-  if (n_words == 1 && a > 0 && w[a - 1].is_word && w[a - 1].text == "the" &&
+  if (n_words == 1 && a > 0 && w[a - 1].is_word &&
+      (w[a - 1].text == "the" ||
+       (w[a - 1].text == "The" && w[a - 1].sentence_start)) &&
       lex_.IsStateBody(first) && !w[a].sentence_start &&
       (b + 1 >= w.size() || !w[b + 1].is_word || !w[b + 1].cap)) {
     out.push_back(Make(at, w, a, b, EntityType::kOrg, "", "org.state-body"));
@@ -712,7 +771,51 @@ bool RuleEntityTagger::ClassifyRun(const AnalyzedText& at,
     out.push_back(Make(at, w, a, b, EntityType::kOrg, "", "org.camel-case"));
     return true;
   }
+  // "the Kerem Shalom crossing", "the Kivu provinces": a lower-case place
+  // noun right after unknown name words makes them a place.
+  if (namelike_run && n_words <= 3 && !w[b].possessive && b + 1 < w.size() &&
+      w[b + 1].is_word && !w[b + 1].cap && w[b + 1].sentence == w[b].sentence &&
+      w[b + 1].text.size() > 3 && w[b + 1].text.size() < 24 &&
+      (!lex_.IsGivenName(first) ||
+       (a > 0 && (w[a - 1].text == "the" || w[a - 1].text == "The"))) &&
+      !(sentence_start && lex_.IsCommonWord(first)) &&
+      w[b + 1].text != "base" && w[b + 1].text != "bases" &&
+      // "the southern Gazan city of Rafah": the name describes the noun.
+      !(b + 2 < w.size() && w[b + 2].text == "of")) {
+    std::string noun(w[b + 1].text);
+    noun[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(noun[0])));
+    bool place_noun = lex_.IsLocSuffix(noun);
+    if (!place_noun && noun.back() == 's') {
+      noun.pop_back();
+      place_noun = lex_.IsLocSuffix(noun);
+      if (!place_noun && noun.size() > 3 && noun.ends_with("ie")) {
+        noun.replace(noun.size() - 2, 2, "y");  // "Valleys"? "Cities"
+        place_noun = lex_.IsLocSuffix(noun);
+      }
+    }
+    if (place_noun && !lex_.IsOrgSuffix(noun)) {
+      out.push_back(Make(at, w, a, b, EntityType::kLoc, "", "loc.noun-after"));
+      return true;
+    }
+  }
   if (n_words >= 2) {
+    // "In Khan Younis and Deir al-Balah, crowds gathered": unknown names
+    // after a place preposition opening the sentence and before a comma
+    // (or coordinated so) are places.
+    if (n_words <= 3 && namelike_run && !w[b].possessive && a > 0 &&
+        b + 1 < w.size() &&
+        (w[b + 1].text == "," || w[b + 1].text == "and")) {
+      bool opening = w[a - 1].is_word && w[a - 1].cap &&
+                     w[a - 1].sentence_start && w[a - 1].text.size() <= 8 &&
+                     lex_.IsLocCue(ToLowerAscii(w[a - 1].text));
+      bool after_place = a > 1 && w[a - 1].text == "and" && !out.empty() &&
+                         out.back().rule == "loc.opening" &&
+                         out.back().span.end == w[a - 2].span.end;
+      if (opening || after_place) {
+        out.push_back(Make(at, w, a, b, EntityType::kLoc, "", "loc.opening"));
+        return true;
+      }
+    }
     // "Employee Steve Castro", "Public Ombudsman Nadia Cruz": a given name
     // inside the run starts the person; the words before are descriptors.
     for (size_t k = a + 1; k < b; ++k) {
@@ -868,8 +971,21 @@ bool RuleEntityTagger::ClassifyRun(const AnalyzedText& at,
     out.push_back(Make(at, w, a, b, EntityType::kOrg, "", "org.speech"));
     return true;
   }
-  // "the House said": a state body never speaks as a person.
-  if (speech && !lex_.IsStateBody(first)) return person("", "person.speech");
+  // "the House said": a state body never speaks as a person; nor does a
+  // plural after "the" ("the opposition Greens said") or a lone
+  // dictionary word opening the sentence ("Businesses say").
+  bool plural_group = n_words == 1 && first.size() > 3 && first.back() == 's' &&
+                      !w[a].possessive && a > 0 && w[a - 1].is_word &&
+                      !w[a - 1].cap &&
+                      (w[a - 1].text == "the" ||
+                       (a > 1 &&
+                        (w[a - 2].text == "the" || w[a - 2].text == "The") &&
+                        lex_.IsCommonWord(w[a - 1].text)));
+  bool opening_word = n_words == 1 && sentence_start &&
+                      lex_.IsCommonWord(first) && !lex_.IsGivenName(first);
+  if (speech && !lex_.IsStateBody(first) && !plural_group && !opening_word) {
+    return person("", "person.speech");
+  }
   // "Vanderkamp, who runs the shop", "the financier Epstein who ...":
   // "who" after a lone name word.
   // Without the comma not after "a"/"an" ("a good Samaritan who").
@@ -933,8 +1049,15 @@ bool RuleEntityTagger::ClassifyRun(const AnalyzedText& at,
   bool compound = b + 1 < w.size() && w[b + 1].text == "-" &&
                   w[b + 1].span.begin == w[b].span.end;
   // "the village of Shamalgan": a place noun and "of" are a cue too.
-  bool cue = a > 0 && w[a - 1].is_word && !w[a - 1].cap &&
-             (lex_.IsLocCue(w[a - 1].text) ||
+  // "In Patna, supporters ...": the cue word opening the sentence.
+  bool opening_cue = a > 0 && b + 1 < w.size() && w[b + 1].text == "," &&
+                     w[a - 1].is_word && w[a - 1].cap &&
+                     w[a - 1].sentence_start && w[a - 1].text.size() <= 8 &&
+                     lex_.IsLocCue(ToLowerAscii(w[a - 1].text));
+  bool cue = opening_cue ||
+             (a > 0 && w[a - 1].is_word && !w[a - 1].cap &&
+              lex_.IsLocCue(w[a - 1].text)) ||
+             (a > 0 && w[a - 1].is_word && !w[a - 1].cap &&
               (w[a - 1].text == "of" && a > 1 && w[a - 2].is_word &&
                !w[a - 2].cap && lex_.IsLocCue(w[a - 2].text) &&
                w[a - 2].text != "in" && w[a - 2].text != "near" &&

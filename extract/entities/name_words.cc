@@ -307,8 +307,10 @@ size_t ChunkEnd(const AnalyzedText& at, const std::vector<Word>& w,
     // after a family name in the same chunk.
     if (!w[n].is_word && g.empty() && w[n].text == "-" && j > first &&
         n + 1 < w.size() && w[n + 1].is_word && !w[n + 1].cap &&
-        gap(n, n + 1).empty() && w[j].text.size() <= 4 &&
-        w[n + 1].text.size() <= 3 && w[j - 1].is_word && w[j - 1].cap &&
+        gap(n, n + 1).empty() && w[j].text.size() <= 5 &&
+        (w[n + 1].text.size() <= 3 ||
+         (w[n + 1].text.size() <= 5 && !lex.IsCommonWord(w[n + 1].text))) &&
+        w[j - 1].is_word && w[j - 1].cap &&
         w[j - 1].text.size() <= 6 &&
         std::all_of(w[n + 1].text.begin(), w[n + 1].text.end(), [](char c) {
           return c >= 'a' && c <= 'z';
@@ -325,6 +327,29 @@ size_t ChunkEnd(const AnalyzedText& at, const std::vector<Word>& w,
         w[n + 1].is_word && w[n + 1].cap && gap(n, n + 1).empty()) {
       j = n + 1;
       continue;
+    }
+    // Joaquín "El Chapo" Guzmán, Margaret Ellen "Peggy" Dunleavy: a
+    // nickname in quotes between a given name and the family name.
+    if (!w[n].is_word && !g.empty() &&
+        (w[n].text == "\"" || w[n].text == "\xE2\x80\x9C")) {
+      bool given = false;
+      for (size_t k = first; k <= j && !given; ++k) {
+        given = w[k].is_word && lex.IsGivenName(w[k].text);
+      }
+      size_t q = n + 1;
+      while (given && q < w.size() && q < n + 4 && w[q].is_word && w[q].cap &&
+             same_line(j, q) && !w[q].possessive) {
+        ++q;
+      }
+      if (given && q > n + 1 && q + 1 < w.size() && !w[q].is_word &&
+          (w[q].text == "\"" || w[q].text == "\xE2\x80\x9D") &&
+          gap(n, n + 1).empty() && gap(q - 1, q).empty() &&
+          w[q + 1].is_word && w[q + 1].cap && same_line(j, q + 1) &&
+          OnlySpaces(gap(q, q + 1)) && !gap(q, q + 1).empty() &&
+          !lex.IsCommonWord(w[q + 1].text)) {
+        j = q + 1;
+        continue;
+      }
     }
     // "Georgian Young Lawyers' Association", "Students' Union": a plural
     // possessive before an organization head word stays in the name.
@@ -414,6 +439,18 @@ size_t ChunkEnd(const AnalyzedText& at, const std::vector<Word>& w,
           w[m].sentence != w[j].sentence) {
         break;
       }
+      // "the Federal Court of Auditors and the Munich-based Ifo Institute":
+      // a name glued to a lower-case word by a hyphen modifies the next
+      // noun phrase; "the Interior Ministry of Fernando Grande-Marlaska": a
+      // given name and a family name after the connector are a person.
+      if ((m + 2 < w.size() && w[m + 1].text == "-" &&
+           gap(m, m + 1).empty() && w[m + 2].is_word && !w[m + 2].cap) ||
+          (lex.IsGivenName(w[m].text) && m + 1 < w.size() &&
+           w[m + 1].is_word && w[m + 1].cap && OnlySpaces(gap(m, m + 1)) &&
+           !gap(m, m + 1).empty() && !lex.IsOrgSuffix(w[m + 1].text) &&
+           !lex.IsLocSuffix(w[m + 1].text))) {
+        break;
+      }
       // "and" joins two names unless it continues a prepositional phrase
       // of the organization ("Institute on China and the United States").
       bool is_and = w[n].text == "and";
@@ -422,6 +459,21 @@ size_t ChunkEnd(const AnalyzedText& at, const std::vector<Word>& w,
       // noun phrase, never the inside of one name.
       bool and_the = is_and && ((m > n + 1 && w[n + 1].text == "the") ||
                                 (m < w.size() && w[m].text == "The"));
+      // "the U.S. Court of International Trade and the U.S. Court of
+      // Appeals": after "and the", a name with a head word of its own is
+      // a second organization, not the end of the first one's phrase.
+      if (take && and_the) {
+        for (size_t k = m; k < w.size() && k < m + 4 && w[k].is_word &&
+                           w[k].cap && w[k].sentence == w[j].sentence;
+             ++k) {
+          if (lex.IsOrgSuffix(w[k].text)) {
+            take = false;
+            break;
+          }
+          if (w[k].possessive) break;
+        }
+        if (!take) break;
+      }
       if (!take && !and_the && j == first && w[n].text == "and" &&
           (lex.Find(w[first].text) == nullptr ||
            lex.IsOrgSuffix(w[first].text)) &&

@@ -165,7 +165,13 @@ bool RuleEntityTagger::Dateline(const AnalyzedText& at,
   }
   if (b + 1 >= w.size()) return false;
   std::string_view next = w[b + 1].text;
-  if (next == "," || next == ":" || next == "(" || next == "-" ||
+  // "BJP-led alliance sweeps Bihar": a hyphen glued to a word makes a
+  // compound, no dateline dash; "NEW DELHI | Updated: ...": a bar does.
+  bool glued_hyphen = next == "-" && w[b + 1].span.begin == w[b].span.end &&
+                      b + 2 < w.size() &&
+                      w[b + 2].span.begin == w[b + 1].span.end;
+  if (next == "," || next == ":" || next == "(" ||
+      (next == "-" && !glued_hyphen) || next == "|" ||
       next == "\xE2\x80\x94" || next == "\xE2\x80\x93") {
     return true;
   }

@@ -166,6 +166,20 @@ void JoinMiddleInitials(std::string_view text, std::vector<Span>& sentences) {
         while (b > 0 && prev[b - 1] != ' ' && prev[b - 1] != '\n') --b;
         initial = b < e && AsciiUpper(prev[b]);
       }
+      // "the U.S. Interior Department": ICU's suppression list holds
+      // "U.S." but its filter lets the break through; capital initials
+      // with dots ("U.S.", "U.K.", "U.N.") before a capitalized word that
+      // rarely opens a sentence end no sentence.
+      size_t dots = 0;
+      for (size_t k = n; k >= 2 && prev[k - 1] == '.' && AsciiUpper(prev[k - 2]);
+           k -= 2) {
+        ++dots;
+        if (k == 2 || prev[k - 3] == ' ' || prev[k - 3] == '\n' ||
+            prev[k - 3] == '(') {
+          initial = initial || dots >= 2;
+          break;
+        }
+      }
       std::string_view next = text.substr(s.begin, s.size());
       size_t w = 0;
       while (w < next.size() && next[w] != ' ' && next[w] != ',' &&
