@@ -535,6 +535,34 @@ std::string IncludedEvent(const TokenView& v, const CountLexicon& lex,
   return "";
 }
 
+std::string EventNounOf(const TokenView& v, const CountLexicon& lex,
+                        const CountWindow& w) {
+  // "the deaths of 15,102 people", "the deportation of 20 Uyghurs": an
+  // event noun whose of-phrase the count is names what happened to it,
+  // whatever the clause goes on to say.
+  if (w.first < 2 || w.first - 1 <= w.back_limit ||
+      v.lower[w.first - 1] != "of") {
+    return "";
+  }
+  for (size_t len = 1; len <= 2 && w.first >= len + 2; ++len) {
+    const size_t t = w.first - 1 - len;
+    if (t < w.back_limit) break;
+    bool negated = false;
+    for (size_t k = t >= 3 ? t - 3 : 0; k < t; ++k) {
+      negated |= lex.negators.count(v.lower[k]) > 0 ||
+                 v.lower[k].ends_with("n't") ||
+                 v.lower[k].ends_with("n\xE2\x80\x99t");
+    }
+    std::string ev;
+    if (TriggerAt(v, lex, t, w.first - 1, &ev) == len && !negated &&
+        !WeakTrigger(v, lex, t, len) &&
+        !lex.condition_triggers.count(v.Phrase(t, len))) {
+      return ev;
+    }
+  }
+  return "";
+}
+
 std::string FindEvent(const TokenView& v, const CountLexicon& lex,
                       const CountWindow& w) {
   auto negated = [&](size_t t) {
@@ -546,22 +574,7 @@ std::string FindEvent(const TokenView& v, const CountLexicon& lex,
     }
     return false;
   };
-  // "the deaths of 15,102 people", "the deportation of 20 Uyghurs": an
-  // event noun whose of-phrase the count is names what happened to it,
-  // whatever the clause goes on to say.
-  if (w.first >= 2 && w.first - 1 > w.back_limit &&
-      v.lower[w.first - 1] == "of") {
-    for (size_t len = 1; len <= 2 && w.first >= len + 2; ++len) {
-      const size_t t = w.first - 1 - len;
-      if (t < w.back_limit) break;
-      std::string ev;
-      if (TriggerAt(v, lex, t, w.first - 1, &ev) == len && !negated(t) &&
-          !WeakTrigger(v, lex, t, len) &&
-          !lex.condition_triggers.count(v.Phrase(t, len))) {
-        return ev;
-      }
-    }
-  }
+  if (std::string ev = EventNounOf(v, lex, w); !ev.empty()) return ev;
   // Forward: the rest of the clause up to the next count.
   std::string fwd_event;
   size_t fwd_dist = SIZE_MAX;

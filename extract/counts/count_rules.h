@@ -202,6 +202,10 @@ size_t ShortQuoteEnd(const TokenView& v, size_t t, size_t limit);
 // state noun that is the predicate of the count's clause; empty for none.
 std::string PredicateRoleEvent(const TokenView& v, const CountLexicon& lex,
                                const CountWindow& w);
+// "the deaths of 15,102 people": the event of an event noun whose
+// of-phrase the count is; empty for none.
+std::string EventNounOf(const TokenView& v, const CountLexicon& lex,
+                        const CountWindow& w);
 // The event a trigger in the window gives, nearest first; empty for none.
 std::string FindEvent(const TokenView& v, const CountLexicon& lex,
                       const CountWindow& w);

@@ -1371,6 +1371,14 @@ std::optional<CaseCount> RuleCountTagger::Judge(
       auto it = lex_.triggers.find(v.lower[t]);
       if (it != lex_.triggers.end()) trigger = it->second;
     }
+    // ("the summary execution of at least 62 captured soldiers": an
+    // event noun whose of-phrase the count is outranks the participle.)
+    if (!trigger.empty()) {
+      if (std::string ev = counts_internal::EventNounOf(v, lex_, w);
+          !ev.empty()) {
+        trigger = ev;
+      }
+    }
     if (trigger.empty()) trigger = counts_internal::FindEvent(v, lex_, w);
     const size_t unit_end =
         numbering_noun != SIZE_MAX ? first - numbering_gap : head_end;
