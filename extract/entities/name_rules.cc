@@ -213,9 +213,15 @@ bool RuleEntityTagger::OrgContext(const std::vector<Word>& w, size_t a,
              v == "remained" || v == "remain" || v == "remains" ||
              v == "stayed" || v == "stay" || v == "stays" || v == "kept";
     };
+    // "the banned Lashkar-e-Jhangvi group claimed": "the" before the
+    // name and the head noun after it frame one noun phrase.
+    bool framed = k == b + 1 && a > 0 &&
+                  (w[a - 1].text == "the" ||
+                   (a > 1 && w[a - 2].text == "the" && lower(a - 1)));
     if (head(w[k].text) && !w[k].possessive &&
         !(w[k].text == "firm" && k > b + 1 && idiom(k - 1)) &&
-        (k + 1 >= w.size() || !lower(k + 1) || w[k + 1].text == "said" ||
+        (framed || k + 1 >= w.size() || !lower(k + 1) ||
+         w[k + 1].text == "said" ||
          w[k + 1].text == "has" || w[k + 1].text == "had" ||
          w[k + 1].text == "is" || w[k + 1].text == "was" ||
          w[k + 1].text == "that" || w[k + 1].text == "which" ||
@@ -589,8 +595,12 @@ bool RuleEntityTagger::ClassifyRun(const AnalyzedText& at,
       !quoted_person && OrgContext(w, a, b)) {
     bool namelike = true;
     for (size_t k = a; k <= b; ++k) {
+      // "Lashkar-e-Jhangvi": a particle between hyphens.
+      bool particle = k > a && k < b && w[k - 1].text == "-" &&
+                      w[k + 1].text == "-" && w[k].text.size() <= 2;
       namelike = namelike && (!w[k].is_word || LooksLikeNameWord(w[k]) ||
-                              CamelCase(w[k].text) || w[k].all_caps);
+                              CamelCase(w[k].text) || w[k].all_caps ||
+                              particle);
     }
     if (namelike) {
       out.push_back(Make(at, w, a, b, EntityType::kOrg, "", "org.context"));

@@ -319,6 +319,16 @@ size_t ChunkEnd(const AnalyzedText& at, const std::vector<Word>& w,
       j = n + 1;
       continue;
     }
+    // "Tehreek-e-Insaf", "Jamaat-e-Islami", "Lashkar-e-Taiba": a Persian
+    // or Urdu name joined by a lower-case particle between hyphens.
+    if (!w[n].is_word && g.empty() && w[n].text == "-" && n + 3 < w.size() &&
+        w[n + 1].is_word && !w[n + 1].cap && w[n + 1].text.size() <= 2 &&
+        w[n + 2].text == "-" && w[n + 3].is_word && w[n + 3].cap &&
+        gap(n, n + 1).empty() && gap(n + 1, n + 2).empty() &&
+        gap(n + 2, n + 3).empty()) {
+      j = n + 3;
+      continue;
+    }
     // Glued punctuation between capitalized words: RFE/RL, Nagorno-Karabakh,
     // "Wisconsin–Madison" (en dash).
     if (!w[n].is_word && g.empty() && n + 1 < w.size() &&
