@@ -176,6 +176,15 @@ std::vector<Entity> RuleEntityTagger::Pass(const AnalyzedText& at,
     }
     if (size_t end = DatelinePlace(at, w, i); end != 0) {
       std::string titled = TitleCase(at, w, i, end - 1);
+      // "SUNDERLAND: Anthony Patterson; Trai Hume, ...": in sports copy a
+      // team's place opening a line-up is the team.
+      if (ctx.sports && ctx.team_places.count(titled) != 0 &&
+          end < w.size() && w[end].text == ":") {
+        out.push_back(Make(at, w, i, end - 1, EntityType::kOrg, "",
+                           "org.sports-city"));
+        i = end;
+        continue;
+      }
       const GazetteerEntry* g = lex_.Find(titled);
       out.push_back(Make(at, w, i, end - 1, EntityType::kLoc,
                          g != nullptr ? g->canonical : titled,
@@ -823,8 +832,8 @@ void RuleEntityTagger::Chunk(const AnalyzedText& at, const std::vector<Word>& w,
         // Chelsea 3").
         if (type == EntityType::kLoc && !m.with_s &&
             !w[end].possessive && end == last && !m.gaz->IsCountry() &&
-            !HeadingSentence(w, pos) &&
-            ((ctx.sports && SportsResult(w, pos, end)) ||
+            ((!HeadingSentence(w, pos) && ctx.sports &&
+              SportsResult(w, pos, end)) ||
              ScoreLineName(w, pos, end, ctx))) {
           type = EntityType::kOrg;
           rule = "org.sports-city";
@@ -1338,6 +1347,12 @@ void RuleEntityTagger::Learn(const AnalyzedText& at, const std::vector<Word>& w,
       person_name = person_name && ctx.person_words.count(p) != 0;
     }
     if (person_name) continue;
+    // Sports copy: a city that won, lost or scored is its club all
+    // through the document ("Bristol City 2-1 Sunderland" ... "Sunderland
+    // boss Regis Le Bris").
+    if (rule == "org.sports-city" && ctx.sports) {
+      ctx.team_places.try_emplace(key, e.canonical);
+    }
     if (rule == "org.team" || listed_club) {
       // "Minnesota Wild" -> "Wild": what follows the longest place prefix.
       for (size_t sp = key.rfind(' '); sp != std::string::npos && sp > 0;
@@ -1520,10 +1535,12 @@ bool RuleEntityTagger::SportsResult(const std::vector<Word>& w, size_t a,
 
 bool RuleEntityTagger::ScoreLineName(const std::vector<Word>& w, size_t a,
                                      size_t b, const DocContext& ctx) {
-  if (b + 1 >= w.size() || !IsAsciiDigits(w[b + 1].text) ||
-      w[b + 1].sentence != w[a].sentence) {
-    return false;
-  }
+  // A score after the name, or before it ("Bristol City 2-1 Sunderland").
+  bool score_after = b + 1 < w.size() && IsAsciiDigits(w[b + 1].text) &&
+                     w[b + 1].sentence == w[a].sentence;
+  bool score_before = a > 0 && IsAsciiDigits(w[a - 1].text) &&
+                      w[a - 1].sentence == w[a].sentence;
+  if (!score_after && !score_before) return false;
   size_t first = a;
   while (first > 0 && w[first - 1].sentence == w[a].sentence) --first;
   size_t end = b;
@@ -1535,6 +1552,12 @@ bool RuleEntityTagger::ScoreLineName(const std::vector<Word>& w, size_t a,
   for (size_t k = first; k <= end; ++k) {
     if (!w[k].is_word) {
       if (k == end && w[k].text == ".") break;
+      // "Bristol City 2-1 Sunderland": a dash between two scores.
+      if ((w[k].text == "-" || w[k].text == "\xE2\x80\x93") && k > first &&
+          k < end && IsAsciiDigits(w[k - 1].text) &&
+          IsAsciiDigits(w[k + 1].text)) {
+        continue;
+      }
       return false;
     }
     if (IsAsciiDigits(w[k].text)) {

@@ -815,7 +815,11 @@ bool RuleEntityTagger::ClassifyRun(const AnalyzedText& at,
     if (n_words <= 3 && namelike_run && !w[b].possessive && a > 0 &&
         b + 1 < w.size() &&
         (w[b + 1].text == "," || w[b + 1].text == "and")) {
-      bool opening = w[a - 1].is_word && w[a - 1].cap &&
+      bool short_word = false;
+      for (size_t k = a; k <= b; ++k) {
+        short_word = short_word || (w[k].is_word && w[k].text.size() < 2);
+      }
+      bool opening = !short_word && w[a - 1].is_word && w[a - 1].cap &&
                      w[a - 1].sentence_start && w[a - 1].text.size() <= 8 &&
                      lex_.IsLocCue(ToLowerAscii(w[a - 1].text));
       bool after_place = a > 1 && w[a - 1].text == "and" && !out.empty() &&
