@@ -1833,8 +1833,13 @@ std::optional<CaseCount> RuleCountTagger::Elliptic(
   if (!same_sentence) return std::nullopt;
   // "up from 71", "compared with 70", "bringing the total to 52".
   // (The qualifier "a total of" is read from the number itself.)
+  // ("confirmed 14 new deaths, taking the total to 512": a total is at
+  // least what it adds up, however much larger.)
+  const bool to_total = lead >= sb + 2 && v.lower[lead - 1] == "to" &&
+                        v.lower[lead - 2] != "compared" &&
+                        n.value >= before.value;
   if ((RestatesFigure(v, lead) || RestatesFigure(v, i)) && ends_here(j) &&
-      comparable) {
+      (comparable || to_total)) {
     return follow(j, "count.restated");
   }
   // "rose to 300 on Monday from 250 a day earlier": the figure it moved
