@@ -144,7 +144,8 @@ RuleEntityTagger::Match RuleEntityTagger::Longest(const AnalyzedText& at,
       if (!stop_place && (!g->needs_cue || PlaceCue(at, w, a, b, ctx) ||
                           StandalonePlace(w, a, b, last, ctx, g->big_city) ||
                           (ctx.sports && g->type == EntityType::kLoc &&
-                           SportsResult(w, a, b)))) {
+                           (SportsResult(w, a, b) ||
+                            lex_.IsClubPlace(key))))) {
         m.end = b;
         m.gaz = g;
         return m;
@@ -842,14 +843,17 @@ void RuleEntityTagger::Chunk(const AnalyzedText& at, const std::vector<Word>& w,
         // alone is the team, not after a preposition of place ("at Ball
         // Arena in Denver").
         if (type == EntityType::kLoc && !m.with_s && end == last &&
-            !ctx.team_places.empty() &&
+            (!ctx.team_places.empty() || ctx.sports) &&
             !(pos > 0 && w[pos - 1].is_word &&
               (lex_.IsLocPreposition(w[pos - 1].text) ||
                w[pos - 1].text == "from")) &&
             !DatelinePlace(at, w, pos)) {
           std::string buf;
-          auto it = ctx.team_places.find(KeyView(at, w, pos, end, buf));
-          if (it != ctx.team_places.end()) {
+          std::string_view key = KeyView(at, w, pos, end, buf);
+          auto it = ctx.team_places.find(key);
+          // "Chelsea" of a listed "Chelsea FC" in sports copy.
+          if (it != ctx.team_places.end() ||
+              (ctx.sports && !m.gaz->IsCountry() && lex_.IsClubPlace(key))) {
             type = EntityType::kOrg;
             rule = "org.sports-city";
           }

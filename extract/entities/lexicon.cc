@@ -327,6 +327,27 @@ Result<Lexicon> LoadLexicon(const std::string& lang_dir,
     if (!lines.ok()) return lines.status();
     for (std::string& line : *lines) set->insert(std::move(line));
   }
+  // "Chelsea FC", "FC Barcelona": the place in a listed club's name.
+  for (const auto& [k, v] : lex.names_) {
+    if (v.rule != "gaz.org-sports") continue;
+    std::string_view key = k, place;
+    for (std::string_view tail : {" FC", " AFC", " F.C.", " CF", " SC"}) {
+      if (key.size() > tail.size() && key.ends_with(tail)) {
+        place = key.substr(0, key.size() - tail.size());
+      }
+    }
+    for (std::string_view head : {"FC ", "AFC ", "CF ", "SC "}) {
+      if (key.size() > head.size() && key.starts_with(head)) {
+        place = key.substr(head.size());
+      }
+    }
+    if (place.empty()) continue;
+    auto it = lex.names_.find(place);
+    if (it != lex.names_.end() && it->second.type == EntityType::kLoc &&
+        !it->second.skip) {
+      lex.club_places_.emplace(place);
+    }
+  }
   // A big city whose name is also a word or a person's name
   // ("Charlotte", "Reading", "Buffalo") is not known by its name alone.
   for (auto& [k, v] : lex.names_) {

@@ -74,6 +74,9 @@ class Lexicon {
     return false;
   }
   bool IsFamilyName(std::string_view w) const { return Has(family_, w); }
+  // "Chelsea" of "Chelsea FC": a place that names a listed club, which
+  // sports copy means by the place's name alone.
+  bool IsClubPlace(std::string_view w) const { return Has(club_places_, w); }
   // "Jordan", "Chad": a given name that is also a place's name.
   bool IsPlaceGivenName(std::string_view w) const {
     return Has(place_given_, w);
@@ -207,7 +210,7 @@ class Lexicon {
       legal_forms_, org_cues_, org_context_, teams_, sports_, bodies_,
       misc_heads_, loc_prefixes_, name_suffixes_, org_verbs_, positions_,
       misc_tails_, sports_verbs_, languages_, language_cues_,
-      language_nouns_, state_heads_, place_given_;
+      language_nouns_, state_heads_, place_given_, club_places_;
   // The system word list: views into one arena holding the file, not one
   // heap string per word (start-up cost).
   std::unordered_set<size_t> key_prefixes_;  // see MayContinue()

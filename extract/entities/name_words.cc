@@ -290,9 +290,20 @@ size_t ChunkEnd(const AnalyzedText& at, const std::vector<Word>& w,
     return w[k].cap && lex.IsTitleTail(w[k].text) && k + 1 < w.size() &&
            w[k + 1].is_word && w[k + 1].cap && lex.IsOrgSuffix(w[k + 1].text);
   };
+  // "St James's University Hospital", "St Mary's Church": a saint's
+  // possessive before a head word names the place or body.
+  auto saints_own = [&](size_t k) {
+    return k > first && k + 1 < w.size() &&
+           (w[k - 1].text == "St" || w[k - 1].text == "St." ||
+            w[k - 1].text == "Saint") &&
+           w[k + 1].is_word && w[k + 1].cap &&
+           (lex.IsOrgSuffix(w[k + 1].text) || lex.IsLocSuffix(w[k + 1].text) ||
+            w[k + 1].text == "University" || w[k + 1].text == "Cathedral" ||
+            w[k + 1].text == "Hospital");
+  };
   while (j + 1 < w.size() &&
          (!w[j].possessive || lex.IsPossessiveHead(w[j].text) ||
-          office_of_title(j))) {
+          office_of_title(j) || saints_own(j))) {
     size_t n = j + 1;
     if (!same_line(j, n)) break;
     std::string_view g = gap(j, n);
