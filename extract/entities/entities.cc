@@ -736,7 +736,10 @@ void RuleEntityTagger::Chunk(const AnalyzedText& at, const std::vector<Word>& w,
         if (m.gaz->type == EntityType::kOrg && !m.with_s &&
             m.gaz->rule.starts_with("gaz.org") && !w[end].possessive &&
             end + 1 == last && w[last].is_word && !HeadingSentence(w, pos) &&
-            (last + 1 >= w.size() || !w[last + 1].is_word ||
+            // "Amnesty International Kenya director ...": a body named
+            // "... International" has national branches whatever follows.
+            (w[end].text == "International" ||
+             last + 1 >= w.size() || !w[last + 1].is_word ||
              lex_.IsSpeechVerb(w[last + 1].text) ||
              lex_.IsOrgVerb(w[last + 1].text) || lex_.IsConnector(w[last + 1].text) ||
              w[last + 1].text == "has" || w[last + 1].text == "is" ||

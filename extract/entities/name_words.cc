@@ -383,6 +383,34 @@ size_t ChunkEnd(const AnalyzedText& at, const std::vector<Word>& w,
       org_head = true;
       continue;
     }
+    // "Ministry of Culture, Information, Sport and Youth Policy": after a
+    // state body's "of", a list of portfolios closed by "and" is one name.
+    if (crossed_prep && w[n].text == "," && org_head &&
+        (w[first].text == "Ministry" || w[first].text == "Department" ||
+         w[first].text == "Committee" || w[first].text == "Commission" ||
+         w[first].text == "Agency" || w[first].text == "Council")) {
+      size_t k = n;
+      bool closed = false;
+      while (k + 1 < w.size() && same_line(j, k + 1) &&
+             (w[k].text == "," || w[k].text == "and")) {
+        bool is_and = w[k].text == "and";
+        size_t e = k + 1;
+        if (!w[e].is_word || !w[e].cap || lex.IsStopword(w[e].text)) break;
+        while (e + 1 < w.size() && w[e + 1].is_word && w[e + 1].cap &&
+               same_line(j, e + 1) && OnlySpaces(gap(e, e + 1)) &&
+               !w[e].possessive) {
+          ++e;
+        }
+        k = e + 1;
+        if (is_and) {
+          closed = true;
+          j = e;
+          break;
+        }
+        if (k >= w.size() || !OnlySpaces(gap(e, k)) || w[e].possessive) break;
+      }
+      if (closed) continue;
+    }
     // "Procter & Gamble", "Marks & Spencer": a spaced ampersand joins two
     // capitalized names into one firm's name.
     if (!w[n].is_word && w[n].text == "&" && n + 1 < w.size() &&
