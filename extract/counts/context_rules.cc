@@ -57,8 +57,7 @@ const CaseCount* Antecedent(const TokenView& v, const CaseCount& p,
 }
 
 const CaseCount* Antecedent(const TokenView& v,
-                            const std::vector<CaseCount>& prior,
-                            size_t first) {
+                            const std::vector<CaseCount>& prior, size_t first) {
   return prior.empty() ? nullptr : Antecedent(v, prior.back(), first);
 }
 

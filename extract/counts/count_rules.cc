@@ -92,8 +92,8 @@ bool WeakTrigger(const TokenView& v, const CountLexicon& lex, size_t t,
 
 // "Greece returned 500 asylum seekers to Turkey": a verb of returning
 // before the count, with "to" or "back" after its head (a verb of sending
-// with "back"), sends people back (DEPORT). After the count ("150 Indians returned home") it says
-// nothing of who sent them.
+// with "back"), sends people back (DEPORT). After the count ("150 Indians
+// returned home") it says nothing of who sent them.
 bool ReturnedBefore(const TokenView& v, size_t t, const CountWindow& w) {
   const std::string& r = v.lower[t];
   const bool returned = InList(v, "return-verbs", r);
@@ -384,8 +384,8 @@ namespace {
 
 // The event a group noun at `m` names ("the dead", "detainees") or
 // "those" + a trigger at `m` ("those killed"), reading before `limit`.
-std::string GroupEventAt(const TokenView& v, const CountLexicon& lex,
-                         size_t m, size_t limit) {
+std::string GroupEventAt(const TokenView& v, const CountLexicon& lex, size_t m,
+                         size_t limit) {
   const PersonNoun* p = nullptr;
   if (PersonAt(v, lex, m, limit, &p) &&
       (p->kind == PersonKind::kState || p->kind == PersonKind::kRole) &&
@@ -526,8 +526,7 @@ std::string IncludedEvent(const TokenView& v, const CountLexicon& lex,
     --k;
     if (std::string ev = GroupEventAt(v, lex, k, t); !ev.empty()) return ev;
     std::string ev;
-    if (k >= 1 && v.lower[k - 1] == "those" &&
-        TriggerAt(v, lex, k, t, &ev)) {
+    if (k >= 1 && v.lower[k - 1] == "those" && TriggerAt(v, lex, k, t, &ev)) {
       return ev;
     }
     if (v.IsPunct(k)) break;
@@ -578,7 +577,7 @@ std::string FindEvent(const TokenView& v, const CountLexicon& lex,
   // Forward: the rest of the clause up to the next count.
   std::string fwd_event;
   size_t fwd_dist = SIZE_MAX;
-  std::string condition;  // a disease named in a complement ("with dengue")
+  std::string condition;      // a disease named in a complement ("with dengue")
   bool fwd_relative = false;  // the first trigger opens "who/that ..."
   // "the plant, which employs 1,200 people, went on strike": a count in a
   // relative clause set off by commas reads its event up to the comma
@@ -602,9 +601,8 @@ std::string FindEvent(const TokenView& v, const CountLexicon& lex,
   // strike": so does a relative clause opening within six tokens.
   size_t reach = w.head_end + 16;
   size_t aside = SIZE_MAX;
-  for (size_t t = w.head_end; !in_relative && t < w.fwd_limit &&
-                              t <= w.head_end + 6;
-       ++t) {
+  for (size_t t = w.head_end;
+       !in_relative && t < w.fwd_limit && t <= w.head_end + 6; ++t) {
     if (v.lower[t] != ",") {
       if (IsClauseBreak(v.lower[t])) break;
       continue;
@@ -627,8 +625,7 @@ std::string FindEvent(const TokenView& v, const CountLexicon& lex,
   }
   for (size_t t = w.head_end; t < w.fwd_limit; ++t) {
     // Past the reach only to read on for a disease after a generic verb.
-    if (t >= reach &&
-        (fwd_event.empty() || t >= w.head_end + fwd_dist + 12)) {
+    if (t >= reach && (fwd_event.empty() || t >= w.head_end + fwd_dist + 12)) {
       break;
     }
     if (v.lower[t] == ";") break;
@@ -637,7 +634,8 @@ std::string FindEvent(const TokenView& v, const CountLexicon& lex,
     // But a quoted word right after a passive auxiliary is the verb in
     // scare quotes ("had been “neutralised”").
     if (size_t close = ShortQuoteEnd(v, t, w.fwd_limit);
-        close != 0 && !(close == t + 2 && t > 0 && IsPassiveAux(v, v.lower[t - 1]))) {
+        close != 0 &&
+        !(close == t + 2 && t > 0 && IsPassiveAux(v, v.lower[t - 1]))) {
       t = close;
       continue;
     }
@@ -701,8 +699,7 @@ std::string FindEvent(const TokenView& v, const CountLexicon& lex,
       size_t p = t - 1;
       if (p > w.head_end && IsDeterminerWord(v, v.lower[p])) --p;
       const std::string& prep = v.lower[p];
-      if (p >= w.head_end &&
-          InList(v, "scene-prepositions", prep)) {
+      if (p >= w.head_end && InList(v, "scene-prepositions", prep)) {
         continue;
       }
     }
@@ -712,8 +709,8 @@ std::string FindEvent(const TokenView& v, const CountLexicon& lex,
     }
     // "Some 400 people have left Xinjiang for Kazakhstan": leaving a
     // named place (the count as subject) is displacement.
-    if (!n && lex.IsLeaveVerb(v.lower[t]) &&
-        t + 1 < w.fwd_limit && v.EntityAt(t + 1, EntityType::kLoc)) {
+    if (!n && lex.IsLeaveVerb(v.lower[t]) && t + 1 < w.fwd_limit &&
+        v.EntityAt(t + 1, EntityType::kLoc)) {
       n = 1;
       ev = "DISPLACE";
     }
@@ -783,8 +780,8 @@ std::string FindEvent(const TokenView& v, const CountLexicon& lex,
     if (t + 1 == w.first && v.lower[t] == "by") {
       // "a rally attended by about 10,000 people": the agents of
       // attending or joining a protest are protesters.
-      if (t >= 2 && (v.lower[t - 1] == "attended" ||
-                     v.lower[t - 1] == "joined")) {
+      if (t >= 2 &&
+          (v.lower[t - 1] == "attended" || v.lower[t - 1] == "joined")) {
         for (size_t k = t - 1; k > w.back_limit && t - 1 - k < 4;) {
           --k;
           std::string ev;
@@ -851,7 +848,8 @@ std::string FindEvent(const TokenView& v, const CountLexicon& lex,
   // it; the verb right before the count governs it (but "left 300
   // people homeless" says what happened in the word after the head).
   if (back_dist == 0 && fwd_dist == 0 && !back_event.empty() &&
-      back_at != SIZE_MAX && !InList(v, "resultative-verbs", v.lower[back_at]) &&
+      back_at != SIZE_MAX &&
+      !InList(v, "resultative-verbs", v.lower[back_at]) &&
       (fwd_event == "PROTEST") == (back_event == "PROTEST")) {
     return back_event;
   }

@@ -20,12 +20,12 @@ namespace newsfacts {
 namespace {
 
 using counts_internal::Antecedent;
+using counts_internal::AnyTokenInList;
 using counts_internal::CountWindow;
 using counts_internal::CrashNamed;
 using counts_internal::DiseaseNamed;
 using counts_internal::FigureIsNumber;
 using counts_internal::HeldByKidnappers;
-using counts_internal::AnyTokenInList;
 using counts_internal::InList;
 using counts_internal::NameBefore;
 using counts_internal::PutAtEvent;
@@ -165,9 +165,9 @@ bool GatheringInProtest(const TokenView& v, const CountLexicon& lex,
   for (size_t t = head_end; t < fwd_limit && t < head_end + 6 && !gathers;
        ++t) {
     if (v.IsPunct(t) && v.lower[t] != "\xE2\x80\x9C") break;
-    gathers = lex.gathering_verbs.count(v.lower[t]) > 0 ||
-              (t + 1 < fwd_limit &&
-               lex.gathering_verbs.count(v.Phrase(t, 2)) > 0);
+    gathers =
+        lex.gathering_verbs.count(v.lower[t]) > 0 ||
+        (t + 1 < fwd_limit && lex.gathering_verbs.count(v.Phrase(t, 2)) > 0);
     for (const std::string& stem : lex.gathering_stems) {
       gathers |= v.lower[t].starts_with(stem);
     }
@@ -175,8 +175,8 @@ bool GatheringInProtest(const TokenView& v, const CountLexicon& lex,
     // gathers only when its object names the protest ("joined the company"
     // does not); with no object ("police said 6,800 people took part") the
     // protest named around it is what they joined.
-    const bool took = v.lower[t] == "took" || v.lower[t] == "taken" ||
-                      v.lower[t] == "taking";
+    const bool took =
+        v.lower[t] == "took" || v.lower[t] == "taken" || v.lower[t] == "taking";
     if (gathers && (v.lower[t].starts_with("join") || took)) {
       const size_t object = t + (took ? 2 : 1);
       gathers = object >= se || v.IsPunct(object) ||
@@ -216,7 +216,6 @@ bool DisciplinaryCharge(const TokenView& v, size_t sb, size_t se) {
          !AnyTokenInList(v, sb, se, "criminal-words");
 }
 
-
 // Whether `w` may be an English verb in the active voice that takes an
 // object ("arrested", "held", "holding"); the voice is told by what
 // stands before it.
@@ -245,7 +244,6 @@ bool IsAdjunctPreposition(const TokenView& v, std::string_view w) {
 bool IsFamilyNoun(const TokenView& v, std::string_view w) {
   return InList(v, "family-nouns", w);
 }
-
 
 // The count's span and text: tokens [first, end) of the sentence.
 void SetSpan(const TokenView& v, size_t first, size_t end, CaseCount* out) {
@@ -292,14 +290,6 @@ bool Coordinated(const TokenView& v, const CountLexicon& lex, size_t from,
   return true;
 }
 
-
-
-
-
-
-
-
-
 // Whether `w` is a form of a verb that moves a figure to a level.
 bool IsLevelVerb(const CountLexicon& lex, std::string_view w) {
   for (const std::string& stem : lex.level_verb_stems) {
@@ -345,8 +335,8 @@ class RuleCountTagger final : public CountTagger {
  private:
   std::vector<Candidate> FindNumbers(const TokenView& v) const;
   bool YearTakenForCount(const TokenView& v, size_t i) const;
-  std::optional<ParsedNumber> ScaleSuffix(
-      const TokenView& v, size_t i, std::optional<ParsedNumber> n) const;
+  std::optional<ParsedNumber> ScaleSuffix(const TokenView& v, size_t i,
+                                          std::optional<ParsedNumber> n) const;
   // `prior`: the counts found so far in the text (for re-mentions).
   std::optional<CaseCount> Judge(const TokenView& v,
                                  const std::vector<Candidate>& cands, size_t c,
@@ -385,10 +375,9 @@ std::optional<ParsedNumber> RuleCountTagger::ScaleSuffix(
   const size_t t = i + 1;
   if (t >= v.size() || v.IsPunct(t)) return n;
   const PersonNoun* p = nullptr;
-  const bool people =
-      counts_internal::PersonAt(v, lex_, t, v.size(), &p) > 0 ||
-      v.EntityAt(t, EntityType::kNorp) != nullptr ||
-      (v.IsCapitalized(t) && v.lower[t].ends_with("s"));
+  const bool people = counts_internal::PersonAt(v, lex_, t, v.size(), &p) > 0 ||
+                      v.EntityAt(t, EntityType::kNorp) != nullptr ||
+                      (v.IsCapitalized(t) && v.lower[t].ends_with("s"));
   if (!people) return n;
   const double x = std::strtod(plain.c_str(), nullptr);
   if (x <= 0) return n;
@@ -506,9 +495,10 @@ std::optional<CaseCount> RuleCountTagger::Judge(
       }
     }
   }
-  if (IsCurrency(v, prev) || prev == "aged" || prev == "age" || prev == "ages" ||
-      prev == "no" || prev == "no." || prev == "#" || prev == "number" ||
-      prev == "per" || prev == "top" || prev == "bottom") {  // ranks
+  if (IsCurrency(v, prev) || prev == "aged" || prev == "age" ||
+      prev == "ages" || prev == "no" || prev == "no." || prev == "#" ||
+      prev == "number" || prev == "per" || prev == "top" ||
+      prev == "bottom") {  // ranks
     return std::nullopt;
   }
   // "Covid-19", "MH-17": a number glued by a hyphen to the word before it
@@ -672,8 +662,8 @@ std::optional<CaseCount> RuleCountTagger::Judge(
       // itself; its number is a modifier of the head noun.
       if (k < se && v.in_date[k] < 0 &&
           v.at.tokens[k].kind == TokenKind::kNumber) {
-        if (auto n2 = ParseNumberAt(v.at.text, v.at.tokens[k].span.begin,
-                                    lang_);
+        if (auto n2 =
+                ParseNumberAt(v.at.text, v.at.tokens[k].span.begin, lang_);
             n2 && n2->value > n.value) {
           while (k < se && v.at.tokens[k].span.begin < n2->end) ++k;
         }
@@ -684,8 +674,8 @@ std::optional<CaseCount> RuleCountTagger::Judge(
              v.at.tokens[k + 1].kind == TokenKind::kNumber) {
     // "Двенадцать из 40 горняков": the Russian partitive of a group
     // counted itself.
-    if (auto n2 = ParseNumberAt(v.at.text, v.at.tokens[k + 1].span.begin,
-                                lang_);
+    if (auto n2 =
+            ParseNumberAt(v.at.text, v.at.tokens[k + 1].span.begin, lang_);
         n2 && n2->value > n.value) {
       of_phrase = true;
       k += 2;
@@ -708,8 +698,8 @@ std::optional<CaseCount> RuleCountTagger::Judge(
   } kind = HeadKind::kNone;
   std::string those_event;  // "20 of those killed"
   if (of_phrase && word(k) == "those" && k + 1 < se) {
-    if (size_t len = counts_internal::TriggerAt(v, lex_, k + 1, se,
-                                                &those_event)) {
+    if (size_t len =
+            counts_internal::TriggerAt(v, lex_, k + 1, se, &those_event)) {
       kind = HeadKind::kPronoun;
       head = k;
       head_end = k + 1 + len;
@@ -736,8 +726,7 @@ std::optional<CaseCount> RuleCountTagger::Judge(
       ((word(first - 1) == "numbering" && word(first - 2) == ",") ||
        numbering_gap == 1) &&
       (j >= se || v.IsPunct(j) || word(j) == "at" || word(j) == "in")) {
-    for (size_t len = 1; len <= 2 && first >= sb + numbering_gap + len;
-         ++len) {
+    for (size_t len = 1; len <= 2 && first >= sb + numbering_gap + len; ++len) {
       const size_t t0 = first - numbering_gap - len;
       const PersonNoun* p = nullptr;
       if (counts_internal::PersonAt(v, lex_, t0, first - numbering_gap, &p) ==
@@ -778,9 +767,9 @@ std::optional<CaseCount> RuleCountTagger::Judge(
         if (person->kind == PersonKind::kState && t + len < se &&
             v.at.tokens[t + len].kind == TokenKind::kWord &&
             !v.IsCapitalized(t + len) &&
-            (n.value == 1 || (v.lower[t + len].size() > 3 &&
-                              v.lower[t + len].back() == 's' &&
-                              !v.lower[t + len].ends_with("ss")))) {
+            (n.value == 1 ||
+             (v.lower[t + len].size() > 3 && v.lower[t + len].back() == 's' &&
+              !v.lower[t + len].ends_with("ss")))) {
           const std::string& nx = v.lower[t + len];
           std::string ev;
           if (!lex_.stopwords.count(nx) && !IsBeOrHave(v, nx) &&
@@ -818,8 +807,8 @@ std::optional<CaseCount> RuleCountTagger::Judge(
     // ("three nine-year-old pupils": the age may be spelled out.)
     if ((v.at.tokens[m].kind == TokenKind::kNumber ||
          ParseNumberAt(v.at.text, v.at.tokens[m].span.begin, lang_)) &&
-        m + 4 < se &&
-        IsDash(word(m + 1)) && word(m + 2) == "year" && IsDash(word(m + 3)) &&
+        m + 4 < se && IsDash(word(m + 1)) && word(m + 2) == "year" &&
+        IsDash(word(m + 3)) &&
         (word(m + 4) == "old" || word(m + 4) == "olds")) {
       if (word(m + 4) == "olds") {
         person = &kAgeNoun;
@@ -1050,9 +1039,8 @@ std::optional<CaseCount> RuleCountTagger::Judge(
       phrase += (n > 1 ? " " : "") + v.lower[aside_at + n];
       if (openers.Has(phrase)) open = n;
     }
-    for (size_t t = aside_at + 1 + open; open != 0 && t < se &&
-                                         t <= aside_at + 14;
-         ++t) {
+    for (size_t t = aside_at + 1 + open;
+         open != 0 && t < se && t <= aside_at + 14; ++t) {
       if (word(t) == ",") {
         aside_end = t;
         break;
@@ -1163,8 +1151,8 @@ std::optional<CaseCount> RuleCountTagger::Judge(
       auto [label, row] = counts_internal::LabelNoun(v, lex_, sb, name - 1);
       if (label.empty()) {
         // Or the noun opening the sentence ("Deaths by province ...").
-        std::tie(label, row) = counts_internal::LabelNoun(
-            v, lex_, sb, std::min(name - 1, sb + 3));
+        std::tie(label, row) =
+            counts_internal::LabelNoun(v, lex_, sb, std::min(name - 1, sb + 3));
       }
       if (label.empty()) row.clear();
       if (!row.empty()) {
@@ -1200,7 +1188,8 @@ std::optional<CaseCount> RuleCountTagger::Judge(
     // marked modal below.)
     auto verb_follows = [&] {
       size_t t = verb_from;
-      while (t < se && (IsBeOrHave(v, v.lower[t]) || lex_.modals.count(v.lower[t])))
+      while (t < se &&
+             (IsBeOrHave(v, v.lower[t]) || lex_.modals.count(v.lower[t])))
         ++t;
       // ("and 120 released on Sunday": a verb of release alone makes no
       // bare number a count of its own.)
@@ -1222,13 +1211,12 @@ std::optional<CaseCount> RuleCountTagger::Judge(
     // ("The two, aged 19 and 23, appeared in court": a determiner
     // opening the sentence is no name.)
     if (first > sb && v.IsCapitalized(first - 1) &&
-        !(first - 1 == sb && counts_internal::TriggerAt(v, lex_, first - 1,
-                                                        first, &verb_event)) &&
+        !(first - 1 == sb &&
+          counts_internal::TriggerAt(v, lex_, first - 1, first, &verb_event)) &&
         !(first - 1 == sb && n.spelled &&
           (word(sb) == "the" || word(sb) == "all" || word(sb) == "these")) &&
-        !(first - 1 == sb &&
-          (word(sb) == "another" || word(sb) == "only" || word(sb) == "all" ||
-           word(sb) == "some"))) {
+        !(first - 1 == sb && (word(sb) == "another" || word(sb) == "only" ||
+                              word(sb) == "all" || word(sb) == "some"))) {
       return std::nullopt;
     }
     // "the one held by ...": a pronoun, not a number of people.
@@ -1281,7 +1269,8 @@ std::optional<CaseCount> RuleCountTagger::Judge(
       }
     }
     if (event.empty() && gathers) event = "PROTEST";
-    if (event.empty()) event = counts_internal::GroupBeforeEvent(v, lex_, first);
+    if (event.empty())
+      event = counts_internal::GroupBeforeEvent(v, lex_, first);
     // "Of the 13 people, 11 were Black", "Among the 40 detained, 12 were
     // minors": a part of the group counted at the head of the sentence
     // shares what happened to it.
@@ -1531,8 +1520,7 @@ std::optional<CaseCount> RuleCountTagger::Judge(
           // colon names what happened to the people after it.
           if (trigger.empty() && first > sb + 1 && word(first - 1) == ":" &&
               first - 1 - sb <= 4) {
-            trigger =
-                counts_internal::LabelNoun(v, lex_, sb, first - 1).second;
+            trigger = counts_internal::LabelNoun(v, lex_, sb, first - 1).second;
           }
           if (trigger.empty()) trigger = earlier_event();
           // No event in its clause: a population or staff, unless the
@@ -1568,8 +1556,8 @@ std::optional<CaseCount> RuleCountTagger::Judge(
             ++t;
           }
           std::string passive;
-          if (aux && counts_internal::TriggerAt(v, lex_, t, fwd_limit,
-                                                &passive) &&
+          if (aux &&
+              counts_internal::TriggerAt(v, lex_, t, fwd_limit, &passive) &&
               passive != "PROTEST") {
             out.event = passive;
           }
@@ -1617,13 +1605,12 @@ std::optional<CaseCount> RuleCountTagger::Judge(
         std::string own_event;
         size_t own_at = head_end;
         while (own_at < fwd_limit && IsBeOrHave(v, v.lower[own_at])) ++own_at;
-        const bool own_verb =
-            counts_internal::TriggerAt(v, lex_, own_at, fwd_limit,
-                                       &own_event) > 0 &&
-            own_event != "AFFECT";
+        const bool own_verb = counts_internal::TriggerAt(
+                                  v, lex_, own_at, fwd_limit, &own_event) > 0 &&
+                              own_event != "AFFECT";
         if (those_event.empty() && !own_verb && first > sb &&
-            word(first - 1) == "," &&
-            !prior.empty() && !prior.back().event.empty() &&
+            word(first - 1) == "," && !prior.empty() &&
+            !prior.back().event.empty() &&
             prior.back().span.end <= v.at.tokens[first - 1].span.begin &&
             prior.back().span.end + 2 >= v.at.tokens[first - 1].span.begin &&
             prior.back().span.begin >= v.at.tokens[sb].span.begin) {
@@ -1691,10 +1678,10 @@ std::optional<CaseCount> RuleCountTagger::Judge(
     out.event = "KIDNAP";
   }
   if (out.event == "DEPORT" &&
-      ExpelledFromInstitution(
-          v, sb, se,
-          head != SIZE_MAX && head < v.size() ? std::string_view(v.lower[head])
-                                              : std::string_view())) {
+      ExpelledFromInstitution(v, sb, se,
+                              head != SIZE_MAX && head < v.size()
+                                  ? std::string_view(v.lower[head])
+                                  : std::string_view())) {
     out.event = "AFFECT";
   }
   SetSpan(v, first, head_end, &out);
@@ -1706,11 +1693,6 @@ std::optional<CaseCount> RuleCountTagger::Judge(
   }
   return out;
 }
-
-
-
-
-
 
 // "Police arrested 30 people, including 4 minors, and fined 12 others":
 // an apposition after "including" (or "among them") counts a part of the
@@ -1762,8 +1744,8 @@ std::optional<CaseCount> RuleCountTagger::Elliptic(
   const bool same_sentence = before.span.begin >= v.at.tokens[sb].span.begin;
   // "up from 30% last year", "10 percent higher": a number with a unit
   // is no count.
-  if (cand.after < se && (IsUnitWord(v, v.lower[cand.after]) ||
-                          v.lower[cand.after] == "%")) {
+  if (cand.after < se &&
+      (IsUnitWord(v, v.lower[cand.after]) || v.lower[cand.after] == "%")) {
     return std::nullopt;
   }
   // A figure given again is of the same order as the one before ("up from
@@ -1798,9 +1780,8 @@ std::optional<CaseCount> RuleCountTagger::Elliptic(
   // after a subset of a count (a partitive) in the same sentence, a bare
   // number that opens the next conjunct with a copula is a further
   // subset.
-  if (same_sentence && i >= sb + 2 &&
-      InList(v, "and-words", v.lower[i - 1]) && v.lower[i - 2] == "," &&
-      before.text.find(" of ") != std::string::npos &&
+  if (same_sentence && i >= sb + 2 && InList(v, "and-words", v.lower[i - 1]) &&
+      v.lower[i - 2] == "," && before.text.find(" of ") != std::string::npos &&
       before.value > n.value && cand.after < se &&
       InList(v, "copulas", v.lower[cand.after]) && first == i) {
     return follow(cand.after, "count.subset");
@@ -1863,8 +1844,7 @@ std::optional<CaseCount> RuleCountTagger::Elliptic(
       place_prep(v.lower[j]) &&
       v.at.tokens[lead - 1].span.begin >= before.span.end) {
     bool adjunct = false;
-    for (size_t t = lead - 1, steps = 0; t > before_end && steps < 4;
-         ++steps) {
+    for (size_t t = lead - 1, steps = 0; t > before_end && steps < 4; ++steps) {
       --t;
       const std::string& w = v.lower[t];
       if (place_prep(w)) {
@@ -1879,8 +1859,8 @@ std::optional<CaseCount> RuleCountTagger::Elliptic(
            !InList(v, "and-words", v.lower[end])) {
       ++end;
     }
-    if (adjunct && (end >= se || v.IsPunct(end) ||
-                    InList(v, "and-words", v.lower[end]))) {
+    if (adjunct &&
+        (end >= se || v.IsPunct(end) || InList(v, "and-words", v.lower[end]))) {
       return follow(j, "count.ellipsis");
     }
   }
@@ -1946,11 +1926,10 @@ std::optional<CaseCount> RuleCountTagger::Elliptic(
   if (v.lower[lead - 1] == "," &&
       v.at.tokens[lead - 1].span.begin >= before.span.end) {
     size_t end = 0;
-    if (j + 1 < se &&
-        ((v.lower[j] == "of" &&
-          (v.lower[j + 1] == "them" || v.lower[j + 1] == "whom")) ||
-         (InList(v, "genitive-partitives", v.lower[j]) &&
-          InList(v, "people-pronouns", v.lower[j + 1])))) {
+    if (j + 1 < se && ((v.lower[j] == "of" && (v.lower[j + 1] == "them" ||
+                                               v.lower[j + 1] == "whom")) ||
+                       (InList(v, "genitive-partitives", v.lower[j]) &&
+                        InList(v, "people-pronouns", v.lower[j + 1])))) {
       end = j + 2;
     } else if (j < se && v.lower[j].size() > 4 && v.lower[j].ends_with("ly") &&
                (j + 1 >= se || v.IsPunct(j + 1))) {
@@ -2091,9 +2070,9 @@ std::optional<CaseCount> RuleCountTagger::ResolvePending(
   // that crashed, sank or capsized were in the accident.
   // ("... plunged into a gorge. The bus was carrying more than 80": the
   // crash may be told in the sentence before, in the same paragraph.)
-  const size_t crash_from =
-      sb > 0 && SameOrNextSentence(v, sb - 1, sb) ? v.sentence_begin[sb - 1]
-                                                  : sb;
+  const size_t crash_from = sb > 0 && SameOrNextSentence(v, sb - 1, sb)
+                                ? v.sentence_begin[sb - 1]
+                                : sb;
   if (first > sb && VehicleCarrying(v, v.lower[first - 1]) &&
       CrashNamed(v, crash_from, se)) {
     return take("AFFECT", ".aboard");
@@ -2103,9 +2082,10 @@ std::optional<CaseCount> RuleCountTagger::ResolvePending(
   {
     size_t t = TokenAtOrAfterPos(v, count.span.end);
     while (t < se && t < first + 8 && IsBeOrHave(v, v.lower[t])) ++t;
-    bool aboard = t < se && (v.lower[t] == "aboard" ||
-                             (v.lower[t] == "on" && t + 1 < se &&
-                              v.lower[t + 1] == "board"));
+    bool aboard =
+        t < se &&
+        (v.lower[t] == "aboard" ||
+         (v.lower[t] == "on" && t + 1 < se && v.lower[t + 1] == "board"));
     if (!aboard && t + 1 < se && (v.lower[t] == "on" || v.lower[t] == "in")) {
       size_t m = t + 1;
       if (m < se && (v.lower[m] == "the" || v.lower[m] == "a")) ++m;
@@ -2127,10 +2107,9 @@ std::optional<CaseCount> RuleCountTagger::ResolvePending(
     if (v.lower[t] == ";") break;
     std::string ev;
     const size_t len = counts_internal::TriggerAt(v, lex_, t, se, &ev);
-    if (len && t + len < se &&
-        InList(v, "object-pronouns", v.lower[t + len]) &&
-        t > 0 && !lex_.negators.count(v.lower[t - 1]) &&
-        ev != "AFFECT" && !lex_.condition_triggers.count(v.lower[t])) {
+    if (len && t + len < se && InList(v, "object-pronouns", v.lower[t + len]) &&
+        t > 0 && !lex_.negators.count(v.lower[t - 1]) && ev != "AFFECT" &&
+        !lex_.condition_triggers.count(v.lower[t])) {
       return take(ev, ".object_pronoun");
     }
   }
@@ -2150,9 +2129,9 @@ std::optional<CaseCount> RuleCountTagger::ResolvePending(
       t = v.size();
     }
     const size_t next_end = t < v.size() ? v.sentence_end[t] : t;
-    while (t < next_end && (IsBeOrHave(v, v.lower[t]) ||
-                            (v.lower[t].size() > 4 &&
-                             v.lower[t].ends_with("ly")))) {
+    while (t < next_end &&
+           (IsBeOrHave(v, v.lower[t]) ||
+            (v.lower[t].size() > 4 && v.lower[t].ends_with("ly")))) {
       ++t;
     }
     std::string ev;

@@ -114,8 +114,7 @@ Result<CountLexicon> CountLexicon::Load(const std::string& lang_dir) {
                    longest_first);
   std::stable_sort(lex.person_suffixes.begin(), lex.person_suffixes.end(),
                    longest_first);
-  std::stable_sort(lex.case_stems.begin(), lex.case_stems.end(),
-                   longest_first);
+  std::stable_sort(lex.case_stems.begin(), lex.case_stems.end(), longest_first);
   std::sort(lex.phrase_keys.begin(), lex.phrase_keys.end());
   lex.phrase_keys.erase(
       std::unique(lex.phrase_keys.begin(), lex.phrase_keys.end()),

@@ -111,9 +111,9 @@ struct CountLexicon {
   std::vector<std::string> leave_verbs;
   bool IsLeaveVerb(std::string_view w) const {
     for (const std::string& e : leave_verbs) {
-      if (e.back() == '*' ? w.starts_with(std::string_view(e).substr(
-                                0, e.size() - 1))
-                          : w == e) {
+      if (e.back() == '*'
+              ? w.starts_with(std::string_view(e).substr(0, e.size() - 1))
+              : w == e) {
         return true;
       }
     }
@@ -122,7 +122,7 @@ struct CountLexicon {
   std::unordered_set<std::string> stopwords;
   std::unordered_set<std::string> negators;
   std::unordered_set<std::string> reporting_verbs;  // end the event search
-  size_t max_phrase_words = 1;  // longest key, in tokens
+  size_t max_phrase_words = 1;                      // longest key, in tokens
   // Every key of qualifiers, persons, case_nouns and triggers, sorted: a
   // phrase that no key starts with ends a longest-match search early.
   std::vector<std::string> phrase_keys;

@@ -135,19 +135,19 @@ std::pair<std::string, std::string> LevelSubjectNoun(const TokenView& v,
   for (size_t m = sb; m < end; ++m) {
     std::string event;
     if (size_t len = CaseNounAt(v, lex, m, end, &event)) {
-      return {std::string(v.at.text.substr(
-                  v.at.tokens[m].span.begin,
-                  v.at.tokens[m + len - 1].span.end - v.at.tokens[m].span.begin)),
+      return {std::string(v.at.text.substr(v.at.tokens[m].span.begin,
+                                           v.at.tokens[m + len - 1].span.end -
+                                               v.at.tokens[m].span.begin)),
               event};
     }
     const PersonNoun* pn = nullptr;
     if (size_t len = PersonAt(v, lex, m, end, &pn);
-        len && (pn->kind == PersonKind::kRole ||
-                pn->kind == PersonKind::kState) &&
+        len &&
+        (pn->kind == PersonKind::kRole || pn->kind == PersonKind::kState) &&
         !pn->event.empty()) {
-      return {std::string(v.at.text.substr(
-                  v.at.tokens[m].span.begin,
-                  v.at.tokens[m + len - 1].span.end - v.at.tokens[m].span.begin)),
+      return {std::string(v.at.text.substr(v.at.tokens[m].span.begin,
+                                           v.at.tokens[m + len - 1].span.end -
+                                               v.at.tokens[m].span.begin)),
               pn->event};
     }
   }

@@ -440,8 +440,7 @@ RuleSet BuildRules(const DateLexicon& lex) {
       "(?i)(?:^|[^\\pL])" + Alternation(lex.year_prepositions) + " $");
   Add(
       set, "year", kL + "(" + year + ")" + kR,
-      [blocker, counted, year_prep, L](const MatchContext& c,
-                                        DateMention& m) {
+      [blocker, counted, year_prep, L](const MatchContext& c, DateMention& m) {
         const size_t b = c.Offset(1);
         const char prev = b > 0 ? c.text->text[b - 1] : '\0';
         const size_t e = b + 4;

@@ -19,9 +19,8 @@ namespace {
 void WriteRequiredFiles(const testing::TempDir& dir) {
   for (const char* name :
        {"counts-qualifiers.txt", "counts-person-nouns.txt",
-        "counts-case-nouns.txt", "counts-triggers.txt",
-        "counts-stopwords.txt", "counts-negators.txt",
-        "counts-reporting-verbs.txt"}) {
+        "counts-case-nouns.txt", "counts-triggers.txt", "counts-stopwords.txt",
+        "counts-negators.txt", "counts-reporting-verbs.txt"}) {
     testing::WriteFileOrDie(dir.File(name), "# empty\n");
   }
 }
@@ -64,11 +63,10 @@ TEST(CountWordLists, EnglishAndRussianListsAreApart) {
 // counts-crash-words.txt gives the people aboard no event.
 TEST(CountWordLists, ListsDriveTheirRules) {
   testing::TempDir dir;
-  for (const auto& e : std::filesystem::directory_iterator(
-           testing::ConfigDir() + "/lang/en")) {
+  for (const auto& e :
+       std::filesystem::directory_iterator(testing::ConfigDir() + "/lang/en")) {
     const std::string name = e.path().filename().string();
-    if (!name.starts_with("counts-") ||
-        name == "counts-vehicle-carrying.txt" ||
+    if (!name.starts_with("counts-") || name == "counts-vehicle-carrying.txt" ||
         name == "counts-crash-words.txt") {
       continue;
     }
