@@ -745,8 +745,10 @@ void RuleEntityTagger::Chunk(const AnalyzedText& at, const std::vector<Word>& w,
              w[last + 1].text == "has" || w[last + 1].text == "is" ||
              w[last + 1].text == "was" || w[last + 1].text == "will")) {
           const GazetteerEntry* c = lex_.Find(w[last].text);
+          // "Entergy Arkansas": a company's unit in a state or region.
           if (c != nullptr && !c->skip && c->type == EntityType::kLoc &&
-              c->IsCountry()) {
+              (c->IsCountry() || (m.gaz->rule == "gaz.org-companies" &&
+                                  c->rule == "gaz.loc-regions"))) {
             end = last;
             rule = "org.branch";
           }

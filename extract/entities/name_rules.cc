@@ -515,8 +515,10 @@ bool RuleEntityTagger::ClassifyRun(const AnalyzedText& at,
   // of a product name, not a person.
   // A number opening its line ("65 Colin Montgomerie" in a leaderboard)
   // names no product.
+  // Nor does a list number ("2. Frankie Fredericks (Namibia) 10.06").
   if (a > 0 && w[a - 1].is_word && !w[a - 1].text.empty() &&
       std::isdigit(static_cast<unsigned char>(w[a - 1].text[0])) &&
+      w[a - 1].text.back() != '.' &&
       at.text.substr(w[a - 1].span.end, 1) == " " && !w[a].all_caps &&
       !w[a - 1].sentence_start) {
     return false;

@@ -239,7 +239,16 @@ std::vector<Word> BuildWords(const AnalyzedText& at, const Lexicon& lex) {
       byline = out[k].text == "By";
       break;
     }
-    bool heading = words >= 2 && lower == 0 && !byline &&
+    // A heading opens its line: "10.06 3. Dennis Mitchell (U.S.) 10.14"
+    // inside a results line is none (no number before it on the line).
+    size_t line_start = at.text.rfind('\n', out[i].span.begin);
+    line_start = line_start == std::string_view::npos ? 0 : line_start + 1;
+    std::string_view before_on_line =
+        at.text.substr(line_start, out[i].span.begin - line_start);
+    bool own_line = std::none_of(
+        before_on_line.begin(), before_on_line.end(),
+        [](char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; });
+    bool heading = words >= 2 && lower == 0 && !byline && own_line &&
                    at.text.substr(out[j - 1].span.begin, 1) != ".";
     bool caps_line = lettered >= 2 && capitals == lettered;
     if (caps_line) {
