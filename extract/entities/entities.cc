@@ -370,7 +370,9 @@ size_t RuleEntityTagger::CapsLine(const AnalyzedText& at,
         };
         club = verb(b + 1) || (pos > 0 && verb(pos - 1));
       }
-      if (g != nullptr && !g->skip && (!g->needs_cue || club) &&
+      bool found_place = g != nullptr && g->type == EntityType::kLoc &&
+                         ctx.found_places.count(titled) != 0;
+      if (g != nullptr && !g->skip && (!g->needs_cue || club || found_place) &&
           !(b == pos && lex_.IsStopword(titled))) {
         out.push_back(Make(at, w, pos, b, club ? EntityType::kOrg : g->type,
                            club ? "" : g->canonical,
@@ -1274,6 +1276,11 @@ void RuleEntityTagger::LearnLists(const AnalyzedText& at,
 void RuleEntityTagger::Learn(const AnalyzedText& at, const std::vector<Word>& w,
                              const std::vector<Entity>& found,
                              DocContext& ctx) const {
+  for (const Entity& e : found) {
+    if (e.type == EntityType::kLoc && e.text.size() < 64) {
+      ctx.found_places.insert(NormalizeSpaces(e.text));
+    }
+  }
   for (const Entity& e : found) {
     if (e.type != EntityType::kPerson) continue;
     std::vector<std::string_view> parts = SplitName(e.text);

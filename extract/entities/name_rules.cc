@@ -474,6 +474,46 @@ bool RuleEntityTagger::ClassifyRun(const AnalyzedText& at,
         (n_words == 1 || Key(at, w, a, b) != canonical)) {
       return person(canonical, "person.doc");
     }
+    // "his brother Grant Flower" after "Andy Flower", "G. Flower": another
+    // given name or an initial before the family name of a person of the
+    // document is a relative or namesake, a person too.
+    if (n_words == 2 && !heading && !w[a].sentence_start &&
+        w[b].text.size() >= 3 && !w[a].possessive && LooksLikeNameWord(w[a]) &&
+        lex_.Find(w[a].text) == nullptr && !lex_.IsOrgSuffix(w[a].text) &&
+        !lex_.IsLocSuffix(w[a].text) && !lex_.IsLocPrefix(w[a].text)) {
+      auto fam = ctx.person_words.find(w[b].text);
+      if (fam != ctx.person_words.end() && !fam->second.empty() &&
+          fam->second.size() > w[b].text.size() + 1 &&
+          std::string_view(fam->second).ends_with(w[b].text) &&
+          fam->second[fam->second.size() - w[b].text.size() - 1] == ' ' &&
+          ctx.person_words.count(w[a].text) == 0) {
+        return person("", "person.relative");
+      }
+    }
+  }
+  // "2. Alex Zuelle (Switzerland) ONCE 12 seconds behind": in a results
+  // line, a name after a rider's or driver's country in brackets, before
+  // the time or the line's end, is the team.
+  size_t rider = out.size();
+  while (rider > 0 && a > 3 && out[rider - 1].span.begin >= w[a - 3].span.begin) {
+    --rider;
+  }
+  if (a > 3 && n_words <= 3 && w[a - 1].text == ")" &&
+      w[a - 3].text == "(" && w[a - 2].is_word && rider > 0 &&
+      out[rider - 1].type == EntityType::kPerson &&
+      out[rider - 1].span.end <= w[a - 3].span.begin &&
+      out[rider - 1].span.end + 2 >= w[a - 3].span.begin) {
+    const GazetteerEntry* c = lex_.Find(w[a - 2].text);
+    bool time_after =
+        b + 1 >= w.size() || w[b + 1].sentence != w[b].sentence ||
+        (w[b + 1].is_word &&
+         std::isdigit(static_cast<unsigned char>(w[b + 1].text[0]))) ||
+        at.text.substr(w[b].span.end, 1) == "\n";
+    if (c != nullptr && c->type == EntityType::kLoc && c->IsCountry() &&
+        time_after) {
+      out.push_back(Make(at, w, a, b, EntityType::kOrg, "", "org.results-team"));
+      return true;
+    }
   }
   // "Wi Sung-lac", "Kim Min-seok": a short family name and a romanized
   // two-syllable given name, its second syllable in lower case after a

@@ -150,9 +150,13 @@ std::vector<Word> BuildWords(const AnalyzedText& at, const Lexicon& lex) {
     w.is_word = tok.kind != TokenKind::kPunct;
     std::string_view s = at.Slice(w.span);
     if (w.is_word) {
-      for (std::string_view suffix : {"'s", "\xE2\x80\x99s"}) {
+      // "FRANCE'S" in a line in capitals too.
+      for (std::string_view suffix :
+           {"'s", "\xE2\x80\x99s", "'S", "\xE2\x80\x99S"}) {
         if (s.size() > suffix.size() + 0 &&
-            s.substr(s.size() - suffix.size()) == suffix) {
+            s.substr(s.size() - suffix.size()) == suffix &&
+            (suffix.back() == 's' ||
+             AllCaps(s.substr(0, s.size() - suffix.size())))) {
           w.span.end -= suffix.size();
           w.possessive = true;
           break;
@@ -283,7 +287,8 @@ size_t ChunkEnd(const AnalyzedText& at, const std::vector<Word>& w,
     std::string_view g =
         at.text.substr(w[a].span.end, w[b].span.begin - w[a].span.end);
     if (w[a].possessive) {  // the cut-off 's belongs to the word
-      for (std::string_view suffix : {"'s", "\xE2\x80\x99s"}) {
+      for (std::string_view suffix :
+           {"'s", "\xE2\x80\x99s", "'S", "\xE2\x80\x99S"}) {
         if (g.substr(0, suffix.size()) == suffix)
           g.remove_prefix(suffix.size());
       }

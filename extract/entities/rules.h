@@ -14,6 +14,7 @@
 #include <algorithm>
 #include <cctype>
 #include <map>
+#include <set>
 #include <string>
 #include <string_view>
 #include <unordered_set>
@@ -40,6 +41,9 @@ struct DocContext {
   std::map<std::string, GazetteerEntry, std::less<>> orgs;
   StringSet org_first_words;  // first word of each key of `orgs`
   size_t org_words = 0;       // most words in a key of `orgs`
+  // Places the first pass found in running text ("Hebron" after "in"):
+  // the same name in a line in capitals is that place.
+  std::set<std::string, std::less<>> found_places;
   // Sports copy: three or more sports-desk words in the document.
   bool sports = false;
   // Sports copy: the place of a team the document names in full ("Denver
