@@ -1445,9 +1445,18 @@ std::optional<CaseCount> RuleCountTagger::Judge(
                        !AgentivePlural(v, v.lower[o]);
         }
         if (untyped_of) trigger.clear();
+        // ("40 cases were confirmed": or after them, past the auxiliaries.)
+        size_t after_head = head_end;
+        while (after_head < se && IsBeOrHave(v, word(after_head))) {
+          ++after_head;
+        }
+        const bool diagnosed =
+            AnyTokenInList(v, k, head, "diagnosed-modifiers") ||
+            (after_head > head_end &&
+             InList(v, "diagnosed-modifiers", word(after_head)));
         out.event = case_event == "AFFECT" && word(head_end) != "of" &&
                             InList(v, "disease-case-nouns", v.lower[head]) &&
-                            AnyTokenInList(v, k, head, "diagnosed-modifiers")
+                            diagnosed
                         ? "INFECT"
                     : case_event != "AFFECT" ? case_event
                     : !trigger.empty()       ? trigger
