@@ -622,6 +622,20 @@ void RuleEntityTagger::Chunk(const AnalyzedText& at, const std::vector<Word>& w,
             pos = end + 1;
             goto next;
           }
+          // "Rival General Motors said": a sentence-opening word before a
+          // listed organization is no part of its name.
+          if (m.gaz == nullptr && w[pos].sentence_start && pos + 1 < k &&
+              lex_.IsCommonWord(w[pos].text) && !lex_.IsOrgSuffix(w[pos].text)) {
+            Match rest = Longest(at, w, pos + 1, end, ctx);
+            if (rest.gaz != nullptr && !rest.gaz->skip &&
+                rest.gaz->type == EntityType::kOrg && rest.end == end) {
+              out.push_back(Make(at, w, pos + 1, end, EntityType::kOrg,
+                                 rest.gaz->canonical,
+                                 std::string(rest.gaz->rule)));
+              pos = end + 1;
+              goto next;
+            }
+          }
           size_t place_end = FacilityEnd(w, end, last);
           if (!HeadingSentence(w, pos) || m.gaz != nullptr) {
             out.push_back(
@@ -875,6 +889,18 @@ void RuleEntityTagger::Chunk(const AnalyzedText& at, const std::vector<Word>& w,
           title.clear();
           honorific = false;
           pos = end + 2;
+          continue;
+        }
+        // "the Texas House", "the Ohio House": a state's lower chamber.
+        if (type == EntityType::kLoc && m.gaz->rule == "gaz.loc-regions" &&
+            !w[end].possessive && end < last && w[end + 1].text == "House" &&
+            (end + 1 == last || w[end + 2].text == "of")) {
+          size_t house = end + 1 == last ? end + 1 : last;
+          out.push_back(
+              Make(at, w, pos, house, EntityType::kOrg, "", "org.state-house"));
+          title.clear();
+          honorific = false;
+          pos = house + 1;
           continue;
         }
         // "Washington said": a city that speaks means its government. The
@@ -1345,6 +1371,16 @@ void RuleEntityTagger::Learn(const AnalyzedText& at, const std::vector<Word>& w,
   for (const Entity& e : found) {
     if (e.type != EntityType::kOrg) continue;
     std::string_view rule = e.rule;
+    // "Ford Motor Co." listed as "Ford": the short name the list gives is
+    // the company in this document ("Ford's joint venture").
+    if ((rule.substr(0, 8) == "gaz.org-" || rule == "org.legal-form") &&
+        e.canonical.size() + 1 < e.text.size() &&
+        e.text.compare(0, e.canonical.size(), e.canonical) == 0 &&
+        e.text[e.canonical.size()] == ' ' &&
+        e.canonical.find(' ') == std::string::npos &&
+        ctx.person_words.count(e.canonical) == 0) {
+      add_org(e.canonical, e.canonical);
+    }
     // In sports copy a listed club teaches its short forms as a club the
     // rules found does ("Bristol City" -> "City").
     bool listed_club = rule == "gaz.org-sports" && ctx.sports;
