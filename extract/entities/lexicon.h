@@ -74,6 +74,9 @@ class Lexicon {
     return false;
   }
   bool IsFamilyName(std::string_view w) const { return Has(family_, w); }
+  // "Banque", "Grupo": a word that opens an organization's name in other
+  // languages ("Banque Paribas").
+  bool IsOrgPrefix(std::string_view w) const { return Has(org_prefixes_, w); }
   // "Chelsea" of "Chelsea FC": a place that names a listed club, which
   // sports copy means by the place's name alone.
   bool IsClubPlace(std::string_view w) const { return Has(club_places_, w); }
@@ -210,7 +213,8 @@ class Lexicon {
       legal_forms_, org_cues_, org_context_, teams_, sports_, bodies_,
       misc_heads_, loc_prefixes_, name_suffixes_, org_verbs_, positions_,
       misc_tails_, sports_verbs_, languages_, language_cues_,
-      language_nouns_, state_heads_, place_given_, club_places_;
+      language_nouns_, state_heads_, place_given_, club_places_,
+      org_prefixes_;
   // The system word list: views into one arena holding the file, not one
   // heap string per word (start-up cost).
   std::unordered_set<size_t> key_prefixes_;  // see MayContinue()

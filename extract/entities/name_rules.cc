@@ -515,6 +515,21 @@ bool RuleEntityTagger::ClassifyRun(const AnalyzedText& at,
       return true;
     }
   }
+  // "Heidelberger Druckmaschinen AG", "Banque Paribas": a run ending in
+  // a legal form or opening with a foreign organization word.
+  bool namelike_head = true;  // the run without its last word
+  for (size_t k = a; k < b; ++k) {
+    namelike_head = namelike_head && (!w[k].is_word || LooksLikeNameWord(w[k]) ||
+                                      CamelCase(w[k].text));
+  }
+  if (n_words >= 2 && !w[b].possessive &&
+      ((lex_.IsLegalForm(w[b].text) && namelike_head) ||
+       (lex_.IsOrgPrefix(first) && namelike_run && !w[a].possessive))) {
+    out.push_back(Make(at, w, a, b, EntityType::kOrg, "",
+                       lex_.IsLegalForm(w[b].text) ? "org.legal-form"
+                                                   : "org.prefix"));
+    return true;
+  }
   // "Wi Sung-lac", "Kim Min-seok": a short family name and a romanized
   // two-syllable given name, its second syllable in lower case after a
   // hyphen (the chunker joins them only so), is a person's name anywhere.

@@ -548,7 +548,9 @@ size_t ChunkEnd(const AnalyzedText& at, const std::vector<Word>& w,
         for (size_t k = m; k < w.size() && w[k].is_word && w[k].cap &&
                            w[k].sentence == w[j].sentence;
              ++k) {
-          if (lex.IsOrgSuffix(w[k].text)) {
+          // "Cable and Wireless Plc": a legal form heads it too.
+          if (lex.IsOrgSuffix(w[k].text) ||
+              (k > m && lex.IsLegalForm(w[k].text))) {
             take = k < m + 2 || lex.IsCommonWord(w[first].text);
             break;
           }

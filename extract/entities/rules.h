@@ -287,9 +287,11 @@ class RuleEntityTagger : public EntityTagger {
       if (w[n].is_word && !w[n].cap && lex_.IsConnector(w[n].text)) {
         // "the Socialist Party of Prime Minister Lionel Jospin": a title
         // after the connector starts a person, not the name's tail.
+        // A title that ends the chunk names no person ("the Federal Court
+        // of Justice").
         if (n < last && w[n + 1].is_word && !lex_.IsOrgSuffix(w[n + 1].text) &&
-            (lex_.Title(w[n + 1].text) != nullptr ||
-             (n + 1 < last && w[n + 2].is_word &&
+            ((lex_.Title(w[n + 1].text) != nullptr && n + 1 < last) ||
+             (n + 2 < last && w[n + 2].is_word &&
               lex_.Title(std::string(w[n + 1].text) + " " +
                          std::string(w[n + 2].text)) != nullptr))) {
           return end;
