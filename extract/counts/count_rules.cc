@@ -640,6 +640,19 @@ std::string FindEvent(const TokenView& v, const CountLexicon& lex,
       continue;
     }
     if (v.lower[t] == "," && in_relative) break;
+    // "Сотни жителей вышли к зданию суда, где оглашали приговор", "300
+    // people marched to the court, where the activist was sentenced": a
+    // relative clause after the count's own verb is about the noun before
+    // it, not about the count.
+    if (v.lower[t] == "," && t + 1 < w.fwd_limit &&
+        InList(v, "relative-words", v.lower[t + 1])) {
+      bool verb_before = false;
+      for (size_t k = w.head_end; k < t && !verb_before; ++k) {
+        verb_before = InList(v, "past-verb-forms", v.lower[k]) ||
+                      lex.gathering_verbs.count(v.lower[k]) > 0;
+      }
+      if (verb_before) break;
+    }
     // "Thousands of fans celebrated, and police arrested 20": a comma and
     // a conjunction before a new subject open a clause of its own.
     if (v.lower[t] == "," && t + 2 < w.fwd_limit &&

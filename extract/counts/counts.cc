@@ -153,8 +153,9 @@ bool NamesProtest(const TokenView& v, size_t from, size_t to) {
 // "Thousands of teachers rallied at the Statehouse. Hundreds of them lined
 // the entrances": a count of people whose clause only gathers (a verb of
 // counts-gathering-verbs.txt within six tokens after its head) is a
-// protest when its sentence, or one of the two sentences before it in the
-// same paragraph, names a protest, and none of them is on the sports pages.
+// protest when its sentence, one of the two sentences before it or the one
+// after it in the same paragraph, names a protest, and none of them is on
+// the sports pages.
 bool GatheringInProtest(const TokenView& v, const CountLexicon& lex,
                         size_t head_end, size_t fwd_limit) {
   if (lex.gathering_verbs.empty() && lex.gathering_stems.empty()) return false;
@@ -197,8 +198,12 @@ bool GatheringInProtest(const TokenView& v, const CountLexicon& lex,
     }
     from = v.sentence_begin[prev_last];
   }
-  if (SportContext(v, from, se)) return false;
-  return NamesProtest(v, from, se);
+  // ... and the sentence after it ("Сотни жителей вышли к зданию суда.
+  // При разгоне акции ...").
+  size_t to = se;
+  if (se < v.size() && SameOrNextSentence(v, sb, se)) to = v.sentence_end[se];
+  if (SportContext(v, from, to)) return false;
+  return NamesProtest(v, from, to);
 }
 
 // "Crowds of 5,000 people welcomed the president": a crowd that welcomes,
