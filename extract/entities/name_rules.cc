@@ -446,13 +446,28 @@ bool RuleEntityTagger::ClassifyRun(const AnalyzedText& at,
   // "Reporting by Olzhas Auyezov": two to four name words after "By"
   // opening its line, or after "by" following a credit word.
   if (a > 0 && n_words >= 2 && n_words <= 4 && !common_word &&
-      (b + 1 >= w.size() || !w[b + 1].is_word || w[b + 1].text == "and")) {
+      (b + 1 >= w.size() || !w[b + 1].is_word || w[b + 1].text == "and" ||
+       w[b + 1].text == "for")) {
     bool by = w[a - 1].text == "By" &&
               (w[a - 1].sentence_start || (a > 1 && w[a - 2].text == "|"));
     bool credit_by = w[a - 1].text == "by" && a > 1 &&
                      (w[a - 2].text == "Reporting" || w[a - 2].text == "Written" ||
                       w[a - 2].text == "Editing" || w[a - 2].text == "writing" ||
-                      w[a - 2].text == "editing" || w[a - 2].text == "Compiled");
+                      w[a - 2].text == "editing" || w[a - 2].text == "Compiled" ||
+                      w[a - 2].text == "Photos" || w[a - 2].text == "Photo" ||
+                      w[a - 2].text == "Video" || w[a - 2].text == "Illustration");
+    // "Hannah Whitlock, The News & Observer | 2026-04-08": a name opening
+    // a byline line, before a comma and the outlet, with a bar on the line.
+    bool line_opening = w[a].span.begin == 0 ||
+                        at.text[w[a].span.begin - 1] == '\n';
+    if (line_opening && lex_.IsGivenName(first) && b + 1 < w.size() &&
+        w[b + 1].text == ",") {
+      size_t eol = at.text.find('\n', w[b].span.end);
+      std::string_view rest = std::string_view(at.text).substr(
+          w[b].span.end,
+          (eol == std::string::npos ? at.text.size() : eol) - w[b].span.end);
+      credit_by = credit_by || rest.find(" | ") != std::string_view::npos;
+    }
     if ((by || credit_by) && namelike_run) return person("", "person.byline");
   }
   // Known from a longer mention elsewhere in the document.
