@@ -175,6 +175,37 @@ std::vector<Entity> RuleEntityTagger::Pass(const AnalyzedText& at,
       ++i;
       continue;
     }
+    // "FRANKFURT/MILAN, 2025-10-15", "DAKAR, Senegal / LONDON —": a second
+    // listed place in capitals after a slash in a dateline.
+    if (i > 0 && w[i].all_caps && w[i - 1].text == "/" && !out.empty() &&
+        out.back().type == EntityType::kLoc &&
+        out.back().span.end <= w[i - 1].span.begin &&
+        at.text.substr(out.back().span.end,
+                       w[i - 1].span.begin - out.back().span.end)
+                .find('\n') == std::string::npos) {
+      size_t k = i;
+      while (k + 1 < w.size() && k < i + 2 && w[k + 1].all_caps &&
+             w[k + 1].sentence == w[i].sentence) {
+        ++k;
+      }
+      std::string titled = TitleCase(at, w, i, k);
+      const GazetteerEntry* g = lex_.Find(titled);
+      bool dateline_rule = false;
+      for (size_t r = out.size(); r-- > 0 && !dateline_rule;) {
+        dateline_rule = out[r].rule == "loc.dateline";
+        if (out[r].span.end + 80 < w[i].span.begin) break;
+      }
+      if (g != nullptr && !g->skip && g->type == EntityType::kLoc &&
+          dateline_rule && k + 1 < w.size() &&
+          (w[k + 1].text == "," || w[k + 1].text == "\xE2\x80\x94" ||
+           w[k + 1].text == "-" || w[k + 1].text == "/" ||
+           w[k + 1].text == ":")) {
+        out.push_back(Make(at, w, i, k, EntityType::kLoc, g->canonical,
+                           "loc.dateline"));
+        i = k + 1;
+        continue;
+      }
+    }
     if (size_t end = DatelinePlace(at, w, i); end != 0) {
       std::string titled = TitleCase(at, w, i, end - 1);
       // "SUNDERLAND: Anthony Patterson; Trai Hume, ...": in sports copy a

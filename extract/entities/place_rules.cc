@@ -170,7 +170,10 @@ bool RuleEntityTagger::Dateline(const AnalyzedText& at,
   bool glued_hyphen = next == "-" && w[b + 1].span.begin == w[b].span.end &&
                       b + 2 < w.size() &&
                       w[b + 2].span.begin == w[b + 1].span.end;
-  if (next == "," || next == ":" || next == "(" ||
+  // "FRANKFURT/MILAN, ...": two places of one dateline.
+  bool slash_place = next == "/" && b + 2 < w.size() && w[b + 2].all_caps &&
+                     w[a].all_caps;
+  if (next == "," || next == ":" || next == "(" || slash_place ||
       (next == "-" && !glued_hyphen) || next == "|" ||
       next == "\xE2\x80\x94" || next == "\xE2\x80\x93") {
     return true;
