@@ -147,10 +147,6 @@ bool SubjectUndergoes(const TokenView& v, std::string_view w) {
   return InList(v, "subject-undergoes", w);
 }
 
-bool IsPassiveAux(const TokenView& v, std::string_view w) {
-  return InList(v, "passive-auxiliaries", w);
-}
-
 bool IsRelativePronoun(const TokenView& v, std::string_view w) {
   return InList(v, "relative-pronouns", w);
 }

@@ -122,6 +122,12 @@ inline bool InList(const TokenView& v, std::string_view name,
 }
 
 // Whether a token of [from, to) is in the language's word list `name`.
+// "was", "were", "been": an auxiliary of the passive
+// (counts-passive-auxiliaries.txt).
+inline bool IsPassiveAux(const TokenView& v, std::string_view w) {
+  return InList(v, "passive-auxiliaries", w);
+}
+
 inline bool AnyTokenInList(const TokenView& v, size_t from, size_t to,
                            std::string_view name) {
   const WordList& list = v.lexicon->Words(name);

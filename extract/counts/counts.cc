@@ -27,6 +27,7 @@ using counts_internal::DiseaseNamed;
 using counts_internal::FigureIsNumber;
 using counts_internal::HeldByKidnappers;
 using counts_internal::InList;
+using counts_internal::IsPassiveAux;
 using counts_internal::NameBefore;
 using counts_internal::PutAtEvent;
 using counts_internal::RestatesFigure;
@@ -227,10 +228,6 @@ bool DisciplinaryCharge(const TokenView& v, size_t sb, size_t se) {
 bool ActiveVerbForm(const TokenView& v, std::string_view w) {
   return (w.size() > 4 && InList(v, "active-verb-endings", w)) ||
          InList(v, "active-verb-forms", w);
-}
-
-bool IsPassiveAux(const TokenView& v, std::string_view w) {
-  return InList(v, "passive-auxiliaries", w);
 }
 
 // Words of death after which "at 75" is an age ("dead at 75").
