@@ -5,10 +5,12 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <initializer_list>
 #include <fstream>
 #include <sstream>
 #include <unistd.h>
 #include <string>
+#include <string_view>
 
 #include "core/status.h"
 
@@ -74,6 +76,22 @@ class TempDir {
  private:
   std::filesystem::path path_;
 };
+
+// Copies the files of the bundled language folder `lang` whose names start
+// with `prefix` into `dir`, except those in `skip`: a language folder that
+// lacks some lists.
+inline void CopyLangFilesExcept(const std::string& lang, std::string_view prefix,
+                                std::initializer_list<std::string_view> skip,
+                                const TempDir& dir) {
+  for (const auto& e :
+       std::filesystem::directory_iterator(ConfigDir() + "/lang/" + lang)) {
+    const std::string name = e.path().filename().string();
+    if (!name.starts_with(prefix)) continue;
+    bool skipped = false;
+    for (std::string_view s : skip) skipped = skipped || name == s;
+    if (!skipped) std::filesystem::copy_file(e.path(), dir.File(name));
+  }
+}
 
 }  // namespace newsfacts::testing
 

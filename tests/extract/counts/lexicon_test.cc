@@ -63,15 +63,9 @@ TEST(CountWordLists, EnglishAndRussianListsAreApart) {
 // counts-crash-words.txt gives the people aboard no event.
 TEST(CountWordLists, ListsDriveTheirRules) {
   testing::TempDir dir;
-  for (const auto& e :
-       std::filesystem::directory_iterator(testing::ConfigDir() + "/lang/en")) {
-    const std::string name = e.path().filename().string();
-    if (!name.starts_with("counts-") || name == "counts-vehicle-carrying.txt" ||
-        name == "counts-crash-words.txt") {
-      continue;
-    }
-    std::filesystem::copy_file(e.path(), dir.File(name));
-  }
+  testing::CopyLangFilesExcept(
+      "en", "counts-", {"counts-vehicle-carrying.txt", "counts-crash-words.txt"},
+      dir);
   auto full = CountTagger::Create(testing::ConfigDir() + "/lang/en");
   auto bare = CountTagger::Create(dir.path());
   ASSERT_OK(full);

@@ -196,15 +196,9 @@ TEST(CountTaggerCreateTest, FailsOnHalfASetOfRules) {
 // left.
 TEST(CountTaggerCreateTest, OptionalListsDriveTheirRules) {
   testing::TempDir dir;
-  for (const auto& e : std::filesystem::directory_iterator(
-           testing::ConfigDir() + "/lang/en")) {
-    const std::string name = e.path().filename().string();
-    if (!name.starts_with("counts-") || name == "counts-gathering-verbs.txt" ||
-        name == "counts-leave-verbs.txt") {
-      continue;
-    }
-    std::filesystem::copy_file(e.path(), dir.File(name));
-  }
+  testing::CopyLangFilesExcept(
+      "en", "counts-", {"counts-gathering-verbs.txt", "counts-leave-verbs.txt"},
+      dir);
   auto full = CountTagger::Create(testing::ConfigDir() + "/lang/en");
   auto bare = CountTagger::Create(dir.path());
   ASSERT_OK(full);
