@@ -933,6 +933,10 @@ bool Introduced(const TokenView& v, size_t a, size_t limit) {
         (v.lexicon != nullptr && v.lexicon->IsLeaveVerb(w))) {
       return true;
     }
+    // "the tourist city of Pokhara": "of" after a noun of places.
+    if (w == "of" && t > limit && InList(v, "place-nouns", v.lower[t - 1])) {
+      return true;
+    }
     if (v.IsPunct(t) || v.IsCapitalized(t)) return false;
   }
   return false;
@@ -981,6 +985,17 @@ std::string FindPlace(const TokenView& v, const CountWindow& w) {
     if (!e) continue;
     size_t b = v.entity_last[static_cast<size_t>(v.entity_at[t])];
     if (Introduced(v, t, sb) && !InList(v, t, b)) return PlaceName(*e);
+  }
+  // "Singapore reported 386 new infections": the place opening the
+  // sentence as the subject of a verb of recording.
+  if (sb < w.first) {
+    const Entity* e = v.EntityAt(sb, EntityType::kLoc);
+    if (e != nullptr) {
+      size_t b = v.entity_last[static_cast<size_t>(v.entity_at[sb])];
+      if (b + 1 < w.first && InList(v, "recording-verbs", v.lower[b + 1])) {
+        return PlaceName(*e);
+      }
+    }
   }
   return "";
 }
