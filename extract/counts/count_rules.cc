@@ -906,6 +906,32 @@ std::string FindDate(const TokenView& v, const CountWindow& w) {
       best = range ? dm.begin + "/" + dm.end_value : dm.value;
     }
   }
+  // "A drone struck a minibus on Tuesday morning, killing two women": with
+  // no date in the count's own stretch, the sentence's one day or month
+  // dates it.
+  if (best.empty()) {
+    size_t found = 0;
+    std::string only;
+    for (size_t d = 0; d < v.dates.size(); ++d) {
+      const DateMention& dm = v.dates[d];
+      auto [a, b] = v.date_tokens[d];
+      if (a < sb || b >= se || a >= v.size()) continue;
+      if (dm.type != "DATE" && dm.type != "TIME") continue;
+      ++found;
+      only = dm.value;
+    }
+    // A day or a month ("2025-04-15", "2024-11"), nothing vaguer.
+    if (found == 1 && only.size() >= 7 && only[4] == '-' &&
+        std::isdigit(static_cast<unsigned char>(only[5]))) {
+      best = only;
+    }
+  }
+  // "Police detained 14 people on Tuesday night": a count is dated by the
+  // day, not its part ("2025-04-15TNI" -> "2025-04-15").
+  if (size_t tee = best.find('T');
+      tee == 10 && best.find('/') == std::string::npos) {
+    best.resize(tee);
+  }
   return best;
 }
 
