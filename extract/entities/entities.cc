@@ -128,9 +128,8 @@ RuleEntityTagger::Match RuleEntityTagger::Longest(const AnalyzedText& at,
       if (b == a && g->type == EntityType::kOrg && !g->skip &&
           g->rule.substr(0, 8) == "gaz.org-") {
         auto pw = ctx.person_words.find(key);
-        if (pw != ctx.person_words.end() && !pw->second.empty() &&
-            pw->second.size() > key.size() &&
-            std::string_view(pw->second).ends_with(key)) {
+        if (pw != ctx.person_words.end() &&
+            IsFamilyNameOf(pw->second, key)) {
           continue;
         }
       }
@@ -640,16 +639,13 @@ void RuleEntityTagger::Chunk(const AnalyzedText& at, const std::vector<Word>& w,
               m.gaz->IsCountry() && k > m.end && !w[m.end].possessive &&
               !HeadingSentence(w, pos) && lex_.IsStateHead(w[end].text) &&
               w[m.end + 1].text != "Police") {
-            Match rest = Longest(at, w, m.end + 1, end, ctx);
-            bool listed = rest.gaz != nullptr && !rest.gaz->skip &&
-                          rest.gaz->type == EntityType::kOrg &&
-                          rest.end == end;
+            const GazetteerEntry* listed = ListedOrg(at, w, m.end + 1, end, ctx);
             out.push_back(Make(at, w, pos, m.end, EntityType::kLoc,
                                m.gaz->canonical, std::string(m.gaz->rule)));
             out.push_back(Make(
                 at, w, m.end + 1, end, EntityType::kOrg,
-                listed ? rest.gaz->canonical : "",
-                listed ? std::string(rest.gaz->rule) : "org.suffix"));
+                listed != nullptr ? listed->canonical : "",
+                listed != nullptr ? std::string(listed->rule) : "org.suffix"));
             pos = end + 1;
             goto next;
           }
@@ -657,12 +653,11 @@ void RuleEntityTagger::Chunk(const AnalyzedText& at, const std::vector<Word>& w,
           // listed organization is no part of its name.
           if (m.gaz == nullptr && w[pos].sentence_start && pos + 1 < k &&
               lex_.IsCommonWord(w[pos].text) && !lex_.IsOrgSuffix(w[pos].text)) {
-            Match rest = Longest(at, w, pos + 1, end, ctx);
-            if (rest.gaz != nullptr && !rest.gaz->skip &&
-                rest.gaz->type == EntityType::kOrg && rest.end == end) {
+            if (const GazetteerEntry* listed =
+                    ListedOrg(at, w, pos + 1, end, ctx)) {
               out.push_back(Make(at, w, pos + 1, end, EntityType::kOrg,
-                                 rest.gaz->canonical,
-                                 std::string(rest.gaz->rule)));
+                                 listed->canonical,
+                                 std::string(listed->rule)));
               pos = end + 1;
               goto next;
             }
@@ -1368,10 +1363,7 @@ void RuleEntityTagger::Learn(const AnalyzedText& at, const std::vector<Word>& w,
         if (it->second.find(e.text) != std::string::npos) continue;
         if (e.text.find(it->second) != std::string::npos) {
           it->second = e.text;
-        } else if (p == parts.back() && !it->second.empty() &&
-                   std::string_view(it->second).ends_with(p) &&
-                   it->second.size() > p.size() &&
-                   it->second[it->second.size() - p.size() - 1] == ' ') {
+        } else if (p == parts.back() && IsFamilyNameOf(it->second, p)) {
           // "Imran Khan" then "Gohar Ali Khan": a family name two persons
           // share stays a person's, the one named first (the story's
           // subject, as news copy writes it).

@@ -374,8 +374,7 @@ bool RuleEntityTagger::ClassifyRun(const AnalyzedText& at,
       named += e - k + 1;
       // The family name ("Nawrocki" of "Karol Nawrocki"), which the
       // document never writes in lower case.
-      if (std::string_view(it->second).ends_with(w[e].text) &&
-          it->second.size() > w[e].text.size() &&
+      if (IsFamilyNameOf(it->second, w[e].text) &&
           !ctx.UsedInLowerCase(w[e].text)) {
         names.emplace_back(k, e);
       }
@@ -497,10 +496,8 @@ bool RuleEntityTagger::ClassifyRun(const AnalyzedText& at,
         lex_.Find(w[a].text) == nullptr && !lex_.IsOrgSuffix(w[a].text) &&
         !lex_.IsLocSuffix(w[a].text) && !lex_.IsLocPrefix(w[a].text)) {
       auto fam = ctx.person_words.find(w[b].text);
-      if (fam != ctx.person_words.end() && !fam->second.empty() &&
-          fam->second.size() > w[b].text.size() + 1 &&
-          std::string_view(fam->second).ends_with(w[b].text) &&
-          fam->second[fam->second.size() - w[b].text.size() - 1] == ' ' &&
+      if (fam != ctx.person_words.end() &&
+          IsFamilyNameOf(fam->second, w[b].text) &&
           ctx.person_words.count(w[a].text) == 0) {
         return person("", "person.relative");
       }
@@ -891,9 +888,7 @@ bool RuleEntityTagger::ClassifyRun(const AnalyzedText& at,
       for (size_t k = a; k <= b; ++k) {
         short_word = short_word || (w[k].is_word && w[k].text.size() < 2);
       }
-      bool opening = !short_word && w[a - 1].is_word && w[a - 1].cap &&
-                     w[a - 1].sentence_start && w[a - 1].text.size() <= 8 &&
-                     lex_.IsLocCue(ToLowerAscii(w[a - 1].text));
+      bool opening = !short_word && OpeningPlaceCue(w, a);
       bool after_place = a > 1 && w[a - 1].text == "and" && !out.empty() &&
                          out.back().rule == "loc.opening" &&
                          out.back().span.end == w[a - 2].span.end;
@@ -1136,10 +1131,8 @@ bool RuleEntityTagger::ClassifyRun(const AnalyzedText& at,
                   w[b + 1].span.begin == w[b].span.end;
   // "the village of Shamalgan": a place noun and "of" are a cue too.
   // "In Patna, supporters ...": the cue word opening the sentence.
-  bool opening_cue = a > 0 && b + 1 < w.size() && w[b + 1].text == "," &&
-                     w[a - 1].is_word && w[a - 1].cap &&
-                     w[a - 1].sentence_start && w[a - 1].text.size() <= 8 &&
-                     lex_.IsLocCue(ToLowerAscii(w[a - 1].text));
+  bool opening_cue = b + 1 < w.size() && w[b + 1].text == "," &&
+                     OpeningPlaceCue(w, a);
   bool cue = opening_cue ||
              (a > 0 && w[a - 1].is_word && !w[a - 1].cap &&
               lex_.IsLocCue(w[a - 1].text)) ||

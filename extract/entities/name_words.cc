@@ -646,6 +646,11 @@ std::vector<std::string_view> SplitName(std::string_view name) {
   return out;
 }
 
+bool IsFamilyNameOf(std::string_view name, std::string_view word) {
+  return !word.empty() && name.size() > word.size() + 1 &&
+         name.ends_with(word) && name[name.size() - word.size() - 1] == ' ';
+}
+
 namespace {
 
 // The initials of `name` spell `acronym` (ASCII letters, any case): each

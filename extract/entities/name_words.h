@@ -68,6 +68,10 @@ inline bool HeadingSentence(const std::vector<Word>& w, size_t i) {
 // "Recep Tayyip Erdogan" -> {"Recep", "Tayyip", "Erdogan"}.
 std::vector<std::string_view> SplitName(std::string_view name);
 
+// `word` is the last word of the longer name `name` ("Nawrocki" of "Karol
+// Nawrocki"): the family name a later mention may stand for.
+bool IsFamilyNameOf(std::string_view name, std::string_view word);
+
 // Person mentions take the longest person name of the document that holds
 // all their words (Putin -> Vladimir Putin).
 void ResolveCanonicals(std::vector<Entity>& entities);

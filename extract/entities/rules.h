@@ -264,6 +264,26 @@ class RuleEntityTagger : public EntityTagger {
     return e;
   }
 
+  // The listed organization whose name is exactly words a..b, or nullptr
+  // ("Justice Department" after "US", "General Motors" after "Rival").
+  const GazetteerEntry* ListedOrg(const AnalyzedText& at,
+                                  const std::vector<Word>& w, size_t a,
+                                  size_t b, const DocContext& ctx) const {
+    Match m = Longest(at, w, a, b, ctx);
+    return m.gaz != nullptr && !m.gaz->skip &&
+                   m.gaz->type == EntityType::kOrg && m.end == b
+               ? m.gaz
+               : nullptr;
+  }
+
+  // "In Patna, ...": the word before word a opens its sentence and is a
+  // place cue ("In", "Near") in lower case.
+  bool OpeningPlaceCue(const std::vector<Word>& w, size_t a) const {
+    return a > 0 && w[a - 1].is_word && w[a - 1].cap &&
+           w[a - 1].sentence_start && w[a - 1].text.size() <= 8 &&
+           lex_.IsLocCue(ToLowerAscii(w[a - 1].text));
+  }
+
   // "Cabinet Secretary" in "Treasury Cabinet Secretary John Mbadi": words
   // k and k + 1 (within `last`) are a listed two-word title, whose head
   // word belongs to no organization name before it.
