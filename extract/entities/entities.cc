@@ -638,6 +638,7 @@ void RuleEntityTagger::Chunk(const AnalyzedText& at, const std::vector<Word>& w,
           if (m.gaz != nullptr && m.gaz->type == EntityType::kLoc &&
               m.gaz->IsCountry() && k > m.end && !w[m.end].possessive &&
               !HeadingSentence(w, pos) && lex_.IsStateHead(w[end].text) &&
+              // A place's own police ("Puerto Rico Police Department").
               w[m.end + 1].text != "Police") {
             const GazetteerEntry* listed = ListedOrg(at, w, m.end + 1, end, ctx);
             out.push_back(Make(at, w, pos, m.end, EntityType::kLoc,

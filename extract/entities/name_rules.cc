@@ -506,13 +506,14 @@ bool RuleEntityTagger::ClassifyRun(const AnalyzedText& at,
   // "2. Alex Zuelle (Switzerland) ONCE 12 seconds behind": in a results
   // line, a name after a rider's or driver's country in brackets, before
   // the time or the line's end, is the team.
-  size_t rider = out.size();
-  while (rider > 0 && a > 3 && out[rider - 1].span.begin >= w[a - 3].span.begin) {
+  size_t rider = out.size();  // the mentions before the bracket
+  bool bracket = a > 3 && n_words <= 3 && w[a - 1].text == ")" &&
+                 w[a - 3].text == "(" && w[a - 2].is_word;
+  while (bracket && rider > 0 &&
+         out[rider - 1].span.begin >= w[a - 3].span.begin) {
     --rider;
   }
-  if (a > 3 && n_words <= 3 && w[a - 1].text == ")" &&
-      w[a - 3].text == "(" && w[a - 2].is_word && rider > 0 &&
-      out[rider - 1].type == EntityType::kPerson &&
+  if (bracket && rider > 0 && out[rider - 1].type == EntityType::kPerson &&
       out[rider - 1].span.end <= w[a - 3].span.begin &&
       out[rider - 1].span.end + 2 >= w[a - 3].span.begin) {
     const GazetteerEntry* c = lex_.Find(w[a - 2].text);

@@ -13,6 +13,11 @@
 namespace newsfacts {
 namespace {
 
+// A possessive cut off a word: "'s", with a typographic apostrophe, and in
+// capitals ("FRANCE'S", only after a word in capitals).
+constexpr std::string_view kPossessives[] = {"'s", "\xE2\x80\x99s", "'S",
+                                             "\xE2\x80\x99S"};
+
 UChar32 FirstCodePoint(std::string_view s) {
   if (s.empty()) return 0;
   int32_t i = 0;
@@ -151,8 +156,7 @@ std::vector<Word> BuildWords(const AnalyzedText& at, const Lexicon& lex) {
     std::string_view s = at.Slice(w.span);
     if (w.is_word) {
       // "FRANCE'S" in a line in capitals too.
-      for (std::string_view suffix :
-           {"'s", "\xE2\x80\x99s", "'S", "\xE2\x80\x99S"}) {
+      for (std::string_view suffix : kPossessives) {
         if (s.size() > suffix.size() + 0 &&
             s.substr(s.size() - suffix.size()) == suffix &&
             (suffix.back() == 's' ||
@@ -287,8 +291,7 @@ size_t ChunkEnd(const AnalyzedText& at, const std::vector<Word>& w,
     std::string_view g =
         at.text.substr(w[a].span.end, w[b].span.begin - w[a].span.end);
     if (w[a].possessive) {  // the cut-off 's belongs to the word
-      for (std::string_view suffix :
-           {"'s", "\xE2\x80\x99s", "'S", "\xE2\x80\x99S"}) {
+      for (std::string_view suffix : kPossessives) {
         if (g.substr(0, suffix.size()) == suffix)
           g.remove_prefix(suffix.size());
       }
@@ -312,8 +315,7 @@ size_t ChunkEnd(const AnalyzedText& at, const std::vector<Word>& w,
             w[k - 1].text == "Saint") &&
            w[k + 1].is_word && w[k + 1].cap &&
            (lex.IsOrgSuffix(w[k + 1].text) || lex.IsLocSuffix(w[k + 1].text) ||
-            w[k + 1].text == "University" || w[k + 1].text == "Cathedral" ||
-            w[k + 1].text == "Hospital");
+            w[k + 1].text == "Cathedral");
   };
   while (j + 1 < w.size() &&
          (!w[j].possessive || lex.IsPossessiveHead(w[j].text) ||
