@@ -57,16 +57,8 @@ bool WeakTrigger(const TokenView& v, const CountLexicon& lex, size_t t,
   }
   // "in March": the month, not a march.
   if (w == "march" && (v.IsCapitalized(t) || v.in_date[t] >= 0)) {
-    const size_t sb = v.sentence_begin[t];
     // A headline in title case ("Thousands March in Tbilisi") marches.
-    bool title_case = true;
-    for (size_t k = sb; k < v.sentence_end[t] && k < sb + 8; ++k) {
-      if (v.at.tokens[k].kind == TokenKind::kWord && v.lower[k].size() > 3 &&
-          !v.IsCapitalized(k)) {
-        title_case = false;
-      }
-    }
-    if (v.in_date[t] >= 0 || !title_case) return true;
+    if (v.in_date[t] >= 0 || !v.TitleCase(t)) return true;
   }
   // "opened fire", "set fire to", "caught fire": the noun, not a dismissal.
   if (w == "fire" && t > 0) {
@@ -301,6 +293,17 @@ bool TokenView::IsCapitalized(size_t i) const {
   return c >= 0 && u_isupper(c);
 }
 
+bool TokenView::TitleCase(size_t i) const {
+  const size_t sb = sentence_begin[i];
+  size_t words = 0;
+  for (size_t k = sb; k < sentence_end[i] && k < sb + 8; ++k) {
+    if (at.tokens[k].kind != TokenKind::kWord || lower[k].size() <= 3) continue;
+    if (!IsCapitalized(k)) return false;
+    ++words;
+  }
+  return words >= 2;
+}
+
 const Entity* TokenView::EntityAt(size_t i, EntityType type) const {
   if (i >= size() || entity_at[i] < 0) return nullptr;
   const Entity& e = entities[static_cast<size_t>(entity_at[i])];
@@ -322,6 +325,11 @@ size_t TriggerAt(const TokenView& v, const CountLexicon& lex, size_t t,
                  size_t limit, std::string* event) {
   if (size_t n = v.MatchAt(lex.triggers, t, limit, lex.max_phrase_words)) {
     *event = lex.triggers.at(v.Phrase(t, n));
+    // "fatally shot", "mortally wounded": the wound killed.
+    if (*event == "WOUND" && t > 0 &&
+        InList(v, "fatal-modifiers", v.lower[t - 1])) {
+      *event = "KILL";
+    }
     return n;
   }
   if (t >= limit) return 0;
@@ -784,6 +792,9 @@ std::string FindEvent(const TokenView& v, const CountLexicon& lex,
     if (IsClauseBreak(v.lower[t]) && !AfterIncluding(v, w.first)) {
       break;
     }
+    // "Man arrested after 7 trafficking victims found in car": a count
+    // that opens a clause of its own is no object of the verb before.
+    if (t + 1 == w.first && InList(v, "subordinators", v.lower[t])) break;
     // "abused by three men", "attacked by 30 protesters": a count right
     // after "by" is the agent of the passive before it.
     if (t + 1 == w.first && v.lower[t] == "by") {

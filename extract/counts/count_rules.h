@@ -44,6 +44,9 @@ struct TokenView {
     return at.tokens[i].kind == TokenKind::kPunct;
   }
   bool IsCapitalized(size_t i) const;
+  // Whether the sentence of token i is set in title case, as headlines
+  // are ("Death Toll in Gaza Tops 10,000"): its capitals name nothing.
+  bool TitleCase(size_t i) const;
   const Entity* EntityAt(size_t i, EntityType type) const;
   // The lowercase phrase of tokens [i, i + n), spaces collapsed.
   std::string Phrase(size_t i, size_t n) const;
@@ -121,13 +124,13 @@ inline bool InList(const TokenView& v, std::string_view name,
   return v.lexicon->Words(name).Has(w);
 }
 
-// Whether a token of [from, to) is in the language's word list `name`.
 // "was", "were", "been": an auxiliary of the passive
 // (counts-passive-auxiliaries.txt).
 inline bool IsPassiveAux(const TokenView& v, std::string_view w) {
   return InList(v, "passive-auxiliaries", w);
 }
 
+// Whether a token of [from, to) is in the language's word list `name`.
 inline bool AnyTokenInList(const TokenView& v, size_t from, size_t to,
                            std::string_view name) {
   const WordList& list = v.lexicon->Words(name);
@@ -229,6 +232,9 @@ std::string OfPhraseGroup(const TokenView& v, const CountLexicon& lex, size_t t,
 std::pair<std::string, std::string> LabelNoun(const TokenView& v,
                                               const CountLexicon& lex,
                                               size_t sb, size_t colon);
+// Whether `w` is a verb that moves a figure to a level ("rose", "tops").
+bool MovesFigure(const TokenView& v, const CountLexicon& lex,
+                 std::string_view w);
 // "Attacks on journalists rose to 212": the case, role or state noun that
 // is the subject of a verb of change moving the figure at `first`.
 std::pair<std::string, std::string> LevelSubjectNoun(const TokenView& v,

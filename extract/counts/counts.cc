@@ -587,7 +587,11 @@ std::optional<CaseCount> RuleCountTagger::Judge(
        prev == "of" || prev == "'s" || v.IsCapitalized(i - 1))) {
     return std::nullopt;
   }
-  if (n.spelled && n.value == 1 && next == "of") return std::nullopt;
+  // "one of them", "один из них": one of a group is no count.
+  if (n.spelled && n.value == 1 &&
+      (next == "of" || InList(v, "genitive-partitives", next))) {
+    return std::nullopt;
+  }
   // "Singer dead at 75", "dies at 106": an age after a word of death.
   // ("Officials put the number of dead at 63" is a toll, not an age.)
   if (prev == "at" && i >= sb + 2 && IsDeathWord(v, word(i - 2)) &&
@@ -686,6 +690,12 @@ std::optional<CaseCount> RuleCountTagger::Judge(
   } else if (InList(v, "genitive-partitives", word(k)) &&
              InList(v, "people-pronouns", word(k + 1))) {
     // "19 из них госпитализированы": the Russian partitive of a pronoun.
+    of_phrase = true;
+    ++k;
+  } else if (InList(v, "genitive-partitives", word(k)) &&
+             SubstantivizedAdjective(v, lex_, k + 1, se)) {
+    // "Двое из задержанных", "восемь из похищенных": of a group named
+    // by a participle.
     of_phrase = true;
     ++k;
   }
@@ -855,6 +865,17 @@ std::optional<CaseCount> RuleCountTagger::Judge(
       }
       break;
     }
+    // "Two U.S. troops", "three UN peacekeepers": a place or an
+    // organization named right before a noun for people modifies it.
+    if (v.entity_at[m] >= 0) {
+      const size_t last = v.entity_last[static_cast<size_t>(v.entity_at[m])];
+      if (last + 1 < se && people_at(last + 1).first) {
+        if (mod_first == SIZE_MAX) mod_first = m;
+        m = last;
+        ++steps;
+        continue;
+      }
+    }
     if (auto [len, off] = people_at(m); len) {
       kind = HeadKind::kPerson;
       head = m + off;
@@ -946,9 +967,13 @@ std::optional<CaseCount> RuleCountTagger::Judge(
     }
     // A capitalized plural with no entity behind it: most often a group
     // the entity stage missed ("1,500 Uyghurs"); it still needs an event.
+    // ("16 Nazis dead": a state word after the plural is no noun.)
     auto noun_follows = [&] {
       for (size_t t = m + 1; t < se && t <= m + 3; ++t) {
-        if (v.MatchAt(lex_.persons, t, se, lex_.max_phrase_words) ||
+        const size_t len =
+            v.MatchAt(lex_.persons, t, se, lex_.max_phrase_words);
+        if ((len && lex_.persons.at(v.Phrase(t, len)).kind !=
+                        PersonKind::kState) ||
             v.MatchAt(lex_.case_nouns, t, se, lex_.max_phrase_words)) {
           return true;
         }
@@ -1212,7 +1237,13 @@ std::optional<CaseCount> RuleCountTagger::Judge(
     std::string verb_event;
     // ("The two, aged 19 and 23, appeared in court": a determiner
     // opening the sentence is no name.)
+    // ("Death Toll in Gaza Tops 10,000": in a headline in title case a
+    // verb is capitalized too.)
     if (first > sb && v.IsCapitalized(first - 1) &&
+        !(v.TitleCase(first - 1) &&
+          (counts_internal::MovesFigure(v, lex_, word(first - 1)) ||
+           counts_internal::TriggerAt(v, lex_, first - 1, first,
+                                      &verb_event))) &&
         !(first - 1 == sb &&
           counts_internal::TriggerAt(v, lex_, first - 1, first, &verb_event)) &&
         !(first - 1 == sb && n.spelled &&
@@ -1413,6 +1444,11 @@ std::optional<CaseCount> RuleCountTagger::Judge(
             case_event = it->second;
           }
         }
+        // "5,333 fatal occupational injuries", "12 fatal shootings".
+        if ((case_event == "WOUND" || case_event == "AFFECT") &&
+            AnyTokenInList(v, k, head, "fatal-modifiers")) {
+          case_event = "KILL";
+        }
         // "cases of extrajudicial killings": or the noun of its of-phrase
         // ("случаев похищения": a genitive with no preposition).
         if (case_event == "AFFECT" &&
@@ -1485,7 +1521,9 @@ std::optional<CaseCount> RuleCountTagger::Judge(
       case HeadKind::kPerson:
         if (person->kind == PersonKind::kState) {
           out.event = person->event;
-        } else if (person->kind == PersonKind::kRole) {
+        } else if (person->kind == PersonKind::kRole &&
+                   // "13,000 former prisoners" are prisoners no more.
+                   !AnyTokenInList(v, k, head, "former-modifiers")) {
           // "The club signed two strikers": on the sports pages a protest
           // role names a player, a case only with an event of its own.
           if (person->event == "PROTEST" && trigger.empty() &&

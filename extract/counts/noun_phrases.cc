@@ -93,8 +93,6 @@ std::pair<std::string, std::string> LabelNoun(const TokenView& v,
   return {"", ""};
 }
 
-namespace {
-
 // Verbs that move a figure to a level ("rose to 212", "stood at 40",
 // "reached 1,200"): the words of counts-figure-verbs.txt and the stems of
 // counts-level-verbs.txt.
@@ -106,8 +104,6 @@ bool MovesFigure(const TokenView& v, const CountLexicon& lex,
   }
   return false;
 }
-
-}  // namespace
 
 // "Attacks on journalists rose to 212 last year", "Arrests have climbed
 // to 300": a bare number that a verb of change moves to, whose subject

@@ -75,11 +75,17 @@ constexpr std::array<WordValue, 120> kSmallRu = {{
 }};
 
 // Scale words after digits or number words ("1.2 million", "1,5 млн").
-constexpr std::array<WordValue, 20> kScales = {{
+constexpr std::array<WordValue, 26> kScales = {{
     {"thousand", 1000},
     {"тысячу", 1000},
     {"тысячам", 1000},
+    {"тысячах", 1000},  // "в 7 тысячах случаев"
+    {"тысячами", 1000},
+    {"тысячей", 1000},
     {"миллионам", 1000000},
+    {"миллионах", 1000000},
+    {"миллионами", 1000000},
+    {"миллионом", 1000000},
     {"million", 1000000},
     {"billion", 1000000000},
     {"trillion", 1000000000000},

@@ -89,6 +89,10 @@ INSTANTIATE_TEST_SUITE_P(
         NumberCase{"ru", "двое журналистов", 2, "двое"},
         NumberCase{"ru", "1,2 млн. человек", 1200000, "1,2 млн."},
         NumberCase{"ru", "три млн человек", 3000000, "три млн"},
+        // Scale words in the oblique cases: "в 7 тысячах случаев".
+        NumberCase{"ru", "7 тысячах случаев", 7000, "7 тысячах"},
+        NumberCase{"ru", "двумя миллионами жителей", 2000000,
+                   "двумя миллионами"},
         NumberCase{"ru", "Десятки людей", 10, "Десятки", true},
         NumberCase{"ru", "сотни людей", 100, "сотни", true},
         NumberCase{"ru", "Тысячи беженцев", 1000, "Тысячи", true},
