@@ -1004,6 +1004,50 @@ std::string PlaceName(const Entity& e) {
   return e.canonical.empty() ? e.text : e.canonical;
 }
 
+// Whether token t is a capitalized word that is no acronym ("Москве",
+// not "МВД").
+bool NameWord(const TokenView& v, size_t t) {
+  if (v.at.tokens[t].kind != TokenKind::kWord || !v.IsCapitalized(t)) {
+    return false;
+  }
+  std::string_view w = v.at.Slice(v.at.tokens[t].span);
+  int32_t k = 0;
+  UChar32 c;
+  U8_NEXT(w.data(), k, static_cast<int32_t>(w.size()), c);
+  if (k >= static_cast<int32_t>(w.size())) return false;
+  U8_NEXT(w.data(), k, static_cast<int32_t>(w.size()), c);
+  return c >= 0 && u_islower(c);
+}
+
+// For a language the entity stage does not tag (counts-place-name-
+// prepositions.txt lists its place prepositions): the place name after
+// such a preposition at token t, as written: one capitalized word ("в
+// Москве"), two ("в Набережных Челнах"), or a capitalized adjective with
+// the noun of a region after it ("в Лаишевском районе",
+// counts-region-nouns.txt). Empty for none.
+std::string NameAfterPreposition(const TokenView& v, size_t t, size_t limit) {
+  if (!InList(v, "place-name-prepositions", v.lower[t]) || t + 1 >= limit ||
+      !NameWord(v, t + 1)) {
+    return "";
+  }
+  // ("в Telegram": a name in another script than the preposition's is
+  // a brand, not a place.)
+  const auto ascii = [&](size_t k) {
+    return static_cast<unsigned char>(v.at.text[v.at.tokens[k].span.begin]) <
+           0x80;
+  };
+  if (ascii(t) != ascii(t + 1)) return "";
+  size_t last = t + 1;
+  if (last + 1 < limit &&
+      (InList(v, "region-nouns", v.lower[last + 1]) ||
+       NameWord(v, last + 1))) {
+    ++last;
+  }
+  return std::string(v.at.text.substr(
+      v.at.tokens[t + 1].span.begin,
+      v.at.tokens[last].span.end - v.at.tokens[t + 1].span.begin));
+}
+
 }  // namespace
 
 std::string FindPlace(const TokenView& v, const CountWindow& w) {
@@ -1032,6 +1076,22 @@ std::string FindPlace(const TokenView& v, const CountWindow& w) {
       if (b + 1 < w.first && InList(v, "recording-verbs", v.lower[b + 1])) {
         return PlaceName(*e);
       }
+    }
+  }
+  // A language with no entity stage: a name after a place preposition,
+  // in the same stretches.
+  if (v.lexicon != nullptr &&
+      !v.lexicon->Words("place-name-prepositions").empty()) {
+    for (size_t t = w.head_end; t < w.fwd_limit && t < w.head_end + 20; ++t) {
+      if (v.lower[t] == ";") break;
+      std::string name = NameAfterPreposition(v, t, w.fwd_limit);
+      if (!name.empty()) return name;
+    }
+    for (size_t t = w.first; t > std::max(sb, w.back_limit);) {
+      --t;
+      if (v.lower[t] == ";") break;
+      std::string name = NameAfterPreposition(v, t, w.first);
+      if (!name.empty()) return name;
     }
   }
   return "";
