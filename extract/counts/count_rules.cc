@@ -171,7 +171,7 @@ bool StartsObject(const TokenView& v, size_t t) {
   const std::string& w = v.lower[t];
   return InList(v, "object-openers", w) ||
          (v.at.tokens[t].kind == TokenKind::kNumber && v.in_date[t] < 0) ||
-         (v.IsCapitalized(t) && !v.IsPunct(t));
+         (v.IsCapitalized(t) && !v.IsPunct(t) && !v.TitleCase(t));
 }
 
 }  // namespace
@@ -734,9 +734,11 @@ std::string FindEvent(const TokenView& v, const CountLexicon& lex,
     // "Some 120 families have already left for villages in the hills":
     // leaving for a refuge (counts-refuge-nouns.txt, at most two words
     // after "for" or "to") is displacement too.
-    if (!n && lex.IsLeaveVerb(v.lower[t]) && t + 2 < w.fwd_limit &&
+    // ("moved to 91 relief camps": the refuge may have a number.)
+    const size_t se = v.sentence_end[t];
+    if (!n && lex.IsLeaveVerb(v.lower[t]) && t + 2 < se &&
         (v.lower[t + 1] == "for" || v.lower[t + 1] == "to")) {
-      for (size_t m = t + 2; m < w.fwd_limit && m <= t + 4; ++m) {
+      for (size_t m = t + 2; m < se && m <= t + 4; ++m) {
         if (InList(v, "refuge-nouns", v.lower[m])) {
           n = 1;
           ev = "DISPLACE";

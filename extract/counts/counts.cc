@@ -497,9 +497,22 @@ std::optional<CaseCount> RuleCountTagger::Judge(
       }
     }
   }
+  // ("cholera deaths top 400": "top" after a case noun is a verb.)
+  // ("Measles Cases In Kyrgyzstan Top 2,000": a place between.)
+  bool top_verb = false;
+  for (size_t t = i - 1; prev == "top" && t > sb && i - t <= 5;) {
+    --t;
+    if (v.IsPunct(t)) break;
+    std::string top_event;
+    if (counts_internal::CaseNounAt(v, lex_, t, i - 1, &top_event) ||
+        InList(v, "toll-words", word(t))) {
+      top_verb = true;
+      break;
+    }
+  }
   if (IsCurrency(v, prev) || prev == "aged" || prev == "age" ||
       prev == "ages" || prev == "no" || prev == "no." || prev == "#" ||
-      prev == "number" || prev == "per" || prev == "top" ||
+      prev == "number" || prev == "per" || (prev == "top" && !top_verb) ||
       prev == "bottom") {  // ranks
     return std::nullopt;
   }
@@ -611,6 +624,11 @@ std::optional<CaseCount> RuleCountTagger::Judge(
        (InList(v, "range-joiners", next) && range_open)) &&
       j + 1 < se) {
     auto n2 = ParseNumberAt(v.at.text, v.at.tokens[j + 1].span.begin, lang_);
+    // ("terms ranging from eight to 25 years": a range of durations.)
+    if (n2 && v.in_date[j + 1] >= 0 &&
+        v.dates[static_cast<size_t>(v.in_date[j + 1])].type == "DURATION") {
+      return std::nullopt;
+    }
     if (n2 && n2->value > n.value && v.in_date[j + 1] < 0) {
       high = n2->value;
       size_t k = j + 1;
@@ -1242,6 +1260,7 @@ std::optional<CaseCount> RuleCountTagger::Judge(
     if (first > sb && v.IsCapitalized(first - 1) &&
         !(v.TitleCase(first - 1) &&
           (counts_internal::MovesFigure(v, lex_, word(first - 1)) ||
+           lex_.stopwords.count(std::string(word(first - 1))) ||
            counts_internal::TriggerAt(v, lex_, first - 1, first,
                                       &verb_event))) &&
         !(first - 1 == sb &&
@@ -1519,6 +1538,17 @@ std::optional<CaseCount> RuleCountTagger::Judge(
         break;
       }
       case HeadKind::kPerson:
+        // "8 Man Shot While Standing ...": a list number before a
+        // headline; more than one person is no singular noun.
+        // ("taken 570 servicemen prisoner": a second noun after a plural.)
+        if (n.value > 1 && !n.vague && head + 1 == head_end &&
+            !lex_.persons.count(v.lower[head - 1]) &&
+            (InList(v, "singular-person-nouns", v.lower[head]) ||
+             (!v.lower[head].ends_with("s") &&
+              !InList(v, "plural-person-nouns", v.lower[head]) &&
+              lex_.persons.count(v.lower[head] + "s") > 0))) {
+          return std::nullopt;
+        }
         if (person->kind == PersonKind::kState) {
           out.event = person->event;
         } else if (person->kind == PersonKind::kRole &&
