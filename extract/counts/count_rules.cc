@@ -298,6 +298,8 @@ bool TokenView::TitleCase(size_t i) const {
   size_t words = 0;
   for (size_t k = sb; k < sentence_end[i] && k < sb + 8; ++k) {
     if (at.tokens[k].kind != TokenKind::kWord || lower[k].size() <= 3) continue;
+    // ("100th Day": a word that opens with a digit has no case.)
+    if (std::isdigit(static_cast<unsigned char>(lower[k][0]))) continue;
     if (!IsCapitalized(k)) return false;
     ++words;
   }

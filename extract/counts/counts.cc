@@ -8,6 +8,7 @@
 #include <cctype>
 #include <cstdlib>
 #include <filesystem>
+#include <map>
 #include <tuple>
 #include <utility>
 
@@ -52,6 +53,21 @@ bool IsUnitWord(const TokenView& v, std::string_view w) {
 // What an agentive plural not in the lists is taken for: a group that
 // needs an event.
 const PersonNoun kAgentiveNoun{PersonKind::kGroup, ""};
+// A participle used as a noun for people that names an event
+// ("похищенных"): a state noun of that event.
+const PersonNoun* ParticipleNoun(const std::string& event) {
+  static const auto* const kNouns = [] {
+    auto* m = new std::map<std::string, PersonNoun, std::less<>>;
+    for (const char* e : {"KILL", "WOUND", "ARREST", "DEPORT", "KIDNAP",
+                          "INTIMIDATE", "DISPLACE", "PROTEST", "INFECT",
+                          "MISSING", "AFFECT"}) {
+      m->emplace(e, PersonNoun{PersonKind::kState, e});
+    }
+    return m;
+  }();
+  auto it = kNouns->find(event);
+  return it == kNouns->end() ? &kAgentiveNoun : &it->second;
+}
 // "two 17-year-olds", "a 5,000-strong crowd": people by their age or as a
 // body, with no group named.
 const PersonNoun kAgeNoun{PersonKind::kGeneric, ""};
@@ -467,7 +483,7 @@ std::optional<CaseCount> RuleCountTagger::Judge(
   const Candidate& cand = cands[c];
   const size_t i = cand.first;
   size_t j = cand.after;
-  const ParsedNumber& n = cand.number;
+  ParsedNumber n = cand.number;  // a copy: a range may rescale it
   const size_t sb = v.sentence_begin[i];
   const size_t se = v.sentence_end[i];
   auto word = [&](size_t t) -> std::string_view {
@@ -631,6 +647,19 @@ std::optional<CaseCount> RuleCountTagger::Judge(
     }
     if (n2 && n2->value > n.value && v.in_date[j + 1] < 0) {
       high = n2->value;
+      // "от 3 до 5 тысяч", "between 3 and 5 million": the low end shares
+      // the scale word of the high one.
+      const std::string_view high_text =
+          v.at.text.substr(n2->begin, n2->end - n2->begin);
+      if (n.value < 1000 && *high >= 1000 && !n.spelled &&
+          std::any_of(high_text.begin(), high_text.end(), [](char c) {
+            return static_cast<unsigned char>(c) >= 0x80 || std::isalpha(
+                static_cast<unsigned char>(c));
+          })) {
+        int64_t scale = 1000;
+        while (*high / scale >= 1000) scale *= 1000;
+        if (n.value * scale < *high) n.value *= scale;
+      }
       size_t k = j + 1;
       while (k < se && v.at.tokens[k].span.begin < n2->end) ++k;
       j = k;
@@ -673,6 +702,7 @@ std::optional<CaseCount> RuleCountTagger::Judge(
   // multiple or partitive ("thousands of people", "46 of their contacts").
   size_t k = j;
   bool of_phrase = false;
+  bool participle_partitive = false;
   if (word(k) == "of") {
     of_phrase = true;
     ++k;
@@ -710,11 +740,13 @@ std::optional<CaseCount> RuleCountTagger::Judge(
     // "19 из них госпитализированы": the Russian partitive of a pronoun.
     of_phrase = true;
     ++k;
-  } else if (InList(v, "genitive-partitives", word(k)) &&
-             SubstantivizedAdjective(v, lex_, k + 1, se)) {
+  } else if (InList(v, "genitive-partitives", word(k)) && k + 1 < se &&
+             v.lower[k + 1].size() >= 8 && !v.IsCapitalized(k + 1) &&
+             InList(v, "substantive-endings", v.lower[k + 1])) {
     // "Двое из задержанных", "восемь из похищенных": of a group named
     // by a participle.
     of_phrase = true;
+    participle_partitive = true;
     ++k;
   }
   size_t head = SIZE_MAX, head_end = 0;
@@ -817,7 +849,15 @@ std::optional<CaseCount> RuleCountTagger::Judge(
       }
       // "23 пострадавших", "девяти подозреваемых": an adjective or
       // participle standing alone after the number is a noun for people.
-      if (t == k && SubstantivizedAdjective(v, lex_, t, se)) {
+      if (t == k && (participle_partitive ||
+                     SubstantivizedAdjective(v, lex_, t, se))) {
+        // ("восемь из похищенных": a participle of an event word names
+        // what happened to them.)
+        std::string ev;
+        if (counts_internal::TriggerAt(v, lex_, t, t + 1, &ev) == 1) {
+          person = ParticipleNoun(ev);
+          return {1, 0};
+        }
         person = &kAgentiveNoun;
         return {1, 0};
       }
@@ -946,6 +986,7 @@ std::optional<CaseCount> RuleCountTagger::Judge(
           v.at.tokens[m - 1].kind == TokenKind::kWord && !v.IsPunct(m + 1) &&
           !v.IsCapitalized(m + 1) &&
           v.at.tokens[m + 1].kind == TokenKind::kWord &&
+          !ParseNumberAt(v.at.text, v.at.tokens[m + 1].span.begin, lang_) &&
           !lex_.stopwords.count(v.lower[m + 1])) {
         std::string ev;
         const PersonNoun* p = nullptr;
@@ -1244,8 +1285,12 @@ std::optional<CaseCount> RuleCountTagger::Judge(
     };
     // "Thousands gathered in the square" after a call to protest.
     const bool gathers = GatheringInProtest(v, lex_, j, fwd_limit);
+    // ("Девятерых санавиацией доставили": a collective numeral counts
+    // people wherever it stands.)
+    const bool collective =
+        j == i + 1 && InList(v, "collective-numerals", word(i));
     if (!(j >= se || v.IsPunct(j) || MayFollowBareCount(v, word(j)) ||
-          verb_follows() || gathers)) {
+          verb_follows() || gathers || collective)) {
       return std::nullopt;
     }
     // "Save hundreds on the MacBook", "paid 300 for": an amount of money.
@@ -1257,7 +1302,7 @@ std::optional<CaseCount> RuleCountTagger::Judge(
     // opening the sentence is no name.)
     // ("Death Toll in Gaza Tops 10,000": in a headline in title case a
     // verb is capitalized too.)
-    if (first > sb && v.IsCapitalized(first - 1) &&
+    if (first > sb && v.IsCapitalized(first - 1) && !collective &&
         !(v.TitleCase(first - 1) &&
           (counts_internal::MovesFigure(v, lex_, word(first - 1)) ||
            lex_.stopwords.count(std::string(word(first - 1))) ||
@@ -1343,6 +1388,8 @@ std::optional<CaseCount> RuleCountTagger::Judge(
         word(sb + 2) == "," && first == sb + 3) {
       if (const CaseCount* a = Antecedent(v, prior, first)) event = a->event;
     }
+    bool bracket_row = false;  // a figure in brackets after a name
+    std::string bracket_place;
     if (event.empty()) {
       // "The number of political prisoners has reached 1,400": the counted
       // noun is named earlier in the sentence.
@@ -1393,13 +1440,61 @@ std::optional<CaseCount> RuleCountTagger::Judge(
                                 : sb;
         if (CrashNamed(v, from, se)) noun_event = "AFFECT";
       }
-      if (noun_event.empty()) return std::nullopt;
+      // "Больше всего погибших — из Башкортостана (2 614), Свердловской
+      // области (1 980)", "deaths by province: Helmand (14)": a figure in
+      // brackets after a name, in a sentence whose label (a noun for
+      // people of an event, an event participle or an event case noun)
+      // names what happened.
+      if (noun_event.empty() && prev == "(" && word(j) == ")" &&
+          first >= sb + 2) {
+        bracket_row = true;
+        bool named = false;
+        size_t name_from = first - 1;
+        for (size_t t = first - 1; t > sb && first - t <= 4;) {
+          --t;
+          if (v.IsPunct(t)) break;
+          if (v.IsCapitalized(t)) {
+            named = true;
+            name_from = t;
+          }
+        }
+        if (named) {
+          bracket_place = std::string(v.at.text.substr(
+              v.at.tokens[name_from].span.begin,
+              v.at.tokens[first - 2].span.end -
+                  v.at.tokens[name_from].span.begin));
+        }
+        for (size_t t = sb; named && t + 1 < first && noun_event.empty();
+             ++t) {
+          const PersonNoun* p = nullptr;
+          std::string ev;
+          if (counts_internal::PersonAt(v, lex_, t, first, &p) &&
+              (p->kind == PersonKind::kState ||
+               p->kind == PersonKind::kRole) &&
+              !p->event.empty()) {
+            noun_event = p->event;
+          } else if (InList(v, "substantive-endings", v.lower[t]) &&
+                     counts_internal::TriggerAt(v, lex_, t, t + 1, &ev)) {
+            noun_event = ev;
+          } else if (counts_internal::CaseNounAt(v, lex_, t, first, &ev) &&
+                     ev != "AFFECT") {
+            noun_event = ev;
+          }
+        }
+      }
+      // "Девятерых доставили в Москву": a collective numeral standing
+      // alone counts people; with no event in its clause it is pending,
+      // like a pronoun (ResolvePending).
+      if (noun_event.empty() && !collective) return std::nullopt;
       event = noun_event;
       out.unit = noun;
     }
     out.event = event;
     out.date = counts_internal::FindDate(v, w);
-    out.place = counts_internal::FindPlace(v, w);
+    // (A figure in brackets is the place's before it.)
+    out.place = bracket_row && !bracket_place.empty()
+                    ? bracket_place
+                    : counts_internal::FindPlace(v, w);
     out.rule = "count.bare";
     head_end = j;
   } else {
@@ -2171,6 +2266,13 @@ std::optional<CaseCount> RuleCountTagger::ResolvePending(
       aboard = m < se && InList(v, "vehicles", v.lower[m]);
     }
     if (aboard && CrashNamed(v, sb, se)) return take("AFFECT", ".aboard");
+  }
+  // "В больницах остаются 46 пострадавших. Девятерых доставили в
+  // Москву": a collective numeral standing alone points at the people
+  // counted just before it, in its sentence or the one before.
+  if (ante != nullptr && first + 1 == TokenAtOrAfterPos(v, count.span.end) &&
+      InList(v, "collective-numerals", v.lower[first])) {
+    return take(ante->event, ".antecedent");
   }
   // ("The abductors released 10 of them": as an object, too.)
   if (count.rule.starts_with("count.pronoun_partitive") && ante != nullptr &&
