@@ -403,6 +403,12 @@ std::string GroupEventAt(const TokenView& v, const CountLexicon& lex, size_t m,
       TriggerAt(v, lex, m + 1, limit, &ev)) {
     return ev;
   }
+  // "Среди оштрафованных — 14 священников": a participle of an event
+  // word used as a noun.
+  if (!v.IsCapitalized(m) && InList(v, "substantive-endings", v.lower[m]) &&
+      TriggerAt(v, lex, m, m + 1, &ev) == 1) {
+    return ev;
+  }
   return "";
 }
 
@@ -620,13 +626,31 @@ std::string FindEvent(const TokenView& v, const CountLexicon& lex,
     }
     break;
   }
+  size_t aside_close = SIZE_MAX;
   if (aside != SIZE_MAX) {
     for (size_t t = aside + 1; t < w.fwd_limit && t < aside + 32; ++t) {
       if (v.lower[t] == ";" || v.lower[t] == ":") break;
       if (v.lower[t] == ",") {
         reach = std::max(reach, t + 12);
+        aside_close = t;
         break;
       }
+    }
+  }
+  // "More than 200 people, mostly women and children displaced by the
+  // insurgency, were abducted": the verb right after the aside is the
+  // count's own; what the aside says is about some of them.
+  if (aside_close != SIZE_MAX && aside == w.head_end) {
+    size_t t = aside_close + 1;
+    while (t < w.fwd_limit &&
+           (InList(v, "be-have", v.lower[t]) || lex.modals.count(v.lower[t]))) {
+      ++t;
+    }
+    std::string ev;
+    if (t > aside_close + 1 && t < w.fwd_limit &&
+        TriggerAt(v, lex, t, w.fwd_limit, &ev) && !negated(t) &&
+        !WeakTrigger(v, lex, t, 1)) {
+      return ev;
     }
   }
   for (size_t t = w.head_end; t < w.fwd_limit; ++t) {
