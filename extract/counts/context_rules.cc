@@ -69,9 +69,13 @@ bool DiseaseNamed(const TokenView& v, const CountLexicon& lex, size_t t) {
   if (from > 0 && SameOrNextSentence(v, from - 1, from)) {
     from = v.sentence_begin[from - 1];
   }
-  for (size_t k = from; k < v.sentence_end[t]; ++k) {
+  // ("В больнице остаются 19 детей. У шестерых обнаружен норовирус": or
+  // the next sentence of the paragraph.)
+  size_t to = v.sentence_end[t];
+  if (to < v.size() && SameOrNextSentence(v, t, to)) to = v.sentence_end[to];
+  for (size_t k = from; k < to; ++k) {
     // One word ("cholera") or two ("food poisoning").
-    for (size_t n = 1; n <= 2 && k + n <= v.sentence_end[t]; ++n) {
+    for (size_t n = 1; n <= 2 && k + n <= to; ++n) {
       const std::string name = v.Phrase(k, n);
       if (!lex.condition_triggers.count(name)) continue;
       auto it = lex.triggers.find(name);

@@ -853,8 +853,10 @@ std::optional<CaseCount> RuleCountTagger::Judge(
                      SubstantivizedAdjective(v, lex_, t, se))) {
         // ("восемь из похищенных": a participle of an event word names
         // what happened to them.)
+        // (An AFFECT participle, "мобилизованных", says too little.)
         std::string ev;
-        if (counts_internal::TriggerAt(v, lex_, t, t + 1, &ev) == 1) {
+        if (counts_internal::TriggerAt(v, lex_, t, t + 1, &ev) == 1 &&
+            ev != "AFFECT") {
           person = ParticipleNoun(ev);
           return {1, 0};
         }
@@ -1514,6 +1516,12 @@ std::optional<CaseCount> RuleCountTagger::Judge(
           !ev.empty()) {
         trigger = ev;
       }
+    }
+    // ("Six Kidnapped Musicians Found Dead": a death in the clause
+    // outranks what the modifier says.)
+    if (!trigger.empty() && trigger != "KILL" && trigger != "AFFECT" &&
+        counts_internal::FindEvent(v, lex_, w) == "KILL") {
+      trigger = "KILL";
     }
     if (trigger.empty()) trigger = counts_internal::FindEvent(v, lex_, w);
     const size_t unit_end =
