@@ -574,6 +574,20 @@ std::string EventNounOf(const TokenView& v, const CountLexicon& lex,
   return "";
 }
 
+bool LeavesForRefuge(const TokenView& v, const CountLexicon& lex, size_t t) {
+  // ("moved to 91 relief camps": the refuge may have a number.)
+  const size_t se = v.sentence_end[t];
+  if (!lex.IsLeaveVerb(v.lower[t]) || t + 2 >= se ||
+      (v.lower[t + 1] != "for" && v.lower[t + 1] != "to")) {
+    return false;
+  }
+  for (size_t m = t + 2; m < se && m <= t + 4; ++m) {
+    if (InList(v, "refuge-nouns", v.lower[m])) return true;
+    if (v.IsPunct(m)) break;
+  }
+  return false;
+}
+
 std::string FindEvent(const TokenView& v, const CountLexicon& lex,
                       const CountWindow& w) {
   auto negated = [&](size_t t) {
@@ -760,18 +774,9 @@ std::string FindEvent(const TokenView& v, const CountLexicon& lex,
     // "Some 120 families have already left for villages in the hills":
     // leaving for a refuge (counts-refuge-nouns.txt, at most two words
     // after "for" or "to") is displacement too.
-    // ("moved to 91 relief camps": the refuge may have a number.)
-    const size_t se = v.sentence_end[t];
-    if (!n && lex.IsLeaveVerb(v.lower[t]) && t + 2 < se &&
-        (v.lower[t + 1] == "for" || v.lower[t + 1] == "to")) {
-      for (size_t m = t + 2; m < se && m <= t + 4; ++m) {
-        if (InList(v, "refuge-nouns", v.lower[m])) {
-          n = 1;
-          ev = "DISPLACE";
-          break;
-        }
-        if (v.IsPunct(m)) break;
-      }
+    if (!n && LeavesForRefuge(v, lex, t)) {
+      n = 1;
+      ev = "DISPLACE";
     }
     if (n && !negated(t) && !WeakTrigger(v, lex, t, n)) {
       // "200 workers who took part in the strike have been fired": what

@@ -232,6 +232,10 @@ std::string OfPhraseGroup(const TokenView& v, const CountLexicon& lex, size_t t,
 std::pair<std::string, std::string> LabelNoun(const TokenView& v,
                                               const CountLexicon& lex,
                                               size_t sb, size_t colon);
+// "Some 120 families have left for villages in the hills", "moved to 91
+// relief camps": a verb of leaving at token t, then "for" or "to" and a
+// refuge (counts-refuge-nouns.txt) within three words.
+bool LeavesForRefuge(const TokenView& v, const CountLexicon& lex, size_t t);
 // Whether `w` is a verb that moves a figure to a level ("rose", "tops").
 bool MovesFigure(const TokenView& v, const CountLexicon& lex,
                  std::string_view w);

@@ -843,7 +843,10 @@ std::optional<CaseCount> RuleCountTagger::Judge(
         }
         return {len, 0};
       }
-      if (!v.IsCapitalized(t) && AgentivePlural(v, v.lower[t])) {
+      // ("2,000 murders": a listed case noun is no agentive plural.)
+      std::string case_ev;
+      if (!v.IsCapitalized(t) && AgentivePlural(v, v.lower[t]) &&
+          !counts_internal::CaseNounAt(v, lex_, t, se, &case_ev)) {
         person = &kAgentiveNoun;
         return {1, 0};
       }
@@ -1141,6 +1144,22 @@ std::optional<CaseCount> RuleCountTagger::Judge(
       continue;  // an apposition inside this count's clause
     }
     if (cands[d].first <= aside_end) continue;
+    // "380,000 members in 21 states had joined the strike": a number of
+    // things in a place adjunct does not end the clause.
+    if (cands[d].first > head_end && cands[d].first >= 1 &&
+        InList(v, "place-time-prepositions", word(cands[d].first - 1)) &&
+        cands[d].after < se && v.at.tokens[cands[d].after].kind ==
+                                   TokenKind::kWord) {
+      const size_t t = cands[d].after;
+      std::string ev;
+      const PersonNoun* p = nullptr;
+      if (!counts_internal::PersonAt(v, lex_, t, se, &p) &&
+          !counts_internal::CaseNounAt(v, lex_, t, se, &ev) &&
+          !AgentivePlural(v, v.lower[t]) && v.lower[t].size() > 3 &&
+          v.lower[t].back() == 's' && v.in_date[cands[d].first] < 0) {
+        continue;
+      }
+    }
     // "Two Americans among 10 killed": the count is part of the group
     // after "among", whose participle says what happened to it.
     if (kind != HeadKind::kNone && d == c + 1 &&
@@ -1282,8 +1301,9 @@ std::optional<CaseCount> RuleCountTagger::Judge(
       // ("and 120 released on Sunday": a verb of release alone makes no
       // bare number a count of its own.)
       std::string ev;
-      return counts_internal::TriggerAt(v, lex_, t, se, &ev) > 0 &&
-             !(t < se && InList(v, "release-verbs", v.lower[t]));
+      return (counts_internal::TriggerAt(v, lex_, t, se, &ev) > 0 &&
+              !(t < se && InList(v, "release-verbs", v.lower[t]))) ||
+             (t < se && counts_internal::LeavesForRefuge(v, lex_, t));
     };
     // "Thousands gathered in the square" after a call to protest.
     const bool gathers = GatheringInProtest(v, lex_, j, fwd_limit);
@@ -1306,7 +1326,8 @@ std::optional<CaseCount> RuleCountTagger::Judge(
     // verb is capitalized too.)
     if (first > sb && v.IsCapitalized(first - 1) && !collective &&
         !(v.TitleCase(first - 1) &&
-          (counts_internal::MovesFigure(v, lex_, word(first - 1)) ||
+          (n.vague || n.spelled || n.has_separator ||
+           counts_internal::MovesFigure(v, lex_, word(first - 1)) ||
            lex_.stopwords.count(std::string(word(first - 1))) ||
            counts_internal::TriggerAt(v, lex_, first - 1, first,
                                       &verb_event))) &&
@@ -1354,6 +1375,11 @@ std::optional<CaseCount> RuleCountTagger::Judge(
     while (t < fwd_limit && IsBeOrHave(v, v.lower[t])) ++t;
     std::string fwd_event;
     size_t len = counts_internal::TriggerAt(v, lex_, t, fwd_limit, &fwd_event);
+    // ("about 1.2 million have been moved to safer areas".)
+    if (!len && t < fwd_limit && counts_internal::LeavesForRefuge(v, lex_, t)) {
+      len = 1;
+      fwd_event = "DISPLACE";
+    }
     const bool from_fwd = len && (t - j <= back_dist || back_dist > 0);
     if (from_fwd) event = fwd_event;
     // "The number of people arrested during the protests has reached
