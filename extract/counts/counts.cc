@@ -740,6 +740,12 @@ std::optional<CaseCount> RuleCountTagger::Judge(
     // "19 из них госпитализированы": the Russian partitive of a pronoun.
     of_phrase = true;
     ++k;
+  } else if (const PersonNoun* pn = nullptr;
+             InList(v, "genitive-partitives", word(k)) && k + 1 < se &&
+             counts_internal::PersonAt(v, lex_, k + 1, se, &pn) > 0) {
+    // "двое из депутатов": of a group named by a noun for people.
+    of_phrase = true;
+    ++k;
   } else if (InList(v, "genitive-partitives", word(k)) && k + 1 < se &&
              v.lower[k + 1].size() >= 8 && !v.IsCapitalized(k + 1) &&
              InList(v, "substantive-endings", v.lower[k + 1])) {
@@ -1504,9 +1510,12 @@ std::optional<CaseCount> RuleCountTagger::Judge(
           } else if (InList(v, "substantive-endings", v.lower[t]) &&
                      counts_internal::TriggerAt(v, lex_, t, t + 1, &ev)) {
             noun_event = ev;
-          } else if (counts_internal::CaseNounAt(v, lex_, t, first, &ev) &&
-                     ev != "AFFECT") {
-            noun_event = ev;
+          } else if (counts_internal::CaseNounAt(v, lex_, t, first, &ev)) {
+            // ("Душанбе (612 случаев), Хатлоне (790)": cases of an
+            // outbreak named around them.)
+            noun_event = ev == "AFFECT" && DiseaseNamed(v, lex_, t)
+                             ? "INFECT"
+                             : ev;
           }
         }
       }
@@ -1652,7 +1661,7 @@ std::optional<CaseCount> RuleCountTagger::Judge(
         // of a disease (named in this sentence or the one before) or
         // confirmed, suspected or probable are infections.
         if (out.event == "AFFECT" && word(head_end) != "of" &&
-            (v.lower[head] == "cases" || v.lower[head] == "case") &&
+            InList(v, "disease-case-nouns", v.lower[head]) &&
             (DiseaseNamed(v, lex_, head) ||
              AnyTokenInList(v, k, head, "diagnosed-modifiers"))) {
           out.event = "INFECT";
@@ -2101,6 +2110,45 @@ std::optional<CaseCount> RuleCountTagger::Elliptic(
       }
     }
   }
+  // "в 2022 году были осуждены 49 человек, а в 2023-м — 109": a figure
+  // right after a dash, behind a fronted time or place adjunct (a date,
+  // a place, or a name) and a comma or "а/и", the verb and noun elided.
+  if (lead >= sb + 3 &&
+      (IsDash(v.lower[lead - 1]) || v.lower[lead - 1] == "\xE2\x80\x94") &&
+      (j >= se || v.IsPunct(j)) && comparable) {
+    size_t t = lead - 1;
+    bool adjunct = false;
+    bool ok = true;
+    for (size_t steps = 0; t > before_end && steps < 6; ++steps) {
+      const size_t k = t - 1;
+      const std::string& w = v.lower[k];
+      if (w == "," || w == ";" || InList(v, "clause-conjunctions", w)) break;
+      std::string ev;
+      // ("а в 2023-м — 109": a year the date stage left alone.)
+      const bool year = v.at.tokens[k].kind == TokenKind::kNumber &&
+                        v.lower[k].size() == 4 && v.lower[k] >= "1900" &&
+                        v.lower[k] <= "2100";
+      if (v.at.tokens[k].kind == TokenKind::kNumber && v.in_date[k] < 0 &&
+          !year) {
+        ok = false;
+        break;
+      }
+      if (v.in_date[k] >= 0 || v.entity_at[k] >= 0 || v.IsCapitalized(k) ||
+          year) {
+        adjunct = true;
+      } else if (counts_internal::TriggerAt(v, lex_, k, lead - 1, &ev)) {
+        ok = false;
+        break;
+      }
+      t = k;
+    }
+    if (ok && adjunct && t > before_end) {
+      const std::string& w = v.lower[t - 1];
+      if (w == "," || w == ";" || InList(v, "clause-conjunctions", w)) {
+        return follow(j, "count.ellipsis");
+      }
+    }
+  }
   // "Госпитализированы 14 человек, из них трое в тяжелом состоянии",
   // "killed 25 people, among them eight": a part of the count before
   // after "из них", "among them" or "including", with no noun of its own.
@@ -2300,6 +2348,13 @@ std::optional<CaseCount> RuleCountTagger::ResolvePending(
       aboard = m < se && InList(v, "vehicles", v.lower[m]);
     }
     if (aboard && CrashNamed(v, sb, se)) return take("AFFECT", ".aboard");
+  }
+  // "Число политзаключенных достигло 1 503. Среди них — 171 женщина",
+  // "Among them were 12 children": a part of the count before.
+  if (ante != nullptr && first >= sb + 2 &&
+      InList(v, "group-prepositions", v.lower[sb]) &&
+      InList(v, "people-pronouns", v.lower[sb + 1])) {
+    return take(ante->event, ".antecedent");
   }
   // "В больницах остаются 46 пострадавших. Девятерых доставили в
   // Москву": a collective numeral standing alone points at the people

@@ -206,6 +206,12 @@ std::pair<std::string, std::string> NumberOfNoun(const TokenView& v,
                 noun_event};
       }
       std::string event;
+      // ("Число заболевших ботулизмом выросло до 417": a participle of an
+      // event word used as a noun.)
+      if (!v.IsCapitalized(m) && InList(v, "substantive-endings", v.lower[m]) &&
+          TriggerAt(v, lex, m, m + 1, &event) == 1) {
+        return {std::string(v.at.Slice(v.at.tokens[m].span)), event};
+      }
       len = CaseNounAt(v, lex, m, first, &event);
       if (len) {
         return {std::string(v.at.text.substr(v.at.tokens[m].span.begin,
