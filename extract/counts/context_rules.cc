@@ -18,11 +18,17 @@ bool HeldByKidnappers(const TokenView& v, size_t sb, size_t se) {
          !AnyTokenInList(v, sb, se, "captors-state");
 }
 
-// The first token of the capitalized name (at most three words) that ends
-// right before token `t`, or `t` when there is none.
+// The first token of the capitalized name (at most three words, and a noun
+// of places after them) that ends right before token `t`, or `t` when
+// there is none.
 size_t NameBefore(const TokenView& v, size_t t) {
   const size_t sb = v.sentence_begin[t];
   size_t a = t;
+  // ("Dhaka city 563": a noun of places may close the name.)
+  if (a > sb + 1 && InList(v, "place-nouns", v.lower[a - 1]) &&
+      v.IsCapitalized(a - 2)) {
+    --a;
+  }
   while (a > sb && t - a < 3 && v.at.tokens[a - 1].kind == TokenKind::kWord &&
          v.IsCapitalized(a - 1)) {
     --a;

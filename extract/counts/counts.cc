@@ -1317,8 +1317,12 @@ std::optional<CaseCount> RuleCountTagger::Judge(
     // people wherever it stands.)
     const bool collective =
         j == i + 1 && InList(v, "collective-numerals", word(i));
+    // ("bringing to 25 the number of troops killed".)
+    const bool number_of_after = word(j) == "the" &&
+                                 InList(v, "number-of-nouns", word(j + 1)) &&
+                                 word(j + 2) == "of";
     if (!(j >= se || v.IsPunct(j) || MayFollowBareCount(v, word(j)) ||
-          verb_follows() || gathers || collective)) {
+          verb_follows() || gathers || collective || number_of_after)) {
       return std::nullopt;
     }
     // "Save hundreds on the MacBook", "paid 300 for": an amount of money.
@@ -1424,6 +1428,15 @@ std::optional<CaseCount> RuleCountTagger::Judge(
     }
     bool bracket_row = false;  // a figure in brackets after a name
     std::string bracket_place;
+    // "bringing to 25 the number of troops killed": the noun of "the
+    // number of" right after the figure.
+    if (event.empty() && number_of_after) {
+      auto [noun, noun_event] = counts_internal::NumberOfNoun(v, lex_, j, se);
+      if (!noun_event.empty()) {
+        event = noun_event;
+        out.unit = noun;
+      }
+    }
     if (event.empty()) {
       // "The number of political prisoners has reached 1,400": the counted
       // noun is named earlier in the sentence.
@@ -2164,7 +2177,8 @@ std::optional<CaseCount> RuleCountTagger::Elliptic(
   // with its figure, after the count whose verb they share.
   if (const size_t name = NameBefore(v, lead);
       name < lead && name > sb + 2 && ends_here(j) &&
-      (v.lower[name - 1] == "," || v.lower[name - 1] == "and") &&
+      (v.lower[name - 1] == "," || v.lower[name - 1] == ";" ||
+       v.lower[name - 1] == "and") &&
       v.at.tokens[name - 1].span.begin >= before.span.end &&
       (v.at.tokens[name - 2].span.end <= before.span.end ||
        (v.lower[name - 2] == "," && v.lower[name - 1] == "and" &&

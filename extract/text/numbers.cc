@@ -304,7 +304,28 @@ std::optional<ParsedNumber> ParseDigits(std::string_view t, size_t pos,
   size_t i = pos;
   std::string digits;
   while (i < t.size() && IsDigit(t[i])) digits.push_back(t[i++]);
-  if (digits.size() <= 3) {
+  // Indian grouping, "1,72,165" (lakh) and "12,34,56,789" (crore): pairs
+  // of digits after the first group, then a final group of three.
+  if (group == ',' && digits.size() <= 2) {
+    size_t k = i;
+    std::string more;
+    size_t pairs = 0;
+    while (k + 3 <= t.size() && t[k] == ',' && IsDigit(t[k + 1]) &&
+           IsDigit(t[k + 2]) && (k + 3 == t.size() || !IsDigit(t[k + 3]))) {
+      more.append(t.substr(k + 1, 2));
+      k += 3;
+      ++pairs;
+    }
+    if (pairs > 0 && k + 4 <= t.size() && t[k] == ',' && IsDigit(t[k + 1]) &&
+        IsDigit(t[k + 2]) && IsDigit(t[k + 3]) &&
+        (k + 4 == t.size() || !IsDigit(t[k + 4]))) {
+      digits += more;
+      digits.append(t.substr(k + 1, 3));
+      i = k + 4;
+      n.has_separator = true;
+    }
+  }
+  if (digits.size() <= 3 && !n.has_separator) {
     while (true) {
       size_t sep = 0;
       if (i < t.size() && t[i] == group)

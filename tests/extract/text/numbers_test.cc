@@ -89,6 +89,9 @@ INSTANTIATE_TEST_SUITE_P(
         NumberCase{"ru", "двое журналистов", 2, "двое"},
         NumberCase{"ru", "1,2 млн. человек", 1200000, "1,2 млн."},
         NumberCase{"ru", "три млн человек", 3000000, "три млн"},
+        // Indian grouping (lakh, crore).
+        NumberCase{"en", "1,72,165 people", 172165, "1,72,165"},
+        NumberCase{"en", "12,34,56,789 rupees", 123456789, "12,34,56,789"},
         // Scale words in the oblique cases: "в 7 тысячах случаев".
         NumberCase{"ru", "7 тысячах случаев", 7000, "7 тысячах"},
         NumberCase{"ru", "двумя миллионами жителей", 2000000,
