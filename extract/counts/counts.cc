@@ -710,7 +710,25 @@ std::optional<CaseCount> RuleCountTagger::Judge(
     const bool those_participle =
         word(k) == "those" &&
         counts_internal::TriggerAt(v, lex_, k + 1, se, &ev) > 0;
-    if (IsDeterminer(v, word(k)) && !those_participle) {
+    // ("35 of Kenya's 47 counties": a possessive name determines too.)
+    const bool possessive_name =
+        k + 1 < se && v.IsCapitalized(k) &&
+        (word(k).ends_with("'s") || word(k).ends_with("\xE2\x80\x99s") ||
+         word(k + 1) == "'s" || word(k + 1) == "\xE2\x80\x99s");
+    if (possessive_name) {
+      k += word(k).ends_with("s") && word(k + 1) != "'s" &&
+                   word(k + 1) != "\xE2\x80\x99s"
+               ? 1
+               : 2;
+      if (k < se && v.in_date[k] < 0 &&
+          v.at.tokens[k].kind == TokenKind::kNumber) {
+        if (auto n2 =
+                ParseNumberAt(v.at.text, v.at.tokens[k].span.begin, lang_);
+            n2 && n2->value > n.value) {
+          while (k < se && v.at.tokens[k].span.begin < n2->end) ++k;
+        }
+      }
+    } else if (IsDeterminer(v, word(k)) && !those_participle) {
       ++k;
       // "Twelve of the 40 miners": the partitive names a group counted
       // itself; its number is a modifier of the head noun.
@@ -1689,6 +1707,14 @@ std::optional<CaseCount> RuleCountTagger::Judge(
         break;
       }
       case HeadKind::kPerson:
+        // "said one resident", "one supporter shouted": one person
+        // quoted is a source, not a case.
+        if (n.value == 1 && n.spelled &&
+            ((head_end < se && lex_.reporting_verbs.count(std::string(word(head_end)))) ||
+             (first > sb &&
+              lex_.reporting_verbs.count(std::string(word(first - 1)))))) {
+          return std::nullopt;
+        }
         // "8 Man Shot While Standing ...": a list number before a
         // headline; more than one person is no singular noun.
         // ("taken 570 servicemen prisoner": a second noun after a plural.)
