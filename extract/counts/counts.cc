@@ -1523,11 +1523,25 @@ std::optional<CaseCount> RuleCountTagger::Judge(
             name_from = t;
           }
         }
-        if (named) {
-          bracket_place = std::string(v.at.text.substr(
-              v.at.tokens[name_from].span.begin,
-              v.at.tokens[first - 2].span.end -
-                  v.at.tokens[name_from].span.begin));
+        // The name is the row's place when the entity stage calls it one,
+        // or, in a language it does not tag, when it is all capitalized
+        // words and nouns of regions ("Краснодарском крае", not "Южный
+        // окружной военный суд").
+        if (const Entity* e = v.EntityAt(name_from, EntityType::kLoc)) {
+          bracket_place = e->canonical.empty() ? e->text : e->canonical;
+        } else if (named &&
+                   !lex_.Words("place-name-prepositions").empty()) {
+          bool place_like = true;
+          for (size_t t = name_from; t + 1 < first; ++t) {
+            place_like &= v.IsCapitalized(t) ||
+                          InList(v, "region-nouns", v.lower[t]);
+          }
+          if (place_like) {
+            bracket_place = std::string(v.at.text.substr(
+                v.at.tokens[name_from].span.begin,
+                v.at.tokens[first - 2].span.end -
+                    v.at.tokens[name_from].span.begin));
+          }
         }
         for (size_t t = sb; named && t + 1 < first && noun_event.empty();
              ++t) {
@@ -1547,6 +1561,25 @@ std::optional<CaseCount> RuleCountTagger::Judge(
             noun_event = ev == "AFFECT" && DiseaseNamed(v, lex_, t)
                              ? "INFECT"
                              : ev;
+          }
+        }
+        // "Больше всего приговоров вынес Южный окружной военный суд (48),
+        // далее следуют Московский городской суд (31)": in a list of such
+        // rows (two figures in brackets at least) an event word of the
+        // sentence names it too (a lone "(45)" after a name is an age).
+        size_t rows = 0;
+        for (size_t t = sb; t + 2 < se; ++t) {
+          rows += word(t) == "(" && v.at.tokens[t + 1].kind ==
+                                        TokenKind::kNumber &&
+                  word(t + 2) == ")";
+        }
+        for (size_t t = sb; named && rows >= 2 && t + 1 < first &&
+                            noun_event.empty();
+             ++t) {
+          std::string ev;
+          if (counts_internal::TriggerAt(v, lex_, t, first, &ev) &&
+              ev != "AFFECT" && !lex_.condition_triggers.count(v.lower[t])) {
+            noun_event = ev;
           }
         }
       }
@@ -1994,6 +2027,12 @@ std::optional<CaseCount> RuleCountTagger::Elliptic(
   const size_t se = v.sentence_end[i];
   const ParsedNumber& n = cand.number;
   if (before.event.empty() || n.value <= 0 || n.decimal) return std::nullopt;
+  // "один из них", "one of them": one of a group is no count.
+  if (n.spelled && n.value == 1 && cand.after < se &&
+      (v.lower[cand.after] == "of" ||
+       InList(v, "genitive-partitives", v.lower[cand.after]))) {
+    return std::nullopt;
+  }
   if (!n.spelled && !n.has_separator && n.value >= 1900 && n.value <= 2100) {
     return std::nullopt;
   }
