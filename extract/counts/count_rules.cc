@@ -357,8 +357,9 @@ size_t PersonAt(const TokenView& v, const CountLexicon& lex, size_t t,
       return 1;
     }
   }
-  // "*ников": the ending of an agentive noun; a longer stem must remain.
-  if (!v.IsCapitalized(t)) {
+  // "*ников": the ending of an agentive noun; a longer stem must remain
+  // ("беспилотников" are things: counts-agentive-exceptions.txt).
+  if (!v.IsCapitalized(t) && !InList(v, "agentive-exceptions", v.lower[t])) {
     for (const auto& [suffix, p] : lex.person_suffixes) {
       if (v.lower[t].size() >= suffix.size() + 4 &&
           v.lower[t].ends_with(suffix)) {

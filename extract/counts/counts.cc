@@ -2489,6 +2489,31 @@ std::optional<CaseCount> RuleCountTagger::ResolvePending(
       return take(ev, ".next_sentence");
     }
   }
+  // "Во вторник из домов выведены 2,3 тыс. жителей", "на учет
+  // поставлены свыше 30 тысяч": in a language whose passive participles
+  // the word lists know (counts-passive-endings.txt), people counted in
+  // a clause whose verb is one had something done to them (AFFECT),
+  // unless it says nothing happened (counts-passive-exceptions.txt).
+  if (!counts_internal::Words(v, "passive-endings").empty()) {
+    const size_t last = TokenAtOrAfterPos(v, count.span.end);
+    size_t from = first;
+    while (from > sb && first - from < 6 && !v.IsPunct(from - 1)) --from;
+    for (size_t t = from; t < se && t < last + 6; ++t) {
+      if (t >= first && t < last) continue;
+      if (t >= last && (v.IsPunct(t) ||
+                        (v.at.tokens[t].kind == TokenKind::kNumber &&
+                         v.in_date[t] < 0))) {
+        break;
+      }
+      const std::string& w = v.lower[t];
+      if (w.size() >= 10 && !v.IsCapitalized(t) &&
+          InList(v, "passive-endings", w) &&
+          !InList(v, "passive-exceptions", w) &&
+          !(t > 0 && lex_.negators.count(v.lower[t - 1]))) {
+        return take("AFFECT", ".passive");
+      }
+    }
+  }
   // "N of the <noun>": the noun was counted before, with an event.
   const std::string text = LowerCase(count.text);
   const std::string unit = LowerCase(count.unit);
