@@ -841,6 +841,14 @@ std::optional<CaseCount> RuleCountTagger::Judge(
     auto people_at = [&](size_t t) -> std::pair<size_t, size_t> {
       if (t >= se) return {0, 0};
       if (size_t len = person_at(t)) {
+        // ("200 worker deaths": a noun for people before a case noun
+        // modifies it.)
+        std::string case_ev;
+        const PersonNoun* next_noun = nullptr;
+        if (counts_internal::CaseNounAt(v, lex_, t + len, se, &case_ev) &&
+            !counts_internal::PersonAt(v, lex_, t + len, se, &next_noun)) {
+          return {0, 0};
+        }
         const PersonNoun* first_noun = person;
         // "people wounded": a state after the noun is no second noun.
         if (size_t more = person_at(t + len);
