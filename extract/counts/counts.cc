@@ -1717,11 +1717,25 @@ std::optional<CaseCount> RuleCountTagger::Judge(
         while (after_head < se && IsBeOrHave(v, word(after_head))) {
           ++after_head;
         }
+        // ("100 laboratory-confirmed cases of clade 1b": a diagnosis
+        // before the noun outweighs its of-phrase.)
+        bool of_event = false;  // "cases of torture" name their event
+        for (size_t o = head_end + 1;
+             word(head_end) == "of" && o < se && o <= head_end + 3; ++o) {
+          std::string ev;
+          if (counts_internal::TriggerAt(v, lex_, o, se, &ev) &&
+              !lex_.condition_triggers.count(v.lower[o])) {
+            of_event = true;
+          }
+        }
+        const bool pre_diagnosed =
+            AnyTokenInList(v, k, head, "diagnosed-modifiers") && !of_event;
         const bool diagnosed =
-            AnyTokenInList(v, k, head, "diagnosed-modifiers") ||
+            pre_diagnosed ||
             (after_head > head_end &&
              InList(v, "diagnosed-modifiers", word(after_head)));
-        out.event = case_event == "AFFECT" && word(head_end) != "of" &&
+        out.event = case_event == "AFFECT" &&
+                            (word(head_end) != "of" || pre_diagnosed) &&
                             InList(v, "disease-case-nouns", v.lower[head]) &&
                             diagnosed
                         ? "INFECT"
