@@ -1320,9 +1320,11 @@ std::optional<CaseCount> RuleCountTagger::Judge(
     // "Seventy-five died", "Eleven remain unaccounted for", "the
     // hundreds trapped": an event verb right after the number.
     // "dozens more are missing": "more" between the number and its verb.
-    const size_t verb_from = word(j) == "more" ? j + 1
-                             : aside_end != 0  ? aside_end + 1
-                                               : j;
+    // ("ещё девять — под домашним арестом": or after a dash.)
+    const size_t verb_from =
+        word(j) == "more" || word(j) == "\xE2\x80\x94" ? j + 1
+        : aside_end != 0                                ? aside_end + 1
+                                                        : j;
     // ("900 more would join the strike": a modal, too; the count is then
     // marked modal below.)
     auto verb_follows = [&] {
@@ -1614,7 +1616,12 @@ std::optional<CaseCount> RuleCountTagger::Judge(
     for (size_t t = k; t < head && trigger.empty(); ++t) {
       if (lex_.verb_only_triggers.count(v.lower[t])) continue;
       auto it = lex_.triggers.find(v.lower[t]);
-      if (it != lex_.triggers.end()) trigger = it->second;
+      if (it != lex_.triggers.end()) {
+        trigger = it->second;
+      } else if (InList(v, "substantive-endings", v.lower[t])) {
+        // ("двух пропавших грибников": a participle read by its stem.)
+        counts_internal::TriggerAt(v, lex_, t, t + 1, &trigger);
+      }
     }
     // ("the summary execution of at least 62 captured soldiers": an
     // event noun whose of-phrase the count is outranks the participle.)
@@ -2510,6 +2517,12 @@ std::optional<CaseCount> RuleCountTagger::ResolvePending(
         ev != "AFFECT" && !lex_.condition_triggers.count(v.lower[t])) {
       return take(ev, ".next_sentence");
     }
+  }
+  // "Число погибших выросло до 35 человек": the noun of "число" or
+  // "the number of" before a verb of change names what happened.
+  if (auto [noun, ev] = counts_internal::NumberOfNoun(v, lex_, sb, first);
+      !ev.empty()) {
+    return take(ev, ".number_of");
   }
   // "Во вторник из домов выведены 2,3 тыс. жителей", "на учет
   // поставлены свыше 30 тысяч": in a language whose passive participles

@@ -196,7 +196,9 @@ std::pair<std::string, std::string> NumberOfNoun(const TokenView& v,
           // "the number of people killed in the floods": a participle
           // right after a noun that needs one.
           noun_event.clear();
-          const size_t t2 = m + len;
+          size_t t2 = m + len;
+          // ("число людей, отравившихся салатами": after a comma too.)
+          if (t2 + 1 < first && v.lower[t2] == ",") ++t2;
           if (t2 < first) TriggerAt(v, lex, t2, first, &noun_event);
           if (noun_event.empty()) break;
         }
