@@ -1387,7 +1387,10 @@ std::optional<CaseCount> RuleCountTagger::Judge(
     std::string event;
     size_t back_dist = SIZE_MAX;
     bool back_adjunct = false;  // the trigger heads "during the protests"
-    for (size_t t = first; t > back_limit && first - t <= 4;) {
+    // (A collective numeral may close a longer clause: "Пропавшими без
+    // вести по-прежнему числятся четверо".)
+    const size_t back_reach = collective ? 8 : 4;
+    for (size_t t = first; t > back_limit && first - t <= back_reach;) {
       --t;
       size_t len = counts_internal::TriggerAt(v, lex_, t, first, &event);
       if (len) {
