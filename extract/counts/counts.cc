@@ -2532,10 +2532,20 @@ std::optional<CaseCount> RuleCountTagger::ResolvePending(
   // the word lists know (counts-passive-endings.txt), people counted in
   // a clause whose verb is one had something done to them (AFFECT),
   // unless it says nothing happened (counts-passive-exceptions.txt).
-  if (!counts_internal::Words(v, "passive-endings").empty()) {
+  // ("The survey of 1,024 adults was conducted": not inside an
+  // of-phrase; in a language with passive auxiliaries the participle
+  // follows its subject, so only after the count.)
+  if (!counts_internal::Words(v, "passive-endings").empty() &&
+      !(first > sb && (v.lower[first - 1] == "of" ||
+                       InList(v, "genitive-partitives", v.lower[first - 1])))) {
+    const bool after_only =
+        !counts_internal::Words(v, "passive-auxiliaries").empty();
     const size_t last = TokenAtOrAfterPos(v, count.span.end);
     size_t from = first;
-    while (from > sb && first - from < 6 && !v.IsPunct(from - 1)) --from;
+    while (!after_only && from > sb && first - from < 6 &&
+           !v.IsPunct(from - 1)) {
+      --from;
+    }
     for (size_t t = from; t < se && t < last + 6; ++t) {
       if (t >= first && t < last) continue;
       if (t >= last && (v.IsPunct(t) ||
@@ -2544,7 +2554,14 @@ std::optional<CaseCount> RuleCountTagger::ResolvePending(
         break;
       }
       const std::string& w = v.lower[t];
-      if (w.size() >= 10 && !v.IsCapitalized(t) &&
+      // (A language with passive auxiliaries needs one right before.)
+      // (Without one, a short word is too often no participle.)
+      const bool needs_aux =
+          !counts_internal::Words(v, "passive-auxiliaries").empty();
+      const bool aux_ok =
+          !needs_aux || (t > 0 && IsPassiveAux(v, v.lower[t - 1]));
+      if (w.size() >= (needs_aux ? 5u : 10u) && aux_ok &&
+          !v.IsCapitalized(t) &&
           InList(v, "passive-endings", w) &&
           !InList(v, "passive-exceptions", w) &&
           !(t > 0 && lex_.negators.count(v.lower[t - 1]))) {
