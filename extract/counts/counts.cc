@@ -2569,6 +2569,23 @@ std::optional<CaseCount> RuleCountTagger::ResolvePending(
       }
     }
   }
+  // "Rescuers pulled nine people alive from the rubble": in a language
+  // with passive auxiliaries, people counted right after a verb in the
+  // past tense (a participle ending, no auxiliary before it) had it done
+  // to them, unless it says nothing happened (the passive exceptions).
+  if (!counts_internal::Words(v, "passive-auxiliaries").empty() &&
+      first >= sb + 2) {
+    const std::string& w = v.lower[first - 1];
+    if (w.size() >= 5 && !v.IsCapitalized(first - 1) &&
+        v.at.tokens[first - 1].kind == TokenKind::kWord &&
+        InList(v, "passive-endings", w) &&
+        !InList(v, "passive-exceptions", w) &&
+        !IsPassiveAux(v, v.lower[first - 2]) &&
+        !lex_.negators.count(v.lower[first - 2]) &&
+        !IsDeterminer(v, v.lower[first - 2])) {
+      return take("AFFECT", ".object");
+    }
+  }
   // "N of the <noun>": the noun was counted before, with an event.
   const std::string text = LowerCase(count.text);
   const std::string unit = LowerCase(count.unit);
