@@ -2574,7 +2574,7 @@ std::optional<CaseCount> RuleCountTagger::ResolvePending(
   // past tense (a participle ending, no auxiliary before it) had it done
   // to them, unless it says nothing happened (the passive exceptions).
   if (!counts_internal::Words(v, "passive-auxiliaries").empty() &&
-      first >= sb + 2) {
+      first >= sb + 2 && !count.rule.starts_with("count.pronoun")) {
     const std::string& w = v.lower[first - 1];
     if (w.size() >= 5 && !v.IsCapitalized(first - 1) &&
         v.at.tokens[first - 1].kind == TokenKind::kWord &&
