@@ -2569,17 +2569,19 @@ std::optional<CaseCount> RuleCountTagger::ResolvePending(
       }
     }
   }
-  // "Rescuers pulled nine people alive from the rubble": in a language
-  // with passive auxiliaries, people counted right after a verb in the
-  // past tense (a participle ending, no auxiliary before it) had it done
-  // to them, unless it says nothing happened (the passive exceptions).
-  if (!counts_internal::Words(v, "passive-auxiliaries").empty() &&
+  // "Rescuers pulled nine people alive from the rubble", "спасатели
+  // вывели 40 человек": people counted right after a verb in the past
+  // tense (counts-object-verb-endings.txt, no passive auxiliary before
+  // it) had it done to them, unless it says nothing happened
+  // (counts-passive-exceptions.txt, counts-object-verb-exceptions.txt).
+  if (!counts_internal::Words(v, "object-verb-endings").empty() &&
       first >= sb + 2 && !count.rule.starts_with("count.pronoun")) {
     const std::string& w = v.lower[first - 1];
     if (w.size() >= 5 && !v.IsCapitalized(first - 1) &&
         v.at.tokens[first - 1].kind == TokenKind::kWord &&
-        InList(v, "passive-endings", w) &&
+        InList(v, "object-verb-endings", w) &&
         !InList(v, "passive-exceptions", w) &&
+        !InList(v, "object-verb-exceptions", w) &&
         !IsPassiveAux(v, v.lower[first - 2]) &&
         !lex_.negators.count(v.lower[first - 2]) &&
         !IsDeterminer(v, v.lower[first - 2])) {
