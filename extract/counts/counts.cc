@@ -2521,6 +2521,23 @@ std::optional<CaseCount> RuleCountTagger::ResolvePending(
       return take(ev, ".next_sentence");
     }
   }
+  // "120 осуждены по «административным» статьям, а 52 человека — по
+  // уголовным": a count that opens a conjunct and is followed by a dash
+  // (its verb elided), and "2 тысячи женщин с 3 400 детьми" (companions
+  // after "с"/"with"), share what happened to the count before them in
+  // the sentence.
+  if (ante != nullptr && ante->span.begin >= v.at.tokens[sb].span.begin &&
+      first > sb) {
+    const size_t next = TokenAtOrAfterPos(v, count.span.end);
+    const std::string& before = v.lower[first - 1];
+    const bool dash_after = next < se && (v.lower[next] == "\xE2\x80\x94" ||
+                                          v.lower[next] == "\xE2\x80\x93");
+    if ((dash_after && (before == "," || InList(v, "and-words", before) ||
+                        InList(v, "clause-conjunctions", before))) ||
+        InList(v, "companion-prepositions", before)) {
+      return take(ante->event, ".antecedent");
+    }
+  }
   // "Число погибших выросло до 35 человек": the noun of "число" or
   // "the number of" before a verb of change names what happened.
   if (auto [noun, ev] = counts_internal::NumberOfNoun(v, lex_, sb, first);
