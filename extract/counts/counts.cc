@@ -715,31 +715,27 @@ std::optional<CaseCount> RuleCountTagger::Judge(
         k + 1 < se && v.IsCapitalized(k) &&
         (word(k).ends_with("'s") || word(k).ends_with("\xE2\x80\x99s") ||
          word(k + 1) == "'s" || word(k + 1) == "\xE2\x80\x99s");
+    // "Twelve of the 40 miners": the partitive names a group counted
+    // itself; its number is a modifier of the head noun.
+    auto skip_group_number = [&] {
+      if (k < se && v.in_date[k] < 0 &&
+          v.at.tokens[k].kind == TokenKind::kNumber) {
+        if (auto n2 =
+                ParseNumberAt(v.at.text, v.at.tokens[k].span.begin, lang_);
+            n2 && n2->value > n.value) {
+          while (k < se && v.at.tokens[k].span.begin < n2->end) ++k;
+        }
+      }
+    };
     if (possessive_name) {
       k += word(k).ends_with("s") && word(k + 1) != "'s" &&
                    word(k + 1) != "\xE2\x80\x99s"
                ? 1
                : 2;
-      if (k < se && v.in_date[k] < 0 &&
-          v.at.tokens[k].kind == TokenKind::kNumber) {
-        if (auto n2 =
-                ParseNumberAt(v.at.text, v.at.tokens[k].span.begin, lang_);
-            n2 && n2->value > n.value) {
-          while (k < se && v.at.tokens[k].span.begin < n2->end) ++k;
-        }
-      }
+      skip_group_number();
     } else if (IsDeterminer(v, word(k)) && !those_participle) {
       ++k;
-      // "Twelve of the 40 miners": the partitive names a group counted
-      // itself; its number is a modifier of the head noun.
-      if (k < se && v.in_date[k] < 0 &&
-          v.at.tokens[k].kind == TokenKind::kNumber) {
-        if (auto n2 =
-                ParseNumberAt(v.at.text, v.at.tokens[k].span.begin, lang_);
-            n2 && n2->value > n.value) {
-          while (k < se && v.at.tokens[k].span.begin < n2->end) ++k;
-        }
-      }
+      skip_group_number();
     }
   } else if (InList(v, "genitive-partitives", word(k)) && k + 1 < se &&
              v.in_date[k + 1] < 0 &&
@@ -2191,73 +2187,59 @@ std::optional<CaseCount> RuleCountTagger::Elliptic(
       return follow(j, "count.ellipsis");
     }
   }
+  // Whether the clause before the separator at `sep` (a comma, or a dash
+  // when `dash`) is a fronted time or place adjunct opened by ";" or a
+  // clause conjunction (after a dash: or a comma): a date or a place
+  // (after a dash: a name or a year too), with the words that join them.
+  auto fronted_adjunct = [&](size_t sep, bool dash) {
+    size_t t = sep;
+    bool adjunct = false;
+    for (size_t steps = 0; t > before_end && steps < 6; ++steps) {
+      const size_t k = t - 1;
+      const std::string& w = v.lower[k];
+      if (w == ";" || InList(v, "clause-conjunctions", w) ||
+          (dash && w == ",")) {
+        break;
+      }
+      // ("а в 2023-м — 109": a year the date stage left alone.)
+      const bool number = v.at.tokens[k].kind == TokenKind::kNumber;
+      const bool year = number && w.size() == 4 && w >= "1900" && w <= "2100";
+      std::string ev;
+      if (v.in_date[k] >= 0 || v.EntityAt(k, EntityType::kLoc) != nullptr ||
+          (k > 0 && v.entity_at[k] < 0 && v.IsCapitalized(k) &&
+           v.EntityAt(k - 1, EntityType::kLoc) != nullptr) ||
+          (dash && (v.entity_at[k] >= 0 || v.IsCapitalized(k) || year))) {
+        adjunct = true;
+      } else if (dash ? (number && v.in_date[k] < 0) ||
+                            counts_internal::TriggerAt(v, lex_, k, lead - 1,
+                                                       &ev)
+                      : !InList(v, "fronted-adjunct-words", w)) {
+        return false;
+      }
+      t = k;
+    }
+    if (!adjunct || t <= before_end) return false;
+    const std::string& w = v.lower[t - 1];
+    return w == ";" || InList(v, "clause-conjunctions", w) ||
+           (dash && w == ",");
+  };
   // "The ministry counted 1,204 cases in May; in April, 980", "Police
   // detained 40 people in Minsk and, in Gomel, 30": a figure at the end
   // of its clause after a fronted time or place (and a comma), the verb
   // and noun of the count before elided.
-  if (lead >= sb + 3 && v.lower[lead - 1] == "," && (j >= se || v.IsPunct(j))) {
-    size_t t = lead - 1;
-    bool adjunct = false;
-    bool ok = true;
-    for (size_t steps = 0; t > before_end && steps < 6; ++steps) {
-      const size_t k = t - 1;
-      const std::string& w = v.lower[k];
-      if (w == ";" || InList(v, "clause-conjunctions", w)) break;
-      if (v.in_date[k] >= 0 || v.EntityAt(k, EntityType::kLoc) != nullptr ||
-          (k > 0 && v.entity_at[k] < 0 && v.IsCapitalized(k) &&
-           v.EntityAt(k - 1, EntityType::kLoc) != nullptr)) {
-        adjunct = true;
-      } else if (!InList(v, "fronted-adjunct-words", w)) {
-        ok = false;
-        break;
-      }
-      t = k;
-    }
-    if (ok && adjunct && t > before_end && comparable) {
-      const std::string& w = v.lower[t - 1];
-      if (w == ";" || InList(v, "clause-conjunctions", w)) {
-        return follow(j, "count.ellipsis");
-      }
-    }
+  if (lead >= sb + 3 && v.lower[lead - 1] == "," &&
+      (j >= se || v.IsPunct(j)) && comparable &&
+      fronted_adjunct(lead - 1, false)) {
+    return follow(j, "count.ellipsis");
   }
   // "в 2022 году были осуждены 49 человек, а в 2023-м — 109": a figure
   // right after a dash, behind a fronted time or place adjunct (a date,
   // a place, or a name) and a comma or "а/и", the verb and noun elided.
   if (lead >= sb + 3 &&
       (IsDash(v.lower[lead - 1]) || v.lower[lead - 1] == "\xE2\x80\x94") &&
-      (j >= se || v.IsPunct(j)) && comparable) {
-    size_t t = lead - 1;
-    bool adjunct = false;
-    bool ok = true;
-    for (size_t steps = 0; t > before_end && steps < 6; ++steps) {
-      const size_t k = t - 1;
-      const std::string& w = v.lower[k];
-      if (w == "," || w == ";" || InList(v, "clause-conjunctions", w)) break;
-      std::string ev;
-      // ("а в 2023-м — 109": a year the date stage left alone.)
-      const bool year = v.at.tokens[k].kind == TokenKind::kNumber &&
-                        v.lower[k].size() == 4 && v.lower[k] >= "1900" &&
-                        v.lower[k] <= "2100";
-      if (v.at.tokens[k].kind == TokenKind::kNumber && v.in_date[k] < 0 &&
-          !year) {
-        ok = false;
-        break;
-      }
-      if (v.in_date[k] >= 0 || v.entity_at[k] >= 0 || v.IsCapitalized(k) ||
-          year) {
-        adjunct = true;
-      } else if (counts_internal::TriggerAt(v, lex_, k, lead - 1, &ev)) {
-        ok = false;
-        break;
-      }
-      t = k;
-    }
-    if (ok && adjunct && t > before_end) {
-      const std::string& w = v.lower[t - 1];
-      if (w == "," || w == ";" || InList(v, "clause-conjunctions", w)) {
-        return follow(j, "count.ellipsis");
-      }
-    }
+      (j >= se || v.IsPunct(j)) && comparable &&
+      fronted_adjunct(lead - 1, true)) {
+    return follow(j, "count.ellipsis");
   }
   // "Госпитализированы 14 человек, из них трое в тяжелом состоянии",
   // "killed 25 people, among them eight": a part of the count before
