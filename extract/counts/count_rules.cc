@@ -1112,6 +1112,18 @@ std::string FindPlace(const TokenView& v, const CountWindow& w) {
       }
     }
   }
+  // "In the northeastern city of Kharkiv, which lies near the border, a
+  // drone strike wounded 15 people": a place adjunct opening the
+  // sentence sets the scene for the counts after it.
+  if (sb < w.first && IntroducesPlace(v, v.lower[sb])) {
+    for (size_t t = sb + 1; t < w.first && t < sb + 8; ++t) {
+      if (v.IsPunct(t)) break;
+      if (const Entity* e = v.EntityAt(t, EntityType::kLoc);
+          e != nullptr && Introduced(v, t, sb)) {
+        return PlaceName(*e);
+      }
+    }
+  }
   // A language with no entity stage: a name after a place preposition,
   // in the same stretches.
   if (v.lexicon != nullptr &&
