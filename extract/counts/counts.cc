@@ -1264,6 +1264,23 @@ std::optional<CaseCount> RuleCountTagger::Judge(
         start = cands[d].first;  // "37 protesters and [12 journalists]"
         continue;
       }
+      // ("арестовали на сроки от двух до шести суток 154 человека": a
+      // measure or a duration is an adjunct inside the clause.)
+      bool measure = false;
+      for (size_t t = cands[d].after; t < se && t < cands[d].after + 3; ++t) {
+        if (IsUnitWord(v, word(t))) {
+          measure = true;
+          break;
+        }
+        // ("от двух до шести суток": across the rest of a range.)
+        if (!(IsDash(word(t)) || word(t) == "to" || word(t) == "and" ||
+              InList(v, "range-joiners", word(t)) ||
+              v.at.tokens[t].kind == TokenKind::kNumber ||
+              ParseNumberAt(v.at.text, v.at.tokens[t].span.begin, lang_))) {
+          break;
+        }
+      }
+      if (measure) continue;
       back_limit = std::max(sb, cands[d].after);
       break;
     }
