@@ -575,6 +575,23 @@ std::string EventNounOf(const TokenView& v, const CountLexicon& lex,
   return "";
 }
 
+size_t AttributionOpenedAt(const TokenView& v, size_t close, size_t limit) {
+  for (size_t t = close; t > limit && close - t < 10;) {
+    --t;
+    if (v.lower[t] == ";" || v.lower[t] == ":") return SIZE_MAX;
+    if (v.lower[t] != ",") continue;
+    // The words right after the opening comma.
+    std::string phrase;
+    for (size_t n = 1; n <= 3 && t + n < close; ++n) {
+      if (n > 1) phrase += ' ';
+      phrase += v.lower[t + n];
+      if (InList(v, "attribution-openers", phrase)) return t;
+    }
+    return SIZE_MAX;
+  }
+  return SIZE_MAX;
+}
+
 bool LeavesForRefuge(const TokenView& v, const CountLexicon& lex, size_t t) {
   // ("moved to 91 relief camps": the refuge may have a number.)
   const size_t se = v.sentence_end[t];
@@ -823,6 +840,15 @@ std::string FindEvent(const TokenView& v, const CountLexicon& lex,
   size_t back_at = SIZE_MAX;
   for (size_t t = w.first; t > w.back_limit && w.first - t < 12;) {
     --t;
+    // "Без электроснабжения, по данным «Интерфакса», остаются 9 тысяч
+    // жителей": an attribution set off by commas is no clause break.
+    if (v.lower[t] == ",") {
+      if (size_t open = AttributionOpenedAt(v, t, w.back_limit);
+          open != SIZE_MAX) {
+        t = open;
+        continue;
+      }
+    }
     if (IsClauseBreak(v.lower[t]) && !AfterIncluding(v, w.first)) {
       break;
     }

@@ -232,6 +232,10 @@ std::string OfPhraseGroup(const TokenView& v, const CountLexicon& lex, size_t t,
 std::pair<std::string, std::string> LabelNoun(const TokenView& v,
                                               const CountLexicon& lex,
                                               size_t sb, size_t colon);
+// "..., по данным «Интерфакса», ...", "..., according to the UN, ...": the
+// comma that opens an attribution (counts-attribution-openers.txt) closed
+// by the comma at `close`, searching back to `limit`; SIZE_MAX for none.
+size_t AttributionOpenedAt(const TokenView& v, size_t close, size_t limit);
 // "Some 120 families have left for villages in the hills", "moved to 91
 // relief camps": a verb of leaving at token t, then "for" or "to" and a
 // refuge (counts-refuge-nouns.txt) within three words.
