@@ -848,6 +848,16 @@ std::string FindEvent(const TokenView& v, const CountLexicon& lex,
         t = open;
         continue;
       }
+      // ("Задержаны владелица и ее сын, а также двое сотрудников": a
+      // conjunct opened by "а также" / "as well as" shares the verb.)
+      std::string phrase;
+      bool joins = false;
+      for (size_t n = 1; n <= 3 && t + n < w.first; ++n) {
+        if (n > 1) phrase += ' ';
+        phrase += v.lower[t + n];
+        joins |= InList(v, "conjunct-openers", phrase);
+      }
+      if (joins) continue;
     }
     if (IsClauseBreak(v.lower[t]) && !AfterIncluding(v, w.first)) {
       break;
