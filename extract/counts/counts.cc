@@ -95,6 +95,18 @@ bool IsBeOrHave(const TokenView& v, std::string_view w) {
 
 bool IsDash(std::string_view w) { return w == "-" || w == "\xE2\x80\x93"; }
 
+// Whether the number ending right before token `j` measures something:
+// a unit follows it ("5%", "64 years"), or one glued to it by a hyphen
+// ("78-летняя пенсионерка", "a four-wheel drive").
+bool MeasureAt(const TokenView& v, size_t j, size_t se) {
+  if (j >= se) return false;
+  if (IsUnitWord(v, v.lower[j])) return true;
+  return IsDash(v.lower[j]) && j + 1 < se && j > 0 &&
+         v.at.tokens[j].span.begin == v.at.tokens[j - 1].span.end &&
+         v.at.tokens[j + 1].span.begin == v.at.tokens[j].span.end &&
+         IsUnitWord(v, v.lower[j + 1]);
+}
+
 // Whether `w` looks like a noun for people by its ending ("engineers",
 // "interpreters", "fishermen"; counts-agentive-endings.txt): such a noun
 // counts people only with an event in its clause, like the listed group
@@ -540,7 +552,28 @@ std::optional<CaseCount> RuleCountTagger::Judge(
       v.at.tokens[i - 2].kind == TokenKind::kWord) {
     return std::nullopt;
   }
-  if (IsUnitWord(v, next)) return std::nullopt;
+  if (MeasureAt(v, j, se)) return std::nullopt;
+  // "The centres have room for about 2,200 detainees", "лагерь рассчитан
+  // на 320 детей": a capacity (counts-capacity-openers.txt), a qualifier
+  // or two between.
+  for (size_t end = i, gap = 0; end > sb && gap <= 2; ++gap) {
+    bool found = false;
+    for (size_t len = 1; len <= 3 && len + sb <= end && !found; ++len) {
+      found = InList(v, "capacity-openers", v.Phrase(end - len, len));
+    }
+    if (found) return std::nullopt;
+    // Step back over one word of a qualifier ("about", "up to").
+    --end;
+    bool qualifier_word = false;
+    for (const auto& [q, kind] : lex_.qualifiers) {
+      (void)kind;
+      if (q == v.lower[end] || q.ends_with(" " + v.lower[end])) {
+        qualifier_word = true;
+        break;
+      }
+    }
+    if (!qualifier_word) break;
+  }
   // "2-3 minutes" when the date stage took "3 minutes" as a duration.
   if (IsDash(next) && j + 1 < se && v.in_date[j + 1] >= 0) return std::nullopt;
   // "the father of three" counts children; "none of the 40 passengers"
@@ -2085,7 +2118,7 @@ std::optional<CaseCount> RuleCountTagger::Elliptic(
   // "up from 30% last year", "10 percent higher": a number with a unit
   // is no count.
   if (cand.after < se &&
-      (IsUnitWord(v, v.lower[cand.after]) || v.lower[cand.after] == "%")) {
+      (MeasureAt(v, cand.after, se) || v.lower[cand.after] == "%")) {
     return std::nullopt;
   }
   // A figure given again is of the same order as the one before ("up from
