@@ -1373,11 +1373,18 @@ std::optional<CaseCount> RuleCountTagger::Judge(
                                                         : j;
     // ("900 more would join the strike": a modal, too; the count is then
     // marked modal below.)
-    auto verb_follows = [&] {
-      size_t t = verb_from;
-      while (t < se &&
-             (IsBeOrHave(v, v.lower[t]) || lex_.modals.count(v.lower[t])))
+    // ("116 have already been deported": auxiliaries, modals and
+    // adverbs of time before the verb, counts-verb-adverbs.txt.)
+    auto skip_auxiliaries = [&](size_t t, size_t limit) {
+      while (t < limit &&
+             (IsBeOrHave(v, v.lower[t]) || lex_.modals.count(v.lower[t]) ||
+              InList(v, "verb-adverbs", v.lower[t]))) {
         ++t;
+      }
+      return t;
+    };
+    auto verb_follows = [&] {
+      const size_t t = skip_auxiliaries(verb_from, se);
       // ("and 120 released on Sunday": a verb of release alone makes no
       // bare number a count of its own.)
       std::string ev;
@@ -1459,7 +1466,10 @@ std::optional<CaseCount> RuleCountTagger::Judge(
     // right after the number (auxiliaries between) governs it, unless one
     // right before it does ("killed 12 were ..." is no sentence).
     size_t t = verb_from;
-    while (t < fwd_limit && IsBeOrHave(v, v.lower[t])) ++t;
+    while (t < fwd_limit && (IsBeOrHave(v, v.lower[t]) ||
+                             InList(v, "verb-adverbs", v.lower[t]))) {
+      ++t;
+    }
     std::string fwd_event;
     size_t len = counts_internal::TriggerAt(v, lex_, t, fwd_limit, &fwd_event);
     // ("about 1.2 million have been moved to safer areas".)
