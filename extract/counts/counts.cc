@@ -554,25 +554,21 @@ std::optional<CaseCount> RuleCountTagger::Judge(
   }
   if (MeasureAt(v, j, se)) return std::nullopt;
   // "The centres have room for about 2,200 detainees", "лагерь рассчитан
-  // на 320 детей": a capacity (counts-capacity-openers.txt), a qualifier
-  // or two between.
-  for (size_t end = i, gap = 0; end > sb && gap <= 2; ++gap) {
-    bool found = false;
-    for (size_t len = 1; len <= 3 && len + sb <= end && !found; ++len) {
-      found = InList(v, "capacity-openers", v.Phrase(end - len, len));
-    }
-    if (found) return std::nullopt;
-    // Step back over one word of a qualifier ("about", "up to").
-    --end;
-    bool qualifier_word = false;
-    for (const auto& [q, kind] : lex_.qualifiers) {
-      (void)kind;
-      if (q == v.lower[end] || q.ends_with(" " + v.lower[end])) {
-        qualifier_word = true;
-        break;
+  // на 320 детей": a capacity (counts-capacity-openers.txt), perhaps with a
+  // qualifier between.
+  for (size_t end = i, gap = 0; end > sb && gap <= 1; ++gap) {
+    for (size_t len = 1; len <= 3 && len + sb <= end; ++len) {
+      if (InList(v, "capacity-openers", v.Phrase(end - len, len))) {
+        return std::nullopt;
       }
     }
-    if (!qualifier_word) break;
+    // Step back over a qualifier ("about", "up to").
+    size_t qlen = 0;
+    for (size_t len = 1; len <= 2 && len + sb <= end; ++len) {
+      if (lex_.qualifiers.count(v.Phrase(end - len, len))) qlen = len;
+    }
+    if (qlen == 0) break;
+    end -= qlen;
   }
   // "2-3 minutes" when the date stage took "3 minutes" as a duration.
   if (IsDash(next) && j + 1 < se && v.in_date[j + 1] >= 0) return std::nullopt;
