@@ -575,19 +575,27 @@ std::string EventNounOf(const TokenView& v, const CountLexicon& lex,
   return "";
 }
 
+size_t ListPhraseAt(const TokenView& v, size_t t, size_t limit,
+                    std::string_view name) {
+  const WordList& list = Words(v, name);
+  std::string phrase;
+  size_t found = 0;
+  for (size_t n = 1; n <= 3 && t + n - 1 < limit; ++n) {
+    if (n > 1) phrase += ' ';
+    phrase += v.lower[t + n - 1];
+    if (list.Has(phrase)) found = n;
+  }
+  return found;
+}
+
 size_t AttributionOpenedAt(const TokenView& v, size_t close, size_t limit) {
   for (size_t t = close; t > limit && close - t < 10;) {
     --t;
     if (v.lower[t] == ";" || v.lower[t] == ":") return SIZE_MAX;
     if (v.lower[t] != ",") continue;
     // The words right after the opening comma.
-    std::string phrase;
-    for (size_t n = 1; n <= 3 && t + n < close; ++n) {
-      if (n > 1) phrase += ' ';
-      phrase += v.lower[t + n];
-      if (InList(v, "attribution-openers", phrase)) return t;
-    }
-    return SIZE_MAX;
+    return ListPhraseAt(v, t + 1, close, "attribution-openers") ? t
+                                                               : SIZE_MAX;
   }
   return SIZE_MAX;
 }
@@ -850,14 +858,7 @@ std::string FindEvent(const TokenView& v, const CountLexicon& lex,
       }
       // ("Задержаны владелица и ее сын, а также двое сотрудников": a
       // conjunct opened by "а также" / "as well as" shares the verb.)
-      std::string phrase;
-      bool joins = false;
-      for (size_t n = 1; n <= 3 && t + n < w.first; ++n) {
-        if (n > 1) phrase += ' ';
-        phrase += v.lower[t + n];
-        joins |= InList(v, "conjunct-openers", phrase);
-      }
-      if (joins) continue;
+      if (ListPhraseAt(v, t + 1, w.first, "conjunct-openers")) continue;
     }
     if (IsClauseBreak(v.lower[t]) && !AfterIncluding(v, w.first)) {
       break;

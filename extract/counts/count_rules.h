@@ -232,6 +232,11 @@ std::string OfPhraseGroup(const TokenView& v, const CountLexicon& lex, size_t t,
 std::pair<std::string, std::string> LabelNoun(const TokenView& v,
                                               const CountLexicon& lex,
                                               size_t sb, size_t colon);
+// The length of the longest phrase of the word list `name`, at most three
+// words joined by single spaces, that starts at token `t` and ends before
+// `limit`; 0 for none.
+size_t ListPhraseAt(const TokenView& v, size_t t, size_t limit,
+                    std::string_view name);
 // "..., по данным «Интерфакса», ...", "..., according to the UN, ...": the
 // comma that opens an attribution (counts-attribution-openers.txt) closed
 // by the comma at `close`, searching back to `limit`; SIZE_MAX for none.

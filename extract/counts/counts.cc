@@ -95,6 +95,20 @@ bool IsBeOrHave(const TokenView& v, std::string_view w) {
 
 bool IsDash(std::string_view w) { return w == "-" || w == "\xE2\x80\x93"; }
 
+// The dashes of prose, em and en ("Погибших — 12", "а 52 человека — по
+// уголовным").
+bool IsProseDash(std::string_view w) {
+  return w == "\xE2\x80\x94" || w == "\xE2\x80\x93";
+}
+
+// "one of them", "один из них": the spelled one before "of" or its
+// partitive (token `j`) picks one of a group, no count.
+bool OneOfGroup(const TokenView& v, const ParsedNumber& n, size_t j,
+                size_t se) {
+  return n.spelled && n.value == 1 && j < se &&
+         (v.lower[j] == "of" || InList(v, "genitive-partitives", v.lower[j]));
+}
+
 // Whether the number ending right before token `j` measures something:
 // a unit follows it ("5%", "64 years"), or one glued to it by a hyphen
 // ("78-летняя пенсионерка", "a four-wheel drive").
@@ -645,11 +659,7 @@ std::optional<CaseCount> RuleCountTagger::Judge(
        prev == "of" || prev == "'s" || v.IsCapitalized(i - 1))) {
     return std::nullopt;
   }
-  // "one of them", "один из них": one of a group is no count.
-  if (n.spelled && n.value == 1 &&
-      (next == "of" || InList(v, "genitive-partitives", next))) {
-    return std::nullopt;
-  }
+  if (OneOfGroup(v, n, j, se)) return std::nullopt;
   // "Singer dead at 75", "dies at 106": an age after a word of death.
   // ("Officials put the number of dead at 63" is a toll, not an age.)
   if (prev == "at" && i >= sb + 2 && IsDeathWord(v, word(i - 2)) &&
@@ -1180,13 +1190,8 @@ std::optional<CaseCount> RuleCountTagger::Judge(
   // an apposition opened right after the comma (counts-apposition-
   // openers.txt) and closed by the next comma is an aside too.
   if (aside_end == 0 && word(aside_at) == ",") {
-    const WordList& openers = counts_internal::Words(v, "apposition-openers");
-    size_t open = 0;
-    std::string phrase;
-    for (size_t n = 1; n <= 3 && aside_at + n < se; ++n) {
-      phrase += (n > 1 ? " " : "") + v.lower[aside_at + n];
-      if (openers.Has(phrase)) open = n;
-    }
+    const size_t open = counts_internal::ListPhraseAt(v, aside_at + 1, se,
+                                                     "apposition-openers");
     for (size_t t = aside_at + 1 + open;
          open != 0 && t < se && t <= aside_at + 14; ++t) {
       if (word(t) == ",") {
@@ -1525,7 +1530,7 @@ std::optional<CaseCount> RuleCountTagger::Judge(
       // noun is named earlier in the sentence.
       auto [noun, noun_event] =
           counts_internal::NumberOfNoun(v, lex_, sb, first);
-      const bool dash = prev == "\xE2\x80\x94" || prev == "\xE2\x80\x93";
+      const bool dash = IsProseDash(prev);
       // "Confirmed cases 12,345": a short label row with no colon, the
       // number closing it.
       bool row_end = true;
@@ -2111,12 +2116,7 @@ std::optional<CaseCount> RuleCountTagger::Elliptic(
   const size_t se = v.sentence_end[i];
   const ParsedNumber& n = cand.number;
   if (before.event.empty() || n.value <= 0 || n.decimal) return std::nullopt;
-  // "один из них", "one of them": one of a group is no count.
-  if (n.spelled && n.value == 1 && cand.after < se &&
-      (v.lower[cand.after] == "of" ||
-       InList(v, "genitive-partitives", v.lower[cand.after]))) {
-    return std::nullopt;
-  }
+  if (OneOfGroup(v, n, cand.after, se)) return std::nullopt;
   if (!n.spelled && !n.has_separator && n.value >= 1900 && n.value <= 2100) {
     return std::nullopt;
   }
@@ -2292,7 +2292,7 @@ std::optional<CaseCount> RuleCountTagger::Elliptic(
   // right after a dash, behind a fronted time or place adjunct (a date,
   // a place, or a name) and a comma or "а/и", the verb and noun elided.
   if (lead >= sb + 3 &&
-      (IsDash(v.lower[lead - 1]) || v.lower[lead - 1] == "\xE2\x80\x94") &&
+      (IsDash(v.lower[lead - 1]) || IsProseDash(v.lower[lead - 1])) &&
       (j >= se || v.IsPunct(j)) && comparable &&
       fronted_adjunct(lead - 1, true)) {
     return follow(j, "count.ellipsis");
@@ -2361,7 +2361,7 @@ std::optional<CaseCount> RuleCountTagger::Elliptic(
   }
   const std::string& conj = v.lower[lead - 1];
   // "..., в Петербурге — ещё 25": a dash after a fronted adjunct.
-  const bool dash = conj == "\xE2\x80\x94" || conj == "\xE2\x80\x93";
+  const bool dash = IsProseDash(conj);
   if (!InList(v, "and-words", conj) && !dash) {
     return std::nullopt;
   }
@@ -2568,8 +2568,7 @@ std::optional<CaseCount> RuleCountTagger::ResolvePending(
       first > sb) {
     const size_t next = TokenAtOrAfterPos(v, count.span.end);
     const std::string& before = v.lower[first - 1];
-    const bool dash_after = next < se && (v.lower[next] == "\xE2\x80\x94" ||
-                                          v.lower[next] == "\xE2\x80\x93");
+    const bool dash_after = next < se && IsProseDash(v.lower[next]);
     if ((dash_after && (before == "," || InList(v, "and-words", before) ||
                         InList(v, "clause-conjunctions", before))) ||
         InList(v, "companion-prepositions", before)) {
